@@ -1,0 +1,16 @@
+package de.kim.contracts;
+
+/**
+ * The Kafka topics of the platform: one per publishing service, versioned in the name so
+ * that an incompatible envelope change gets a new topic instead of breaking consumers.
+ */
+public final class Topics {
+
+    public static final String CASE = "kim.case.v1";
+    public static final String PARTNER = "kim.partner.v1";
+    public static final String IMMIGRATION = "kim.immigration.v1";
+    public static final String STEERING = "kim.steering.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,58 @@
+package de.kim.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One real Kafka broker and one Mongo-wire server per test JVM, started on first use on
+ * free ports and shared by every test class of a module, so that each Spring context of a
+ * test run does not pay for its own broker.
+ */
+public final class EmbeddedInfra {
+
+    private static EmbeddedInfra shared;
+
+    private final KafkaBroker kafka;
+    private final MongoWireServer mongo;
+
+    private EmbeddedInfra(KafkaBroker kafka, MongoWireServer mongo) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+    }
+
+    public static synchronized EmbeddedInfra shared() {
+        if (shared == null) {
+            try {
+                Path logDir = Files.createTempDirectory("kim-kafka-");
+                KafkaBroker kafka = new KafkaBroker(Ports.freePort(), Ports.freePort(), logDir).start();
+                MongoWireServer mongo = new MongoWireServer(Ports.freePort(), null).start();
+                shared = new EmbeddedInfra(kafka, mongo);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    kafka.stop();
+                    mongo.stop();
+                }, "kim-embedded-infra-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MongoWireServer mongo() {
+        return mongo;
+    }
+
+    /** The Spring Boot properties that point a service at this infrastructure. */
+    public Map<String, String> springProperties() {
+        return Map.of(
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "spring.data.mongodb.uri", mongo.connectionString());
+    }
+}

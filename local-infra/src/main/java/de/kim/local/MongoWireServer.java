@@ -1,0 +1,64 @@
+package de.kim.local;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded stand-in for MongoDB: a server that speaks the MongoDB wire protocol, backed
+ * by an H2 MVStore file. The services talk to it with the real MongoDB driver. It ignores
+ * secondary indexes, so it serves read models, never events.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+    private final int port;
+    private final Path file;
+    private MongoServer server;
+    private H2Backend backend;
+
+    /** @param file the H2 file that keeps the data, or {@code null} for memory only */
+    public MongoWireServer(int port, Path file) {
+        this.port = port;
+        this.file = file;
+    }
+
+    public synchronized MongoWireServer start() {
+        if (server != null) {
+            return this;
+        }
+        backend = file == null ? H2Backend.inMemory() : new H2Backend(prepared(file).toString());
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        return this;
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            backend.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static Path prepared(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

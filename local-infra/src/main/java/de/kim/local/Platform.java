@@ -1,0 +1,302 @@
+package de.kim.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole local platform as separate processes: the Kafka broker, the Mongo-wire server,
+ * the four services and the gateway. {@code ./kim start} and the end-to-end tests both start
+ * it through this class, so the tests prove the start command.
+ */
+public final class Platform {
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+    private final Path home;
+    private final Path dataDir;
+    private final Ports ports;
+    private final Map<String, Component> components = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public Platform(Path home, Path dataDir, Ports ports) {
+        this.home = home.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ports = ports;
+        define();
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logFile(String component) {
+        return dataDir.resolve("logs").resolve(component + ".log");
+    }
+
+    /** Starts every component that is not running yet and waits until all are ready. */
+    public void start(PrintStream out) {
+        startAndAwait(List.of("kafka", "mongo"), out);
+        startAndAwait(List.of("case-service", "partner-service", "immigration-office-service", "steering-service"), out);
+        startAndAwait(List.of("gateway"), out);
+    }
+
+    /** Starts the named components (if not running) and waits until they are ready. */
+    public void startAndAwait(List<String> names, PrintStream out) {
+        for (String name : names) {
+            if (running(name).isEmpty()) {
+                launch(component(name));
+            }
+        }
+        for (String name : names) {
+            awaitReady(component(name));
+            out.printf("  %-28s ready on port %d%n", name, component(name).port());
+        }
+    }
+
+    /** Stops every component, the gateway first and the infrastructure last. */
+    public void stop() {
+        List<String> names = new ArrayList<>(components.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            stop(name, false);
+        }
+    }
+
+    /** Stops one component: gracefully, or by killing it outright as a crash would. */
+    public void stop(String name, boolean kill) {
+        running(name).ifPresent(process -> {
+            if (kill) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
+            try {
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
+        try {
+            Files.deleteIfExists(pidFile(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<ProcessHandle> running(String name) {
+        Path pidFile = pidFile(name);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker(name))).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void printStatus(PrintStream out) {
+        for (Component c : components.values()) {
+            out.printf("  %-28s %s%n", c.name(), running(c.name()).map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+        }
+    }
+
+    public void printWhereToGo(PrintStream out) {
+        out.println();
+        out.println("KIM is running.");
+        out.println("  Gateway (all APIs):        http://localhost:" + ports.gateway() + "/api/...");
+        out.println("  Gateway health:            http://localhost:" + ports.gateway() + "/actuator/health");
+        out.println("  OpenAPI / Swagger UI:");
+        out.println("    case-service             http://localhost:" + ports.caseService() + "/swagger-ui.html");
+        out.println("    partner-service          http://localhost:" + ports.partnerService() + "/swagger-ui.html");
+        out.println("    immigration-office       http://localhost:" + ports.immigrationOfficeService() + "/swagger-ui.html");
+        out.println("    steering-service         http://localhost:" + ports.steeringService() + "/swagger-ui.html");
+        out.println("  Kafka:                     localhost:" + ports.kafka());
+        out.println("  MongoDB (wire protocol):   mongodb://127.0.0.1:" + ports.mongo());
+        out.println("  Data:                      " + dataDir);
+        out.println("  Logs:                      " + dataDir.resolve("logs"));
+        out.println("Stop with ./kim stop");
+    }
+
+    private void define() {
+        String kafkaBootstrap = "localhost:" + ports.kafka();
+        String mongoUri = "mongodb://127.0.0.1:" + ports.mongo();
+        Path infraJar = jar("local-infra");
+        add(new Component("kafka", ports.kafka(), false,
+                java("kafka", "512m", infraJar, "kafka", String.valueOf(ports.kafka()),
+                        String.valueOf(ports.kafkaController()), dataDir.resolve("kafka").toString()), Map.of()));
+        add(new Component("mongo", ports.mongo(), false,
+                java("mongo", "256m", infraJar, "mongo", String.valueOf(ports.mongo()),
+                        dataDir.resolve("mongo").resolve("kim.mv").toString()), Map.of()));
+        Map<String, String> serviceEnv = Map.of(
+                "KIM_DATA_DIR", dataDir.toString(),
+                "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
+                "KIM_MONGO_URI", mongoUri);
+        service("case-service", ports.caseService(), serviceEnv);
+        service("partner-service", ports.partnerService(), serviceEnv);
+        service("immigration-office-service", ports.immigrationOfficeService(), serviceEnv);
+        service("steering-service", ports.steeringService(), serviceEnv);
+        service("gateway", ports.gateway(), Map.of(
+                "KIM_CASE_SERVICE_URL", "http://localhost:" + ports.caseService(),
+                "KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService(),
+                "KIM_IMMIGRATION_OFFICE_SERVICE_URL", "http://localhost:" + ports.immigrationOfficeService(),
+                "KIM_STEERING_SERVICE_URL", "http://localhost:" + ports.steeringService()));
+    }
+
+    private void service(String name, int port, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("SERVER_PORT", String.valueOf(port));
+        add(new Component(name, port, true, java(name, "256m", jar(name)), all));
+    }
+
+    private void add(Component component) {
+        components.put(component.name(), component);
+    }
+
+    private Component component(String name) {
+        Component c = components.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown component " + name);
+        }
+        return c;
+    }
+
+    private List<String> java(String name, String heap, Path jar, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(marker(name));
+        if (jar.equals(jar("local-infra"))) {
+            command.add("-Dlogback.configurationFile=kim-infra-logback.xml");
+        }
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xss512k");
+        String extra = System.getenv("KIM_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String marker(String name) {
+        return "-Dkim.component=" + name;
+    }
+
+    private Path jar(String module) {
+        return home.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar");
+    }
+
+    private Path pidFile(String name) {
+        return dataDir.resolve("run").resolve(name + ".pid");
+    }
+
+    private void launch(Component c) {
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+            Files.createDirectories(dataDir.resolve("run"));
+            List<String> command = c.command();
+            if (!Files.exists(Path.of(command.get(command.indexOf("-jar") + 1)))) {
+                throw new IllegalStateException("not built: " + command.get(command.indexOf("-jar") + 1)
+                        + " (run: mvn -DskipTests package)");
+            }
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                // Its own session: a Ctrl-C in the terminal that ran ./kim start does not stop the platform.
+                command = new ArrayList<>(command);
+                command.add(0, "/usr/bin/setsid");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(c.name()).toFile()));
+            builder.environment().putAll(c.env());
+            Process process = builder.start();
+            Files.writeString(pidFile(c.name()), String.valueOf(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Component c) {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (running(c.name()).isEmpty()) {
+                throw new IllegalStateException(c.name() + " exited during start-up; its log " + logFile(c.name())
+                        + " ends with:\n" + tail(logFile(c.name()), 40));
+            }
+            if (c.http() ? httpReady(c) : portOpen(c.port())) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(c.name() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; its log "
+                + logFile(c.name()) + " ends with:\n" + tail(logFile(c.name()), 40));
+    }
+
+    private boolean httpReady(Component c) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(c.readinessUrl()))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package de.kim.platform.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kim.contracts.Topics;
+import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.IntegrationEventMapper;
+import de.kim.platform.messaging.KafkaEventPublisher;
+import de.kim.platform.messaging.MalformedEnvelopeException;
+import de.kim.platform.web.ActorMetaDataInterceptor;
+import de.kim.platform.web.ProblemDetailsAdvice;
+import de.kim.platform.web.RequestActorResolver;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import de.kim.platform.domain.Actor;
+
+/**
+ * Wires what every KIM service shares: Axon on JDBC with the schema created, tenant and
+ * actor on every message, tracking processors that never skip a failed event, the Kafka
+ * topics and publisher, tolerant consumers with a dead-letter topic, and problem details.
+ */
+@AutoConfiguration(before = JdbcAutoConfiguration.class)
+@EnableConfigurationProperties(TenantDirectory.class)
+public class KimPlatformAutoConfiguration {
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    public EventStoreSchema eventStoreSchema(ObjectProvider<EventStorageEngine> engine,
+                                             ObjectProvider<TokenStore> tokenStore,
+                                             ObjectProvider<SagaStore<?>> sagaStore) {
+        return new EventStoreSchema(engine, tokenStore, sagaStore);
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.TENANT, Actor.USER);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /**
+     * Tracking processors everywhere, in batches; an exception in any handler stops the
+     * batch and the processor retries it, so no event is ever skipped silently.
+     */
+    @Bean
+    public ConfigurerModule kimEventProcessing(@Value("${kim.processing.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing().andBatchSize(batchSize))
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    public RequestActorResolver requestActorResolver(TenantDirectory tenants,
+                                                     @Value("${kim.request.default-tenant}") String defaultTenant,
+                                                     @Value("${kim.request.default-user}") String defaultUser) {
+        return new RequestActorResolver(tenants, defaultTenant, defaultUser);
+    }
+
+    @Bean
+    public SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus, RequestActorResolver resolver) {
+        return () -> commandBus.registerDispatchInterceptor(new ActorMetaDataInterceptor(resolver));
+    }
+
+    @Bean
+    public ProblemDetailsAdvice problemDetailsAdvice(MessageSource messages) {
+        return new ProblemDetailsAdvice(messages);
+    }
+
+    @Bean
+    public EnvelopeCodec envelopeCodec(ObjectMapper mapper) {
+        return new EnvelopeCodec(mapper);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, String> kafka, EnvelopeCodec codec,
+                                                  IntegrationEventMapper mapper,
+                                                  @Value("${kim.messaging.topic}") String topic,
+                                                  @Value("${spring.application.name}") String source) {
+        return new KafkaEventPublisher(kafka, codec, mapper, topic, source);
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics kimTopics(@Value("${kim.messaging.partitions}") int partitions,
+                                          @Value("${kim.messaging.replicas}") int replicas) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.CASE, partitions, replicas), topic(Topics.PARTNER, partitions, replicas),
+                topic(Topics.IMMIGRATION, partitions, replicas), topic(Topics.STEERING, partitions, replicas));
+    }
+
+    /**
+     * Consumers retry a failing record with back-off for as long as it takes (a store that is
+     * down comes back); only a record that can never be read goes to {@code <topic>.DLT}.
+     */
+    @Bean
+    public DefaultErrorHandler kafkaConsumerErrorHandler(KafkaTemplate<String, String> kafka) {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+        handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
+        return handler;
+    }
+
+    private static NewTopic topic(String name, int partitions, int replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas)
+                .config("retention.ms", "-1").build();
+    }
+}
