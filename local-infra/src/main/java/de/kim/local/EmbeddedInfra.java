@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One real Kafka broker and one Mongo-wire server per test JVM, started on first use on
@@ -49,10 +51,20 @@ public final class EmbeddedInfra {
         return mongo;
     }
 
-    /** The Spring Boot properties that point a service at this infrastructure. */
+    /**
+     * The Spring Boot properties that point one test application context at this
+     * infrastructure, with stores of its own: a fresh event store, Mongo database and consumer
+     * group, so that no two contexts see each other's data. The event store is an H2 file, or,
+     * when {@code KIM_TEST_POSTGRES_URL} is set, a fresh schema on that PostgreSQL server.
+     */
     public Map<String, String> springProperties() {
-        return Map.of(
+        String name = "kim_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.data.mongodb.uri", mongo.connectionString());
+                "spring.data.mongodb.uri", mongo.connectionString(),
+                "spring.data.mongodb.database", name,
+                "spring.kafka.consumer.group-id", name));
+        properties.putAll(TestEventStore.fresh(name));
+        return properties;
     }
 }

@@ -88,13 +88,16 @@ public final class KafkaBroker implements AutoCloseable {
     private void formatStorageOnce(Properties props) {
         try {
             Files.createDirectories(logDir);
+            if (Files.exists(logDir.resolve("meta.properties"))) {
+                return; // formatted before: a new cluster id would not match the stored one
+            }
             Path config = logDir.resolve("kim-broker.properties");
             try (Writer out = Files.newBufferedWriter(config)) {
                 props.store(out, "written by the KIM launcher");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int exit = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                    "-c", config.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
             }

@@ -39,6 +39,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import de.kim.platform.domain.Actor;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+
+import java.time.Clock;
+import java.time.ZoneId;
 
 /**
  * Wires what every KIM service shares: Axon on JDBC with the schema created, tenant and
@@ -48,6 +54,20 @@ import de.kim.platform.domain.Actor;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(TenantDirectory.class)
 public class KimPlatformAutoConfiguration {
+
+    /** The platform's clock: days (opening, due dates) are days in Germany. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Bean
+    public OpenAPI openApi(@Value("${spring.application.name}") String service) {
+        return new OpenAPI().info(new Info().title("KIM " + service).version("v1")
+                .description("Kommunales Integrationsmanagement: API of " + service
+                        + ". Errors are RFC 9457 problem details, in German unless Accept-Language asks for English."));
+    }
 
     @Bean
     public SagaSqlSchema sagaSqlSchema() {

@@ -1,6 +1,7 @@
 package de.kim.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.KimException;
@@ -109,7 +110,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (causedBy(e, StreamReadException.class)) {
+            problem = problem(400, "malformed-json", text("kim.malformed-json"));
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             problem = problem(400, "invalid-input", text("kim.invalid-input.value", field));
             problem.setProperty("errors", List.of(fieldError(field, text("kim.invalid-input.value", field))));
@@ -124,7 +127,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() == null) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create(TYPE_PREFIX + "http-" + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
@@ -135,6 +138,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(text("kim.problem." + type));
         return problem;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> fieldError(String field, String message) {

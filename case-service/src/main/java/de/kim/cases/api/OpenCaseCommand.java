@@ -1,0 +1,6 @@
+package de.kim.cases.api;
+
+/** Open a case for a client, assigned to a case manager. */
+public record OpenCaseCommand(CaseId caseId, ClientProfile client, TargetGroup targetGroup, AccessRoute accessRoute,
+                              String assignee) {
+}

@@ -1,0 +1,46 @@
+package de.kim.cases.web;
+
+import de.kim.cases.api.AccessRoute;
+import de.kim.cases.api.CaseId;
+import de.kim.cases.api.ClientProfile;
+import de.kim.cases.api.OpenCaseCommand;
+import de.kim.cases.api.TargetGroup;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The body of {@code POST /api/cases}. */
+public record OpenCaseRequest(@NotNull @Valid Client client, @NotNull TargetGroup targetGroup,
+                              @NotNull AccessRoute accessRoute,
+                              @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String assignee) {
+
+    /** The client's personal data. */
+    public record Client(@NotBlank @Size(max = 100) String givenName,
+                         @NotBlank @Size(max = 100) String familyName,
+                         @NotNull LocalDate dateOfBirth,
+                         @NotBlank @Pattern(regexp = "[A-Z]{3}") String nationality,
+                         @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}") String> languages,
+                         @NotBlank @Size(max = 100) String town,
+                         @Valid Contact contact) {
+    }
+
+    /** How to reach the client. */
+    public record Contact(@Size(max = 40) @Pattern(regexp = "[0-9 +()/-]*") String phone,
+                          @Email @Size(max = 200) String email,
+                          @Size(max = 300) String address) {
+    }
+
+    OpenCaseCommand toCommand(CaseId id) {
+        ClientProfile.Contact reach = client.contact() == null ? null
+                : new ClientProfile.Contact(client.contact().phone(), client.contact().email(), client.contact().address());
+        return new OpenCaseCommand(id, new ClientProfile(client.givenName().trim(), client.familyName().trim(),
+                client.dateOfBirth(), client.nationality(), client.languages(), client.town().trim(), reach),
+                targetGroup, accessRoute, assignee);
+    }
+}

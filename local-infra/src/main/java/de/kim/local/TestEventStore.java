@@ -1,0 +1,61 @@
+package de.kim.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * Chooses the event store a test runs on: PostgreSQL when {@code KIM_TEST_POSTGRES_URL} names
+ * a server (user {@code KIM_TEST_POSTGRES_USER}, default {@code postgres}; password
+ * {@code KIM_TEST_POSTGRES_PASSWORD}), otherwise an H2 file as in the embedded default.
+ */
+public final class TestEventStore {
+
+    public static final String URL_VARIABLE = "KIM_TEST_POSTGRES_URL";
+
+    private TestEventStore() {
+    }
+
+    public static boolean onPostgres() {
+        String url = System.getenv(URL_VARIABLE);
+        return url != null && !url.isBlank();
+    }
+
+    /** Datasource properties of a new, empty event store named {@code name}. */
+    public static Map<String, String> fresh(String name) {
+        if (onPostgres()) {
+            String url = System.getenv(URL_VARIABLE);
+            String user = env("KIM_TEST_POSTGRES_USER", "postgres");
+            String password = env("KIM_TEST_POSTGRES_PASSWORD", "");
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create schema " + name + " on " + url, e);
+            }
+            String separator = url.contains("?") ? "&" : "?";
+            return Map.of("spring.datasource.url", url + separator + "currentSchema=" + name,
+                    "spring.datasource.username", user,
+                    "spring.datasource.password", password);
+        }
+        try {
+            Path dir = Files.createTempDirectory("kim-eventstore-");
+            return Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE",
+                    "spring.datasource.username", "sa",
+                    "spring.datasource.password", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
