@@ -3,7 +3,7 @@ package de.kim.immigration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The immigration office (Baustein 3) */
+/** The immigration office (Baustein 3): residence records and screening for pathways to a secure status. */
 @SpringBootApplication
 public class ImmigrationOfficeServiceApplication {
 

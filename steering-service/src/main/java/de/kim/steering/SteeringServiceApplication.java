@@ -3,7 +3,7 @@ package de.kim.steering;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Steering (Baustein 1) */
+/** Steering (Baustein 1): anonymised figures and the action plan for the steering group, from every service's events. */
 @SpringBootApplication
 public class SteeringServiceApplication {
 

@@ -1,0 +1,155 @@
+package de.kim.platform.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kim.local.Platform;
+import de.kim.local.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as {@code ./kim start} runs it: Kafka broker, Mongo-wire server, four
+ * services and the gateway as separate processes, on free ports and a data directory of
+ * its own. Every request goes through the gateway, as a front end's would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    static final String CASE = """
+            {"client":{"givenName":"Jonas","familyName":"Erfunden","dateOfBirth":"2001-02-03","nationality":"UKR",
+             "languages":["uk"],"town":"Hilden"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SCHOOL","assignee":"cm-ben"}""";
+
+    static Platform platform;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+    static String firstCaseId;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        platform = new Platform(home, Files.createTempDirectory("kim-e2e-"), Ports.free());
+        platform.start(quiet());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void every_gateway_route_reaches_the_service_that_owns_it() throws Exception {
+        for (String service : List.of("case-service", "partner-service", "immigration-office-service", "steering-service")) {
+            HttpResponse<String> docs = get("/v3/api-docs/" + service);
+            assertThat(docs.statusCode()).as(service).isEqualTo(200);
+            assertThat(json.readTree(docs.body()).at("/info/title").asText()).isEqualTo("KIM " + service);
+        }
+        // Resources without endpoints yet answer with the owning service's problem details, not the gateway's.
+        for (String path : List.of("/api/partners", "/api/offers", "/api/referrals/x/accept", "/api/residence-records",
+                "/api/rule-sets")) {
+            HttpResponse<String> answer = get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(json.readTree(answer.body()).path("type").asText()).as(path).isEqualTo("urn:kim:problem:http-404");
+        }
+        assertThat(get("/api/steering/figures").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").body()).contains("\"UP\"");
+    }
+
+    @Test
+    @Order(2)
+    void cases_opened_through_the_gateway_show_in_the_steering_figures() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> created = post("/api/cases", CASE);
+            assertThat(created.statusCode()).isEqualTo(201);
+            String id = json.readTree(created.body()).path("id").asText();
+            assertThat(created.headers().firstValue("Location")).hasValue(gateway() + "/api/cases/" + id);
+            firstCaseId = firstCaseId == null ? id : firstCaseId;
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(6));
+        HttpResponse<String> file = get("/api/cases/" + firstCaseId);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(file.body()).at("/client/familyName").asText()).isEqualTo("Erfunden");
+    }
+
+    @Test
+    @Order(3)
+    void bad_input_through_the_gateway_gets_problem_details_and_changes_nothing() throws Exception {
+        HttpResponse<String> missing = post("/api/cases", CASE.replace("\"town\":\"Hilden\"", "\"town\":\"\""));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(missing.body()).at("/errors/0/field").asText()).isEqualTo("client.town");
+        assertThat(post("/api/cases", "{not json").statusCode()).isEqualTo(400);
+        Thread.sleep(1500);
+        assertThat(casesOpened()).isEqualTo(6);
+    }
+
+    @Test
+    @Order(4)
+    void a_case_opened_while_kafka_is_down_reaches_steering_once_kafka_is_back() throws Exception {
+        platform.stop("kafka", false);
+        HttpResponse<String> accepted = post("/api/cases", CASE);
+        assertThat(accepted.statusCode()).isEqualTo(201);
+        Thread.sleep(3000);
+        assertThat(casesOpened()).isEqualTo(6);
+
+        platform.startAndAwait(List.of("kafka"), quiet());
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(7));
+    }
+
+    @Test
+    @Order(5)
+    void a_restart_of_the_whole_platform_loses_nothing() throws Exception {
+        platform.stop();
+        platform.start(quiet());
+        HttpResponse<String> file = get("/api/cases/" + firstCaseId);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(casesOpened()).isEqualTo(7);
+        assertThat(post("/api/cases", CASE).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(8));
+    }
+
+    private static long casesOpened() throws Exception {
+        JsonNode figures = json.readTree(get("/api/steering/figures").body());
+        return figures.at("/casesOpened/count").asLong(-1);
+    }
+
+    private static String gateway() {
+        return "http://localhost:" + platform.ports().gateway();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}

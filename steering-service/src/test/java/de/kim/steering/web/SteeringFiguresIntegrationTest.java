@@ -1,0 +1,127 @@
+package de.kim.steering.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.kim.contracts.Fixtures;
+import de.kim.contracts.Topics;
+import de.kim.contracts.cases.CaseOpened;
+import de.kim.local.EmbeddedInfra;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * steering-service reading {@code kim.case.v1} from the real broker, fed with the publisher's
+ * pinned contract fixture, into the Mongo-wire server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SteeringFiguresIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void opened_cases_are_counted_once_even_when_delivered_twice_and_small_counts_are_suppressed() throws Exception {
+        String tenant = "kreis-musterland";
+        List<String> firstThree = publishCasesOpened(tenant, "2026-09-14", 3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(figures(tenant).at("/casesOpened/display").asText()).isEqualTo("<5"));
+        assertThat(figures(tenant).at("/casesOpened/count").isNull()).isTrue();
+
+        List<String> nextThree = publishCasesOpened(tenant, "2026-10-01", 3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(figures(tenant).at("/casesOpened/count").asLong()).isEqualTo(6));
+        // September and October hold 3 each: both months suppressed, the total of 6 shown.
+        assertThat(figures(tenant).path("casesOpenedByMonth").findValuesAsText("display")).containsExactly("<5", "<5");
+
+        List<String> all = new ArrayList<>(firstThree);
+        all.addAll(nextThree);
+        redeliver(all);
+        publishRaw("this is not an envelope");
+        // A valid event behind the broken record still arrives: the broken one went to the dead-letter topic.
+        publishCasesOpened(tenant, "2026-10-02", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(figures(tenant).at("/casesOpened/count").asLong()).isEqualTo(7));
+    }
+
+    @Test
+    void a_month_filter_that_is_not_a_month_gets_400_naming_it() throws Exception {
+        ResponseEntity<String> answer = http.getForEntity("/api/steering/figures?from=2026-13", String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(answer.getBody()).at("/errors/0/field").asText()).isEqualTo("from");
+    }
+
+    private JsonNode figures(String tenant) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Kim-Tenant", tenant);
+        ResponseEntity<String> answer = http.exchange("/api/steering/figures", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return json.readTree(answer.getBody());
+    }
+
+    private List<String> publishCasesOpened(String tenant, String openedOn, int count) throws Exception {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(CaseOpened.TYPE));
+            String caseId = UUID.randomUUID().toString();
+            envelope.put("id", UUID.randomUUID().toString());
+            envelope.put("tenant", tenant);
+            envelope.put("aggregateId", caseId);
+            ((ObjectNode) envelope.path("data")).put("caseId", caseId).put("openedOn", openedOn)
+                    .put("someFieldOfALaterVersion", "ignored");
+            records.add(json.writeValueAsString(envelope));
+        }
+        redeliver(records);
+        return records;
+    }
+
+    private void redeliver(List<String> records) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (String record : records) {
+                String key = json.readTree(record).path("aggregateId").asText();
+                producer.send(new ProducerRecord<>(Topics.CASE, key, record)).get();
+            }
+        }
+    }
+
+    private void publishRaw(String value) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.CASE, "broken", value)).get();
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+    }
+}
