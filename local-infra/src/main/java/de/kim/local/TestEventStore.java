@@ -39,6 +39,8 @@ public final class TestEventStore {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create schema " + name + " on " + url, e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(url, user, password, name),
+                    "kim-test-schema-drop"));
             String separator = url.contains("?") ? "&" : "?";
             return Map.of("spring.datasource.url", url + separator + "currentSchema=" + name,
                     "spring.datasource.username", user,
@@ -51,6 +53,17 @@ public final class TestEventStore {
                     "spring.datasource.password", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Leaves the shared server as it was; a schema still locked at exit is left for the next run's owner. */
+    private static void dropQuietly(String url, String user, String password, String schema) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '5s'");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("test schema " + schema + " not dropped: " + e.getMessage());
         }
     }
 

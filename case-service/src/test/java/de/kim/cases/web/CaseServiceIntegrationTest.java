@@ -6,10 +6,9 @@ import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
 import de.kim.local.EmbeddedInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import de.kim.local.TestEventStore;
+import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,10 +35,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -84,6 +81,8 @@ class CaseServiceIntegrationTest {
         assertThat(serializer).isInstanceOf(JacksonSerializer.class);
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
         assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isNotNull();
+        String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        assertThat(database).isEqualTo(TestEventStore.onPostgres() ? "PostgreSQL" : "H2");
     }
 
     @Test
@@ -188,21 +187,9 @@ class CaseServiceIntegrationTest {
     }
 
     private ConsumerRecord<String, String> awaitRecordWithKey(String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CASE));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + Topics.CASE);
+        return TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.CASE,
+                        record -> key.equals(record.key()), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no record with key " + key + " on " + Topics.CASE));
     }
 
     private static Set<String> fieldNames(JsonNode node) {
