@@ -6,20 +6,10 @@ import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
 import de.kim.local.EmbeddedInfra;
-import de.kim.local.TestEventStore;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -61,29 +51,6 @@ class CaseServiceIntegrationTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    EventStorageEngine eventStorageEngine;
-    @Autowired
-    TokenStore tokenStore;
-    @Autowired
-    SagaStore<?> sagaStore;
-    @Autowired
-    Serializer serializer;
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
-
-    @Test
-    void the_event_store_token_store_and_saga_store_are_the_jdbc_ones_with_jackson() {
-        assertThat(eventStorageEngine).isInstanceOf(JdbcEventStorageEngine.class);
-        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
-        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
-        assertThat(serializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isNotNull();
-        String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        assertThat(database).isEqualTo(TestEventStore.onPostgres() ? "PostgreSQL" : "H2");
-    }
 
     @Test
     void an_opened_case_answers_201_shows_in_the_case_file_and_is_published_without_personal_data() throws Exception {
