@@ -2,9 +2,11 @@ package de.kim.cases;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Case management (Baustein 2): a client's case from first contact to closure. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CaseServiceApplication {
 
     public static void main(String[] args) {

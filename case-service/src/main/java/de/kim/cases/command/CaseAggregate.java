@@ -1,12 +1,16 @@
 package de.kim.cases.command;
 
-import de.kim.cases.api.CaseId;
-import de.kim.cases.api.CaseOpenedEvent;
-import de.kim.cases.api.ClientProfile;
-import de.kim.cases.api.OpenCaseCommand;
+import de.kim.cases.api.*;
+import de.kim.contracts.vocabulary.ConsentPurpose;
+import de.kim.contracts.vocabulary.DataCategory;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.domain.Actor;
+import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.domain.RuleViolationException;
 import de.kim.platform.domain.TenantId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,6 +20,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,9 +36,51 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class CaseAggregate {
 
+    /** The recipient id that stands for the immigration office in a consent. */
+    public static final String IMMIGRATION_OFFICE = "immigration-office";
+
     @AggregateIdentifier
     private CaseId id;
     private String tenant;
+    private String assignee;
+    private ClientProfile client;
+    private boolean closed;
+    private final Map<ConsentId, Consent> consents = new HashMap<>();
+    private final Map<NeedId, Need> needs = new HashMap<>();
+    private final Map<GoalId, Goal> goals = new LinkedHashMap<>();
+    private final Map<ReferralId, Referral> referrals = new HashMap<>();
+    private final Map<MeasureId, Measure> measures = new HashMap<>();
+    private final Map<FollowUpId, Boolean> followUpsDone = new HashMap<>();
+    private final Set<String> themes = new HashSet<>();
+    private Set<LegalDomain> legalDomains = Set.of();
+    private LocalDate legalDomainsSince;
+
+    private record Consent(String recipient, Set<ConsentPurpose> purposes, Set<DataCategory> categories,
+                           LocalDate givenOn, LocalDate validUntil, boolean revoked) {
+        boolean covers(String partner, ConsentPurpose purpose, LocalDate day) {
+            return !revoked && recipient.equals(partner) && purposes.contains(purpose)
+                    && !day.isBefore(givenOn) && !day.isAfter(validUntil);
+        }
+    }
+
+    private record Need(FieldOfAction field, String description, boolean resolved) {
+    }
+
+    private record Goal(FieldOfAction field, boolean open) {
+    }
+
+    private record Referral(String partnerId, String offerId, NeedId needId, ReferralStatus status) {
+        boolean live() {
+            return status == ReferralStatus.MADE || status == ReferralStatus.ACCEPTED;
+        }
+    }
+
+    private record Measure(MeasureKind kind, NeedId needId, LegalDomain fundedBy, LocalDate from, LocalDate to,
+                           boolean awaitingConfirmation, boolean withdrawn) {
+        boolean overlaps(LocalDate otherFrom, LocalDate otherTo) {
+            return !from.isAfter(otherTo) && !otherFrom.isAfter(to);
+        }
+    }
 
     protected CaseAggregate() {
         // for Axon
@@ -49,9 +101,504 @@ public class CaseAggregate {
                 command.assignee(), today));
     }
 
+    // --- consent -------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(RecordConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        LocalDate today = LocalDate.now(clock);
+        if (consents.containsKey(command.consentId())) {
+            throw new ConflictException("case.consent.exists");
+        }
+        if (command.givenOn().isAfter(today)) {
+            throw new InvalidInputException("givenOn", "case.consent.given-in-future");
+        }
+        if (!command.validUntil().isAfter(command.givenOn())) {
+            throw new InvalidInputException("validUntil", "case.consent.ends-before-it-starts");
+        }
+        if (IMMIGRATION_OFFICE.equals(command.recipient())
+                && command.dataCategories().contains(DataCategory.YOUTH_WELFARE_ENTRUSTED)) {
+            throw new RuleViolationException("youth_welfare_data_never_goes_to_the_immigration_office",
+                    "case.consent.youth-welfare-to-immigration-office");
+        }
+        apply(new ConsentRecordedEvent(id, command.consentId(), command.recipient(), Set.copyOf(command.purposes()),
+                Set.copyOf(command.dataCategories()), command.form(), command.givenOn(), command.validUntil(),
+                command.evidenceReference()));
+    }
+
+    @CommandHandler
+    void handle(RevokeConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireCaseOf(tenant);
+        Consent consent = consents.get(command.consentId());
+        if (consent == null) {
+            throw new NotFoundException("case.consent.not-found");
+        }
+        if (consent.revoked()) {
+            throw new ConflictException("case.consent.already-revoked");
+        }
+        apply(new ConsentRevokedEvent(id, command.consentId(), consent.recipient(), LocalDate.now(clock)));
+    }
+
+    // --- needs and plan ------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        if (needs.containsKey(command.needId())) {
+            throw new ConflictException("case.need.exists");
+        }
+        apply(new NeedAssessedEvent(id, command.needId(), command.fieldOfAction(), command.priority(),
+                command.description()));
+    }
+
+    @CommandHandler
+    void handle(UpdateNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        openNeed(command.needId());
+        apply(new NeedUpdatedEvent(id, command.needId(), command.priority(), command.description()));
+    }
+
+    @CommandHandler
+    void handle(ResolveNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        Need need = openNeed(command.needId());
+        apply(new NeedResolvedEvent(id, command.needId(), need.field(), LocalDate.now(clock)));
+    }
+
+    @CommandHandler
+    void handle(AgreeIntegrationPlanCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        if (command.agreedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("agreedOn", "case.plan.agreed-in-future");
+        }
+        Set<GoalId> seen = new HashSet<>();
+        for (int i = 0; i < command.goals().size(); i++) {
+            PlannedGoal goal = command.goals().get(i);
+            if (goal.targetDate().isBefore(command.agreedOn())) {
+                throw new InvalidInputException("goals[" + i + "].targetDate", "case.plan.target-before-agreement");
+            }
+            Goal existing = goals.get(goal.goalId());
+            if (!seen.add(goal.goalId()) || (existing != null && !existing.open())) {
+                throw new ConflictException("case.plan.goal-not-open");
+            }
+        }
+        apply(new IntegrationPlanAgreedEvent(id, List.copyOf(command.goals()), command.agreedOn()));
+    }
+
+    @CommandHandler
+    void handle(AchieveGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        Goal goal = openGoal(command.goalId());
+        if (command.achievedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("achievedOn", "case.goal.achieved-in-future");
+        }
+        apply(new GoalAchievedEvent(id, command.goalId(), goal.field(), command.achievedOn()));
+    }
+
+    @CommandHandler
+    void handle(DropGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        Goal goal = openGoal(command.goalId());
+        apply(new GoalDroppedEvent(id, command.goalId(), goal.field(), command.reason()));
+    }
+
+    // --- referrals -----------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(MakeReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant,
+                PartnerDirectory partners, Clock clock) {
+        requireOpenCaseOf(tenant);
+        if (referrals.containsKey(command.referralId())) {
+            throw new ConflictException("case.referral.exists");
+        }
+        Need need = openNeed(command.needId());
+        PartnerDirectory.Offer offer = partners.activeOffer(tenant, command.partnerId(), command.offerId())
+                .orElseThrow(() -> new RuleViolationException("referral_needs_an_active_offer_of_a_known_partner",
+                        "case.referral.unknown-offer"));
+        boolean alreadyReferred = referrals.values().stream().anyMatch(r -> r.live()
+                && r.offerId().equals(command.offerId()) && r.needId().equals(command.needId()));
+        if (alreadyReferred) {
+            throw new ConflictException("case.referral.already-open");
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map.Entry<ConsentId, Consent> consent = consents.entrySet().stream()
+                .filter(e -> e.getValue().covers(command.partnerId(), ConsentPurpose.REFERRAL, today))
+                .findFirst()
+                .orElseThrow(() -> new RuleViolationException("referral_needs_consent_for_the_partner",
+                        "case.referral.no-consent"));
+        Set<DataCategory> released = consent.getValue().categories();
+        apply(new ReferralMadeEvent(id, command.referralId(), offer.partnerId(), offer.offerId(), command.needId(),
+                need.field(), consent.getKey(), released, releasedPartOfClient(released),
+                released.contains(DataCategory.NEEDS) ? need.description() : null, command.note(), today));
+    }
+
+    @CommandHandler
+    void handle(WithdrawReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireCaseOf(tenant);
+        Referral referral = referral(command.referralId());
+        if (!referral.live()) {
+            throw new ConflictException("case.referral.not-live");
+        }
+        apply(new ReferralWithdrawnEvent(id, command.referralId(), referral.partnerId(), command.reason()));
+    }
+
+    /** The partner's answer arrives by event; a repeated answer changes nothing. */
+    @CommandHandler
+    void handle(RecordReferralAnswerCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireCaseOf(tenant);
+        Referral referral = referral(command.referralId());
+        if (referral.status() == command.answer()) {
+            return;
+        }
+        boolean allowed = switch (command.answer()) {
+            case ACCEPTED, DECLINED -> referral.status() == ReferralStatus.MADE;
+            case COMPLETED -> referral.live();
+            default -> false;
+        };
+        if (!allowed) {
+            throw new ConflictException("case.referral.answer-not-allowed");
+        }
+        switch (command.answer()) {
+            case ACCEPTED -> apply(new ReferralAcceptedEvent(id, command.referralId(), referral.partnerId(),
+                    command.answeredAt()));
+            case DECLINED -> apply(new ReferralDeclinedEvent(id, command.referralId(), referral.partnerId(),
+                    command.reason(), command.answeredAt()));
+            default -> apply(new ReferralCompletedEvent(id, command.referralId(), referral.partnerId(),
+                    command.result(), command.answeredAt()));
+        }
+    }
+
+    // --- measures and double funding -----------------------------------------------------
+
+    @CommandHandler
+    MeasureOutcome handle(RecordMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        if (measures.containsKey(command.measureId())) {
+            throw new ConflictException("case.measure.exists");
+        }
+        if (command.to().isBefore(command.from())) {
+            throw new InvalidInputException("to", "case.measure.ends-before-it-starts");
+        }
+        if (!needs.containsKey(command.needId())) {
+            throw new NotFoundException("case.need.not-found");
+        }
+        List<Map.Entry<MeasureId, Measure>> overlapping = measures.entrySet().stream()
+                .filter(e -> !e.getValue().withdrawn() && e.getValue().kind() == command.kind()
+                        && e.getValue().needId().equals(command.needId())
+                        && e.getValue().overlaps(command.from(), command.to()))
+                .toList();
+        apply(new MeasureRecordedEvent(id, command.measureId(), command.kind(), command.needId(), command.fundedBy(),
+                command.from(), command.to(), command.provider(), !overlapping.isEmpty()));
+        for (Map.Entry<MeasureId, Measure> other : overlapping) {
+            apply(new DoubleFundingWarnedEvent(id, command.measureId(), other.getKey(), command.kind(),
+                    command.fundedBy(), other.getValue().fundedBy()));
+        }
+        return new MeasureOutcome(!overlapping.isEmpty(), overlapping.stream().map(Map.Entry::getKey).toList());
+    }
+
+    @CommandHandler
+    void handle(ConfirmMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        Measure measure = measure(command.measureId());
+        if (!measure.awaitingConfirmation() || measure.withdrawn()) {
+            throw new ConflictException("case.measure.nothing-to-confirm");
+        }
+        apply(new MeasureConfirmedEvent(id, command.measureId(), command.justification()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        if (measure(command.measureId()).withdrawn()) {
+            throw new ConflictException("case.measure.already-withdrawn");
+        }
+        apply(new MeasureWithdrawnEvent(id, command.measureId(), command.reason()));
+    }
+
+    // --- legal domains, follow-ups, themes -----------------------------------------------
+
+    @CommandHandler
+    void handle(ChangeLegalDomainsCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        if (command.legalDomains().equals(legalDomains)) {
+            throw new ConflictException("case.legal-domains.unchanged");
+        }
+        if (legalDomainsSince != null && command.since().isBefore(legalDomainsSince)) {
+            throw new InvalidInputException("since", "case.legal-domains.before-last-change");
+        }
+        apply(new LegalDomainsChangedEvent(id, legalDomains, Set.copyOf(command.legalDomains()), command.since()));
+    }
+
+    @CommandHandler
+    void handle(ScheduleFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        if (followUpsDone.containsKey(command.followUpId())) {
+            throw new ConflictException("case.follow-up.exists");
+        }
+        if (command.dueOn().isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException("dueOn", "case.follow-up.due-in-past");
+        }
+        apply(new FollowUpScheduledEvent(id, command.followUpId(), command.dueOn(), command.subject(),
+                command.assignee() == null ? assignee : command.assignee()));
+    }
+
+    @CommandHandler
+    void handle(CompleteFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireCaseOf(tenant);
+        Boolean done = followUpsDone.get(command.followUpId());
+        if (done == null) {
+            throw new NotFoundException("case.follow-up.not-found");
+        }
+        if (done) {
+            throw new ConflictException("case.follow-up.already-done");
+        }
+        apply(new FollowUpCompletedEvent(id, command.followUpId(), LocalDate.now(clock)));
+    }
+
+    @CommandHandler
+    void handle(TagThemeCommand command, @MetaDataValue(Actor.TENANT) String tenant, ThemeCatalogue catalogue) {
+        requireOpenCaseOf(tenant);
+        boolean freeText = command.themeCode() == null || ThemeCatalogue.FREE_TEXT.equals(command.themeCode());
+        if (freeText && (command.freeText() == null || command.freeText().isBlank())) {
+            throw new InvalidInputException("freeText", "case.theme.free-text-missing");
+        }
+        if (!freeText && !catalogue.contains(command.themeCode())) {
+            throw new InvalidInputException("themeCode", "case.theme.unknown", command.themeCode());
+        }
+        String code = freeText ? ThemeCatalogue.FREE_TEXT : command.themeCode();
+        String key = freeText ? code + ":" + command.freeText().trim() : code;
+        if (themes.contains(key)) {
+            throw new ConflictException("case.theme.already-tagged");
+        }
+        apply(new ThemeTaggedEvent(id, code, freeText ? command.freeText().trim() : null));
+    }
+
+    // --- hand-over, closure --------------------------------------------------------------
+
+    @CommandHandler
+    void handle(HandOverCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        if (command.toCaseManager().equals(assignee)) {
+            throw new ConflictException("case.handover.same-case-manager");
+        }
+        apply(new CaseHandedOverEvent(id, assignee, command.toCaseManager(), command.note()));
+    }
+
+    @CommandHandler
+    void handle(CloseCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        apply(new CaseClosedEvent(id, command.outcome(), command.note(), LocalDate.now(clock)));
+    }
+
+    @CommandHandler
+    void handle(ReopenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireCaseOf(tenant);
+        if (!closed) {
+            throw new ConflictException("case.not-closed");
+        }
+        apply(new CaseReopenedEvent(id, command.reason(), LocalDate.now(clock)));
+    }
+
+    // --- rules shared by the handlers ----------------------------------------------------
+
+    /** Another tenant's case is answered exactly like a case that does not exist. */
+    private void requireCaseOf(String actingTenant) {
+        if (!tenant.equals(actingTenant)) {
+            throw new NotFoundException("case.not-found");
+        }
+    }
+
+    private void requireOpenCaseOf(String actingTenant) {
+        requireCaseOf(actingTenant);
+        if (closed) {
+            throw new ConflictException("case.closed");
+        }
+    }
+
+    /** The client's data as far as the given categories release it; the town is always shared. */
+    private ClientProfile releasedPartOfClient(Set<DataCategory> released) {
+        boolean identity = released.contains(DataCategory.IDENTITY);
+        return new ClientProfile(identity ? client.givenName() : null, identity ? client.familyName() : null,
+                identity ? client.dateOfBirth() : null, null,
+                released.contains(DataCategory.LANGUAGES) ? client.languages() : List.of(), client.town(),
+                released.contains(DataCategory.CONTACT) ? client.contact() : null);
+    }
+
+    private Need openNeed(NeedId needId) {
+        Need need = needs.get(needId);
+        if (need == null) {
+            throw new NotFoundException("case.need.not-found");
+        }
+        if (need.resolved()) {
+            throw new ConflictException("case.need.resolved");
+        }
+        return need;
+    }
+
+    private Goal openGoal(GoalId goalId) {
+        Goal goal = goals.get(goalId);
+        if (goal == null) {
+            throw new NotFoundException("case.goal.not-found");
+        }
+        if (!goal.open()) {
+            throw new ConflictException("case.goal.not-open");
+        }
+        return goal;
+    }
+
+    private Referral referral(ReferralId referralId) {
+        Referral referral = referrals.get(referralId);
+        if (referral == null) {
+            throw new NotFoundException("case.referral.not-found");
+        }
+        return referral;
+    }
+
+    private Measure measure(MeasureId measureId) {
+        Measure measure = measures.get(measureId);
+        if (measure == null) {
+            throw new NotFoundException("case.measure.not-found");
+        }
+        return measure;
+    }
+
+    // --- state ---------------------------------------------------------------------------
+
     @EventSourcingHandler
     void on(CaseOpenedEvent event) {
         this.id = event.caseId();
         this.tenant = event.tenant();
+        this.assignee = event.assignee();
+        this.client = event.client();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentRecordedEvent e) {
+        consents.put(e.consentId(), new Consent(e.recipient(), e.purposes(), e.dataCategories(), e.givenOn(),
+                e.validUntil(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentRevokedEvent e) {
+        Consent c = consents.get(e.consentId());
+        consents.put(e.consentId(), new Consent(c.recipient(), c.purposes(), c.categories(), c.givenOn(),
+                c.validUntil(), true));
+    }
+
+    @EventSourcingHandler
+    void on(NeedAssessedEvent e) {
+        needs.put(e.needId(), new Need(e.fieldOfAction(), e.description(), false));
+    }
+
+    @EventSourcingHandler
+    void on(NeedUpdatedEvent e) {
+        Need need = needs.get(e.needId());
+        needs.put(e.needId(), new Need(need.field(), e.description(), false));
+    }
+
+    @EventSourcingHandler
+    void on(NeedResolvedEvent e) {
+        needs.put(e.needId(), new Need(e.fieldOfAction(), needs.get(e.needId()).description(), true));
+    }
+
+    @EventSourcingHandler
+    void on(IntegrationPlanAgreedEvent e) {
+        for (PlannedGoal goal : e.goals()) {
+            goals.put(goal.goalId(), new Goal(goal.fieldOfAction(), true));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(GoalAchievedEvent e) {
+        goals.put(e.goalId(), new Goal(e.fieldOfAction(), false));
+    }
+
+    @EventSourcingHandler
+    void on(GoalDroppedEvent e) {
+        goals.put(e.goalId(), new Goal(e.fieldOfAction(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ReferralMadeEvent e) {
+        referrals.put(e.referralId(), new Referral(e.partnerId(), e.offerId(), e.needId(), ReferralStatus.MADE));
+    }
+
+    @EventSourcingHandler
+    void on(ReferralAcceptedEvent e) {
+        referralNow(e.referralId(), ReferralStatus.ACCEPTED);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralDeclinedEvent e) {
+        referralNow(e.referralId(), ReferralStatus.DECLINED);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralCompletedEvent e) {
+        referralNow(e.referralId(), ReferralStatus.COMPLETED);
+    }
+
+    @EventSourcingHandler
+    void on(ReferralWithdrawnEvent e) {
+        referralNow(e.referralId(), ReferralStatus.WITHDRAWN);
+    }
+
+    private void referralNow(ReferralId referralId, ReferralStatus status) {
+        Referral r = referrals.get(referralId);
+        referrals.put(referralId, new Referral(r.partnerId(), r.offerId(), r.needId(), status));
+    }
+
+    @EventSourcingHandler
+    void on(MeasureRecordedEvent e) {
+        measures.put(e.measureId(), new Measure(e.kind(), e.needId(), e.fundedBy(), e.from(), e.to(),
+                e.awaitingConfirmation(), false));
+    }
+
+    @EventSourcingHandler
+    void on(MeasureConfirmedEvent e) {
+        Measure m = measures.get(e.measureId());
+        measures.put(e.measureId(), new Measure(m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(), false, false));
+    }
+
+    @EventSourcingHandler
+    void on(MeasureWithdrawnEvent e) {
+        Measure m = measures.get(e.measureId());
+        measures.put(e.measureId(), new Measure(m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(), false, true));
+    }
+
+    @EventSourcingHandler
+    void on(LegalDomainsChangedEvent e) {
+        legalDomains = e.current();
+        legalDomainsSince = e.since();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpScheduledEvent e) {
+        followUpsDone.put(e.followUpId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpCompletedEvent e) {
+        followUpsDone.put(e.followUpId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(ThemeTaggedEvent e) {
+        themes.add(e.freeText() == null ? e.themeCode() : e.themeCode() + ":" + e.freeText());
+    }
+
+    @EventSourcingHandler
+    void on(CaseHandedOverEvent e) {
+        assignee = e.toCaseManager();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosedEvent e) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopenedEvent e) {
+        closed = false;
     }
 }

@@ -1,26 +1,118 @@
 package de.kim.cases.messaging;
 
+import de.kim.cases.api.CaseClosedEvent;
+import de.kim.cases.api.CaseHandedOverEvent;
 import de.kim.cases.api.CaseOpenedEvent;
+import de.kim.cases.api.CaseReopenedEvent;
+import de.kim.cases.api.ClientProfile;
+import de.kim.cases.api.ConsentRevokedEvent;
+import de.kim.cases.api.DoubleFundingWarnedEvent;
+import de.kim.cases.api.GoalAchievedEvent;
+import de.kim.cases.api.LegalDomainsChangedEvent;
+import de.kim.cases.api.NeedAssessedEvent;
+import de.kim.cases.api.NeedResolvedEvent;
+import de.kim.cases.api.ReferralMadeEvent;
+import de.kim.cases.api.ReferralWithdrawnEvent;
+import de.kim.cases.api.ThemeTaggedEvent;
+import de.kim.contracts.cases.CaseClosed;
+import de.kim.contracts.cases.CaseHandedOver;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.CaseReopened;
+import de.kim.contracts.cases.ConsentRevoked;
+import de.kim.contracts.cases.DoubleFundingWarned;
+import de.kim.contracts.cases.GoalAchieved;
+import de.kim.contracts.cases.LegalDomainsChanged;
+import de.kim.contracts.cases.NeedAssessed;
+import de.kim.contracts.cases.NeedResolved;
+import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.cases.ReferralWithdrawn;
+import de.kim.contracts.cases.SharedClientData;
+import de.kim.contracts.cases.ThemeTagged;
 import de.kim.platform.messaging.IntegrationEvent;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Which case events leave case-service on {@code kim.case.v1}, and in which shape. Personal
- * data of the client is left out of every one.
+ * data of the client leaves only in a referral, and only what the consent releases to that
+ * partner; every other event carries ids and codes.
  */
 @Component
 public class CaseIntegrationEvents implements IntegrationEventMapper {
 
     @Override
-    public Optional<IntegrationEvent> map(Object domainEvent) {
-        if (domainEvent instanceof CaseOpenedEvent e) {
-            return Optional.of(new IntegrationEvent(CaseOpened.TYPE, new CaseOpened(e.caseId().value(),
-                    e.client().town(), e.targetGroup().name(), e.accessRoute().name(), e.assignee(), e.openedOn())));
+    public Optional<IntegrationEvent> map(Object event) {
+        if (event instanceof CaseOpenedEvent e) {
+            return of(CaseOpened.TYPE, new CaseOpened(e.caseId().value(), e.client().town(), e.targetGroup().name(),
+                    e.accessRoute().name(), e.assignee(), e.openedOn()));
+        }
+        if (event instanceof CaseClosedEvent e) {
+            return of(CaseClosed.TYPE, new CaseClosed(e.caseId().value(), e.outcome().name(), e.closedOn()));
+        }
+        if (event instanceof CaseReopenedEvent e) {
+            return of(CaseReopened.TYPE, new CaseReopened(e.caseId().value(), e.reopenedOn()));
+        }
+        if (event instanceof CaseHandedOverEvent e) {
+            return of(CaseHandedOver.TYPE, new CaseHandedOver(e.caseId().value(), e.fromCaseManager(), e.toCaseManager()));
+        }
+        if (event instanceof NeedAssessedEvent e) {
+            return of(NeedAssessed.TYPE, new NeedAssessed(e.caseId().value(), e.needId().value(), e.fieldOfAction().name(),
+                    e.priority().name()));
+        }
+        if (event instanceof NeedResolvedEvent e) {
+            return of(NeedResolved.TYPE, new NeedResolved(e.caseId().value(), e.needId().value(), e.fieldOfAction().name(),
+                    e.resolvedOn()));
+        }
+        if (event instanceof GoalAchievedEvent e) {
+            return of(GoalAchieved.TYPE, new GoalAchieved(e.caseId().value(), e.goalId().value(), e.fieldOfAction().name(),
+                    e.achievedOn()));
+        }
+        if (event instanceof ReferralMadeEvent e) {
+            return of(ReferralMade.TYPE, referralMade(e));
+        }
+        if (event instanceof ReferralWithdrawnEvent e) {
+            return of(ReferralWithdrawn.TYPE, new ReferralWithdrawn(e.caseId().value(), e.referralId().value(),
+                    e.partnerId(), e.reason()));
+        }
+        if (event instanceof ConsentRevokedEvent e) {
+            return of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(), e.consentId().value(), e.recipient(),
+                    e.revokedOn()));
+        }
+        if (event instanceof DoubleFundingWarnedEvent e) {
+            return of(DoubleFundingWarned.TYPE, new DoubleFundingWarned(e.caseId().value(), e.measureId().value(),
+                    e.kind().name(), e.fundedBy().name(), e.alreadyFundedBy().name()));
+        }
+        if (event instanceof LegalDomainsChangedEvent e) {
+            return of(LegalDomainsChanged.TYPE, new LegalDomainsChanged(e.caseId().value(), names(e.previous()),
+                    names(e.current()), e.since()));
+        }
+        if (event instanceof ThemeTaggedEvent e) {
+            return of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode()));
         }
         return Optional.empty();
+    }
+
+    private static ReferralMade referralMade(ReferralMadeEvent e) {
+        ClientProfile c = e.sharedClient();
+        ClientProfile.Contact contact = c.contact();
+        SharedClientData client = new SharedClientData(c.givenName(), c.familyName(), c.dateOfBirth(),
+                c.languages().isEmpty() ? null : c.languages(), contact == null ? null : contact.phone(),
+                contact == null ? null : contact.email(), contact == null ? null : contact.address(), c.town(),
+                e.sharedNeedDescription());
+        return new ReferralMade(e.caseId().value(), e.referralId().value(), e.partnerId(), e.offerId(),
+                e.needId().value(), e.fieldOfAction().name(), e.consentId().value(), names(e.sharedCategories()),
+                client, e.note(), e.madeOn());
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
+    }
+
+    private static Optional<IntegrationEvent> of(de.kim.contracts.EventType type, Object data) {
+        return Optional.of(new IntegrationEvent(type, data));
     }
 }

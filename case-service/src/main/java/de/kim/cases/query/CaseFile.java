@@ -1,19 +1,102 @@
 package de.kim.cases.query;
 
 import de.kim.cases.api.AccessRoute;
+import de.kim.cases.api.CaseOutcome;
 import de.kim.cases.api.ClientProfile;
+import de.kim.cases.api.ConsentForm;
+import de.kim.cases.api.MeasureKind;
+import de.kim.cases.api.Priority;
+import de.kim.cases.api.ReferralStatus;
 import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.ConsentPurpose;
+import de.kim.contracts.vocabulary.DataCategory;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The case file as the case manager sees it: the read model behind {@code GET /api/cases/{id}}.
- *
- * @param version the sequence number of the last event applied; the version a client sends back to change the case
+ * {@code version} is the sequence number of the last event applied: the version a client
+ * sends back ({@code If-Match}) to change the case, and the guard that makes a repeated event
+ * change nothing.
  */
 @Document("case_files")
-public record CaseFile(@Id String id, String tenant, ClientProfile client, TargetGroup targetGroup,
-                       AccessRoute accessRoute, String assignee, String status, LocalDate openedOn, long version) {
+public class CaseFile {
+
+    @Id
+    public String id;
+    public String tenant;
+    public ClientProfile client;
+    public TargetGroup targetGroup;
+    public AccessRoute accessRoute;
+    public String assignee;
+    public String status;
+    public LocalDate openedOn;
+    public LocalDate closedOn;
+    public CaseOutcome outcome;
+    public Set<LegalDomain> legalDomains = Set.of();
+    public List<LegalDomainPeriod> legalDomainTimeline = new ArrayList<>();
+    public List<Consent> consents = new ArrayList<>();
+    public List<Need> needs = new ArrayList<>();
+    public Plan plan;
+    public List<Referral> referrals = new ArrayList<>();
+    public List<Measure> measures = new ArrayList<>();
+    public List<FollowUp> followUps = new ArrayList<>();
+    public List<Theme> themes = new ArrayList<>();
+    public List<HandOver> handOvers = new ArrayList<>();
+    public long version;
+
+    /** From {@code since} on, the client was in these legal domains. */
+    public record LegalDomainPeriod(Set<LegalDomain> legalDomains, LocalDate since) {
+    }
+
+    /** A consent and whether it is still in force. */
+    public record Consent(String id, String recipient, Set<ConsentPurpose> purposes, Set<DataCategory> dataCategories,
+                          ConsentForm form, LocalDate givenOn, LocalDate validUntil, String evidenceReference,
+                          LocalDate revokedOn) {
+    }
+
+    /** A need in a field of action. */
+    public record Need(String id, FieldOfAction fieldOfAction, Priority priority, String description, String status,
+                       LocalDate resolvedOn) {
+    }
+
+    /** The integration plan as last agreed, with each goal's state. */
+    public record Plan(LocalDate agreedOn, List<Goal> goals) {
+    }
+
+    /** A goal of the plan: OPEN, ACHIEVED or DROPPED. */
+    public record Goal(String id, FieldOfAction fieldOfAction, String description, LocalDate targetDate, String status,
+                       LocalDate achievedOn, String droppedReason) {
+    }
+
+    /** A referral to a partner's offer and where it stands. */
+    public record Referral(String id, String partnerId, String offerId, String needId, FieldOfAction fieldOfAction,
+                           ReferralStatus status, LocalDate madeOn, Instant answeredAt, String declineReason,
+                           String result, String withdrawnReason) {
+    }
+
+    /** A measure, who funds it, and any double-funding warning on it. */
+    public record Measure(String id, MeasureKind kind, String needId, LegalDomain fundedBy, LocalDate from, LocalDate to,
+                          String provider, String status, List<String> doubleFundingWith, String justification) {
+    }
+
+    /** A follow-up (Wiedervorlage). */
+    public record FollowUp(String id, LocalDate dueOn, String subject, String assignee, LocalDate completedOn) {
+    }
+
+    /** A generative theme tagged on the case. */
+    public record Theme(String code, String freeText) {
+    }
+
+    /** A hand-over to another case manager. */
+    public record HandOver(String from, String to, String note) {
+    }
 }

@@ -1,21 +1,31 @@
 package de.kim.cases.query;
 
-import de.kim.cases.api.CaseOpenedEvent;
+import de.kim.cases.api.*;
+import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
+import de.kim.cases.query.CaseQueries.FindCasesQuery;
+import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Keeps the case files in MongoDB up to date from the case events. Writing a whole file per
- * event, keyed by case id, makes a redelivered event change nothing.
+ * Keeps the case files and the follow-up list in MongoDB up to date from the case events.
+ * Each event is applied to the file only if its sequence is newer than the file's version,
+ * so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup("case-files")
@@ -28,9 +38,209 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(CaseOpenedEvent event, @SequenceNumber long sequence) {
-        mongo.save(new CaseFile(event.caseId().value(), event.tenant(), event.client(), event.targetGroup(),
-                event.accessRoute(), event.assignee(), "OPEN", event.openedOn(), sequence));
+    void on(CaseOpenedEvent e, @SequenceNumber long sequence) {
+        if (mongo.findById(e.caseId().value(), CaseFile.class) != null) {
+            return;
+        }
+        CaseFile file = new CaseFile();
+        file.id = e.caseId().value();
+        file.tenant = e.tenant();
+        file.client = e.client();
+        file.targetGroup = e.targetGroup();
+        file.accessRoute = e.accessRoute();
+        file.assignee = e.assignee();
+        file.status = "OPEN";
+        file.openedOn = e.openedOn();
+        file.version = sequence;
+        mongo.save(file);
+    }
+
+    @EventHandler
+    void on(ConsentRecordedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.consents.add(new CaseFile.Consent(e.consentId().value(), e.recipient(),
+                e.purposes(), e.dataCategories(), e.form(), e.givenOn(), e.validUntil(), e.evidenceReference(), null)));
+    }
+
+    @EventHandler
+    void on(ConsentRevokedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.consents, c -> c.id().equals(e.consentId().value()),
+                c -> new CaseFile.Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),
+                        c.givenOn(), c.validUntil(), c.evidenceReference(), e.revokedOn())));
+    }
+
+    @EventHandler
+    void on(NeedAssessedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.needs.add(new CaseFile.Need(e.needId().value(), e.fieldOfAction(), e.priority(),
+                e.description(), "OPEN", null)));
+    }
+
+    @EventHandler
+    void on(NeedUpdatedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.needs, n -> n.id().equals(e.needId().value()),
+                n -> new CaseFile.Need(n.id(), n.fieldOfAction(), e.priority(), e.description(), n.status(), null)));
+    }
+
+    @EventHandler
+    void on(NeedResolvedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.needs, n -> n.id().equals(e.needId().value()),
+                n -> new CaseFile.Need(n.id(), n.fieldOfAction(), n.priority(), n.description(), "RESOLVED",
+                        e.resolvedOn())));
+    }
+
+    @EventHandler
+    void on(IntegrationPlanAgreedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            List<CaseFile.Goal> goals = new ArrayList<>();
+            if (f.plan != null) {
+                // Reached and dropped goals stay on the plan; open ones are replaced by the new agreement.
+                f.plan.goals().stream().filter(g -> !"OPEN".equals(g.status())).forEach(goals::add);
+            }
+            e.goals().forEach(g -> goals.add(new CaseFile.Goal(g.goalId().value(), g.fieldOfAction(), g.description(),
+                    g.targetDate(), "OPEN", null, null)));
+            f.plan = new CaseFile.Plan(e.agreedOn(), goals);
+        });
+    }
+
+    @EventHandler
+    void on(GoalAchievedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.plan.goals(), g -> g.id().equals(e.goalId().value()),
+                g -> new CaseFile.Goal(g.id(), g.fieldOfAction(), g.description(), g.targetDate(), "ACHIEVED",
+                        e.achievedOn(), null)));
+    }
+
+    @EventHandler
+    void on(GoalDroppedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.plan.goals(), g -> g.id().equals(e.goalId().value()),
+                g -> new CaseFile.Goal(g.id(), g.fieldOfAction(), g.description(), g.targetDate(), "DROPPED", null,
+                        e.reason())));
+    }
+
+    @EventHandler
+    void on(ReferralMadeEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.referrals.add(new CaseFile.Referral(e.referralId().value(), e.partnerId(),
+                e.offerId(), e.needId().value(), e.fieldOfAction(), ReferralStatus.MADE, e.madeOn(), null, null, null,
+                null)));
+    }
+
+    @EventHandler
+    void on(ReferralAcceptedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
+                r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.ACCEPTED, r.madeOn(), e.answeredAt(), null,
+                null, null)));
+    }
+
+    @EventHandler
+    void on(ReferralDeclinedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
+                r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.DECLINED, r.madeOn(), e.answeredAt(),
+                e.reason(), null, null)));
+    }
+
+    @EventHandler
+    void on(ReferralCompletedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
+                r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.COMPLETED, r.madeOn(), e.answeredAt(), null,
+                e.result(), null)));
+    }
+
+    @EventHandler
+    void on(ReferralWithdrawnEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
+                r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.WITHDRAWN, r.madeOn(), r.answeredAt(),
+                r.declineReason(), r.result(), e.reason())));
+    }
+
+    @EventHandler
+    void on(MeasureRecordedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.measures.add(new CaseFile.Measure(e.measureId().value(), e.kind(),
+                e.needId().value(), e.fundedBy(), e.from(), e.to(), e.provider(),
+                e.awaitingConfirmation() ? "AWAITING_CONFIRMATION" : "ACTIVE", List.of(), null)));
+    }
+
+    @EventHandler
+    void on(DoubleFundingWarnedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> measure(f, e.measureId(), m -> {
+            List<String> with = new ArrayList<>(m.doubleFundingWith());
+            with.add(e.conflictingMeasureId().value());
+            return new CaseFile.Measure(m.id(), m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(), m.provider(),
+                    m.status(), with, m.justification());
+        }));
+    }
+
+    @EventHandler
+    void on(MeasureConfirmedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> measure(f, e.measureId(), m -> new CaseFile.Measure(m.id(), m.kind(), m.needId(),
+                m.fundedBy(), m.from(), m.to(), m.provider(), "ACTIVE", m.doubleFundingWith(), e.justification())));
+    }
+
+    @EventHandler
+    void on(MeasureWithdrawnEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> measure(f, e.measureId(), m -> new CaseFile.Measure(m.id(), m.kind(), m.needId(),
+                m.fundedBy(), m.from(), m.to(), m.provider(), "WITHDRAWN", m.doubleFundingWith(), m.justification())));
+    }
+
+    @EventHandler
+    void on(LegalDomainsChangedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            f.legalDomains = e.current();
+            f.legalDomainTimeline.add(new CaseFile.LegalDomainPeriod(e.current(), e.since()));
+        });
+    }
+
+    @EventHandler
+    void on(FollowUpScheduledEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            f.followUps.add(new CaseFile.FollowUp(e.followUpId().value(), e.dueOn(), e.subject(), e.assignee(), null));
+            mongo.save(new FollowUpEntry(followUpKey(e.caseId(), e.followUpId()), f.tenant, f.id,
+                    e.followUpId().value(), e.dueOn(), e.subject(), e.assignee(), null));
+        });
+    }
+
+    @EventHandler
+    void on(FollowUpCompletedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            replace(f.followUps, u -> u.id().equals(e.followUpId().value()),
+                    u -> new CaseFile.FollowUp(u.id(), u.dueOn(), u.subject(), u.assignee(), e.completedOn()));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(followUpKey(e.caseId(), e.followUpId()))),
+                    new Update().set("completedOn", e.completedOn()), FollowUpEntry.class);
+        });
+    }
+
+    @EventHandler
+    void on(ThemeTaggedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.themes.add(new CaseFile.Theme(e.themeCode(), e.freeText())));
+    }
+
+    @EventHandler
+    void on(CaseHandedOverEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            f.assignee = e.toCaseManager();
+            f.handOvers.add(new CaseFile.HandOver(e.fromCaseManager(), e.toCaseManager(), e.note()));
+            // Open follow-ups of the previous case manager move with the case.
+            replace(f.followUps, u -> u.completedOn() == null && e.fromCaseManager().equals(u.assignee()),
+                    u -> new CaseFile.FollowUp(u.id(), u.dueOn(), u.subject(), e.toCaseManager(), null));
+            mongo.updateMulti(Query.query(Criteria.where("caseId").is(f.id).and("completedOn").is(null)
+                    .and("assignee").is(e.fromCaseManager())), new Update().set("assignee", e.toCaseManager()),
+                    FollowUpEntry.class);
+        });
+    }
+
+    @EventHandler
+    void on(CaseClosedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            f.status = "CLOSED";
+            f.outcome = e.outcome();
+            f.closedOn = e.closedOn();
+        });
+    }
+
+    @EventHandler
+    void on(CaseReopenedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            f.status = "OPEN";
+            f.outcome = null;
+            f.closedOn = null;
+        });
     }
 
     @QueryHandler
@@ -39,8 +249,60 @@ public class CaseFileProjection {
                 .and("tenant").is(query.tenant())), CaseFile.class));
     }
 
+    @QueryHandler
+    List<CaseFile> handle(FindCasesQuery query) {
+        Criteria criteria = Criteria.where("tenant").is(query.tenant());
+        if (query.status() != null) {
+            criteria = criteria.and("status").is(query.status());
+        }
+        if (query.town() != null) {
+            criteria = criteria.and("client.town").is(query.town());
+        }
+        if (query.assignee() != null) {
+            criteria = criteria.and("assignee").is(query.assignee());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("openedOn", "id")), CaseFile.class);
+    }
+
+    @QueryHandler
+    List<FollowUpEntry> handle(FindDueFollowUpsQuery query) {
+        Criteria criteria = Criteria.where("tenant").is(query.tenant()).and("completedOn").is(null)
+                .and("dueOn").lte(query.dueBy());
+        if (query.assignee() != null) {
+            criteria = criteria.and("assignee").is(query.assignee());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("dueOn", "caseId")), FollowUpEntry.class);
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(CaseFile.class);
+        mongo.dropCollection(FollowUpEntry.class);
+    }
+
+    private void change(CaseId caseId, long sequence, Consumer<CaseFile> change) {
+        CaseFile file = mongo.findById(caseId.value(), CaseFile.class);
+        if (file == null || file.version >= sequence) {
+            return;
+        }
+        change.accept(file);
+        file.version = sequence;
+        mongo.save(file);
+    }
+
+    private static void referral(CaseFile f, ReferralId id, UnaryOperator<CaseFile.Referral> change) {
+        replace(f.referrals, r -> r.id().equals(id.value()), change);
+    }
+
+    private static void measure(CaseFile f, MeasureId id, UnaryOperator<CaseFile.Measure> change) {
+        replace(f.measures, m -> m.id().equals(id.value()), change);
+    }
+
+    private static <T> void replace(List<T> items, java.util.function.Predicate<T> which, UnaryOperator<T> change) {
+        items.replaceAll(item -> which.test(item) ? change.apply(item) : item);
+    }
+
+    private static String followUpKey(CaseId caseId, FollowUpId followUpId) {
+        return caseId.value() + ":" + followUpId.value();
     }
 }

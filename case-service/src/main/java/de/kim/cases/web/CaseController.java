@@ -1,55 +1,295 @@
 package de.kim.cases.web;
 
-import de.kim.cases.api.CaseId;
+import de.kim.cases.api.*;
 import de.kim.cases.query.CaseFile;
-import de.kim.cases.query.FindCaseFileQuery;
+import de.kim.cases.query.CaseHistory;
+import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
+import de.kim.cases.query.CaseQueries.FindCasesQuery;
+import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.web.RequestActorResolver;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The case manager's API for cases. */
+/**
+ * The case manager's API: a case from opening to closure. A change may name the version it was
+ * made on in {@code If-Match} (the case file's {@code ETag}); a stale one gets 409.
+ */
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {
 
+    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final RequestActorResolver actors;
+    private final CaseHistory history;
 
-    public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors) {
+    public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
+                          CaseHistory history) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
+        this.history = history;
     }
 
     @PostMapping
     public ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenCaseRequest request) {
         CaseId id = CaseId.random();
         commands.sendAndWait(request.toCommand(id));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
-        return ResponseEntity.created(location).body(Map.of("id", id.value()));
+        return created(id.value(), "/{id}", id.value());
+    }
+
+    @GetMapping
+    public List<CaseSummary> list(@RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String town,
+                                  @RequestParam(required = false) String assignee) {
+        if (status != null && !List.of("OPEN", "CLOSED").contains(status)) {
+            throw new InvalidInputException("status", "case.status.invalid");
+        }
+        return queries.query(new FindCasesQuery(tenant(), status, town, assignee),
+                        ResponseTypes.multipleInstancesOf(CaseFile.class)).join()
+                .stream().map(CaseSummary::of).toList();
     }
 
     @GetMapping("/{id}")
-    public CaseFile get(@PathVariable String id) {
-        String tenant = actors.current().orElseThrow().tenant().value();
-        Optional<CaseFile> file = queries.query(new FindCaseFileQuery(tenant, id),
+    public ResponseEntity<CaseFile> get(@PathVariable String id) {
+        CaseFile file = file(id);
+        return ResponseEntity.ok().eTag("\"" + file.version + "\"").body(file);
+    }
+
+    @GetMapping("/{id}/history")
+    public List<CaseHistory.Entry> history(@PathVariable String id) {
+        return history.of(tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
+    }
+
+    @PostMapping("/{id}/consents")
+    public ResponseEntity<Map<String, String>> recordConsent(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                             @Valid @RequestBody CaseRequests.RecordConsent body) {
+        ConsentId consentId = ConsentId.random();
+        commands.sendAndWait(new RecordConsentCommand(caseId(id), consentId, body.recipient(), body.purposes(),
+                body.dataCategories(), body.form(), body.givenOn(), body.validUntil(), body.evidenceReference(),
+                version(ifMatch)));
+        return created(consentId.value(), "/{id}/consents/{consentId}", id, consentId.value());
+    }
+
+    @DeleteMapping("/{id}/consents/{consentId}")
+    public ResponseEntity<Void> revokeConsent(@PathVariable String id, @PathVariable String consentId,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new RevokeConsentCommand(caseId(id), new ConsentId(consentId), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/needs")
+    public ResponseEntity<Map<String, String>> assessNeed(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @Valid @RequestBody CaseRequests.AssessNeed body) {
+        NeedId needId = NeedId.random();
+        commands.sendAndWait(new AssessNeedCommand(caseId(id), needId, body.fieldOfAction(), body.priority(),
+                body.description(), version(ifMatch)));
+        return created(needId.value(), "/{id}/needs/{needId}", id, needId.value());
+    }
+
+    @PutMapping("/{id}/needs/{needId}")
+    public ResponseEntity<Void> updateNeed(@PathVariable String id, @PathVariable String needId,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody CaseRequests.UpdateNeed body) {
+        commands.sendAndWait(new UpdateNeedCommand(caseId(id), new NeedId(needId), body.priority(), body.description(),
+                version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/needs/{needId}/resolution")
+    public ResponseEntity<Void> resolveNeed(@PathVariable String id, @PathVariable String needId,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new ResolveNeedCommand(caseId(id), new NeedId(needId), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/plan")
+    public Map<String, Object> agreePlan(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody CaseRequests.AgreePlan body) {
+        List<PlannedGoal> goals = body.goals().stream().map(g -> new PlannedGoal(
+                g.id() == null ? GoalId.random() : new GoalId(g.id()), g.fieldOfAction(), g.description(),
+                g.targetDate())).toList();
+        commands.sendAndWait(new AgreeIntegrationPlanCommand(caseId(id), goals, body.agreedOn(), version(ifMatch)));
+        return Map.of("goalIds", goals.stream().map(g -> g.goalId().value()).toList());
+    }
+
+    @PostMapping("/{id}/plan/goals/{goalId}/achievement")
+    public ResponseEntity<Void> achieveGoal(@PathVariable String id, @PathVariable String goalId,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @Valid @RequestBody CaseRequests.AchieveGoal body) {
+        commands.sendAndWait(new AchieveGoalCommand(caseId(id), new GoalId(goalId), body.achievedOn(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/plan/goals/{goalId}/drop")
+    public ResponseEntity<Void> dropGoal(@PathVariable String id, @PathVariable String goalId,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody CaseRequests.Reason body) {
+        commands.sendAndWait(new DropGoalCommand(caseId(id), new GoalId(goalId), body.reason(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/referrals")
+    public ResponseEntity<Map<String, String>> refer(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                     @Valid @RequestBody CaseRequests.MakeReferral body) {
+        ReferralId referralId = ReferralId.random();
+        commands.sendAndWait(new MakeReferralCommand(caseId(id), referralId, body.partnerId(), body.offerId(),
+                new NeedId(body.needId()), body.note(), version(ifMatch)));
+        return created(referralId.value(), "/{id}/referrals/{referralId}", id, referralId.value());
+    }
+
+    @PostMapping("/{id}/referrals/{referralId}/withdrawal")
+    public ResponseEntity<Void> withdrawReferral(@PathVariable String id, @PathVariable String referralId,
+                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @Valid @RequestBody CaseRequests.Reason body) {
+        commands.sendAndWait(new WithdrawReferralCommand(caseId(id), new ReferralId(referralId), body.reason(),
+                version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/measures")
+    public ResponseEntity<Map<String, Object>> recordMeasure(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                             @Valid @RequestBody CaseRequests.RecordMeasure body) {
+        MeasureId measureId = MeasureId.random();
+        MeasureOutcome outcome = commands.sendAndWait(new RecordMeasureCommand(caseId(id), measureId, body.kind(),
+                new NeedId(body.needId()), body.fundedBy(), body.from(), body.to(), body.provider(), version(ifMatch)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", measureId.value());
+        answer.put("status", outcome.awaitingConfirmation() ? "AWAITING_CONFIRMATION" : "ACTIVE");
+        answer.put("doubleFundingWith", outcome.doubleFundingWith().stream().map(MeasureId::value).toList());
+        return ResponseEntity.created(location("/{id}/measures/{measureId}", id, measureId.value())).body(answer);
+    }
+
+    @PostMapping("/{id}/measures/{measureId}/confirmation")
+    public ResponseEntity<Void> confirmMeasure(@PathVariable String id, @PathVariable String measureId,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               @Valid @RequestBody CaseRequests.ConfirmMeasure body) {
+        commands.sendAndWait(new ConfirmMeasureCommand(caseId(id), new MeasureId(measureId), body.justification(),
+                version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/measures/{measureId}/withdrawal")
+    public ResponseEntity<Void> withdrawMeasure(@PathVariable String id, @PathVariable String measureId,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                @Valid @RequestBody CaseRequests.Reason body) {
+        commands.sendAndWait(new WithdrawMeasureCommand(caseId(id), new MeasureId(measureId), body.reason(),
+                version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/legal-domains")
+    public ResponseEntity<Void> changeLegalDomains(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                   @Valid @RequestBody CaseRequests.ChangeLegalDomains body) {
+        commands.sendAndWait(new ChangeLegalDomainsCommand(caseId(id), body.legalDomains(), body.since(),
+                version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    public ResponseEntity<Map<String, String>> scheduleFollowUp(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                                @Valid @RequestBody CaseRequests.ScheduleFollowUp body) {
+        FollowUpId followUpId = FollowUpId.random();
+        commands.sendAndWait(new ScheduleFollowUpCommand(caseId(id), followUpId, body.dueOn(), body.subject(),
+                body.assignee(), version(ifMatch)));
+        return created(followUpId.value(), "/{id}/follow-ups/{followUpId}", id, followUpId.value());
+    }
+
+    @PostMapping("/{id}/follow-ups/{followUpId}/completion")
+    public ResponseEntity<Void> completeFollowUp(@PathVariable String id, @PathVariable String followUpId,
+                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new CompleteFollowUpCommand(caseId(id), new FollowUpId(followUpId), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/themes")
+    public ResponseEntity<Void> tagTheme(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody CaseRequests.TagTheme body) {
+        commands.sendAndWait(new TagThemeCommand(caseId(id), body.themeCode(), body.freeText(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/handover")
+    public ResponseEntity<Void> handOver(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody CaseRequests.HandOver body) {
+        commands.sendAndWait(new HandOverCaseCommand(caseId(id), body.toCaseManager(), body.note(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/closure")
+    public ResponseEntity<Void> close(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      @Valid @RequestBody CaseRequests.Close body) {
+        commands.sendAndWait(new CloseCaseCommand(caseId(id), body.outcome(), body.note(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/reopening")
+    public ResponseEntity<Void> reopen(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @Valid @RequestBody CaseRequests.Reason body) {
+        commands.sendAndWait(new ReopenCaseCommand(caseId(id), body.reason(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    private CaseFile file(String id) {
+        Optional<CaseFile> file = queries.query(new FindCaseFileQuery(tenant(), id),
                 ResponseTypes.optionalInstanceOf(CaseFile.class)).join();
         return file.orElseThrow(() -> new NotFoundException("case.not-found"));
+    }
+
+    private String tenant() {
+        return actors.current().orElseThrow().tenant().value();
+    }
+
+    private static CaseId caseId(String id) {
+        if (!id.matches(CaseRequests.ID)) {
+            throw new NotFoundException("case.not-found");
+        }
+        return new CaseId(id);
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        Matcher matcher = VERSION.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw new InvalidInputException("If-Match", "case.version.invalid");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static ResponseEntity<Map<String, String>> created(String id, String path, Object... variables) {
+        return ResponseEntity.created(location(path, variables)).body(Map.of("id", id));
+    }
+
+    private static URI location(String path, Object... variables) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/cases" + path)
+                .buildAndExpand(variables).toUri();
     }
 }

@@ -1,13 +1,15 @@
 package de.kim.cases.command;
 
-import de.kim.cases.api.AccessRoute;
-import de.kim.cases.api.CaseId;
-import de.kim.cases.api.CaseOpenedEvent;
-import de.kim.cases.api.ClientProfile;
-import de.kim.cases.api.OpenCaseCommand;
-import de.kim.cases.api.TargetGroup;
+import de.kim.cases.api.*;
+import de.kim.contracts.vocabulary.ConsentPurpose;
+import de.kim.contracts.vocabulary.DataCategory;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.platform.config.TenantDirectory;
+import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.domain.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,53 +20,322 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+
+/** The rules of a case, one test each, named as the rule reads. */
 class CaseAggregateTest {
 
-    private static final Map<String, String> ANNA_IN_METTMANN = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna");
-    private static final Clock NOV_2ND = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneId.of("Europe/Berlin"));
+    private static final Map<String, String> ANNA = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna");
+    private static final Map<String, String> OTHER_TENANT = Map.of("tenant", "kreis-musterland", "actor", "cm-x");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneId.of("Europe/Berlin"));
 
-    private AggregateTestFixture<CaseAggregate> fixture;
     private final CaseId id = new CaseId("case-1");
+    private final NeedId need = new NeedId("need-1");
+    private final ConsentId consent = new ConsentId("consent-1");
+    private final ClientProfile client = new ClientProfile("Amina", "Beispiel", LocalDate.of(1990, 4, 12), "SYR",
+            List.of("ar"), "Velbert", new ClientProfile.Contact("0151 000000", "amina@example.org", null));
+    private AggregateTestFixture<CaseAggregate> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CaseAggregate.class);
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
-        fixture.registerInjectableResource(NOV_2ND);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new ThemeCatalogue(Map.of("NO_AFFORDABLE_HOUSING", "Kein Wohnraum")));
+        fixture.registerInjectableResource((PartnerDirectory) (tenant, partner, offer) ->
+                "partner-1".equals(partner) && "offer-1".equals(offer)
+                        ? Optional.of(new PartnerDirectory.Offer(partner, offer, FieldOfAction.LANGUAGE))
+                        : Optional.empty());
+    }
+
+    private CaseOpenedEvent opened() {
+        return new CaseOpenedEvent(id, "kreis-mettmann", client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER,
+                "cm-anna", TODAY.minusDays(30));
+    }
+
+    private NeedAssessedEvent languageNeed() {
+        return new NeedAssessedEvent(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, "Deutsch B1 für den Beruf");
+    }
+
+    private ConsentRecordedEvent consentFor(String recipient, Set<DataCategory> categories, LocalDate validUntil) {
+        return new ConsentRecordedEvent(id, consent, recipient, Set.of(ConsentPurpose.REFERRAL), categories,
+                ConsentForm.WRITTEN, TODAY.minusDays(10), validUntil, "Formular 12");
+    }
+
+    private MakeReferralCommand referral() {
+        return new MakeReferralCommand(id, new ReferralId("ref-1"), "partner-1", "offer-1", need, null, null);
     }
 
     @Test
     void a_case_opens_for_a_client_in_a_town_of_the_kommune_on_todays_date() {
-        ClientProfile client = client("Velbert", LocalDate.of(1990, 4, 12));
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(id, client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna"),
-                        ANNA_IN_METTMANN)
-                .expectSuccessfulHandlerExecution()
+                .when(new OpenCaseCommand(id, client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna"), ANNA)
                 .expectEvents(new CaseOpenedEvent(id, "kreis-mettmann", client, TargetGroup.NEWLY_ARRIVED,
-                        AccessRoute.JOBCENTER, "cm-anna", LocalDate.of(2026, 11, 2)));
+                        AccessRoute.JOBCENTER, "cm-anna", TODAY));
     }
 
     @Test
     void a_date_of_birth_in_the_future_is_refused() {
+        ClientProfile unborn = new ClientProfile("A", "B", TODAY.plusDays(1), "SYR", List.of(), "Velbert", null);
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(id, client("Velbert", LocalDate.of(2026, 11, 3)), TargetGroup.FAMILIES,
-                        AccessRoute.SELF, "cm-anna"), ANNA_IN_METTMANN)
-                .expectException(InvalidInputException.class)
-                .expectNoEvents();
+                .when(new OpenCaseCommand(id, unborn, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna"), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
     }
 
     @Test
     void a_town_outside_the_kommune_is_refused() {
+        ClientProfile elsewhere = new ClientProfile("A", "B", LocalDate.of(1990, 1, 1), "SYR", List.of(), "Düsseldorf", null);
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(id, client("Düsseldorf", LocalDate.of(1990, 4, 12)), TargetGroup.FAMILIES,
-                        AccessRoute.SELF, "cm-anna"), ANNA_IN_METTMANN)
-                .expectException(InvalidInputException.class)
-                .expectNoEvents();
+                .when(new OpenCaseCommand(id, elsewhere, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna"), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
     }
 
-    private static ClientProfile client(String town, LocalDate dateOfBirth) {
-        return new ClientProfile("Amina", "Beispiel", dateOfBirth, "SYR", List.of("ar"), town, null);
+    @Test
+    void another_tenant_finds_no_such_case() {
+        fixture.given(opened())
+                .when(new AssessNeedCommand(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, null, null), OTHER_TENANT)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_closed_case_refuses_changes_until_it_is_reopened() {
+        fixture.given(opened(), new CaseClosedEvent(id, CaseOutcome.MOVED_AWAY, null, TODAY))
+                .when(new AssessNeedCommand(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, null, null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_closed_case_can_be_reopened() {
+        fixture.given(opened(), new CaseClosedEvent(id, CaseOutcome.NO_CONTACT, null, TODAY))
+                .when(new ReopenCaseCommand(id, "Klientin meldet sich wieder", null), ANNA)
+                .expectEvents(new CaseReopenedEvent(id, "Klientin meldet sich wieder", TODAY));
+    }
+
+    @Test
+    void a_case_closes_with_its_outcome() {
+        fixture.given(opened())
+                .when(new CloseCaseCommand(id, CaseOutcome.GOALS_REACHED, "alles erreicht", null), ANNA)
+                .expectEvents(new CaseClosedEvent(id, CaseOutcome.GOALS_REACHED, "alles erreicht", TODAY));
+    }
+
+    @Test
+    void a_consent_must_end_after_it_is_given() {
+        fixture.given(opened())
+                .when(new RecordConsentCommand(id, consent, "partner-1", Set.of(ConsentPurpose.REFERRAL),
+                        Set.of(DataCategory.CONTACT), ConsentForm.WRITTEN, TODAY, TODAY, null, null), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void youth_welfare_data_never_goes_to_the_immigration_office() {
+        fixture.given(opened())
+                .when(new RecordConsentCommand(id, consent, CaseAggregate.IMMIGRATION_OFFICE,
+                        Set.of(ConsentPurpose.RESIDENCE_MATTERS), Set.of(DataCategory.YOUTH_WELFARE_ENTRUSTED),
+                        ConsentForm.WRITTEN, TODAY, TODAY.plusYears(1), null, null), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_revoked_consent_cannot_be_revoked_again() {
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)),
+                        new ConsentRevokedEvent(id, consent, "partner-1", TODAY))
+                .when(new RevokeConsentCommand(id, consent, null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void referral_needs_consent_for_the_partner() {
+        fixture.given(opened(), languageNeed(), consentFor("partner-2", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)))
+                .when(referral(), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void referral_after_the_consent_was_revoked_is_refused() {
+        fixture.given(opened(), languageNeed(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)),
+                        new ConsentRevokedEvent(id, consent, "partner-1", TODAY))
+                .when(referral(), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void referral_after_the_consent_expired_is_refused() {
+        fixture.given(opened(), languageNeed(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.minusDays(1)))
+                .when(referral(), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_referral_shares_only_what_the_consent_releases() {
+        ClientProfile identityOnly = new ClientProfile("Amina", "Beispiel", LocalDate.of(1990, 4, 12), null, List.of(),
+                "Velbert", null);
+        fixture.given(opened(), languageNeed(),
+                        consentFor("partner-1", Set.of(DataCategory.IDENTITY, DataCategory.NEEDS), TODAY.plusYears(1)))
+                .when(referral(), ANNA)
+                .expectEvents(new ReferralMadeEvent(id, new ReferralId("ref-1"), "partner-1", "offer-1", need,
+                        FieldOfAction.LANGUAGE, consent, Set.of(DataCategory.IDENTITY, DataCategory.NEEDS), identityOnly,
+                        "Deutsch B1 für den Beruf", null, TODAY));
+    }
+
+    @Test
+    void referral_needs_an_active_offer_of_a_known_partner() {
+        fixture.given(opened(), languageNeed(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)))
+                .when(new MakeReferralCommand(id, new ReferralId("ref-1"), "partner-1", "offer-withdrawn", need, null,
+                        null), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_referral_for_a_resolved_need_is_refused() {
+        fixture.given(opened(), languageNeed(), new NeedResolvedEvent(id, need, FieldOfAction.LANGUAGE, TODAY),
+                        consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)))
+                .when(referral(), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_partner_answer_received_twice_changes_nothing() {
+        ReferralId ref = new ReferralId("ref-1");
+        fixture.given(opened(), languageNeed(), referralMade(ref),
+                        new ReferralAcceptedEvent(id, ref, "partner-1", Instant.parse("2026-11-01T10:00:00Z")))
+                .when(new RecordReferralAnswerCommand(id, ref, ReferralStatus.ACCEPTED, null, null,
+                        Instant.parse("2026-11-01T10:00:00Z")), ANNA)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_decline_after_acceptance_is_refused() {
+        ReferralId ref = new ReferralId("ref-1");
+        fixture.given(opened(), languageNeed(), referralMade(ref),
+                        new ReferralAcceptedEvent(id, ref, "partner-1", Instant.parse("2026-11-01T10:00:00Z")))
+                .when(new RecordReferralAnswerCommand(id, ref, ReferralStatus.DECLINED, "NO_CAPACITY", null,
+                        Instant.parse("2026-11-01T11:00:00Z")), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_completed_referral_cannot_be_withdrawn() {
+        ReferralId ref = new ReferralId("ref-1");
+        fixture.given(opened(), languageNeed(), referralMade(ref),
+                        new ReferralCompletedEvent(id, ref, "partner-1", "CERTIFICATE", Instant.parse("2026-11-01T10:00:00Z")))
+                .when(new WithdrawReferralCommand(id, ref, "zu spät", null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    private ReferralMadeEvent referralMade(ReferralId ref) {
+        return new ReferralMadeEvent(id, ref, "partner-1", "offer-1", need, FieldOfAction.LANGUAGE, consent,
+                Set.of(DataCategory.CONTACT), client, null, null, TODAY.minusDays(3));
+    }
+
+    @Test
+    void the_same_kind_of_measure_for_the_same_need_in_an_overlapping_period_warns_of_double_funding() {
+        MeasureId first = new MeasureId("m-1");
+        MeasureId second = new MeasureId("m-2");
+        fixture.given(opened(), languageNeed(), new MeasureRecordedEvent(id, first, MeasureKind.LANGUAGE_COURSE, need,
+                        LegalDomain.SGB_II, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 28), "VHS", false))
+                .when(new RecordMeasureCommand(id, second, MeasureKind.LANGUAGE_COURSE, need, LegalDomain.AUFENTHG,
+                        LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "Sprachschule", null), ANNA)
+                .expectEvents(
+                        new MeasureRecordedEvent(id, second, MeasureKind.LANGUAGE_COURSE, need, LegalDomain.AUFENTHG,
+                                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "Sprachschule", true),
+                        new DoubleFundingWarnedEvent(id, second, first, MeasureKind.LANGUAGE_COURSE, LegalDomain.AUFENTHG,
+                                LegalDomain.SGB_II))
+                .expectResultMessagePayload(new MeasureOutcome(true, List.of(first)));
+    }
+
+    @Test
+    void a_measure_after_the_other_one_ends_is_active_at_once() {
+        MeasureId second = new MeasureId("m-2");
+        fixture.given(opened(), languageNeed(), new MeasureRecordedEvent(id, new MeasureId("m-1"),
+                        MeasureKind.LANGUAGE_COURSE, need, LegalDomain.SGB_II, LocalDate.of(2026, 9, 1),
+                        LocalDate.of(2026, 12, 31), "VHS", false))
+                .when(new RecordMeasureCommand(id, second, MeasureKind.LANGUAGE_COURSE, need, LegalDomain.AUFENTHG,
+                        LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), null, null), ANNA)
+                .expectEvents(new MeasureRecordedEvent(id, second, MeasureKind.LANGUAGE_COURSE, need,
+                        LegalDomain.AUFENTHG, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), null, false));
+    }
+
+    @Test
+    void a_measure_that_ends_before_it_starts_is_refused() {
+        fixture.given(opened(), languageNeed())
+                .when(new RecordMeasureCommand(id, new MeasureId("m-1"), MeasureKind.LANGUAGE_COURSE, need,
+                        LegalDomain.SGB_II, LocalDate.of(2027, 1, 1), LocalDate.of(2026, 1, 1), null, null), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_measure_without_a_warning_needs_no_confirmation() {
+        MeasureId m = new MeasureId("m-1");
+        fixture.given(opened(), languageNeed(), new MeasureRecordedEvent(id, m, MeasureKind.LANGUAGE_COURSE, need,
+                        LegalDomain.SGB_II, TODAY, TODAY.plusMonths(3), null, false))
+                .when(new ConfirmMeasureCommand(id, m, "passt", null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_change_of_legal_domains_records_where_the_client_came_from() {
+        fixture.given(opened(), new LegalDomainsChangedEvent(id, Set.of(), Set.of(LegalDomain.ASYLBLG), TODAY.minusDays(20)))
+                .when(new ChangeLegalDomainsCommand(id, Set.of(LegalDomain.SGB_II), TODAY, null), ANNA)
+                .expectEvents(new LegalDomainsChangedEvent(id, Set.of(LegalDomain.ASYLBLG), Set.of(LegalDomain.SGB_II), TODAY));
+    }
+
+    @Test
+    void an_unchanged_set_of_legal_domains_is_no_change() {
+        fixture.given(opened(), new LegalDomainsChangedEvent(id, Set.of(), Set.of(LegalDomain.SGB_II), TODAY.minusDays(20)))
+                .when(new ChangeLegalDomainsCommand(id, Set.of(LegalDomain.SGB_II), TODAY, null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_follow_up_cannot_be_due_in_the_past() {
+        fixture.given(opened())
+                .when(new ScheduleFollowUpCommand(id, new FollowUpId("f-1"), TODAY.minusDays(1), "Anruf", null, null), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_follow_up_without_assignee_goes_to_the_case_manager_of_the_case() {
+        fixture.given(opened())
+                .when(new ScheduleFollowUpCommand(id, new FollowUpId("f-1"), TODAY.plusDays(7), "Anruf", null, null), ANNA)
+                .expectEvents(new FollowUpScheduledEvent(id, new FollowUpId("f-1"), TODAY.plusDays(7), "Anruf", "cm-anna"));
+    }
+
+    @Test
+    void a_theme_comes_from_the_managed_list_or_as_free_text_counted_apart() {
+        fixture.given(opened())
+                .when(new TagThemeCommand(id, "NOT_ON_THE_LIST", null, null), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
+        fixture.given(opened())
+                .when(new TagThemeCommand(id, null, "Kein Bus am Wochenende", null), ANNA)
+                .expectEvents(new ThemeTaggedEvent(id, "OTHER", "Kein Bus am Wochenende"));
+    }
+
+    @Test
+    void a_goal_is_reached_only_once() {
+        GoalId goal = new GoalId("g-1");
+        fixture.given(opened(), new IntegrationPlanAgreedEvent(id, List.of(new PlannedGoal(goal, FieldOfAction.LANGUAGE,
+                        "B1", TODAY.plusMonths(6))), TODAY.minusDays(5)),
+                        new GoalAchievedEvent(id, goal, FieldOfAction.LANGUAGE, TODAY))
+                .when(new AchieveGoalCommand(id, goal, TODAY, null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_goal_cannot_be_due_before_the_plan_was_agreed() {
+        fixture.given(opened())
+                .when(new AgreeIntegrationPlanCommand(id, List.of(new PlannedGoal(new GoalId("g-1"),
+                        FieldOfAction.LANGUAGE, "B1", TODAY.minusDays(1))), TODAY, null), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_case_is_not_handed_over_to_its_own_case_manager() {
+        fixture.given(opened())
+                .when(new HandOverCaseCommand(id, "cm-anna", null, null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -75,8 +76,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(404).body(problem(404, "not-found", text("kim.not-found")));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    public ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
+    public ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
         return ResponseEntity.status(409).body(problem(409, "conflict", text("kim.concurrent-change")));
     }
 

@@ -1,0 +1,13 @@
+package de.kim.cases.api;
+
+import de.kim.contracts.vocabulary.FieldOfAction;
+import org.axonframework.serialization.Revision;
+
+/** A goal of the plan was dropped. */
+@Revision("1")
+public record GoalDroppedEvent(
+        CaseId caseId,
+        GoalId goalId,
+        FieldOfAction fieldOfAction,
+        String reason) {
+}

@@ -1,0 +1,88 @@
+package de.kim.cases.messaging;
+
+import de.kim.cases.api.CaseId;
+import de.kim.cases.api.RecordReferralAnswerCommand;
+import de.kim.cases.api.ReferralId;
+import de.kim.cases.api.ReferralStatus;
+import de.kim.cases.query.PartnerDirectoryProjection;
+import de.kim.contracts.Envelope;
+import de.kim.contracts.Topics;
+import de.kim.contracts.partners.OfferPublished;
+import de.kim.contracts.partners.OfferWithdrawn;
+import de.kim.contracts.partners.PartnerDeactivated;
+import de.kim.contracts.partners.PartnerRegistered;
+import de.kim.contracts.partners.ReferralAccepted;
+import de.kim.contracts.partners.ReferralCompleted;
+import de.kim.contracts.partners.ReferralDeclined;
+import de.kim.platform.domain.Actor;
+import de.kim.platform.domain.KimException;
+import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code kim.partner.v1}: keeps the partner directory current and brings the partners'
+ * answers to referrals into the cases. Idempotent: the directory is written by upserts, and a
+ * case ignores an answer it already has.
+ */
+@Component
+public class PartnerEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerEventsListener.class);
+
+    private final EnvelopeCodec codec;
+    private final PartnerDirectoryProjection directory;
+    private final CommandGateway commands;
+
+    public PartnerEventsListener(EnvelopeCodec codec, PartnerDirectoryProjection directory, CommandGateway commands) {
+        this.codec = codec;
+        this.directory = directory;
+        this.commands = commands;
+    }
+
+    @KafkaListener(id = "case-partner-events", topics = Topics.PARTNER)
+    public void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = codec.decode(record.value());
+        String tenant = event.envelope().tenant();
+        if (event.is(PartnerRegistered.TYPE)) {
+            directory.partnerRegistered(tenant, event.data(PartnerRegistered.class).partnerId());
+        } else if (event.is(PartnerDeactivated.TYPE)) {
+            directory.partnerDeactivated(tenant, event.data(PartnerDeactivated.class).partnerId());
+        } else if (event.is(OfferPublished.TYPE)) {
+            directory.offerPublished(tenant, event.data(OfferPublished.class));
+        } else if (event.is(OfferWithdrawn.TYPE)) {
+            OfferWithdrawn withdrawn = event.data(OfferWithdrawn.class);
+            directory.offerWithdrawn(tenant, withdrawn.partnerId(), withdrawn.offerId());
+        } else if (event.is(ReferralAccepted.TYPE)) {
+            ReferralAccepted a = event.data(ReferralAccepted.class);
+            answer(event.envelope(), a.caseId(), a.referralId(), ReferralStatus.ACCEPTED, null, null);
+        } else if (event.is(ReferralDeclined.TYPE)) {
+            ReferralDeclined d = event.data(ReferralDeclined.class);
+            answer(event.envelope(), d.caseId(), d.referralId(), ReferralStatus.DECLINED, d.reason(), null);
+        } else if (event.is(ReferralCompleted.TYPE)) {
+            ReferralCompleted c = event.data(ReferralCompleted.class);
+            answer(event.envelope(), c.caseId(), c.referralId(), ReferralStatus.COMPLETED, null, c.result());
+        }
+    }
+
+    private void answer(Envelope<?> envelope, String caseId, String referralId, ReferralStatus answer, String reason,
+                        String result) {
+        RecordReferralAnswerCommand command = new RecordReferralAnswerCommand(new CaseId(caseId),
+                new ReferralId(referralId), answer, reason, result, envelope.time());
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                    MetaData.with(Actor.TENANT, envelope.tenant()).and(Actor.USER, envelope.actor())));
+        } catch (KimException | AggregateNotFoundException e) {
+            // The case refuses this answer for good (unknown referral, answer out of order): retrying cannot help.
+            log.warn("answer {} to referral {} of case {} not applied: {}", answer, referralId, caseId, e.getMessage());
+        }
+    }
+}

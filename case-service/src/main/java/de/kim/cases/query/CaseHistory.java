@@ -1,0 +1,107 @@
+package de.kim.cases.query;
+
+import de.kim.cases.api.*;
+import de.kim.platform.domain.Actor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The full history of a case as a timeline in plain words, read from the event store itself,
+ * so it shows everything that happened, in order, with who did it.
+ */
+@Component
+public class CaseHistory {
+
+    private final EventStore events;
+    private final MessageSource messages;
+
+    public CaseHistory(EventStore events, MessageSource messages) {
+        this.events = events;
+        this.messages = messages;
+    }
+
+    /** One thing that happened to the case. */
+    public record Entry(long sequence, Instant time, String actor, String type, String text) {
+    }
+
+    /** The history, or nothing when the case does not exist for this tenant. */
+    public Optional<List<Entry>> of(String tenant, String caseId) {
+        List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId).asStream().toList();
+        if (stream.isEmpty() || !(stream.get(0).getPayload() instanceof CaseOpenedEvent opened)
+                || !opened.tenant().equals(tenant)) {
+            return Optional.empty();
+        }
+        return Optional.of(stream.stream().map(this::entry).toList());
+    }
+
+    private Entry entry(DomainEventMessage<?> message) {
+        Object event = message.getPayload();
+        String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
+        String text = messages.getMessage("history." + type, arguments(event), type, LocaleContextHolder.getLocale());
+        return new Entry(message.getSequenceNumber(), message.getTimestamp(),
+                (String) message.getMetaData().get(Actor.USER), type, text);
+    }
+
+    /** What each kind of event says in its line; never more personal data than the case file shows. */
+    private static Object[] arguments(Object event) {
+        if (event instanceof CaseOpenedEvent e) {
+            return new Object[]{e.targetGroup(), e.accessRoute(), e.assignee()};
+        } else if (event instanceof ConsentRecordedEvent e) {
+            return new Object[]{e.recipient(), e.purposes(), e.dataCategories(), e.validUntil()};
+        } else if (event instanceof ConsentRevokedEvent e) {
+            return new Object[]{e.recipient()};
+        } else if (event instanceof NeedAssessedEvent e) {
+            return new Object[]{e.fieldOfAction(), e.priority()};
+        } else if (event instanceof NeedUpdatedEvent e) {
+            return new Object[]{e.priority()};
+        } else if (event instanceof NeedResolvedEvent e) {
+            return new Object[]{e.fieldOfAction()};
+        } else if (event instanceof IntegrationPlanAgreedEvent e) {
+            return new Object[]{e.goals().size(), e.agreedOn()};
+        } else if (event instanceof GoalAchievedEvent e) {
+            return new Object[]{e.fieldOfAction(), e.achievedOn()};
+        } else if (event instanceof GoalDroppedEvent e) {
+            return new Object[]{e.fieldOfAction(), e.reason()};
+        } else if (event instanceof ReferralMadeEvent e) {
+            return new Object[]{e.partnerId(), e.offerId(), e.fieldOfAction()};
+        } else if (event instanceof ReferralAcceptedEvent e) {
+            return new Object[]{e.partnerId()};
+        } else if (event instanceof ReferralDeclinedEvent e) {
+            return new Object[]{e.partnerId(), e.reason()};
+        } else if (event instanceof ReferralCompletedEvent e) {
+            return new Object[]{e.partnerId(), e.result()};
+        } else if (event instanceof ReferralWithdrawnEvent e) {
+            return new Object[]{e.partnerId(), e.reason()};
+        } else if (event instanceof MeasureRecordedEvent e) {
+            return new Object[]{e.kind(), e.fundedBy(), e.from(), e.to()};
+        } else if (event instanceof DoubleFundingWarnedEvent e) {
+            return new Object[]{e.kind(), e.fundedBy(), e.alreadyFundedBy()};
+        } else if (event instanceof MeasureConfirmedEvent e) {
+            return new Object[]{e.justification()};
+        } else if (event instanceof MeasureWithdrawnEvent e) {
+            return new Object[]{e.reason()};
+        } else if (event instanceof LegalDomainsChangedEvent e) {
+            return new Object[]{e.previous(), e.current(), e.since()};
+        } else if (event instanceof FollowUpScheduledEvent e) {
+            return new Object[]{e.dueOn(), e.subject(), e.assignee()};
+        } else if (event instanceof FollowUpCompletedEvent e) {
+            return new Object[]{e.completedOn()};
+        } else if (event instanceof ThemeTaggedEvent e) {
+            return new Object[]{e.freeText() == null ? e.themeCode() : e.freeText()};
+        } else if (event instanceof CaseHandedOverEvent e) {
+            return new Object[]{e.fromCaseManager(), e.toCaseManager()};
+        } else if (event instanceof CaseClosedEvent e) {
+            return new Object[]{e.outcome()};
+        } else if (event instanceof CaseReopenedEvent e) {
+            return new Object[]{e.reason()};
+        }
+        return new Object[0];
+    }
+}

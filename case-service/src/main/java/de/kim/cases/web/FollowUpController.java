@@ -1,0 +1,38 @@
+package de.kim.cases.web;
+
+import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
+import de.kim.cases.query.FollowUpEntry;
+import de.kim.platform.web.RequestActorResolver;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What is due (Wiedervorlagen): open follow-ups due by a day, per case manager. */
+@RestController
+public class FollowUpController {
+
+    private final QueryGateway queries;
+    private final RequestActorResolver actors;
+    private final Clock clock;
+
+    public FollowUpController(QueryGateway queries, RequestActorResolver actors, Clock clock) {
+        this.queries = queries;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/follow-ups")
+    public List<FollowUpEntry> due(@RequestParam(required = false) String assignee,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy) {
+        String tenant = actors.current().orElseThrow().tenant().value();
+        return queries.query(new FindDueFollowUpsQuery(tenant, assignee, dueBy == null ? LocalDate.now(clock) : dueBy),
+                ResponseTypes.multipleInstancesOf(FollowUpEntry.class)).join();
+    }
+}

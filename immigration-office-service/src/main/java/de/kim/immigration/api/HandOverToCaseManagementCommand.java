@@ -1,0 +1,9 @@
+package de.kim.immigration.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Hand the person over to case management with a need in a field of action. */
+public record HandOverToCaseManagementCommand(@TargetAggregateIdentifier ResidenceRecordId recordId,
+                                              HandoverId handoverId, FieldOfAction fieldOfAction, String reasonCode,
+                                              Pathway pathway) {
+}

@@ -1,0 +1,15 @@
+package de.kim.immigration.screening;
+
+import de.kim.immigration.api.Pathway;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The screening of one pathway for one record, naming the rule-set version it used. */
+public record PathwayScreening(Pathway pathway, String legalBasis, String ruleSetId, Integer ruleSetVersion,
+                               LocalDate ruleSetEffectiveFrom, Verdict verdict, List<RequirementResult> requirements) {
+
+    public PathwayScreening {
+        requirements = List.copyOf(requirements);
+    }
+}
