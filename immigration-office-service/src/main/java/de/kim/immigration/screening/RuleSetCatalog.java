@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.kim.immigration.api.Pathway;
+import de.kim.immigration.api.ResidenceStatusType;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -71,6 +72,12 @@ public class RuleSetCatalog {
                 .filter(r -> r.inForceOn(day));
     }
 
+    /** One version of one rule set, as a screening names it. */
+    public Optional<RuleSet> find(String id, Integer version) {
+        return ruleSets.stream().filter(r -> r.id().equals(id) && Integer.valueOf(r.version()).equals(version))
+                .findFirst();
+    }
+
     /** Every pathway's rules in force on the day. */
     public List<RuleSet> inForce(LocalDate day) {
         List<RuleSet> result = new ArrayList<>();
@@ -103,8 +110,8 @@ public class RuleSetCatalog {
     private static void requireThresholds(RuleSet rules, Requirement requirement) {
         Requirement.Params p = requirement.params();
         boolean complete = switch (requirement.check()) {
-            case STATUS -> !p.statuses().isEmpty();
-            case RESIDENCE_YEARS -> !p.statuses().isEmpty() && p.years() != null
+            case STATUS -> !p.statuses().isEmpty() && knownStatuses(p.statuses()) && knownStatuses(p.alternatives());
+            case RESIDENCE_YEARS -> !p.statuses().isEmpty() && knownStatuses(p.statuses()) && p.years() != null
                     && (p.reducedYears() == null) == (p.reducedIf() == null);
             case AGE -> p.minAge() != null || p.maxAgeExclusive() != null;
             case LANGUAGE_LEVEL -> p.level() != null;
@@ -114,6 +121,18 @@ public class RuleSetCatalog {
             case OFFICER_REVIEW -> true;
         };
         require(complete, rules, "requirement " + requirement.id() + " lacks a threshold of " + requirement.check());
+    }
+
+    private static boolean knownStatuses(List<String> specs) {
+        for (String spec : specs) {
+            String type = spec.contains(" ") ? spec.substring(0, spec.indexOf(' ')) : spec;
+            try {
+                ResidenceStatusType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void require(boolean condition, RuleSet rules, String problem) {

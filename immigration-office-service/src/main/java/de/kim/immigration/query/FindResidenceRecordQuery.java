@@ -1,0 +1,5 @@
+package de.kim.immigration.query;
+
+/** Fetch one residence record of a tenant. */
+public record FindResidenceRecordQuery(String tenant, String recordId) {
+}

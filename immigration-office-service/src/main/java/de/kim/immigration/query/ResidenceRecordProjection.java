@@ -1,0 +1,105 @@
+package de.kim.immigration.query;
+
+import de.kim.immigration.api.AchievementRecordedEvent;
+import de.kim.immigration.api.HandedOverToCaseManagementEvent;
+import de.kim.immigration.api.ResidenceRecordCreatedEvent;
+import de.kim.immigration.api.ResidenceStatusProgressedEvent;
+import de.kim.immigration.screening.PathwayScreener;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the residence records in MongoDB up to date and re-runs the pathway screening whenever
+ * a status or an achievement changes. Each event is applied once: an event whose sequence is
+ * not newer than the stored version is a redelivery and changes nothing.
+ */
+@Component
+@ProcessingGroup("residence-records")
+public class ResidenceRecordProjection {
+
+    private final MongoTemplate mongo;
+    private final PathwayScreener screener;
+    private final Clock clock;
+
+    public ResidenceRecordProjection(MongoTemplate mongo, PathwayScreener screener, Clock clock) {
+        this.mongo = mongo;
+        this.screener = screener;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(ResidenceRecordCreatedEvent event, @SequenceNumber long sequence) {
+        if (mongo.findById(event.recordId().value(), ResidenceRecordView.class) != null) {
+            return;
+        }
+        save(new ResidenceRecordView(event.recordId().value(), event.tenant(), event.dateOfBirth(),
+                event.nationality(), event.entryDate(), event.minorChildInHousehold(), List.of(), List.of(), List.of(),
+                null, null, null, null, -1), sequence);
+    }
+
+    @EventHandler
+    void on(ResidenceStatusProgressedEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.statuses().add(new ResidenceRecordView.StatusEntry(
+                event.statusId().value(), event.to(), event.legalBasis(), event.validFrom(), event.validUntil(),
+                event.pathway())));
+    }
+
+    @EventHandler
+    void on(AchievementRecordedEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.achievements().add(
+                new ResidenceRecordView.AchievementEntry(event.achievementId().value(), event.kind(), event.level(),
+                        event.achievedOn(), event.until(), event.months())));
+    }
+
+    @EventHandler
+    void on(HandedOverToCaseManagementEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.handovers().add(new ResidenceRecordView.HandoverEntry(
+                event.handoverId().value(), event.fieldOfAction(), event.reasonCode(), event.pathway(),
+                event.handedOverOn())));
+    }
+
+    @QueryHandler
+    Optional<ResidenceRecordView> handle(FindResidenceRecordQuery query) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(query.recordId())
+                .and("tenant").is(query.tenant())), ResidenceRecordView.class));
+    }
+
+    @QueryHandler
+    List<ResidenceRecordView> handle(FindExpiringQuery query) {
+        Criteria permit = Criteria.where("currentValidUntil").gte(query.from()).lte(query.until());
+        Criteria chancen = Criteria.where("chancenClockEndsOn").gte(query.from()).lte(query.until());
+        return mongo.find(Query.query(Criteria.where("tenant").is(query.tenant())
+                .orOperator(permit, chancen)), ResidenceRecordView.class);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(ResidenceRecordView.class);
+    }
+
+    private void update(String recordId, long sequence, Consumer<ResidenceRecordView> change) {
+        ResidenceRecordView view = mongo.findById(recordId, ResidenceRecordView.class);
+        if (view == null || sequence <= view.version()) {
+            return;
+        }
+        change.accept(view);
+        save(view, sequence);
+    }
+
+    private void save(ResidenceRecordView view, long sequence) {
+        mongo.save(view.withScreening(screener.screen(view.facts(), LocalDate.now(clock)), sequence));
+    }
+}

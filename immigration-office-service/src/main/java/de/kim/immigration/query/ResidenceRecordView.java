@@ -1,0 +1,71 @@
+package de.kim.immigration.query;
+
+import de.kim.immigration.api.AchievementKind;
+import de.kim.immigration.api.FieldOfAction;
+import de.kim.immigration.api.LanguageLevel;
+import de.kim.immigration.api.Pathway;
+import de.kim.immigration.api.ResidenceStatusType;
+import de.kim.immigration.screening.ChancenClock;
+import de.kim.immigration.screening.RecordFacts;
+import de.kim.immigration.screening.Screening;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A residence record as the officer sees it, with its latest screening: the read model behind
+ * {@code GET /api/residence-records/{id}} and its pathways.
+ *
+ * @param currentValidUntil  the end of the current status, kept apart so that deadlines can be queried
+ * @param chancenClockEndsOn the end of a § 104c permit's 18 months, if the person holds one
+ * @param version            the sequence number of the last event applied
+ */
+@Document("residence_records")
+public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOfBirth, String nationality,
+                                  LocalDate entryDate, boolean minorChildInHousehold, List<StatusEntry> statuses,
+                                  List<AchievementEntry> achievements, List<HandoverEntry> handovers,
+                                  ResidenceStatusType currentStatus, LocalDate currentValidUntil,
+                                  LocalDate chancenClockEndsOn, Screening screening, long version) {
+
+    public ResidenceRecordView {
+        statuses = statuses == null ? new ArrayList<>() : new ArrayList<>(statuses);
+        achievements = achievements == null ? new ArrayList<>() : new ArrayList<>(achievements);
+        handovers = handovers == null ? new ArrayList<>() : new ArrayList<>(handovers);
+    }
+
+    /** One status of the record. */
+    public record StatusEntry(String id, ResidenceStatusType type, String legalBasis, LocalDate validFrom,
+                              LocalDate validUntil, Pathway pathway) {
+    }
+
+    /** One integration achievement of the record. */
+    public record AchievementEntry(String id, AchievementKind kind, LanguageLevel level, LocalDate achievedOn,
+                                   LocalDate until, Integer months) {
+    }
+
+    /** One hand-over to case management. */
+    public record HandoverEntry(String id, FieldOfAction fieldOfAction, String reasonCode, Pathway pathway,
+                                LocalDate handedOverOn) {
+    }
+
+    /** What the screening reads of this record. */
+    public RecordFacts facts() {
+        return new RecordFacts(dateOfBirth, minorChildInHousehold,
+                statuses.stream().map(s -> new RecordFacts.StatusFact(s.type(), s.legalBasis(), s.validFrom(),
+                        s.validUntil())).toList(),
+                achievements.stream().map(a -> new RecordFacts.AchievementFact(a.kind(), a.level(), a.achievedOn(),
+                        a.until(), a.months())).toList());
+    }
+
+    ResidenceRecordView withScreening(Screening newScreening, long newVersion) {
+        StatusEntry current = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
+        ChancenClock clock = newScreening.chancenClock();
+        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold,
+                statuses, achievements, handovers, current == null ? null : current.type(),
+                current == null ? null : current.validUntil(), clock == null ? null : clock.endsOn(), newScreening,
+                newVersion);
+    }
+}

@@ -1,0 +1,185 @@
+package de.kim.immigration.web;
+
+import de.kim.immigration.api.AchievementId;
+import de.kim.immigration.api.HandoverId;
+import de.kim.immigration.api.ResidenceRecordId;
+import de.kim.immigration.api.StatusId;
+import de.kim.immigration.query.FindExpiringQuery;
+import de.kim.immigration.query.FindResidenceRecordQuery;
+import de.kim.immigration.query.ResidenceRecordView;
+import de.kim.immigration.screening.PathwayScreener;
+import de.kim.immigration.screening.Screening;
+import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.web.RequestActorResolver;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The immigration office's API for residence records: statuses, achievements, pathways, deadlines and hand-overs. */
+@RestController
+@RequestMapping("/api/residence-records")
+public class ResidenceRecordController {
+
+    private static final int MAX_WINDOW_DAYS = 3650;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final RequestActorResolver actors;
+    private final PathwayScreener screener;
+    private final ScreeningTexts texts;
+    private final Clock clock;
+
+    public ResidenceRecordController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
+                                     PathwayScreener screener, ScreeningTexts texts, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.actors = actors;
+        this.screener = screener;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, String>> create(@Valid @RequestBody CreateResidenceRecordRequest request) {
+        ResidenceRecordId id = ResidenceRecordId.random();
+        commands.sendAndWait(request.toCommand(id));
+        return created("/api/residence-records/{id}", id.value());
+    }
+
+    @GetMapping("/{id}")
+    public ResidenceRecordView get(@PathVariable String id) {
+        return find(id);
+    }
+
+    @PostMapping("/{id}/statuses")
+    public ResponseEntity<Map<String, String>> recordStatus(@PathVariable String id,
+                                                            @Valid @RequestBody RecordStatusRequest request) {
+        StatusId statusId = StatusId.random();
+        commands.sendAndWait(request.toCommand(new ResidenceRecordId(id), statusId));
+        return created("/api/residence-records/{id}/statuses/{statusId}", id, statusId.value());
+    }
+
+    @GetMapping("/{id}/statuses/{statusId}")
+    public ResidenceRecordView.StatusEntry status(@PathVariable String id, @PathVariable String statusId) {
+        return entry(find(id).statuses(), ResidenceRecordView.StatusEntry::id, statusId);
+    }
+
+    @PostMapping("/{id}/achievements")
+    public ResponseEntity<Map<String, String>> recordAchievement(@PathVariable String id,
+                                                                 @Valid @RequestBody RecordAchievementRequest request) {
+        AchievementId achievementId = AchievementId.random();
+        commands.sendAndWait(request.toCommand(new ResidenceRecordId(id), achievementId));
+        return created("/api/residence-records/{id}/achievements/{achievementId}", id, achievementId.value());
+    }
+
+    @GetMapping("/{id}/achievements/{achievementId}")
+    public ResidenceRecordView.AchievementEntry achievement(@PathVariable String id,
+                                                            @PathVariable String achievementId) {
+        return entry(find(id).achievements(), ResidenceRecordView.AchievementEntry::id, achievementId);
+    }
+
+    @PostMapping("/{id}/handover")
+    public ResponseEntity<Map<String, String>> handOver(@PathVariable String id,
+                                                        @Valid @RequestBody HandoverRequest request) {
+        HandoverId handoverId = HandoverId.random();
+        commands.sendAndWait(request.toCommand(new ResidenceRecordId(id), handoverId));
+        return created("/api/residence-records/{id}/handovers/{handoverId}", id, handoverId.value());
+    }
+
+    @GetMapping("/{id}/handovers/{handoverId}")
+    public ResidenceRecordView.HandoverEntry handover(@PathVariable String id, @PathVariable String handoverId) {
+        return entry(find(id).handovers(), ResidenceRecordView.HandoverEntry::id, handoverId);
+    }
+
+    /**
+     * The latest screening, re-run by the projection on every change. With {@code on}, the record
+     * is screened afresh as of that day, with the rule sets in force then; nothing is stored.
+     */
+    @GetMapping("/{id}/pathways")
+    public PathwaysResponse pathways(@PathVariable String id,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                     LocalDate on) {
+        ResidenceRecordView record = find(id);
+        Screening screening = on == null && record.screening() != null ? record.screening()
+                : screener.screen(record.facts(), on == null ? LocalDate.now(clock) : on);
+        return texts.response(id, screening);
+    }
+
+    @GetMapping
+    public List<ExpiringEntry> expiring(@RequestParam(required = false) Integer expiringWithinDays) {
+        if (expiringWithinDays == null) {
+            throw new InvalidInputException("expiringWithinDays", "residence.expiring.days-required");
+        }
+        if (expiringWithinDays < 0 || expiringWithinDays > MAX_WINDOW_DAYS) {
+            throw new InvalidInputException("expiringWithinDays", "residence.expiring.days-invalid", MAX_WINDOW_DAYS);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate until = today.plusDays(expiringWithinDays);
+        List<ResidenceRecordView> records = queries.query(new FindExpiringQuery(tenant(), today, until),
+                ResponseTypes.multipleInstancesOf(ResidenceRecordView.class)).join();
+        List<ExpiringEntry> entries = new ArrayList<>();
+        for (ResidenceRecordView record : records) {
+            ResidenceRecordView.StatusEntry current = record.statuses().get(record.statuses().size() - 1);
+            if (within(record.currentValidUntil(), today, until)) {
+                entries.add(new ExpiringEntry(record.id(), ExpiringEntry.Kind.PERMIT_EXPIRY, current.type(),
+                        current.legalBasis(), record.currentValidUntil(),
+                        ChronoUnit.DAYS.between(today, record.currentValidUntil())));
+            }
+            if (within(record.chancenClockEndsOn(), today, until)) {
+                entries.add(new ExpiringEntry(record.id(), ExpiringEntry.Kind.CHANCEN_CLOCK, current.type(),
+                        current.legalBasis(), record.chancenClockEndsOn(),
+                        ChronoUnit.DAYS.between(today, record.chancenClockEndsOn())));
+            }
+        }
+        entries.sort(Comparator.comparing(ExpiringEntry::endsOn));
+        return entries;
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate until) {
+        return day != null && !day.isBefore(from) && !day.isAfter(until);
+    }
+
+    private ResidenceRecordView find(String id) {
+        Optional<ResidenceRecordView> record = queries.query(new FindResidenceRecordQuery(tenant(), id),
+                ResponseTypes.optionalInstanceOf(ResidenceRecordView.class)).join();
+        return record.orElseThrow(() -> new NotFoundException("residence.not-found"));
+    }
+
+    private static <T> T entry(List<T> entries, Function<T, String> idOf, String id) {
+        return entries.stream().filter(e -> idOf.apply(e).equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("residence.entry-not-found"));
+    }
+
+    private String tenant() {
+        return actors.current().orElseThrow().tenant().value();
+    }
+
+    private static ResponseEntity<Map<String, String>> created(String path, String... ids) {
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand((Object[]) ids)
+                .toUri();
+        return ResponseEntity.created(location).body(Map.of("id", ids[ids.length - 1]));
+    }
+}

@@ -1,0 +1,58 @@
+package de.kim.immigration.web;
+
+import de.kim.immigration.screening.PathwayScreening;
+import de.kim.immigration.screening.Requirement;
+import de.kim.immigration.screening.RequirementResult;
+import de.kim.immigration.screening.RuleSet;
+import de.kim.immigration.screening.RuleSetCatalog;
+import de.kim.immigration.screening.Screening;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Puts a stored screening into words in the user's language: the requirement texts come from
+ * the rule set the screening used, the reasons from the message bundle.
+ */
+@Component
+public class ScreeningTexts {
+
+    private final RuleSetCatalog catalog;
+    private final MessageSource messages;
+
+    public ScreeningTexts(RuleSetCatalog catalog, MessageSource messages) {
+        this.catalog = catalog;
+        this.messages = messages;
+    }
+
+    PathwaysResponse response(String recordId, Screening screening) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<PathwaysResponse.PathwayResult> pathways = screening.pathways().stream()
+                .map(p -> pathway(p, locale)).toList();
+        return new PathwaysResponse(recordId, screening.screenedOn(), screening.chancenClock(), pathways);
+    }
+
+    private PathwaysResponse.PathwayResult pathway(PathwayScreening screening, Locale locale) {
+        Optional<RuleSet> rules = screening.ruleSetId() == null ? Optional.empty()
+                : catalog.find(screening.ruleSetId(), screening.ruleSetVersion());
+        List<PathwaysResponse.RequirementLine> lines = screening.requirements().stream()
+                .map(r -> line(r, rules, locale)).toList();
+        return new PathwaysResponse.PathwayResult(screening.pathway(),
+                rules.map(r -> r.title().in(locale)).orElse(null), screening.legalBasis(),
+                rules.map(r -> new PathwaysResponse.RuleSetRef(r.id(), r.version(), r.effectiveFrom())).orElse(null),
+                screening.verdict(), lines);
+    }
+
+    private PathwaysResponse.RequirementLine line(RequirementResult result, Optional<RuleSet> rules, Locale locale) {
+        String text = rules.flatMap(r -> r.requirements().stream().filter(q -> q.id().equals(result.id())).findFirst())
+                .map(Requirement::text).map(t -> t.in(locale)).orElse(result.id());
+        String reason = messages.getMessage(result.reasonKey(), result.reasonArguments().toArray(), result.reasonKey(),
+                locale);
+        return new PathwaysResponse.RequirementLine(result.id(), text, result.citation(), result.outcome(), reason,
+                result.fieldOfAction());
+    }
+}

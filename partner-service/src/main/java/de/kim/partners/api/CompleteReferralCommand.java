@@ -1,0 +1,11 @@
+package de.kim.partners.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Complete an accepted referral with its result; the place is free again. */
+public record CompleteReferralCommand(
+        @TargetAggregateIdentifier PartnerId partnerId,
+        ReferralId referralId,
+        ReferralResult result,
+        String comment) {
+}

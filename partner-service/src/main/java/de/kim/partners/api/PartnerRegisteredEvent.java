@@ -1,0 +1,21 @@
+package de.kim.partners.api;
+
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
+import org.axonframework.serialization.Revision;
+
+import java.util.Set;
+
+/** A partner was registered. */
+@Revision("1")
+public record PartnerRegisteredEvent(
+        PartnerId partnerId,
+        String tenant,
+        String name,
+        PartnerKind kind,
+        Set<LegalDomain> legalDomains,
+        Set<FieldOfAction> fieldsOfAction,
+        Set<String> towns,
+        Contact contact,
+        CooperationAgreement agreement) {
+}

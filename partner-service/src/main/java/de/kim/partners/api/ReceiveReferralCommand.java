@@ -1,0 +1,21 @@
+package de.kim.partners.api;
+
+import de.kim.contracts.vocabulary.FieldOfAction;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** Put a referral from case management into the partner's inbox. */
+public record ReceiveReferralCommand(
+        @TargetAggregateIdentifier PartnerId partnerId,
+        ReferralId referralId,
+        String caseId,
+        OfferId offerId,
+        FieldOfAction fieldOfAction,
+        String consentId,
+        Set<String> sharedCategories,
+        SharedClient client,
+        String note,
+        LocalDate madeOn) {
+}

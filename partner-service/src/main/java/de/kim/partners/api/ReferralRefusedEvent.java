@@ -1,0 +1,12 @@
+package de.kim.partners.api;
+
+import org.axonframework.serialization.Revision;
+
+/** A referral could not be received: the partner is inactive or the offer withdrawn. */
+@Revision("1")
+public record ReferralRefusedEvent(
+        PartnerId partnerId,
+        ReferralId referralId,
+        String caseId,
+        DeclineReason reason) {
+}

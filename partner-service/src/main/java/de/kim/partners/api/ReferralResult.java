@@ -1,0 +1,9 @@
+package de.kim.partners.api;
+
+/** What came of a completed referral. */
+public enum ReferralResult {
+    GOAL_REACHED,
+    PARTIALLY_REACHED,
+    DROPPED_OUT,
+    OTHER
+}

@@ -1,0 +1,85 @@
+package de.kim.partners.messaging;
+
+import de.kim.contracts.Topics;
+import de.kim.contracts.cases.ConsentRevoked;
+import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.cases.ReferralWithdrawn;
+import de.kim.contracts.cases.SharedClientData;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.partners.api.EraseSharedClientDataCommand;
+import de.kim.partners.api.OfferId;
+import de.kim.partners.api.PartnerId;
+import de.kim.partners.api.ReceiveReferralCommand;
+import de.kim.partners.api.ReferralId;
+import de.kim.partners.api.SharedClient;
+import de.kim.partners.api.WithdrawReferralCommand;
+import de.kim.platform.domain.Actor;
+import de.kim.platform.domain.KimException;
+import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+
+/**
+ * Reads {@code kim.case.v1}: a referral lands in the partner's inbox, a withdrawal follows it,
+ * and a revoked consent empties what the partner holds of that client. Each command is
+ * idempotent in the partner's aggregate, so a redelivered event changes nothing.
+ */
+@Component
+public class CaseEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
+
+    private final EnvelopeCodec codec;
+    private final CommandGateway commands;
+
+    public CaseEventsListener(EnvelopeCodec codec, CommandGateway commands) {
+        this.codec = codec;
+        this.commands = commands;
+    }
+
+    @KafkaListener(id = "partner-case-events", topics = Topics.CASE)
+    public void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = codec.decode(record.value());
+        if (event.is(ReferralMade.TYPE)) {
+            ReferralMade r = event.data(ReferralMade.class);
+            send(event, new ReceiveReferralCommand(new PartnerId(r.partnerId()), new ReferralId(r.referralId()),
+                    r.caseId(), new OfferId(r.offerId()), FieldOfAction.valueOf(r.fieldOfAction()), r.consentId(),
+                    new HashSet<>(r.sharedCategories()), client(r.client()), r.note(), r.madeOn()), r.referralId());
+        } else if (event.is(ReferralWithdrawn.TYPE)) {
+            ReferralWithdrawn w = event.data(ReferralWithdrawn.class);
+            send(event, new WithdrawReferralCommand(new PartnerId(w.partnerId()), new ReferralId(w.referralId()),
+                    w.reason()), w.referralId());
+        } else if (event.is(ConsentRevoked.TYPE)) {
+            ConsentRevoked c = event.data(ConsentRevoked.class);
+            send(event, new EraseSharedClientDataCommand(new PartnerId(c.recipient()), c.caseId(), c.consentId()),
+                    c.consentId());
+        }
+    }
+
+    private void send(ReceivedEvent event, Object command, String subject) {
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                    MetaData.with(Actor.TENANT, event.envelope().tenant()).and(Actor.USER, event.envelope().actor())));
+        } catch (AggregateNotFoundException e) {
+            // Not a partner of this service (e.g. the immigration office as a consent's recipient): nothing to do.
+            log.info("{} {}: no such partner here", event.envelope().type(), subject);
+        } catch (KimException e) {
+            log.warn("{} {} not applied: {}", event.envelope().type(), subject, e.getMessage());
+        }
+    }
+
+    private static SharedClient client(SharedClientData c) {
+        return c == null ? null : new SharedClient(c.givenName(), c.familyName(), c.dateOfBirth(), c.languages(),
+                c.phone(), c.email(), c.address(), c.town(), c.needDescription());
+    }
+}

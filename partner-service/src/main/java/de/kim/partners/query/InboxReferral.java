@@ -1,0 +1,24 @@
+package de.kim.partners.query;
+
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.partners.api.DeclineReason;
+import de.kim.partners.api.ReferralResult;
+import de.kim.partners.api.SharedClient;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A referral in a partner's inbox. {@code client} holds only what the consent released, and
+ * is emptied when that consent is revoked.
+ */
+@Document("referral_inbox")
+public record InboxReferral(@Id String id, String tenant, String partnerId, String caseId, String offerId,
+                            FieldOfAction fieldOfAction, String consentId, Set<String> sharedCategories,
+                            SharedClient client, String note, LocalDate madeOn, String status, Instant answeredAt,
+                            DeclineReason declineReason, ReferralResult result, String comment, boolean overCapacity,
+                            boolean reminderRaised, long version) {
+}

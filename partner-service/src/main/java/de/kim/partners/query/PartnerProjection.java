@@ -1,0 +1,206 @@
+package de.kim.partners.query;
+
+import de.kim.partners.api.*;
+import de.kim.partners.query.PartnerQueries.*;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the partner list, the offer search and the referral inboxes from the partner events.
+ * Every write sets values the event carries, so applying an event twice changes nothing.
+ */
+@Component
+@ProcessingGroup("partner-views")
+public class PartnerProjection {
+
+    private final MongoTemplate mongo;
+
+    public PartnerProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(PartnerRegisteredEvent e) {
+        mongo.save(new PartnerView(e.partnerId().value(), e.tenant(), e.name(), e.kind(), e.legalDomains(),
+                e.fieldsOfAction(), e.towns(), e.contact(), e.agreement(), true, null));
+    }
+
+    @EventHandler
+    void on(PartnerUpdatedEvent e) {
+        mongo.updateFirst(byId(e.partnerId().value()), new Update().set("name", e.name()).set("kind", e.kind())
+                .set("legalDomains", e.legalDomains()).set("fieldsOfAction", e.fieldsOfAction()).set("towns", e.towns())
+                .set("contact", e.contact()).set("agreement", e.agreement()), PartnerView.class);
+        mongo.updateMulti(Query.query(Criteria.where("partnerId").is(e.partnerId().value())),
+                new Update().set("partnerName", e.name()), OfferView.class);
+    }
+
+    @EventHandler
+    void on(PartnerDeactivatedEvent e) {
+        mongo.updateFirst(byId(e.partnerId().value()), new Update().set("active", false)
+                .set("deactivationReason", e.reason()), PartnerView.class);
+        mongo.updateMulti(Query.query(Criteria.where("partnerId").is(e.partnerId().value())),
+                new Update().set("active", false), OfferView.class);
+    }
+
+    @EventHandler
+    void on(OfferPublishedEvent e) {
+        PartnerView partner = mongo.findById(e.partnerId().value(), PartnerView.class);
+        mongo.save(new OfferView(e.offerId().value(), partner.tenant(), e.partnerId().value(), partner.name(), e.title(),
+                e.fieldOfAction(), e.languages(), e.town(), e.online(), e.targetGroups(), e.capacity(), 0, e.capacity(),
+                true));
+    }
+
+    @EventHandler
+    void on(OfferCapacityChangedEvent e) {
+        places(e.offerId(), e.capacity(), e.placesTaken());
+    }
+
+    @EventHandler
+    void on(OfferWithdrawnEvent e) {
+        mongo.updateFirst(byId(e.offerId().value()), new Update().set("active", false), OfferView.class);
+    }
+
+    @EventHandler
+    void on(ReferralReceivedEvent e, @SequenceNumber long sequence) {
+        PartnerView partner = mongo.findById(e.partnerId().value(), PartnerView.class);
+        mongo.save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
+                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), e.client(), e.note(),
+                e.madeOn(), "RECEIVED", null, null, null, null, false, false, sequence));
+    }
+
+    @EventHandler
+    void on(ReferralAcceptedEvent e, @Timestamp Instant at) {
+        answer(e.referralId(), new Update().set("status", "ACCEPTED").set("answeredAt", at)
+                .set("overCapacity", e.overCapacity()));
+        OfferView offer = mongo.findById(e.offerId().value(), OfferView.class);
+        places(e.offerId(), offer.capacity(), e.placesTaken());
+    }
+
+    @EventHandler
+    void on(ReferralDeclinedEvent e, @Timestamp Instant at) {
+        answer(e.referralId(), new Update().set("status", "DECLINED").set("answeredAt", at)
+                .set("declineReason", e.reason()).set("comment", e.comment()));
+    }
+
+    @EventHandler
+    void on(ReferralCompletedEvent e, @Timestamp Instant at) {
+        answer(e.referralId(), new Update().set("status", "COMPLETED").set("answeredAt", at).set("result", e.result())
+                .set("comment", e.comment()));
+        OfferView offer = mongo.findById(e.offerId().value(), OfferView.class);
+        places(e.offerId(), offer.capacity(), e.placesTaken());
+    }
+
+    @EventHandler
+    void on(ReferralWithdrawnEvent e) {
+        InboxReferral referral = mongo.findById(e.referralId().value(), InboxReferral.class);
+        answer(e.referralId(), new Update().set("status", "WITHDRAWN").set("comment", e.reason()));
+        if (e.placeFreed() && referral != null) {
+            OfferView offer = mongo.findById(referral.offerId(), OfferView.class);
+            places(new OfferId(referral.offerId()), offer.capacity(), offer.placesTaken() - 1);
+        }
+    }
+
+    @EventHandler
+    void on(SharedClientDataErasedEvent e) {
+        List<String> ids = e.referralIds().stream().map(ReferralId::value).toList();
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("client", null)
+                .set("note", null).set("sharedCategories", List.of()), InboxReferral.class);
+    }
+
+    @EventHandler
+    void on(ReferralReminderRaisedEvent e) {
+        answer(e.referralId(), new Update().set("reminderRaised", true));
+    }
+
+    @QueryHandler
+    List<PartnerView> handle(FindPartnersQuery q) {
+        Criteria c = Criteria.where("tenant").is(q.tenant());
+        if (q.fieldOfAction() != null) {
+            c = c.and("fieldsOfAction").is(q.fieldOfAction());
+        }
+        if (q.town() != null) {
+            c = c.and("towns").is(q.town());
+        }
+        return mongo.find(Query.query(c).with(Sort.by("name")), PartnerView.class);
+    }
+
+    @QueryHandler
+    Optional<PartnerView> handle(FindPartnerQuery q) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(q.partnerId())
+                .and("tenant").is(q.tenant())), PartnerView.class));
+    }
+
+    @QueryHandler
+    List<OfferView> handle(FindOffersQuery q) {
+        Criteria c = Criteria.where("tenant").is(q.tenant()).and("active").is(true);
+        if (q.fieldOfAction() != null) {
+            c = c.and("fieldOfAction").is(q.fieldOfAction());
+        }
+        if (q.town() != null) {
+            c = c.orOperator(Criteria.where("town").is(q.town()), Criteria.where("online").is(true));
+        }
+        if (q.language() != null) {
+            c = c.and("languages").is(q.language());
+        }
+        if (q.availableOnly()) {
+            c = c.and("freePlaces").gt(0);
+        }
+        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "freePlaces").and(Sort.by("title"))),
+                OfferView.class);
+    }
+
+    @QueryHandler
+    Optional<OfferView> handle(FindOfferQuery q) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(q.offerId())
+                .and("tenant").is(q.tenant())), OfferView.class));
+    }
+
+    @QueryHandler
+    List<InboxReferral> handle(FindInboxQuery q) {
+        Criteria c = Criteria.where("tenant").is(q.tenant()).and("partnerId").is(q.partnerId());
+        if (q.status() != null) {
+            c = c.and("status").is(q.status());
+        }
+        return mongo.find(Query.query(c).with(Sort.by("madeOn", "_id")), InboxReferral.class);
+    }
+
+    @QueryHandler
+    Optional<InboxReferral> handle(FindReferralQuery q) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(q.referralId())
+                .and("tenant").is(q.tenant())), InboxReferral.class));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(PartnerView.class);
+        mongo.dropCollection(OfferView.class);
+        mongo.dropCollection(InboxReferral.class);
+    }
+
+    private void places(OfferId offerId, int capacity, int placesTaken) {
+        mongo.updateFirst(byId(offerId.value()), new Update().set("capacity", capacity).set("placesTaken", placesTaken)
+                .set("freePlaces", Math.max(0, capacity - placesTaken)), OfferView.class);
+    }
+
+    private void answer(ReferralId referralId, Update update) {
+        mongo.updateFirst(byId(referralId.value()), update, InboxReferral.class);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

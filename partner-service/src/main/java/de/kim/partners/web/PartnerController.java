@@ -1,0 +1,192 @@
+package de.kim.partners.web;
+
+import de.kim.partners.api.*;
+import de.kim.partners.query.InboxReferral;
+import de.kim.partners.query.OfferView;
+import de.kim.partners.query.PartnerQueries.*;
+import de.kim.partners.query.PartnerView;
+import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.web.RequestActorResolver;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Network partners, their offers and inboxes: the partner's own API, and the case manager's
+ * search "where can I send this client?".
+ */
+@RestController
+public class PartnerController {
+
+    private static final String ID = "[A-Za-z0-9._@-]{1,64}";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final RequestActorResolver actors;
+
+    public PartnerController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors) {
+        this.commands = commands;
+        this.queries = queries;
+        this.actors = actors;
+    }
+
+    @PostMapping("/api/partners")
+    public ResponseEntity<Map<String, String>> register(@Valid @RequestBody PartnerRequests.Partner body) {
+        PartnerId id = PartnerId.random();
+        commands.sendAndWait(new RegisterPartnerCommand(id, body.name(), body.kind(), body.legalDomains(),
+                body.fieldsOfAction(), body.towns(), contact(body.contact()), agreement(body.agreement())));
+        return created(id.value(), "/api/partners/{id}", id.value());
+    }
+
+    @PutMapping("/api/partners/{id}")
+    public ResponseEntity<Void> update(@PathVariable String id, @Valid @RequestBody PartnerRequests.Partner body) {
+        commands.sendAndWait(new UpdatePartnerCommand(partnerId(id), body.name(), body.kind(), body.legalDomains(),
+                body.fieldsOfAction(), body.towns(), contact(body.contact()), agreement(body.agreement()), null));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/partners/{id}/deactivation")
+    public ResponseEntity<Void> deactivate(@PathVariable String id, @Valid @RequestBody PartnerRequests.Deactivate body) {
+        commands.sendAndWait(new DeactivatePartnerCommand(partnerId(id), body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/partners")
+    public List<PartnerView> partners(@RequestParam(required = false) String field,
+                                      @RequestParam(required = false) String town) {
+        return queries.query(new FindPartnersQuery(tenant(), field(field), town),
+                ResponseTypes.multipleInstancesOf(PartnerView.class)).join();
+    }
+
+    @GetMapping("/api/partners/{id}")
+    public PartnerView partner(@PathVariable String id) {
+        return queries.query(new FindPartnerQuery(tenant(), id), ResponseTypes.optionalInstanceOf(PartnerView.class))
+                .join().orElseThrow(() -> new NotFoundException("partner.not-found"));
+    }
+
+    @PostMapping("/api/partners/{id}/offers")
+    public ResponseEntity<Map<String, String>> publish(@PathVariable String id,
+                                                       @Valid @RequestBody PartnerRequests.Offer body) {
+        OfferId offerId = OfferId.random();
+        commands.sendAndWait(new PublishOfferCommand(partnerId(id), offerId, body.title(), body.fieldOfAction(),
+                body.languages() == null ? Set.of() : body.languages(), body.town(), body.online(),
+                body.targetGroups() == null ? Set.of() : body.targetGroups(), body.capacity()));
+        return created(offerId.value(), "/api/offers/{offerId}", offerId.value());
+    }
+
+    @PutMapping("/api/partners/{id}/offers/{offerId}/capacity")
+    public ResponseEntity<Void> capacity(@PathVariable String id, @PathVariable String offerId,
+                                         @Valid @RequestBody PartnerRequests.Capacity body) {
+        commands.sendAndWait(new ChangeOfferCapacityCommand(partnerId(id), new OfferId(offerId), body.capacity()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/partners/{id}/offers/{offerId}/withdrawal")
+    public ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String offerId) {
+        commands.sendAndWait(new WithdrawOfferCommand(partnerId(id), new OfferId(offerId)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/offers")
+    public List<OfferView> offers(@RequestParam(required = false) String field,
+                                  @RequestParam(required = false) String town,
+                                  @RequestParam(required = false) String language,
+                                  @RequestParam(defaultValue = "false") boolean available) {
+        return queries.query(new FindOffersQuery(tenant(), field(field), town, language, available),
+                ResponseTypes.multipleInstancesOf(OfferView.class)).join();
+    }
+
+    @GetMapping("/api/offers/{id}")
+    public OfferView offer(@PathVariable String id) {
+        return queries.query(new FindOfferQuery(tenant(), id), ResponseTypes.optionalInstanceOf(OfferView.class))
+                .join().orElseThrow(() -> new NotFoundException("partner.offer.not-found"));
+    }
+
+    @GetMapping("/api/partners/{id}/referrals")
+    public List<InboxReferral> inbox(@PathVariable String id, @RequestParam(required = false) String status) {
+        partner(id);
+        return queries.query(new FindInboxQuery(tenant(), id, status),
+                ResponseTypes.multipleInstancesOf(InboxReferral.class)).join();
+    }
+
+    @GetMapping("/api/referrals/{id}")
+    public InboxReferral referral(@PathVariable String id) {
+        return queries.query(new FindReferralQuery(tenant(), id), ResponseTypes.optionalInstanceOf(InboxReferral.class))
+                .join().orElseThrow(() -> new NotFoundException("partner.referral.not-found"));
+    }
+
+    @PostMapping("/api/referrals/{id}/accept")
+    public ResponseEntity<Void> accept(@PathVariable String id, @RequestBody(required = false) PartnerRequests.Accept body) {
+        InboxReferral referral = referral(id);
+        commands.sendAndWait(new AcceptReferralCommand(new PartnerId(referral.partnerId()), new ReferralId(id),
+                body != null && body.overrideCapacity()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/referrals/{id}/decline")
+    public ResponseEntity<Void> decline(@PathVariable String id, @Valid @RequestBody PartnerRequests.Decline body) {
+        InboxReferral referral = referral(id);
+        commands.sendAndWait(new DeclineReferralCommand(new PartnerId(referral.partnerId()), new ReferralId(id),
+                body.reason(), body.comment()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/referrals/{id}/complete")
+    public ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody PartnerRequests.Complete body) {
+        InboxReferral referral = referral(id);
+        commands.sendAndWait(new CompleteReferralCommand(new PartnerId(referral.partnerId()), new ReferralId(id),
+                body.result(), body.comment()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private String tenant() {
+        return actors.current().orElseThrow().tenant().value();
+    }
+
+    private static PartnerId partnerId(String id) {
+        if (!id.matches(ID)) {
+            throw new NotFoundException("partner.not-found");
+        }
+        return new PartnerId(id);
+    }
+
+    private static String field(String field) {
+        if (field == null) {
+            return null;
+        }
+        try {
+            return de.kim.contracts.vocabulary.FieldOfAction.valueOf(field).name();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("field", "partner.field.unknown", field);
+        }
+    }
+
+    private static Contact contact(PartnerRequests.Contact c) {
+        return c == null ? null : new Contact(c.person(), c.email(), c.phone());
+    }
+
+    private static CooperationAgreement agreement(PartnerRequests.Agreement a) {
+        return a == null ? null : new CooperationAgreement(a.signedOn(), a.validUntil());
+    }
+
+    private static ResponseEntity<Map<String, String>> created(String id, String path, Object... variables) {
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(variables).toUri();
+        return ResponseEntity.created(location).body(Map.of("id", id));
+    }
+}

@@ -1,0 +1,168 @@
+package de.kim.partners.command;
+
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
+import de.kim.partners.api.*;
+import de.kim.platform.config.TenantDirectory;
+import de.kim.platform.domain.ConflictException;
+import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.domain.RuleViolationException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules of a partner, its offers and its inbox, one test each. */
+class PartnerAggregateTest {
+
+    private static final Map<String, String> METTMANN = Map.of("tenant", "kreis-mettmann", "actor", "ps-vhs");
+    private final PartnerId partner = new PartnerId("vhs");
+    private final OfferId offer = new OfferId("b1-kurs");
+    private final ReferralId referral = new ReferralId("ref-1");
+    private final SharedClient client = new SharedClient("Amina", "Beispiel", null, List.of("ar"), null, null, null,
+            "Velbert", null);
+    private AggregateTestFixture<PartnerAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(PartnerAggregate.class);
+        fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
+                new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
+    }
+
+    private PartnerRegisteredEvent registered() {
+        return new PartnerRegisteredEvent(partner, "kreis-mettmann", "VHS Velbert", PartnerKind.LANGUAGE_COURSE_PROVIDER,
+                Set.of(LegalDomain.AUFENTHG), Set.of(FieldOfAction.LANGUAGE), Set.of("Velbert"), null, null);
+    }
+
+    private OfferPublishedEvent published(int capacity) {
+        return new OfferPublishedEvent(partner, offer, "Deutsch B1", FieldOfAction.LANGUAGE, Set.of("de"), "Velbert",
+                false, Set.of(), capacity);
+    }
+
+    private ReferralReceivedEvent received(ReferralId id) {
+        return new ReferralReceivedEvent(partner, id, "case-1", offer, FieldOfAction.LANGUAGE, "consent-1",
+                Set.of("IDENTITY"), client, null, LocalDate.of(2026, 11, 2));
+    }
+
+    private ReceiveReferralCommand receive(ReferralId id) {
+        return new ReceiveReferralCommand(partner, id, "case-1", offer, FieldOfAction.LANGUAGE, "consent-1",
+                Set.of("IDENTITY"), client, null, LocalDate.of(2026, 11, 2));
+    }
+
+    @Test
+    void a_partner_serves_only_towns_of_the_kommune() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPartnerCommand(partner, "VHS", PartnerKind.LANGUAGE_COURSE_PROVIDER,
+                        Set.of(LegalDomain.AUFENTHG), Set.of(FieldOfAction.LANGUAGE), Set.of("Köln"), null, null), METTMANN)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_deactivated_partner_publishes_no_offers() {
+        fixture.given(registered(), new PartnerDeactivatedEvent(partner, "Vertrag beendet"))
+                .when(new PublishOfferCommand(partner, offer, "Deutsch B1", FieldOfAction.LANGUAGE, Set.of(), "Velbert",
+                        false, Set.of(), 10), METTMANN)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void capacity_cannot_be_negative() {
+        fixture.given(registered(), published(10))
+                .when(new ChangeOfferCapacityCommand(partner, offer, -1), METTMANN)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void the_same_referral_delivered_twice_is_received_once() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(receive(referral), METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_referral_for_a_deactivated_partner_is_refused_back_to_the_case() {
+        fixture.given(registered(), published(10), new PartnerDeactivatedEvent(partner, "Vertrag beendet"))
+                .when(receive(referral), METTMANN)
+                .expectEvents(new ReferralRefusedEvent(partner, referral, "case-1", DeclineReason.PARTNER_INACTIVE));
+    }
+
+    @Test
+    void accepting_takes_a_place() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new AcceptReferralCommand(partner, referral, false), METTMANN)
+                .expectEvents(new ReferralAcceptedEvent(partner, referral, "case-1", offer, false, 1));
+    }
+
+    @Test
+    void accepting_beyond_capacity_is_refused_unless_overridden() {
+        ReferralId second = new ReferralId("ref-2");
+        fixture.given(registered(), published(1), received(referral),
+                        new ReferralAcceptedEvent(partner, referral, "case-1", offer, false, 1), received(second))
+                .when(new AcceptReferralCommand(partner, second, false), METTMANN)
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(registered(), published(1), received(referral),
+                        new ReferralAcceptedEvent(partner, referral, "case-1", offer, false, 1), received(second))
+                .when(new AcceptReferralCommand(partner, second, true), METTMANN)
+                .expectEvents(new ReferralAcceptedEvent(partner, second, "case-1", offer, true, 2));
+    }
+
+    @Test
+    void an_answered_referral_cannot_be_answered_again() {
+        fixture.given(registered(), published(10), received(referral),
+                        new ReferralDeclinedEvent(partner, referral, "case-1", DeclineReason.NOT_ELIGIBLE, null))
+                .when(new AcceptReferralCommand(partner, referral, false), METTMANN)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void completing_frees_the_place() {
+        fixture.given(registered(), published(1), received(referral),
+                        new ReferralAcceptedEvent(partner, referral, "case-1", offer, false, 1))
+                .when(new CompleteReferralCommand(partner, referral, ReferralResult.GOAL_REACHED, "B1 bestanden"), METTMANN)
+                .expectEvents(new ReferralCompletedEvent(partner, referral, "case-1", offer, ReferralResult.GOAL_REACHED,
+                        "B1 bestanden", 0));
+    }
+
+    @Test
+    void only_an_accepted_referral_can_be_completed() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new CompleteReferralCommand(partner, referral, ReferralResult.GOAL_REACHED, null), METTMANN)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_revoked_consent_erases_the_client_data_received_under_it() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new EraseSharedClientDataCommand(partner, "case-1", "consent-1"), METTMANN)
+                .expectEvents(new SharedClientDataErasedEvent(partner, "case-1", "consent-1", List.of(referral)));
+    }
+
+    @Test
+    void another_tenant_finds_no_such_partner() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new AcceptReferralCommand(partner, referral, false),
+                        Map.of("tenant", "kreis-musterland", "actor", "x"))
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void system_reasons_cannot_be_given_by_hand() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new DeclineReferralCommand(partner, referral, DeclineReason.PARTNER_INACTIVE, null), METTMANN)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_reminder_is_raised_once_and_only_for_an_unanswered_referral() {
+        fixture.given(registered(), published(10), received(referral),
+                        new ReferralReminderRaisedEvent(partner, referral, "case-1", 5))
+                .when(new RemindReferralCommand(partner, referral, 5), METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+}
