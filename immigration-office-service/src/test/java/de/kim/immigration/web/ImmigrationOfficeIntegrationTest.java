@@ -1,0 +1,258 @@
+package de.kim.immigration.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kim.contracts.EventType;
+import de.kim.contracts.Fixtures;
+import de.kim.contracts.Topics;
+import de.kim.contracts.immigration.HandoverToCaseManagement;
+import de.kim.contracts.immigration.ResidenceStatusProgressed;
+import de.kim.local.EmbeddedInfra;
+import de.kim.local.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** immigration-office-service on the real parts: its event store, the Kafka broker, the Mongo-wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImmigrationOfficeIntegrationTest {
+
+    static final String RECORD = """
+            {"dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}""";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_language_certificate_turns_25b_from_missing_to_met_and_the_permit_is_published_without_personal_data()
+            throws Exception {
+        ResponseEntity<String> created = post("/api/residence-records", RECORD, null);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = json.readTree(created.getBody()).path("id").asText();
+        assertThat(created.getHeaders().getLocation()).hasToString(http.getRootUri() + "/api/residence-records/" + id);
+
+        ResponseEntity<String> duldung = post(statuses(id), status("DULDUNG", null, "2016-05-02",
+                TODAY.plusDays(20).toString()), null);
+        assertThat(duldung.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(duldung.getHeaders().getLocation().getPath())
+                .startsWith("/api/residence-records/" + id + "/statuses/");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MISSING"));
+        JsonNode residence = requirement(id, "AUFENTHG_25B", "residence");
+        assertThat(residence.path("outcome").asText()).isEqualTo("MET");
+        assertThat(residence.path("citation").asText()).isEqualTo("§ 25b Abs. 1 Satz 2 Nr. 1 AufenthG");
+        assertThat(pathway(id, "AUFENTHG_25B").at("/ruleSet/version").asInt()).isEqualTo(2);
+
+        JsonNode expiring = json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=30",
+                String.class).getBody());
+        assertThat(expiring.findValuesAsText("recordId")).contains(id);
+        assertThat(json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=10", String.class)
+                .getBody()).findValuesAsText("recordId")).doesNotContain(id);
+
+        ResponseEntity<String> certificate = post(achievements(id), """
+                {"kind":"LANGUAGE_CERTIFICATE","level":"A2","achievedOn":"%s"}""".formatted(TODAY.minusDays(3)), null);
+        assertThat(certificate.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MET"));
+        assertThat(http.getForEntity(certificate.getHeaders().getLocation().getPath(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        post(statuses(id), status("AUFENTHALTSERLAUBNIS", "§ 25b", TODAY.toString(), TODAY.plusYears(2).toString()),
+                null);
+        ConsumerRecord<String, String> record = awaitRecord(id, ResidenceStatusProgressed.TYPE, "\"toStatus\":\"AUFENTHALTSERLAUBNIS\"");
+        JsonNode published = json.readTree(record.value());
+        JsonNode fixture = json.readTree(Fixtures.json(ResidenceStatusProgressed.TYPE));
+        assertThat(fieldNames(published)).isEqualTo(fieldNames(fixture));
+        assertThat(fieldNames(published.path("data"))).isEqualTo(fieldNames(fixture.path("data")));
+        assertThat(published.path("source").asText()).isEqualTo("immigration-office-service");
+        assertThat(published.path("tenant").asText()).isEqualTo("kreis-mettmann");
+        assertThat(published.at("/data/recordId").asText()).isEqualTo(id);
+        assertThat(published.at("/data/fromStatus").asText()).isEqualTo("DULDUNG");
+        assertThat(published.at("/data/toStatus").asText()).isEqualTo("AUFENTHALTSERLAUBNIS");
+        assertThat(published.at("/data/legalBasis").asText()).isEqualTo("§ 25b AufenthG");
+        assertThat(published.at("/data/pathway").asText()).isEqualTo("AUFENTHG_25B");
+        assertThat(record.value()).doesNotContain("1991-02-17", "AFG");
+    }
+
+    @Test
+    void a_hand_over_answers_201_and_is_published_with_the_field_of_action() throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        ResponseEntity<String> handover = post("/api/residence-records/" + id + "/handover",
+                "{\"fieldOfAction\":\"LANGUAGE\",\"reasonCode\":\"LANGUAGE_LEVEL_MISSING\",\"pathway\":\"AUFENTHG_25B\"}",
+                null);
+        assertThat(handover.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String handoverId = json.readTree(handover.getBody()).path("id").asText();
+        assertThat(handover.getHeaders().getLocation().getPath())
+                .isEqualTo("/api/residence-records/" + id + "/handovers/" + handoverId);
+
+        JsonNode published = json.readTree(awaitRecord(id, HandoverToCaseManagement.TYPE, "").value());
+        JsonNode fixture = json.readTree(Fixtures.json(HandoverToCaseManagement.TYPE));
+        assertThat(fieldNames(published.path("data"))).isEqualTo(fieldNames(fixture.path("data")));
+        assertThat(published.at("/data/fieldOfAction").asText()).isEqualTo("LANGUAGE");
+        assertThat(published.at("/data/handoverId").asText()).isEqualTo(handoverId);
+        assertThat(published.toString()).doesNotContain("1991-02-17", "AFG");
+    }
+
+    @Test
+    void bad_input_gets_problem_details_and_changes_nothing() throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        post(statuses(id), status("AUFENTHALTSERLAUBNIS", "§ 25b", "2018-01-01", "2020-12-31"), null);
+        post(statuses(id), status("NIEDERLASSUNGSERLAUBNIS", null, "2021-01-01", null), null);
+        long eventsBefore = storedEvents();
+
+        assertProblem(post(statuses(id), status("AUFENTHALTSERLAUBNIS", "§ 25b", "2025-05-01", "2025-04-30"), null),
+                400, "urn:kim:problem:invalid-input", "validUntil");
+        ResponseEntity<String> backToDuldung = post(statuses(id), status("DULDUNG", null, "2025-01-01", "2025-06-30"),
+                null);
+        assertThat(backToDuldung.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(backToDuldung.getBody()).path("rule").asText()).isEqualTo("status-transition");
+        assertProblem(post(achievements(id), "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"B3\",\"achievedOn\":\"2025-01-01\"}",
+                null), 400, "urn:kim:problem:invalid-input", "level");
+        assertProblem(post(statuses(id), status("DULDUNG", "25b", "2025-01-01", null), null), 400,
+                "urn:kim:problem:invalid-input", "section");
+        assertProblem(post("/api/residence-records", RECORD.replace("AFG", "Afghanistan"), null), 400,
+                "urn:kim:problem:invalid-input", "nationality");
+        assertProblem(post("/api/residence-records", RECORD.replace("1991-02-17", "2991-02-17"), null), 400,
+                "urn:kim:problem:invalid-input", "dateOfBirth");
+        assertProblem(http.getForEntity("/api/residence-records?expiringWithinDays=-1", String.class), 400,
+                "urn:kim:problem:invalid-input", "expiringWithinDays");
+        ResponseEntity<String> unknown = post(statuses("no-such-record"), status("DULDUNG", null, "2025-01-01",
+                null), null);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void another_tenants_record_is_not_found_and_problems_are_german_unless_english_is_asked_for() throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.getForEntity("/api/residence-records/" + id, String.class).getStatusCode() == HttpStatus.OK);
+
+        HttpHeaders otherTenant = new HttpHeaders();
+        otherTenant.set("X-Kim-Tenant", "kreis-musterland");
+        assertThat(http.exchange("/api/residence-records/" + id, HttpMethod.GET, new HttpEntity<>(otherTenant),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        otherTenant.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange(statuses(id), HttpMethod.POST, new HttpEntity<>(status("DULDUNG", null,
+                "2025-01-01", null), otherTenant), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        String backwards = status("DULDUNG", null, "2025-05-01", "2025-04-30");
+        assertThat(json.readTree(post(statuses(id), backwards, null).getBody()).path("detail").asText())
+                .isEqualTo("Der Status endet, bevor er beginnt.");
+        assertThat(json.readTree(post(statuses(id), backwards, "en").getBody()).path("detail").asText())
+                .isEqualTo("The status ends before it starts.");
+    }
+
+    @Test
+    void the_rule_sets_in_force_are_listed_with_their_citations() throws Exception {
+        JsonNode ruleSets = json.readTree(http.getForEntity("/api/rule-sets", String.class).getBody());
+        assertThat(ruleSets.findValuesAsText("pathway")).contains("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_9",
+                "STAG_10");
+        assertThat(ruleSets.findValuesAsText("citation")).contains("§ 10 Abs. 1 Satz 1 Nr. 6, Abs. 4 StAG");
+        JsonNode in2024 = json.readTree(http.getForEntity("/api/rule-sets?on=2024-01-01", String.class).getBody());
+        assertThat(in2024.findValuesAsText("pathway")).contains("AUFENTHG_104C");
+    }
+
+    private JsonNode pathway(String id, String pathway) throws Exception {
+        ResponseEntity<String> answer = http.getForEntity("/api/residence-records/" + id + "/pathways", String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (JsonNode p : json.readTree(answer.getBody()).path("pathways")) {
+            if (p.path("pathway").asText().equals(pathway)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pathway " + pathway);
+    }
+
+    private JsonNode requirement(String id, String pathway, String requirement) throws Exception {
+        for (JsonNode r : pathway(id, pathway).path("requirements")) {
+            if (r.path("id").asText().equals(requirement)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no requirement " + requirement);
+    }
+
+    private static String statuses(String id) {
+        return "/api/residence-records/" + id + "/statuses";
+    }
+
+    private static String achievements(String id) {
+        return "/api/residence-records/" + id + "/achievements";
+    }
+
+    private static String status(String type, String section, String from, String until) {
+        return "{\"type\":\"%s\",\"section\":%s,\"validFrom\":\"%s\",\"validUntil\":%s}".formatted(type,
+                section == null ? "null" : "\"" + section + "\"", from, until == null ? "null" : "\"" + until + "\"");
+    }
+
+    private ResponseEntity<String> post(String path, String body, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private void assertProblem(ResponseEntity<String> response, int status, String type, String field) throws Exception {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.path("type").asText()).isEqualTo(type);
+        assertThat(problem.path("errors").findValuesAsText("field")).contains(field);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String key, EventType type, String containing) {
+        return TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.IMMIGRATION,
+                        r -> key.equals(r.key()) && r.value().contains("\"" + type.name() + "\"")
+                                && r.value().contains(containing), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no " + type.name() + " with key " + key));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,206 @@
+package de.kim.platform.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.kim.contracts.Topics;
+import de.kim.local.Platform;
+import de.kim.local.Ports;
+import de.kim.local.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static de.kim.platform.e2e.Gateway.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A case manager and a network partner work one case through the gateway, on the whole
+ * platform started as processes: open, consent, needs, plan, referral (accepted, and one
+ * declined), measures with a double-funding warning, follow-up, goal, closure; then the
+ * history, the events on {@code kim.case.v1}, and a revoked consent emptying the partner's view.
+ */
+class CaseWorkflowEndToEndTest {
+
+    static Platform platform;
+    static Gateway gateway;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        platform = new Platform(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("kim-e2e-"),
+                Ports.free());
+        platform.start(new PrintStream(OutputStream.nullOutputStream()));
+        gateway = new Gateway(platform.ports().gateway());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    void a_case_goes_from_opening_to_closure_with_a_partner_answering_its_referrals() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+
+        // The partner registers and publishes an offer with one place.
+        String partner = id(gateway.post("/api/partners", """
+                {"name":"VHS Velbert","kind":"LANGUAGE_COURSE_PROVIDER","legalDomains":["AUFENTHG","SGB_II"],
+                 "fieldsOfAction":["LANGUAGE"],"towns":["Velbert"],"contact":{"email":"kurse@vhs.example"},
+                 "agreement":{"signedOn":"2025-01-15","validUntil":"2027-12-31"}}"""));
+        String offer = id(gateway.post("/api/partners/" + partner + "/offers", """
+                {"title":"Deutsch B1 mit Kinderbetreuung","fieldOfAction":"LANGUAGE","languages":["de","ar"],
+                 "town":"Velbert","capacity":1}"""));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(gateway.get(
+                "/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true")).findValuesAsText("id")).contains(offer));
+
+        // The case manager opens the case and records consent, needs and plan.
+        String caseId = id(gateway.post("/api/cases", """
+                {"client":{"givenName":"Layla","familyName":"Erfunden","dateOfBirth":"1994-06-01","nationality":"AFG",
+                 "languages":["fa","de"],"town":"Velbert","contact":{"email":"layla@example.org"}},
+                 "targetGroup":"FAMILIES","accessRoute":"JOBCENTER","assignee":"cm-anna"}"""));
+        String cases = "/api/cases/" + caseId;
+        String consent = id(gateway.post(cases + "/consents", """
+                {"recipient":"%s","purposes":["REFERRAL"],"dataCategories":["IDENTITY","LANGUAGES"],
+                 "form":"WRITTEN","givenOn":"%s","validUntil":"%s","evidenceReference":"Einwilligung Nr. 7"}"""
+                .formatted(partner, today, today.plusYears(1))));
+        String language = id(gateway.post(cases + "/needs",
+                "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"HIGH\",\"description\":\"B1 für die Ausbildung\"}"));
+        String work = id(gateway.post(cases + "/needs", "{\"fieldOfAction\":\"TRAINING_WORK\",\"priority\":\"MEDIUM\"}"));
+        HttpResponse<String> plan = gateway.put(cases + "/plan", """
+                {"agreedOn":"%s","goals":[{"fieldOfAction":"LANGUAGE","description":"B1-Zertifikat","targetDate":"%s"}]}"""
+                .formatted(today, today.plusMonths(6)));
+        assertThat(plan.statusCode()).isEqualTo(200);
+        String goal = json(plan).path("goalIds").get(0).asText();
+
+        // The referral: case-service knows the offer once partner-service's event reached it.
+        String referralBody = "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, language);
+        List<String> referrals = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> answer = gateway.post(cases + "/referrals", referralBody);
+            if (answer.statusCode() == 201) {
+                referrals.add(json(answer).path("id").asText());
+            }
+            return answer.statusCode() == 201;
+        });
+        String accepted = referrals.get(0);
+
+        // The partner sees the referral with only what the consent releases, and accepts it.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                gateway.get("/api/partners/" + partner + "/referrals").body().contains(accepted));
+        JsonNode inboxEntry = json(gateway.get("/api/referrals/" + accepted));
+        assertThat(inboxEntry.at("/client/givenName").asText()).isEqualTo("Layla");
+        assertThat(inboxEntry.at("/client/email").isNull()).isTrue();
+        assertThat(gateway.post("/api/referrals/" + accepted + "/accept", "{}").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> referralStatus(cases, accepted).equals("ACCEPTED"));
+
+        // A second referral (another need) is declined with a reason; the case shows it.
+        String declinedBody = "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, work);
+        String declined = id(gateway.post(cases + "/referrals", declinedBody));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get("/api/referrals/" + declined).statusCode() == 200);
+        // The only place is taken: accepting is refused without an explicit override.
+        assertThat(gateway.post("/api/referrals/" + declined + "/accept", "{}").statusCode()).isEqualTo(409);
+        assertThat(gateway.post("/api/referrals/" + declined + "/decline",
+                "{\"reason\":\"NO_CAPACITY\",\"comment\":\"Kurs voll\"}").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> referralStatus(cases, declined).equals("DECLINED"));
+        assertThat(referral(cases, declined).path("declineReason").asText()).isEqualTo("NO_CAPACITY");
+
+        // Measures: the second language course in an overlapping period is double funding.
+        assertThat(json(gateway.post(cases + "/measures", measure(language, "SGB_II", today, today.plusMonths(4))))
+                .path("status").asText()).isEqualTo("ACTIVE");
+        JsonNode warned = json(gateway.post(cases + "/measures",
+                measure(language, "AUFENTHG", today.plusMonths(2), today.plusMonths(8))));
+        assertThat(warned.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(warned.path("doubleFundingWith")).hasSize(1);
+        assertThat(gateway.post(cases + "/measures/" + warned.path("id").asText() + "/withdrawal",
+                "{\"reason\":\"Doppelförderung vermieden\"}").statusCode()).isEqualTo(204);
+
+        // Legal domain change, follow-up, theme, goal, closure.
+        assertThat(gateway.post(cases + "/legal-domains",
+                "{\"legalDomains\":[\"SGB_II\"],\"since\":\"%s\"}".formatted(today)).statusCode()).isEqualTo(204);
+        String followUp = id(gateway.post(cases + "/follow-ups",
+                "{\"dueOn\":\"%s\",\"subject\":\"Kursbeginn nachfragen\"}".formatted(today.plusDays(7))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get("/api/follow-ups?assignee=cm-anna&dueBy="
+                + today.plusDays(7)).body().contains(followUp));
+        assertThat(gateway.post(cases + "/themes", "{\"themeCode\":\"NO_LANGUAGE_COURSE_WITH_CHILDCARE\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(gateway.post(cases + "/plan/goals/" + goal + "/achievement",
+                "{\"achievedOn\":\"%s\"}".formatted(today)).statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(gateway.get(cases)).path("themes").size() == 1);
+        long version = json(gateway.get(cases)).path("version").asLong();
+        assertThat(gateway.post(cases + "/closure", "{\"outcome\":\"GOALS_REACHED\"}", "If-Match", "\"" + (version - 1) + "\"")
+                .statusCode()).as("a stale version is refused").isEqualTo(409);
+        assertThat(gateway.post(cases + "/closure", "{\"outcome\":\"GOALS_REACHED\"}", "If-Match", "\"" + version + "\"")
+                .statusCode()).isEqualTo(204);
+        assertThat(gateway.post(cases + "/needs", "{\"fieldOfAction\":\"HOUSING\",\"priority\":\"LOW\"}").statusCode())
+                .as("a closed case refuses changes").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(gateway.get(cases)).path("status").asText().equals("CLOSED"));
+
+        // The history tells it in plain words.
+        List<String> history = json(gateway.get(cases + "/history")).findValuesAsText("text");
+        assertThat(history).anyMatch(line -> line.startsWith("Fall eröffnet"))
+                .anyMatch(line -> line.startsWith("Verweisung an " + partner))
+                .anyMatch(line -> line.contains("hat die Verweisung angenommen"))
+                .anyMatch(line -> line.startsWith("Warnung Doppelförderung"))
+                .anyMatch(line -> line.startsWith("Fall abgeschlossen"));
+
+        // The events on kim.case.v1: the referral carries only the released data; the closure its outcome.
+        String bootstrap = "localhost:" + platform.ports().kafka();
+        ConsumerRecord<String, String> made = TopicReader.find(bootstrap, Topics.CASE,
+                r -> r.value().contains("\"kim.case.ReferralMade\"") && r.value().contains(accepted),
+                Duration.ofSeconds(30)).orElseThrow();
+        assertThat(made.key()).isEqualTo(caseId);
+        assertThat(made.value()).contains("\"givenName\":\"Layla\"").doesNotContain("layla@example.org");
+        assertThat(TopicReader.find(bootstrap, Topics.CASE, r -> r.key().equals(caseId)
+                && r.value().contains("\"kim.case.CaseClosed\"") && r.value().contains("GOALS_REACHED"),
+                Duration.ofSeconds(30))).isPresent();
+
+        // Revoking the consent empties the partner's view of the client at once.
+        assertThat(gateway.post(cases + "/reopening", "{\"reason\":\"neuer Bedarf\"}").statusCode()).isEqualTo(204);
+        assertThat(gateway.delete(cases + "/consents/" + consent).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                json(gateway.get("/api/referrals/" + accepted)).path("client").isNull());
+        String housing = id(gateway.post(cases + "/needs", "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"LOW\"}"));
+        HttpResponse<String> refused = gateway.post(cases + "/referrals",
+                "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, housing));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).path("rule").asText()).isEqualTo("referral_needs_consent_for_the_partner");
+    }
+
+    private static String referralStatus(String cases, String referralId) {
+        return referral(cases, referralId).path("status").asText();
+    }
+
+    private static JsonNode referral(String cases, String referralId) {
+        for (JsonNode referral : json(gateway.get(cases)).path("referrals")) {
+            if (referral.path("id").asText().equals(referralId)) {
+                return referral;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static String measure(String need, String fundedBy, LocalDate from, LocalDate to) {
+        return "{\"kind\":\"LANGUAGE_COURSE\",\"needId\":\"%s\",\"fundedBy\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
+                .formatted(need, fundedBy, from, to);
+    }
+
+    private static String id(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).isPresent();
+        return json(created).path("id").asText();
+    }
+}
