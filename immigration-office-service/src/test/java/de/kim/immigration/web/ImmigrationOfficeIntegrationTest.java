@@ -92,7 +92,8 @@ class ImmigrationOfficeIntegrationTest {
 
         post(statuses(id), status("AUFENTHALTSERLAUBNIS", "§ 25b", TODAY.toString(), TODAY.plusYears(2).toString()),
                 null);
-        ConsumerRecord<String, String> record = awaitRecord(id, ResidenceStatusProgressed.TYPE, "\"toStatus\":\"AUFENTHALTSERLAUBNIS\"");
+        ConsumerRecord<String, String> record = awaitRecord(id, ResidenceStatusProgressed.TYPE,
+                "\"toStatus\":\"AUFENTHALTSERLAUBNIS\"");
         JsonNode published = json.readTree(record.value());
         JsonNode fixture = json.readTree(Fixtures.json(ResidenceStatusProgressed.TYPE));
         assertThat(fieldNames(published)).isEqualTo(fieldNames(fixture));

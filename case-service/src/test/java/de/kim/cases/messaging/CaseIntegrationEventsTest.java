@@ -1,0 +1,72 @@
+package de.kim.cases.messaging;
+
+import de.kim.cases.api.*;
+import de.kim.contracts.Contracts;
+import de.kim.contracts.Topics;
+import de.kim.contracts.vocabulary.ConsentPurpose;
+import de.kim.contracts.vocabulary.DataCategory;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
+import de.kim.platform.messaging.IntegrationEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static de.kim.platform.testing.ContractAssertions.assertMatchesFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The publisher's contract test: every case event that leaves the service has its pinned shape, and no other leaves. */
+class CaseIntegrationEventsTest {
+
+    private static final CaseId CASE = new CaseId("case-1");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    private static final ClientProfile CLIENT = new ClientProfile("Amina", "Beispiel", LocalDate.of(1990, 4, 12), "SYR",
+            List.of("ar"), "Velbert", new ClientProfile.Contact(null, "amina@example.org", null));
+
+    private final CaseIntegrationEvents mapper = new CaseIntegrationEvents();
+
+    private final List<Object> published = List.of(
+            new CaseOpenedEvent(CASE, "kreis-mettmann", CLIENT, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna", DAY),
+            new CaseClosedEvent(CASE, CaseOutcome.GOALS_REACHED, "ok", DAY),
+            new CaseReopenedEvent(CASE, "neu", DAY),
+            new CaseHandedOverEvent(CASE, "cm-anna", "cm-ben", null),
+            new NeedAssessedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, Priority.HIGH, "B1"),
+            new NeedResolvedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, DAY),
+            new GoalAchievedEvent(CASE, new GoalId("g"), FieldOfAction.LANGUAGE, DAY),
+            new ReferralMadeEvent(CASE, new ReferralId("r"), "p", "o", new NeedId("n"), FieldOfAction.LANGUAGE,
+                    new ConsentId("c"), Set.of(DataCategory.IDENTITY), CLIENT, null, null, DAY),
+            new ReferralWithdrawnEvent(CASE, new ReferralId("r"), "p", "x"),
+            new ConsentRevokedEvent(CASE, new ConsentId("c"), "p", DAY),
+            new DoubleFundingWarnedEvent(CASE, new MeasureId("m2"), new MeasureId("m1"), MeasureKind.LANGUAGE_COURSE,
+                    LegalDomain.AUFENTHG, LegalDomain.SGB_II),
+            new LegalDomainsChangedEvent(CASE, Set.of(LegalDomain.ASYLBLG), Set.of(LegalDomain.SGB_II), DAY),
+            new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern"));
+
+    @Test
+    void every_published_case_event_has_the_shape_of_its_fixture() {
+        for (Object event : published) {
+            IntegrationEvent integration = mapper.map(event).orElseThrow(() -> new AssertionError(event + " not published"));
+            assertMatchesFixture(integration);
+        }
+        assertThat(published.stream().map(e -> mapper.map(e).orElseThrow().type()).distinct())
+                .containsExactlyInAnyOrderElementsOf(Contracts.ALL.stream()
+                        .filter(c -> c.topic().equals(Topics.CASE)).map(Contracts.Contract::type).toList());
+    }
+
+    @Test
+    void internal_events_and_free_text_stay_in_the_service() {
+        assertThat(mapper.map(new ConsentRecordedEvent(CASE, new ConsentId("c"), "p", Set.of(ConsentPurpose.REFERRAL),
+                Set.of(DataCategory.IDENTITY), ConsentForm.WRITTEN, DAY, DAY.plusYears(1), null))).isEmpty();
+        assertThat(mapper.map(new FollowUpScheduledEvent(CASE, new FollowUpId("f"), DAY, "Anruf", "cm-anna"))).isEmpty();
+        assertThat(mapper.map(new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern")).orElseThrow().data())
+                .hasToString("ThemeTagged[caseId=case-1, themeCode=OTHER]");
+    }
+
+    @Test
+    void a_referral_carries_only_the_released_client_data_and_no_other_event_any() {
+        IntegrationEvent opened = mapper.map(published.get(0)).orElseThrow();
+        assertThat(opened.data().toString()).doesNotContain("Amina", "Beispiel", "1990-04-12", "example.org");
+    }
+}
