@@ -1,0 +1,148 @@
+package de.kim.partners.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.kim.contracts.Fixtures;
+import de.kim.contracts.Topics;
+import de.kim.contracts.cases.ConsentRevoked;
+import de.kim.contracts.cases.ReferralMade;
+import de.kim.local.EmbeddedInfra;
+import de.kim.local.TopicReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** partner-service on the real broker and Mongo-wire server, fed with case-service's pinned fixtures. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PartnerServiceIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void a_redelivered_referral_lands_once_in_the_inbox_and_a_revoked_consent_empties_it() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String referral = referralMade(partner, offer, referralId, caseId);
+
+        send(caseId, referral);
+        send(caseId, referral);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode inbox = json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class));
+            assertThat(inbox).hasSize(1);
+            assertThat(inbox.get(0).at("/client/givenName").asText()).isEqualTo("Amina");
+        });
+
+        assertThat(post("/api/referrals/" + referralId + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/referrals/" + referralId + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.PARTNER,
+                r -> r.value().contains("kim.partner.ReferralAccepted") && r.value().contains(referralId),
+                Duration.ofSeconds(30))).isPresent();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                http.getForObject("/api/offers/" + offer, String.class)).path("freePlaces").asInt()).isEqualTo(2));
+
+        ObjectNode revoked = (ObjectNode) json.readTree(Fixtures.json(ConsentRevoked.TYPE));
+        revoked.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) revoked.path("data")).put("caseId", caseId).put("recipient", partner)
+                .put("consentId", json.readTree(referral).at("/data/consentId").asText());
+        send(caseId, json.writeValueAsString(revoked));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                http.getForObject("/api/referrals/" + referralId, String.class)).path("client").isNull()).isTrue());
+    }
+
+    @Test
+    void the_offer_search_finds_offers_with_free_places_in_the_town_or_online() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String full = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(0)));
+        String open = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(4)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String found = http.getForObject("/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true",
+                    String.class);
+            assertThat(found).contains(open).doesNotContain(full);
+        });
+    }
+
+    @Test
+    void bad_input_gets_problem_details_and_changes_nothing() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        assertField(post("/api/partners/" + partner + "/offers", OFFER.formatted(-1)), "capacity");
+        assertField(post("/api/partners", PARTNER.replace("\"Velbert\"", "\"Köln\"")), "towns");
+        assertField(post("/api/partners", PARTNER.replace("LANGUAGE_COURSE_PROVIDER", "BAKERY")), "kind");
+        assertThat(post("/api/partners/unknown-partner/offers", OFFER.formatted(3)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("/api/referrals/unknown/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("/api/partners/" + partner + "/deactivation", "{\"reason\":\"Vertrag beendet\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> afterDeactivation = post("/api/partners/" + partner + "/offers", OFFER.formatted(3));
+        assertThat(afterDeactivation.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json.readTree(afterDeactivation.getBody()).path("rule").asText())
+                .isEqualTo("offers_need_an_active_partner");
+    }
+
+    static final String PARTNER = """
+            {"name":"VHS Velbert","kind":"LANGUAGE_COURSE_PROVIDER","legalDomains":["AUFENTHG"],
+             "fieldsOfAction":["LANGUAGE"],"towns":["Velbert"],"agreement":{"signedOn":"2025-01-15"}}""";
+    static final String OFFER = """
+            {"title":"Deutsch B1","fieldOfAction":"LANGUAGE","languages":["de","ar"],"town":"Velbert","capacity":%d}""";
+
+    private String referralMade(String partner, String offer, String referralId, String caseId) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(ReferralMade.TYPE));
+        envelope.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) envelope.path("data")).put("caseId", caseId).put("referralId", referralId)
+                .put("partnerId", partner).put("offerId", offer);
+        return json.writeValueAsString(envelope);
+    }
+
+    private static void send(String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CASE, key, value)).get();
+        }
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private String created(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return json.readTree(response.getBody()).path("id").asText();
+    }
+
+    private void assertField(ResponseEntity<String> response, String field) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(response.getBody()).findValuesAsText("field")).contains(field);
+    }
+}
