@@ -65,14 +65,15 @@ class PlatformEndToEndTest {
             assertThat(docs.statusCode()).as(service).isEqualTo(200);
             assertThat(json.readTree(docs.body()).at("/info/title").asText()).isEqualTo("KIM " + service);
         }
-        // Resources without endpoints yet answer with the owning service's problem details, not the gateway's.
-        for (String path : List.of("/api/partners", "/api/offers", "/api/referrals/x/accept", "/api/residence-records",
-                "/api/rule-sets")) {
-            HttpResponse<String> answer = get(path);
-            assertThat(answer.statusCode()).as(path).isEqualTo(404);
-            assertThat(json.readTree(answer.body()).path("type").asText()).as(path).isEqualTo("urn:kim:problem:http-404");
+        for (String path : List.of("/api/cases", "/api/follow-ups", "/api/partners", "/api/offers",
+                "/api/residence-records?expiringWithinDays=30", "/api/rule-sets", "/api/steering/figures")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
         }
-        assertThat(get("/api/steering/figures").statusCode()).isEqualTo(200);
+        assertThat(get("/api/rule-sets").body()).contains("25b");
+        // An unknown referral is answered by partner-service with its own problem, not by the gateway.
+        HttpResponse<String> unknown = get("/api/referrals/no-such-referral");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("detail").asText()).isEqualTo("Diese Verweisung gibt es nicht.");
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
     }
 
