@@ -1,5 +1,6 @@
 package de.kim.immigration.api;
 
+import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Hand the person over to case management with a need in a field of action. */

@@ -1,5 +1,6 @@
 package de.kim.immigration.api;
 
+import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package de.kim.immigration.query;
 
 import de.kim.immigration.api.AchievementKind;
-import de.kim.immigration.api.FieldOfAction;
+import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.LanguageLevel;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusType;

@@ -1,7 +1,7 @@
 package de.kim.immigration.screening;
 
 import de.kim.immigration.api.AchievementKind;
-import de.kim.immigration.api.FieldOfAction;
+import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.LanguageLevel;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package de.kim.immigration.screening;
 
-import de.kim.immigration.api.FieldOfAction;
+import de.kim.contracts.vocabulary.FieldOfAction;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package de.kim.immigration.web;
 
-import de.kim.immigration.api.FieldOfAction;
+import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.Outcome;

@@ -4,7 +4,7 @@ import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.CreateResidenceRecordCommand;
-import de.kim.immigration.api.FieldOfAction;
+import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.HandOverToCaseManagementCommand;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.HandoverId;
