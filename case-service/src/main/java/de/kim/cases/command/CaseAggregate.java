@@ -1,6 +1,7 @@
 package de.kim.cases.command;
 
 import de.kim.cases.api.*;
+import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
@@ -38,6 +39,7 @@ public class CaseAggregate {
 
     /** The recipient id that stands for the immigration office in a consent. */
     public static final String IMMIGRATION_OFFICE = "immigration-office";
+    private static final Set<String> LANGUAGE_LEVELS = Set.of("A1", "A2", "B1", "B2", "C1", "C2");
 
     @AggregateIdentifier
     private CaseId id;
@@ -54,6 +56,8 @@ public class CaseAggregate {
     private final Set<String> themes = new HashSet<>();
     private Set<LegalDomain> legalDomains = Set.of();
     private LocalDate legalDomainsSince;
+    private String residenceRecordId;
+    private final Set<AchievementId> achievements = new HashSet<>();
 
     private record Consent(String recipient, Set<ConsentPurpose> purposes, Set<DataCategory> categories,
                            LocalDate givenOn, LocalDate validUntil, boolean revoked) {
@@ -373,6 +377,52 @@ public class CaseAggregate {
         apply(new ThemeTaggedEvent(id, code, freeText ? command.freeText().trim() : null));
     }
 
+    // --- achievements and the immigration office -----------------------------------------
+
+    @CommandHandler
+    void handle(LinkResidenceRecordCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOpenCaseOf(tenant);
+        if (command.residenceRecordId().equals(residenceRecordId)) {
+            throw new ConflictException("case.residence-record.already-linked");
+        }
+        apply(new ResidenceRecordLinkedEvent(id, command.residenceRecordId()));
+    }
+
+    /** Records the achievement and shares it with the immigration office where a consent allows it today. */
+    @CommandHandler
+    AchievementOutcome handle(RecordAchievementCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        LocalDate today = LocalDate.now(clock);
+        if (achievements.contains(command.achievementId())) {
+            throw new ConflictException("case.achievement.exists");
+        }
+        boolean language = command.kind() == AchievementKind.LANGUAGE_CERTIFICATE;
+        if (language != (command.level() != null)) {
+            throw new InvalidInputException("level", "case.achievement.level-for-language-only");
+        }
+        if (language && !LANGUAGE_LEVELS.contains(command.level())) {
+            throw new InvalidInputException("level", "case.achievement.level-unknown", command.level());
+        }
+        if (command.achievedOn().isAfter(today)) {
+            throw new InvalidInputException("achievedOn", "case.achievement.in-future");
+        }
+        apply(new AchievementRecordedEvent(id, command.achievementId(), command.kind(), command.level(),
+                command.achievedOn()));
+        if (residenceRecordId == null) {
+            return new AchievementOutcome(false);
+        }
+        return consents.entrySet().stream()
+                .filter(e -> e.getValue().covers(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today)
+                        && e.getValue().categories().contains(DataCategory.ACHIEVEMENTS))
+                .findFirst()
+                .map(consent -> {
+                    apply(new AchievementSharedEvent(id, residenceRecordId, command.achievementId(), command.kind(),
+                            command.level(), command.achievedOn(), consent.getKey()));
+                    return new AchievementOutcome(true);
+                })
+                .orElse(new AchievementOutcome(false));
+    }
+
     // --- hand-over, closure --------------------------------------------------------------
 
     @CommandHandler
@@ -585,6 +635,16 @@ public class CaseAggregate {
     @EventSourcingHandler
     void on(ThemeTaggedEvent e) {
         themes.add(e.freeText() == null ? e.themeCode() : e.themeCode() + ":" + e.freeText());
+    }
+
+    @EventSourcingHandler
+    void on(ResidenceRecordLinkedEvent e) {
+        residenceRecordId = e.residenceRecordId();
+    }
+
+    @EventSourcingHandler
+    void on(AchievementRecordedEvent e) {
+        achievements.add(e.achievementId());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package de.kim.cases.messaging;
 
+import de.kim.cases.api.AchievementSharedEvent;
 import de.kim.cases.api.CaseClosedEvent;
 import de.kim.cases.api.CaseHandedOverEvent;
 import de.kim.cases.api.CaseOpenedEvent;
@@ -14,6 +15,7 @@ import de.kim.cases.api.NeedResolvedEvent;
 import de.kim.cases.api.ReferralMadeEvent;
 import de.kim.cases.api.ReferralWithdrawnEvent;
 import de.kim.cases.api.ThemeTaggedEvent;
+import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.CaseClosed;
 import de.kim.contracts.cases.CaseHandedOver;
 import de.kim.contracts.cases.CaseOpened;
@@ -38,8 +40,9 @@ import java.util.Optional;
 
 /**
  * Which case events leave case-service on {@code kim.case.v1}, and in which shape. Personal
- * data of the client leaves only in a referral, and only what the consent releases to that
- * partner; every other event carries ids and codes.
+ * data of the client leaves only under a consent: in a referral, what the consent releases to
+ * that partner; in a shared achievement, the achievement for the immigration office's record.
+ * Every other event carries ids and codes.
  */
 @Component
 public class CaseIntegrationEvents implements IntegrationEventMapper {
@@ -89,6 +92,10 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof LegalDomainsChangedEvent e) {
             return of(LegalDomainsChanged.TYPE, new LegalDomainsChanged(e.caseId().value(), names(e.previous()),
                     names(e.current()), e.since()));
+        }
+        if (event instanceof AchievementSharedEvent e) {
+            return of(AchievementShared.TYPE, new AchievementShared(e.caseId().value(), e.residenceRecordId(),
+                    e.achievementId().value(), e.kind().name(), e.level(), e.achievedOn()));
         }
         if (event instanceof ThemeTaggedEvent e) {
             return of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode()));

@@ -8,6 +8,7 @@ import de.kim.cases.api.MeasureKind;
 import de.kim.cases.api.Priority;
 import de.kim.cases.api.ReferralStatus;
 import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
@@ -51,6 +52,8 @@ public class CaseFile {
     public List<FollowUp> followUps = new ArrayList<>();
     public List<Theme> themes = new ArrayList<>();
     public List<HandOver> handOvers = new ArrayList<>();
+    public String residenceRecordId;
+    public List<Achievement> achievements = new ArrayList<>();
     public long version;
 
     /** From {@code since} on, the client was in these legal domains. */
@@ -94,6 +97,11 @@ public class CaseFile {
 
     /** A generative theme tagged on the case. */
     public record Theme(String code, String freeText) {
+    }
+
+    /** An integration achievement, and whether it went to the immigration office. */
+    public record Achievement(String id, AchievementKind kind, String level, LocalDate achievedOn,
+                              boolean sharedWithImmigrationOffice) {
     }
 
     /** A hand-over to another case manager. */

@@ -212,6 +212,23 @@ public class CaseFileProjection {
     }
 
     @EventHandler
+    void on(ResidenceRecordLinkedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.residenceRecordId = e.residenceRecordId());
+    }
+
+    @EventHandler
+    void on(AchievementRecordedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.achievements.add(new CaseFile.Achievement(e.achievementId().value(), e.kind(),
+                e.level(), e.achievedOn(), false)));
+    }
+
+    @EventHandler
+    void on(AchievementSharedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.achievements, a -> a.id().equals(e.achievementId().value()),
+                a -> new CaseFile.Achievement(a.id(), a.kind(), a.level(), a.achievedOn(), true)));
+    }
+
+    @EventHandler
     void on(CaseHandedOverEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> {
             f.assignee = e.toCaseManager();

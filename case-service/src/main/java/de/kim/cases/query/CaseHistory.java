@@ -95,6 +95,12 @@ public class CaseHistory {
             return new Object[]{e.completedOn()};
         } else if (event instanceof ThemeTaggedEvent e) {
             return new Object[]{e.freeText() == null ? e.themeCode() : e.freeText()};
+        } else if (event instanceof ResidenceRecordLinkedEvent e) {
+            return new Object[]{e.residenceRecordId()};
+        } else if (event instanceof AchievementRecordedEvent e) {
+            return new Object[]{e.kind(), e.level() == null ? "" : e.level(), e.achievedOn()};
+        } else if (event instanceof AchievementSharedEvent e) {
+            return new Object[]{e.kind()};
         } else if (event instanceof CaseHandedOverEvent e) {
             return new Object[]{e.fromCaseManager(), e.toCaseManager()};
         } else if (event instanceof CaseClosedEvent e) {

@@ -235,6 +235,24 @@ public class CaseController {
         return ResponseEntity.noContent().build();
     }
 
+    @PutMapping("/{id}/residence-record")
+    public ResponseEntity<Void> linkResidenceRecord(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Valid @RequestBody CaseRequests.LinkResidenceRecord body) {
+        commands.sendAndWait(new LinkResidenceRecordCommand(caseId(id), body.residenceRecordId(), version(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/achievements")
+    public ResponseEntity<Map<String, Object>> recordAchievement(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                                 @Valid @RequestBody CaseRequests.RecordAchievement body) {
+        AchievementId achievementId = AchievementId.random();
+        AchievementOutcome outcome = commands.sendAndWait(new RecordAchievementCommand(caseId(id), achievementId,
+                body.kind(), body.level(), body.achievedOn(), version(ifMatch)));
+        return ResponseEntity.created(location("/{id}/achievements/{achievementId}", id, achievementId.value()))
+                .body(Map.of("id", achievementId.value(), "sharedWithImmigrationOffice",
+                        outcome.sharedWithImmigrationOffice()));
+    }
+
     @PostMapping("/{id}/handover")
     public ResponseEntity<Void> handOver(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody CaseRequests.HandOver body) {

@@ -4,6 +4,7 @@ import de.kim.cases.api.CaseOutcome;
 import de.kim.cases.api.ConsentForm;
 import de.kim.cases.api.MeasureKind;
 import de.kim.cases.api.Priority;
+import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
@@ -88,6 +89,15 @@ public final class CaseRequests {
 
     /** {@code POST /api/cases/{id}/themes}: a code of the managed list, or free text. */
     public record TagTheme(@Pattern(regexp = "[A-Z_]{2,64}") String themeCode, @Size(max = 300) String freeText) {
+    }
+
+    /** {@code PUT /api/cases/{id}/residence-record}: the client's record at the immigration office. */
+    public record LinkResidenceRecord(@NotBlank @Pattern(regexp = ID) String residenceRecordId) {
+    }
+
+    /** {@code POST /api/cases/{id}/achievements}; {@code level} (A1 to C2) for a language certificate only. */
+    public record RecordAchievement(@NotNull AchievementKind kind, @Pattern(regexp = "[ABC][12]") String level,
+                                    @NotNull LocalDate achievedOn) {
     }
 
     /** {@code POST /api/cases/{id}/handover}. */

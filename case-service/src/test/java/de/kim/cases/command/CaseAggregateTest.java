@@ -1,6 +1,7 @@
 package de.kim.cases.command;
 
 import de.kim.cases.api.*;
+import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
@@ -329,6 +330,47 @@ class CaseAggregateTest {
         fixture.given(opened())
                 .when(new AgreeIntegrationPlanCommand(id, List.of(new PlannedGoal(new GoalId("g-1"),
                         FieldOfAction.LANGUAGE, "B1", TODAY.minusDays(1))), TODAY, null), ANNA)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    private ConsentRecordedEvent consentForTheOffice(Set<DataCategory> categories) {
+        return new ConsentRecordedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE,
+                Set.of(ConsentPurpose.RESIDENCE_MATTERS), categories, ConsentForm.WRITTEN, TODAY.minusDays(10),
+                TODAY.plusYears(1), null);
+    }
+
+    private RecordAchievementCommand b1Certificate() {
+        return new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE, "B1",
+                TODAY.minusDays(1), null);
+    }
+
+    @Test
+    void an_achievement_reaches_the_immigration_office_when_a_consent_covers_it() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)))
+                .when(b1Certificate(), ANNA)
+                .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)),
+                        new AchievementSharedEvent(id, "record-7", new AchievementId("a-1"),
+                                AchievementKind.LANGUAGE_CERTIFICATE, "B1", TODAY.minusDays(1), consent))
+                .expectResultMessagePayload(new AchievementOutcome(true));
+    }
+
+    @Test
+    void an_achievement_stays_in_case_management_without_a_consent_for_achievements() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.RESIDENCE_STATUS)))
+                .when(b1Certificate(), ANNA)
+                .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        "B1", TODAY.minusDays(1)))
+                .expectResultMessagePayload(new AchievementOutcome(false));
+    }
+
+    @Test
+    void a_language_level_must_exist() {
+        fixture.given(opened())
+                .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        "B3", TODAY, null), ANNA)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 

@@ -42,7 +42,9 @@ class CaseIntegrationEventsTest {
             new DoubleFundingWarnedEvent(CASE, new MeasureId("m2"), new MeasureId("m1"), MeasureKind.LANGUAGE_COURSE,
                     LegalDomain.AUFENTHG, LegalDomain.SGB_II),
             new LegalDomainsChangedEvent(CASE, Set.of(LegalDomain.ASYLBLG), Set.of(LegalDomain.SGB_II), DAY),
-            new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern"));
+            new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern"),
+            new AchievementSharedEvent(CASE, "record-7", new AchievementId("a"),
+                    de.kim.contracts.vocabulary.AchievementKind.LANGUAGE_CERTIFICATE, "B1", DAY, new ConsentId("c")));
 
     @Test
     void every_published_case_event_has_the_shape_of_its_fixture() {

@@ -1,5 +1,6 @@
 package de.kim.immigration.command;
 
+import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.CreateResidenceRecordCommand;
@@ -25,6 +26,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -47,6 +50,7 @@ public class ResidenceRecordAggregate {
     private ResidenceStatusType currentType;
     private String currentLegalBasis;
     private LocalDate currentValidFrom;
+    private final Set<AchievementId> achievements = new HashSet<>();
 
     protected ResidenceRecordAggregate() {
         // for Axon
@@ -102,6 +106,9 @@ public class ResidenceRecordAggregate {
     @CommandHandler
     void handle(RecordAchievementCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
         requireSameTenant(tenant);
+        if (achievements.contains(command.achievementId())) {
+            return; // delivered again (e.g. shared by case management twice): already on the record
+        }
         boolean language = command.kind() == AchievementKind.LANGUAGE_CERTIFICATE;
         boolean pension = command.kind() == AchievementKind.PENSION_CONTRIBUTIONS;
         if (language && command.level() == null) {
@@ -184,5 +191,10 @@ public class ResidenceRecordAggregate {
         this.currentType = event.to();
         this.currentLegalBasis = event.legalBasis();
         this.currentValidFrom = event.validFrom();
+    }
+
+    @EventSourcingHandler
+    void on(AchievementRecordedEvent event) {
+        achievements.add(event.achievementId());
     }
 }

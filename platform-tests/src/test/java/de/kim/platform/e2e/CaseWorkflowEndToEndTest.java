@@ -180,6 +180,50 @@ class CaseWorkflowEndToEndTest {
         assertThat(json(refused).path("rule").asText()).isEqualTo("referral_needs_consent_for_the_partner");
     }
 
+    @Test
+    void a_language_certificate_reached_in_case_management_reaches_the_office_with_consent_and_meets_the_pathway() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        String record = id(gateway.post("/api/residence-records", """
+                {"dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}"""));
+        String records = "/api/residence-records/" + record;
+        id(gateway.post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"2016-05-02\",\"validUntil\":\"%s\"}"
+                .formatted(today.plusMonths(3))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> pathwayRequirement(records, "AUFENTHG_25B", "language").equals("MISSING"));
+
+        String cases = "/api/cases/" + id(gateway.post("/api/cases", """
+                {"client":{"givenName":"Omid","familyName":"Erfunden","dateOfBirth":"1991-02-17","nationality":"AFG",
+                 "town":"Hilden"},"targetGroup":"TOLERATED","accessRoute":"IMMIGRATION_OFFICE","assignee":"cm-ben"}"""));
+        assertThat(gateway.put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
+                .statusCode()).isEqualTo(204);
+        // Without a consent for the office the certificate stays in case management.
+        JsonNode kept = json(gateway.post(cases + "/achievements",
+                "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A1\",\"achievedOn\":\"%s\"}".formatted(today.minusDays(30))));
+        assertThat(kept.path("sharedWithImmigrationOffice").asBoolean()).isFalse();
+
+        id(gateway.post(cases + "/consents", """
+                {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["ACHIEVEMENTS"],
+                 "form":"ELECTRONIC","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(2))));
+        JsonNode shared = json(gateway.post(cases + "/achievements",
+                "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"B1\",\"achievedOn\":\"%s\"}".formatted(today.minusDays(2))));
+        assertThat(shared.path("sharedWithImmigrationOffice").asBoolean()).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pathwayRequirement(records, "AUFENTHG_25B", "language").equals("MET"));
+        assertThat(json(gateway.get(records)).toString()).doesNotContain("A1");
+    }
+
+    private static String pathwayRequirement(String records, String pathway, String requirement) {
+        for (JsonNode p : json(gateway.get(records + "/pathways")).path("pathways")) {
+            if (p.path("pathway").asText().equals(pathway)) {
+                for (JsonNode r : p.path("requirements")) {
+                    if (r.path("id").asText().equals(requirement)) {
+                        return r.path("outcome").asText();
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
     private static String referralStatus(String cases, String referralId) {
         return referral(cases, referralId).path("status").asText();
     }
