@@ -132,7 +132,7 @@ class PlatformEndToEndTest {
 
     private static long casesOpened() throws Exception {
         JsonNode figures = json.readTree(get("/api/steering/figures").body());
-        return figures.at("/casesOpened/count").asLong(-1);
+        return figures.at("/casesOpened/total/count").asLong(-1);
     }
 
     private static String gateway() {

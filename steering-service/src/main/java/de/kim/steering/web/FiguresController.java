@@ -2,41 +2,95 @@ package de.kim.steering.web;
 
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.web.RequestActorResolver;
-import de.kim.steering.query.CaseFigures;
-import de.kim.steering.query.CaseFiguresQuery;
+import de.kim.steering.query.Figure;
+import de.kim.steering.query.Period;
+import de.kim.steering.query.SteeringFigures;
+import de.kim.steering.query.SteeringFigures.CaseFigures;
+import de.kim.steering.query.SteeringFigures.Gap;
+import de.kim.steering.query.SteeringFigures.GroupBy;
+import de.kim.steering.query.SteeringFigures.ReferralFlow;
+import de.kim.steering.query.SteeringFigures.StatusProgressions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.regex.Pattern;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
 /** The figures the steering group decides from: counts only, small ones suppressed, never a person. */
 @RestController
 @RequestMapping("/api/steering")
 public class FiguresController {
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-
-    private final CaseFiguresQuery figures;
+    private final SteeringFigures figures;
     private final RequestActorResolver actors;
 
-    public FiguresController(CaseFiguresQuery figures, RequestActorResolver actors) {
+    public FiguresController(SteeringFigures figures, RequestActorResolver actors) {
         this.figures = figures;
         this.actors = actors;
     }
 
     @GetMapping("/figures")
     public CaseFigures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String town) {
-        return figures.casesOpened(actors.current().orElseThrow().tenant().value(), month("from", from), month("to", to),
-                town);
+                               @RequestParam(required = false) String town,
+                               @RequestParam(defaultValue = "month") String groupBy) {
+        return figures.figures(tenant(), period(from, to), town, groupBy(groupBy));
     }
 
-    private static String month(String field, String value) {
-        if (value != null && !MONTH.matcher(value).matches()) {
+    @GetMapping("/referral-flows")
+    public List<ReferralFlow> referralFlows(@RequestParam(required = false) String from,
+                                            @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) String town) {
+        return figures.referralFlows(tenant(), period(from, to), town);
+    }
+
+    @GetMapping("/gaps")
+    public List<Gap> gaps() {
+        return figures.gaps(tenant());
+    }
+
+    @GetMapping("/status-progressions")
+    public StatusProgressions statusProgressions(@RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to) {
+        return figures.statusProgressions(tenant(), period(from, to));
+    }
+
+    @GetMapping("/themes")
+    public Figure themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return figures.themes(tenant(), period(from, to));
+    }
+
+    String tenant() {
+        return actors.current().orElseThrow().tenant().value();
+    }
+
+    static Period period(String from, String to) {
+        Period period = new Period(month("from", from), month("to", to));
+        if (period.from() != null && period.to() != null && period.to().isBefore(period.from())) {
+            throw new InvalidInputException("to", "steering.period.ends-before-it-starts");
+        }
+        return period;
+    }
+
+    static GroupBy groupBy(String value) {
+        try {
+            return GroupBy.valueOf(value.replace('-', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("groupBy", "steering.group-by.invalid", value);
+        }
+    }
+
+    private static YearMonth month(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "steering.month.invalid");
         }
-        return value;
     }
 }

@@ -54,14 +54,14 @@ class SteeringFiguresIntegrationTest {
         String tenant = "kreis-musterland";
         List<String> firstThree = publishCasesOpened(tenant, "2026-09-14", 3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(figures(tenant).at("/casesOpened/display").asText()).isEqualTo("<5"));
-        assertThat(figures(tenant).at("/casesOpened/count").isNull()).isTrue();
+                assertThat(figures(tenant).at("/casesOpened/total/display").asText()).isEqualTo("<5"));
+        assertThat(figures(tenant).at("/casesOpened/total/count").isNull()).isTrue();
 
         List<String> nextThree = publishCasesOpened(tenant, "2026-10-01", 3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(figures(tenant).at("/casesOpened/count").asLong()).isEqualTo(6));
+                assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isEqualTo(6));
         // September and October hold 3 each: both months suppressed, the total of 6 shown.
-        assertThat(figures(tenant).path("casesOpenedByMonth").findValuesAsText("display")).containsExactly("<5", "<5");
+        assertThat(figures(tenant).at("/casesOpened/groups").findValuesAsText("display")).containsExactly("<5", "<5");
 
         List<String> all = new ArrayList<>(firstThree);
         all.addAll(nextThree);
@@ -70,7 +70,7 @@ class SteeringFiguresIntegrationTest {
         // A valid event behind the broken record still arrives: the broken one went to the dead-letter topic.
         publishCasesOpened(tenant, "2026-10-02", 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(figures(tenant).at("/casesOpened/count").asLong()).isEqualTo(7));
+                assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isEqualTo(7));
     }
 
     @Test

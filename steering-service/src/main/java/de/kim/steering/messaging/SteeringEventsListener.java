@@ -1,0 +1,30 @@
+package de.kim.steering.messaging;
+
+import de.kim.contracts.Topics;
+import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.steering.query.SteeringProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the topics of case management, the partners and the immigration office into steering's
+ * facts, on one consumer so that facts are written one at a time. Tolerant: types it does not
+ * know are skipped, unknown fields ignored.
+ */
+@Component
+public class SteeringEventsListener {
+
+    private final EnvelopeCodec codec;
+    private final SteeringProjection projection;
+
+    public SteeringEventsListener(EnvelopeCodec codec, SteeringProjection projection) {
+        this.codec = codec;
+        this.projection = projection;
+    }
+
+    @KafkaListener(id = "steering-facts", topics = {Topics.CASE, Topics.PARTNER, Topics.IMMIGRATION})
+    public void on(ConsumerRecord<String, String> record) {
+        projection.apply(codec.decode(record.value()));
+    }
+}

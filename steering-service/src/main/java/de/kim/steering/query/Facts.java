@@ -1,0 +1,103 @@
+package de.kim.steering.query;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The facts steering keeps, one document per thing it counts. No fact holds a person: only ids
+ * (random, saying nothing about anyone), codes, towns and days. Figures are computed from
+ * these, so a new figure needs no new projection.
+ */
+public final class Facts {
+
+    private Facts() {
+    }
+
+    /** A case: where, which target group, when opened and closed, how it ended, when first referred. */
+    @Document("case_facts")
+    public static class CaseFact {
+        @Id
+        public String id;
+        public String tenant;
+        public String caseId;
+        public String town;
+        public String targetGroup;
+        public String accessRoute;
+        public String assignee;
+        public LocalDate openedOn;
+        public String status;
+        public LocalDate closedOn;
+        public String outcome;
+        public LocalDate firstReferralOn;
+        public List<String> legalDomains = List.of();
+        public long lastSequence;
+    }
+
+    /** A need of a case in a field of action. */
+    @Document("need_facts")
+    public static class NeedFact {
+        @Id
+        public String id;
+        public String tenant;
+        public String caseId;
+        public String town;
+        public String fieldOfAction;
+        public LocalDate assessedOn;
+        public boolean resolved;
+    }
+
+    /** A referral and its answer. */
+    @Document("referral_facts")
+    public static class ReferralFact {
+        @Id
+        public String id;
+        public String tenant;
+        public String caseId;
+        public String partnerId;
+        public String offerId;
+        public String fieldOfAction;
+        public String town;
+        public LocalDate madeOn;
+        public String status;
+        public String declineReason;
+        public LocalDate answeredOn;
+    }
+
+    /** A partner's offer and its capacity; places taken are counted from the accepted referrals. */
+    @Document("offer_facts")
+    public static class OfferFact {
+        @Id
+        public String id;
+        public String tenant;
+        public String partnerId;
+        public String offerId;
+        public String fieldOfAction;
+        public String town;
+        public boolean online;
+        public int capacity;
+        public boolean active;
+    }
+
+    /** A network partner organisation (an organisation's name is not personal data). */
+    @Document("partner_facts")
+    public static class PartnerFact {
+        @Id
+        public String id;
+        public String tenant;
+        public String partnerId;
+        public String name;
+        public boolean active;
+    }
+
+    /**
+     * One countable event (a goal reached, a double-funding warning, a theme, a legal-domain
+     * change, a status progression), keyed by the event's id so that a redelivery counts once.
+     */
+    @Document("event_facts")
+    public record EventFact(@Id String id, String tenant, String type, LocalDate day, String town, String code,
+                            String detail) {
+    }
+}

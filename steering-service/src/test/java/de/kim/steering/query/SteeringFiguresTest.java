@@ -1,0 +1,183 @@
+package de.kim.steering.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClients;
+import de.kim.contracts.EventType;
+import de.kim.contracts.Fixtures;
+import de.kim.contracts.cases.CaseClosed;
+import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.NeedAssessed;
+import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.cases.ThemeTagged;
+import de.kim.contracts.partners.OfferPublished;
+import de.kim.contracts.partners.PartnerRegistered;
+import de.kim.contracts.partners.ReferralAccepted;
+import de.kim.contracts.partners.ReferralDeclined;
+import de.kim.local.EmbeddedInfra;
+import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.steering.query.SteeringFigures.CaseFigures;
+import de.kim.steering.query.SteeringFigures.Gap;
+import de.kim.steering.query.SteeringFigures.GroupBy;
+import de.kim.steering.query.SteeringFigures.ReferralFlow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures of a small scenario on the real Mongo-wire server, fed with the publishers'
+ * pinned fixtures, each expectation computed by hand in the comments.
+ */
+class SteeringFiguresTest {
+
+    private static final String TENANT = "kreis-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private final MongoTemplate mongo = new MongoTemplate(
+            MongoClients.create(EmbeddedInfra.shared().mongo().connectionString()), "steering-figures-test");
+    private final SteeringProjection projection = new SteeringProjection(mongo);
+    private final SteeringFigures figures = new SteeringFigures(mongo);
+    private final EnvelopeCodec codec = new EnvelopeCodec(JSON);
+    private final List<String> events = new ArrayList<>();
+
+    @BeforeEach
+    void scenario() {
+        projection.clear();
+        events.clear();
+        event(PartnerRegistered.TYPE, "p1", 0, "2026-08-01", Map.of("partnerId", "p1", "name", "VHS Velbert"));
+        event(OfferPublished.TYPE, "p1", 1, "2026-08-01", Map.of("partnerId", "p1", "offerId", "o1",
+                "fieldOfAction", "LANGUAGE", "town", "Velbert", "online", false, "capacity", 1));
+        event(OfferPublished.TYPE, "p1", 2, "2026-08-01", Map.of("partnerId", "p1", "offerId", "o2",
+                "fieldOfAction", "HOUSING", "town", "Mettmann", "online", true, "capacity", 5));
+        // Five cases in Velbert in September, two in Hilden in October.
+        for (int i = 1; i <= 5; i++) {
+            String c = "c" + i;
+            opened(c, "Velbert", LocalDate.of(2026, 9, i));
+            event(NeedAssessed.TYPE, c, 1, "2026-09-0" + i, Map.of("caseId", c, "needId", "n" + i,
+                    "fieldOfAction", "LANGUAGE", "priority", "HIGH"));
+            // First referral 2, 4, 6, 8, 10 days after opening.
+            event(ReferralMade.TYPE, c, 2, "2026-09-20", Map.of("caseId", c, "referralId", "r" + i, "partnerId", "p1",
+                    "offerId", "o1", "needId", "n" + i, "fieldOfAction", "LANGUAGE",
+                    "madeOn", LocalDate.of(2026, 9, i).plusDays(2L * i).toString()));
+        }
+        opened("c6", "Hilden", LocalDate.of(2026, 10, 1));
+        opened("c7", "Hilden", LocalDate.of(2026, 10, 2));
+        event(NeedAssessed.TYPE, "c6", 1, "2026-10-01", Map.of("caseId", "c6", "needId", "n6",
+                "fieldOfAction", "HOUSING", "priority", "LOW"));
+        event(ReferralAccepted.TYPE, "p1", 3, "2026-09-21", Map.of("referralId", "r1", "caseId", "c1", "partnerId", "p1",
+                "offerId", "o1"));
+        for (int i = 2; i <= 4; i++) {
+            event(ReferralDeclined.TYPE, "p1", 2 + i, "2026-09-22", Map.of("referralId", "r" + i, "caseId", "c" + i,
+                    "partnerId", "p1", "reason", "NO_CAPACITY"));
+        }
+        event(CaseClosed.TYPE, "c1", 3, "2026-10-10", Map.of("caseId", "c1", "outcome", "GOALS_REACHED",
+                "closedOn", "2026-10-10"));
+        for (int i = 1; i <= 6; i++) {
+            event(ThemeTagged.TYPE, "c" + i, 9, "2026-10-11", Map.of("caseId", "c" + i, "themeCode", "NO_AFFORDABLE_HOUSING"));
+        }
+        event(ThemeTagged.TYPE, "c7", 9, "2026-10-11", Map.of("caseId", "c7", "themeCode", "OTHER"));
+        events.forEach(json -> projection.apply(codec.decode(json)));
+    }
+
+    @Test
+    void cases_opened_by_month_suppress_the_small_month_and_its_complement() {
+        CaseFigures f = figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH);
+        // 7 opened: September 5, October 2. October is suppressed; September too, or 7 - 5 would reveal it.
+        assertThat(f.casesOpened().total().count()).isEqualTo(7);
+        assertThat(f.casesOpened().groups()).extracting(Figure.Group::key).containsExactly("2026-09", "2026-10");
+        assertThat(f.casesOpened().groups()).extracting(g -> g.value().display()).containsExactly("<5", "<5");
+        // One case closed: suppressed. Six open now: c2..c7.
+        assertThat(f.casesClosed().total().display()).isEqualTo("<5");
+        assertThat(f.casesOpenNow().total().count()).isEqualTo(6);
+    }
+
+    @Test
+    void days_from_opening_to_first_referral_give_median_and_90th_percentile() {
+        // Days 2, 4, 6, 8, 10: median 6; 90th percentile at rank 3.6 between 8 and 10 = 9.2.
+        Durations d = figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH).openingToFirstReferral();
+        assertThat(d.cases().count()).isEqualTo(5);
+        assertThat(d.medianDays()).isEqualTo(6.0);
+        assertThat(d.p90Days()).isCloseTo(9.2, org.assertj.core.data.Offset.offset(1e-9));
+        // Only one case closed: no durations for fewer than five.
+        assertThat(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH).openingToClosure().medianDays()).isNull();
+    }
+
+    @Test
+    void a_period_and_a_town_cut_the_figures() {
+        CaseFigures october = figures.figures(TENANT, new Period(java.time.YearMonth.of(2026, 10), null), "Hilden",
+                GroupBy.TOWN);
+        assertThat(october.casesOpened().total().display()).isEqualTo("<5");
+        assertThat(figures.figures(TENANT, Period.ALL, "Velbert", GroupBy.TOWN).needsAssessed().total().count())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void referral_flows_count_answers_per_partner_and_field() {
+        List<ReferralFlow> flows = figures.referralFlows(TENANT, Period.ALL, null);
+        assertThat(flows).hasSize(1);
+        ReferralFlow flow = flows.get(0);
+        assertThat(flow.partnerName()).isEqualTo("VHS Velbert");
+        assertThat(flow.made().count()).isEqualTo(5);
+        assertThat(flow.accepted().display()).isEqualTo("<5");
+        assertThat(flow.declined().display()).isEqualTo("<5");
+        assertThat(flow.completed().display()).isEqualTo("0");
+    }
+
+    @Test
+    void a_town_and_field_without_an_offer_with_a_free_place_is_a_gap() {
+        // Velbert LANGUAGE: 4 open needs (c1 is closed), the only offer's one place is taken. Hilden HOUSING is served online.
+        List<Gap> gaps = figures.gaps(TENANT);
+        assertThat(gaps).extracting(Gap::town, Gap::fieldOfAction, Gap::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Velbert", "LANGUAGE", Gap.NO_FREE_OFFER));
+        assertThat(gaps.get(0).openNeeds().display()).isEqualTo("<5");
+        assertThat(gaps.get(0).declinedReferrals().display()).isEqualTo("<5");
+    }
+
+    @Test
+    void themes_are_counted_with_free_text_apart() {
+        Figure themes = figures.themes(TENANT, Period.ALL);
+        assertThat(themes.total().count()).isEqualTo(7);
+        assertThat(themes.groups()).extracting(Figure.Group::key).containsExactly("NO_AFFORDABLE_HOUSING", "OTHER");
+    }
+
+    @Test
+    void every_event_delivered_again_changes_no_figure() throws Exception {
+        String before = JSON.writeValueAsString(List.of(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH),
+                figures.referralFlows(TENANT, Period.ALL, null), figures.gaps(TENANT), figures.themes(TENANT, Period.ALL)));
+        events.forEach(json -> projection.apply(codec.decode(json)));
+        String after = JSON.writeValueAsString(List.of(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH),
+                figures.referralFlows(TENANT, Period.ALL, null), figures.gaps(TENANT), figures.themes(TENANT, Period.ALL)));
+        assertThat(after).isEqualTo(before);
+    }
+
+    private void opened(String caseId, String town, LocalDate on) {
+        event(CaseOpened.TYPE, caseId, 0, on.toString(), Map.of("caseId", caseId, "town", town,
+                "targetGroup", "FAMILIES", "accessRoute", "SELF", "assignee", "cm-anna", "openedOn", on.toString()));
+    }
+
+    /** An envelope from the publisher's pinned fixture, with this scenario's ids and values. */
+    private void event(EventType type, String aggregateId, long sequence, String day, Map<String, Object> data) {
+        try {
+            ObjectNode envelope = (ObjectNode) JSON.readTree(Fixtures.json(type));
+            envelope.put("id", UUID.randomUUID().toString()).put("tenant", TENANT).put("aggregateId", aggregateId)
+                    .put("sequence", sequence).put("time", day + "T10:00:00Z");
+            ObjectNode payload = (ObjectNode) envelope.path("data");
+            data.forEach((key, value) -> payload.set(key, JSON.valueToTree(value)));
+            events.add(JSON.writeValueAsString(envelope));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
