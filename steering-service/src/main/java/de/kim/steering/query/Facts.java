@@ -16,11 +16,22 @@ public final class Facts {
     private Facts() {
     }
 
+    /** A fact knows its id: the tenant and the id of what it stands for. */
+    public interface Fact {
+        String factId();
+    }
+
     /** A case: where, which target group, when opened and closed, how it ended, when first referred. */
     @Document("case_facts")
-    public static class CaseFact {
+    public static class CaseFact implements Fact {
         @Id
         public String id;
+
+        @Override
+        public String factId() {
+            return id;
+        }
+
         public String tenant;
         public String caseId;
         public String town;
@@ -38,9 +49,15 @@ public final class Facts {
 
     /** A need of a case in a field of action. */
     @Document("need_facts")
-    public static class NeedFact {
+    public static class NeedFact implements Fact {
         @Id
         public String id;
+
+        @Override
+        public String factId() {
+            return id;
+        }
+
         public String tenant;
         public String caseId;
         public String town;
@@ -51,9 +68,15 @@ public final class Facts {
 
     /** A referral and its answer. */
     @Document("referral_facts")
-    public static class ReferralFact {
+    public static class ReferralFact implements Fact {
         @Id
         public String id;
+
+        @Override
+        public String factId() {
+            return id;
+        }
+
         public String tenant;
         public String caseId;
         public String partnerId;
@@ -68,9 +91,15 @@ public final class Facts {
 
     /** A partner's offer and its capacity; places taken are counted from the accepted referrals. */
     @Document("offer_facts")
-    public static class OfferFact {
+    public static class OfferFact implements Fact {
         @Id
         public String id;
+
+        @Override
+        public String factId() {
+            return id;
+        }
+
         public String tenant;
         public String partnerId;
         public String offerId;
@@ -83,9 +112,15 @@ public final class Facts {
 
     /** A network partner organisation (an organisation's name is not personal data). */
     @Document("partner_facts")
-    public static class PartnerFact {
+    public static class PartnerFact implements Fact {
         @Id
         public String id;
+
+        @Override
+        public String factId() {
+            return id;
+        }
+
         public String tenant;
         public String partnerId;
         public String name;
@@ -98,6 +133,10 @@ public final class Facts {
      */
     @Document("event_facts")
     public record EventFact(@Id String id, String tenant, String type, LocalDate day, String town, String code,
-                            String detail) {
+                            String detail) implements Fact {
+        @Override
+        public String factId() {
+            return id;
+        }
     }
 }

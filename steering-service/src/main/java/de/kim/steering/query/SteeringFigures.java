@@ -2,7 +2,6 @@ package de.kim.steering.query;
 
 import de.kim.steering.query.Facts.*;
 import de.kim.steering.query.SmallCellSuppression.Cell;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -30,10 +29,10 @@ public class SteeringFigures {
     /** What figures can be cut by. */
     public enum GroupBy { MONTH, TOWN, TARGET_GROUP, FIELD_OF_ACTION, LEGAL_DOMAIN }
 
-    private final MongoTemplate mongo;
+    private final FactsDatabase database;
 
-    public SteeringFigures(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public SteeringFigures(FactsDatabase database) {
+        this.database = database;
     }
 
     /** The case figures of a tenant for a period, optionally of one town, cut by one dimension. */
@@ -184,6 +183,6 @@ public class SteeringFigures {
     }
 
     private <T> List<T> facts(String tenant, Class<T> type) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant)), type);
+        return database.template().find(Query.query(Criteria.where("tenant").is(tenant)), type);
     }
 }

@@ -5,12 +5,10 @@ import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.partners.*;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.steering.query.Facts.*;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,72 +24,78 @@ public class SteeringProjection {
     private static final Map<String, Integer> REFERRAL_STAGE = Map.of(
             "MADE", 0, "ACCEPTED", 1, "DECLINED", 2, "WITHDRAWN", 2, "COMPLETED", 3);
 
-    private final MongoTemplate mongo;
+    private final FactsDatabase database;
 
-    public SteeringProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public SteeringProjection(FactsDatabase database) {
+        this.database = database;
     }
 
+    /** Applies the event to the live facts. */
     public void apply(ReceivedEvent event) {
+        apply(event, database.store());
+    }
+
+    /** Applies the event to the given facts, e.g. those of a rebuild. */
+    public void apply(ReceivedEvent event, FactStore store) {
         String tenant = event.envelope().tenant();
         long sequence = event.envelope().sequence();
         LocalDate day = LocalDate.ofInstant(event.envelope().time(), GERMANY);
         String eventId = event.envelope().id();
         if (event.is(CaseOpened.TYPE)) {
-            caseOpened(tenant, sequence, event.data(CaseOpened.class));
+            caseOpened(store, tenant, sequence, event.data(CaseOpened.class));
         } else if (event.is(CaseClosed.TYPE)) {
             CaseClosed e = event.data(CaseClosed.class);
-            onCase(tenant, e.caseId(), sequence, f -> {
+            onCase(store, tenant, e.caseId(), sequence, f -> {
                 f.status = "CLOSED";
                 f.closedOn = e.closedOn();
                 f.outcome = e.outcome();
             });
         } else if (event.is(CaseReopened.TYPE)) {
-            onCase(tenant, event.data(CaseReopened.class).caseId(), sequence, f -> {
+            onCase(store, tenant, event.data(CaseReopened.class).caseId(), sequence, f -> {
                 f.status = "OPEN";
                 f.closedOn = null;
                 f.outcome = null;
             });
         } else if (event.is(CaseHandedOver.TYPE)) {
             CaseHandedOver e = event.data(CaseHandedOver.class);
-            onCase(tenant, e.caseId(), sequence, f -> f.assignee = e.toCaseManager());
+            onCase(store, tenant, e.caseId(), sequence, f -> f.assignee = e.toCaseManager());
         } else if (event.is(LegalDomainsChanged.TYPE)) {
             LegalDomainsChanged e = event.data(LegalDomainsChanged.class);
-            onCase(tenant, e.caseId(), sequence, f -> f.legalDomains = e.current());
-            count(eventId, tenant, "LegalDomainsChanged", e.since(), town(tenant, e.caseId()),
+            onCase(store, tenant, e.caseId(), sequence, f -> f.legalDomains = e.current());
+            count(store, eventId, tenant, "LegalDomainsChanged", e.since(), town(store, tenant, e.caseId()),
                     String.join("+", e.previous()) + ">" + String.join("+", e.current()), null);
         } else if (event.is(NeedAssessed.TYPE)) {
-            needAssessed(tenant, day, event.data(NeedAssessed.class));
+            needAssessed(store, tenant, day, event.data(NeedAssessed.class));
         } else if (event.is(NeedResolved.TYPE)) {
-            NeedFact need = mongo.findById(key(tenant, event.data(NeedResolved.class).needId()), NeedFact.class);
+            NeedFact need = store.find(NeedFact.class, key(tenant, event.data(NeedResolved.class).needId()));
             if (need != null) {
                 need.resolved = true;
-                mongo.save(need);
+                store.save(need);
             }
         } else if (event.is(GoalAchieved.TYPE)) {
             GoalAchieved e = event.data(GoalAchieved.class);
-            count(eventId, tenant, "GoalAchieved", e.achievedOn(), town(tenant, e.caseId()), e.fieldOfAction(), null);
+            count(store, eventId, tenant, "GoalAchieved", e.achievedOn(), town(store, tenant, e.caseId()), e.fieldOfAction(), null);
         } else if (event.is(DoubleFundingWarned.TYPE)) {
             DoubleFundingWarned e = event.data(DoubleFundingWarned.class);
-            count(eventId, tenant, "DoubleFundingWarned", day, town(tenant, e.caseId()), e.kind(),
+            count(store, eventId, tenant, "DoubleFundingWarned", day, town(store, tenant, e.caseId()), e.kind(),
                     e.alreadyFundedBy() + ">" + e.fundedBy());
         } else if (event.is(ThemeTagged.TYPE)) {
             ThemeTagged e = event.data(ThemeTagged.class);
-            count(eventId, tenant, "ThemeTagged", day, town(tenant, e.caseId()), e.themeCode(), null);
+            count(store, eventId, tenant, "ThemeTagged", day, town(store, tenant, e.caseId()), e.themeCode(), null);
         } else if (event.is(ReferralMade.TYPE)) {
-            referralMade(tenant, sequence, event.data(ReferralMade.class));
+            referralMade(store, tenant, sequence, event.data(ReferralMade.class));
         } else if (event.is(ReferralWithdrawn.TYPE)) {
             ReferralWithdrawn e = event.data(ReferralWithdrawn.class);
-            referralAnswered(tenant, e.referralId(), e.caseId(), e.partnerId(), "WITHDRAWN", null, day);
+            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "WITHDRAWN", null, day);
         } else if (event.is(ReferralAccepted.TYPE)) {
             ReferralAccepted e = event.data(ReferralAccepted.class);
-            referralAnswered(tenant, e.referralId(), e.caseId(), e.partnerId(), "ACCEPTED", null, day);
+            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "ACCEPTED", null, day);
         } else if (event.is(ReferralDeclined.TYPE)) {
             ReferralDeclined e = event.data(ReferralDeclined.class);
-            referralAnswered(tenant, e.referralId(), e.caseId(), e.partnerId(), "DECLINED", e.reason(), day);
+            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "DECLINED", e.reason(), day);
         } else if (event.is(ReferralCompleted.TYPE)) {
             ReferralCompleted e = event.data(ReferralCompleted.class);
-            referralAnswered(tenant, e.referralId(), e.caseId(), e.partnerId(), "COMPLETED", null, day);
+            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "COMPLETED", null, day);
         } else if (event.is(PartnerRegistered.TYPE)) {
             PartnerRegistered e = event.data(PartnerRegistered.class);
             PartnerFact partner = new PartnerFact();
@@ -100,13 +104,13 @@ public class SteeringProjection {
             partner.partnerId = e.partnerId();
             partner.name = e.name();
             partner.active = true;
-            mongo.save(partner);
+            store.save(partner);
         } else if (event.is(PartnerDeactivated.TYPE)) {
-            PartnerFact partner = mongo.findById(key(tenant, event.data(PartnerDeactivated.class).partnerId()),
-                    PartnerFact.class);
+            PartnerFact partner = store.find(PartnerFact.class,
+                    key(tenant, event.data(PartnerDeactivated.class).partnerId()));
             if (partner != null) {
                 partner.active = false;
-                mongo.save(partner);
+                store.save(partner);
             }
         } else if (event.is(OfferPublished.TYPE)) {
             OfferPublished e = event.data(OfferPublished.class);
@@ -120,22 +124,22 @@ public class SteeringProjection {
             offer.online = e.online();
             offer.capacity = e.capacity();
             offer.active = true;
-            mongo.save(offer);
+            store.save(offer);
         } else if (event.is(OfferWithdrawn.TYPE)) {
-            OfferFact offer = mongo.findById(key(tenant, event.data(OfferWithdrawn.class).offerId()), OfferFact.class);
+            OfferFact offer = store.find(OfferFact.class, key(tenant, event.data(OfferWithdrawn.class).offerId()));
             if (offer != null) {
                 offer.active = false;
-                mongo.save(offer);
+                store.save(offer);
             }
         } else if (event.is(ResidenceStatusProgressed.TYPE)) {
             ResidenceStatusProgressed e = event.data(ResidenceStatusProgressed.class);
-            count(eventId, tenant, "ResidenceStatusProgressed", e.validFrom(), null,
+            count(store, eventId, tenant, "ResidenceStatusProgressed", e.validFrom(), null,
                     e.pathway() == null ? "NONE" : e.pathway(), e.fromStatus() + ">" + e.toStatus());
         }
     }
 
-    private void caseOpened(String tenant, long sequence, CaseOpened e) {
-        if (mongo.findById(key(tenant, e.caseId()), CaseFact.class) != null) {
+    private void caseOpened(FactStore store, String tenant, long sequence, CaseOpened e) {
+        if (store.find(CaseFact.class, key(tenant, e.caseId())) != null) {
             return;
         }
         CaseFact fact = new CaseFact();
@@ -149,51 +153,51 @@ public class SteeringProjection {
         fact.openedOn = e.openedOn();
         fact.status = "OPEN";
         fact.lastSequence = sequence;
-        mongo.save(fact);
+        store.save(fact);
     }
 
-    private void onCase(String tenant, String caseId, long sequence, java.util.function.Consumer<CaseFact> change) {
-        CaseFact fact = mongo.findById(key(tenant, caseId), CaseFact.class);
+    private void onCase(FactStore store, String tenant, String caseId, long sequence, java.util.function.Consumer<CaseFact> change) {
+        CaseFact fact = store.find(CaseFact.class, key(tenant, caseId));
         if (fact == null || fact.lastSequence >= sequence) {
             return;
         }
         change.accept(fact);
         fact.lastSequence = sequence;
-        mongo.save(fact);
+        store.save(fact);
     }
 
-    private void needAssessed(String tenant, LocalDate day, NeedAssessed e) {
-        if (mongo.findById(key(tenant, e.needId()), NeedFact.class) != null) {
+    private void needAssessed(FactStore store, String tenant, LocalDate day, NeedAssessed e) {
+        if (store.find(NeedFact.class, key(tenant, e.needId())) != null) {
             return;
         }
         NeedFact need = new NeedFact();
         need.id = key(tenant, e.needId());
         need.tenant = tenant;
         need.caseId = e.caseId();
-        need.town = town(tenant, e.caseId());
+        need.town = town(store, tenant, e.caseId());
         need.fieldOfAction = e.fieldOfAction();
         need.assessedOn = day;
-        mongo.save(need);
+        store.save(need);
     }
 
-    private void referralMade(String tenant, long sequence, ReferralMade e) {
-        ReferralFact referral = referral(tenant, e.referralId(), e.caseId(), e.partnerId());
+    private void referralMade(FactStore store, String tenant, long sequence, ReferralMade e) {
+        ReferralFact referral = referral(store, tenant, e.referralId(), e.caseId(), e.partnerId());
         referral.offerId = e.offerId();
         referral.fieldOfAction = e.fieldOfAction();
-        referral.town = town(tenant, e.caseId());
+        referral.town = town(store, tenant, e.caseId());
         referral.madeOn = e.madeOn();
         if (referral.status == null) {
             referral.status = "MADE";
         }
-        mongo.save(referral);
-        onCase(tenant, e.caseId(), sequence, f -> f.firstReferralOn = f.firstReferralOn == null
+        store.save(referral);
+        onCase(store, tenant, e.caseId(), sequence, f -> f.firstReferralOn = f.firstReferralOn == null
                 || e.madeOn().isBefore(f.firstReferralOn) ? e.madeOn() : f.firstReferralOn);
     }
 
     /** A later stage never falls back to an earlier one, whatever order the topics deliver in. */
-    private void referralAnswered(String tenant, String referralId, String caseId, String partnerId, String status,
+    private void referralAnswered(FactStore store, String tenant, String referralId, String caseId, String partnerId, String status,
                                   String reason, LocalDate day) {
-        ReferralFact referral = referral(tenant, referralId, caseId, partnerId);
+        ReferralFact referral = referral(store, tenant, referralId, caseId, partnerId);
         if (referral.status != null && REFERRAL_STAGE.get(referral.status) >= REFERRAL_STAGE.get(status)) {
             return;
         }
@@ -204,11 +208,11 @@ public class SteeringProjection {
         if (!"COMPLETED".equals(status)) {
             referral.answeredOn = day;
         }
-        mongo.save(referral);
+        store.save(referral);
     }
 
-    private ReferralFact referral(String tenant, String referralId, String caseId, String partnerId) {
-        ReferralFact referral = mongo.findById(key(tenant, referralId), ReferralFact.class);
+    private ReferralFact referral(FactStore store, String tenant, String referralId, String caseId, String partnerId) {
+        ReferralFact referral = store.find(ReferralFact.class, key(tenant, referralId));
         if (referral == null) {
             referral = new ReferralFact();
             referral.id = key(tenant, referralId);
@@ -219,22 +223,14 @@ public class SteeringProjection {
         return referral;
     }
 
-    private void count(String eventId, String tenant, String type, LocalDate day, String town, String code,
+    private void count(FactStore store, String eventId, String tenant, String type, LocalDate day, String town, String code,
                        String detail) {
-        mongo.save(new EventFact(eventId, tenant, type, day, town, code, detail));
+        store.save(new EventFact(eventId, tenant, type, day, town, code, detail));
     }
 
-    private String town(String tenant, String caseId) {
-        CaseFact fact = mongo.findById(key(tenant, caseId), CaseFact.class);
+    private String town(FactStore store, String tenant, String caseId) {
+        CaseFact fact = store.find(CaseFact.class, key(tenant, caseId));
         return fact == null ? null : fact.town;
-    }
-
-    /** Drops every fact: the start of a rebuild from the topics. */
-    public void clear() {
-        for (Class<?> type : List.of(CaseFact.class, NeedFact.class, ReferralFact.class, OfferFact.class,
-                PartnerFact.class, EventFact.class)) {
-            mongo.dropCollection(type);
-        }
     }
 
     static String key(String tenant, String id) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.kim.contracts.EventType;
 import de.kim.contracts.Fixtures;
@@ -45,16 +46,16 @@ class SteeringFiguresTest {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    private final MongoTemplate mongo = new MongoTemplate(
-            MongoClients.create(EmbeddedInfra.shared().mongo().connectionString()), "steering-figures-test");
-    private final SteeringProjection projection = new SteeringProjection(mongo);
-    private final SteeringFigures figures = new SteeringFigures(mongo);
+    private final MongoClient client = MongoClients.create(EmbeddedInfra.shared().mongo().connectionString());
+    private final String home = "steering-figures-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private final FactsDatabase database = new FactsDatabase(client, new MongoTemplate(client, home), home);
+    private final SteeringProjection projection = new SteeringProjection(database);
+    private final SteeringFigures figures = new SteeringFigures(database);
     private final EnvelopeCodec codec = new EnvelopeCodec(JSON);
     private final List<String> events = new ArrayList<>();
 
     @BeforeEach
     void scenario() {
-        projection.clear();
         events.clear();
         event(PartnerRegistered.TYPE, "p1", 0, "2026-08-01", Map.of("partnerId", "p1", "name", "VHS Velbert"));
         event(OfferPublished.TYPE, "p1", 1, "2026-08-01", Map.of("partnerId", "p1", "offerId", "o1",
@@ -154,12 +155,27 @@ class SteeringFiguresTest {
 
     @Test
     void every_event_delivered_again_changes_no_figure() throws Exception {
-        String before = JSON.writeValueAsString(List.of(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH),
-                figures.referralFlows(TENANT, Period.ALL, null), figures.gaps(TENANT), figures.themes(TENANT, Period.ALL)));
+        String before = snapshot();
         events.forEach(json -> projection.apply(codec.decode(json)));
-        String after = JSON.writeValueAsString(List.of(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH),
-                figures.referralFlows(TENANT, Period.ALL, null), figures.gaps(TENANT), figures.themes(TENANT, Period.ALL)));
-        assertThat(after).isEqualTo(before);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_rebuild_from_all_events_gives_the_same_figures() throws Exception {
+        String before = snapshot();
+        MemoryFactStore memory = new MemoryFactStore();
+        events.forEach(json -> projection.apply(codec.decode(json), memory));
+        MongoTemplate rebuilt = database.fresh("rebuilt");
+        memory.writeTo(rebuilt);
+        database.switchTo(rebuilt);
+        assertThat(database.activeName()).isEqualTo(home + "-rebuilt");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private String snapshot() throws Exception {
+        return JSON.writeValueAsString(List.of(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH),
+                figures.figures(TENANT, Period.ALL, null, GroupBy.TOWN), figures.referralFlows(TENANT, Period.ALL, null),
+                figures.gaps(TENANT), figures.themes(TENANT, Period.ALL), figures.statusProgressions(TENANT, Period.ALL)));
     }
 
     private void opened(String caseId, String town, LocalDate on) {

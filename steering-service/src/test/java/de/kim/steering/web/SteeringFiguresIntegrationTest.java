@@ -74,6 +74,32 @@ class SteeringFiguresIntegrationTest {
     }
 
     @Test
+    void a_rebuild_from_the_topics_gives_the_same_figures() throws Exception {
+        String tenant = "kreis-mettmann";
+        publishCasesOpened(tenant, "2026-08-03", 5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isGreaterThanOrEqualTo(5));
+        String before = http.getForObject("/api/steering/figures?groupBy=town", String.class);
+
+        ResponseEntity<String> rebuilt = http.postForEntity("/api/steering/rebuild", null, String.class);
+        assertThat(rebuilt.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(rebuilt.getBody()).path("events").asLong()).isGreaterThanOrEqualTo(5);
+
+        assertThat(http.getForObject("/api/steering/figures?groupBy=town", String.class)).isEqualTo(before);
+    }
+
+    @Test
+    void the_csv_export_opens_in_a_spreadsheet_with_suppressed_cells() {
+        ResponseEntity<byte[]> csv = http.getForEntity("/api/steering/exports/figures.csv", byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFKennzahl;Gruppe;Wert\r\n").contains("Fälle eröffnet;Gesamt;");
+        assertThat(http.getForEntity("/api/steering/exports/unknown.csv", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void a_month_filter_that_is_not_a_month_gets_400_naming_it() throws Exception {
         ResponseEntity<String> answer = http.getForEntity("/api/steering/figures?from=2026-13", String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
