@@ -58,6 +58,7 @@ public class CaseAggregate {
     private LocalDate legalDomainsSince;
     private String residenceRecordId;
     private final Set<AchievementId> achievements = new HashSet<>();
+    private final Set<StatusCheckId> statusChecks = new HashSet<>();
 
     private record Consent(String recipient, Set<ConsentPurpose> purposes, Set<DataCategory> categories,
                            LocalDate givenOn, LocalDate validUntil, boolean revoked) {
@@ -423,6 +424,31 @@ public class CaseAggregate {
                 .orElse(new AchievementOutcome(false));
     }
 
+    /**
+     * Asks the immigration office to check the client's residence status: only for a case linked
+     * to a residence record, and only under a consent for the office with purpose
+     * {@code RESIDENCE_MATTERS} valid today.
+     */
+    @CommandHandler
+    void handle(RequestStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireOpenCaseOf(tenant);
+        if (statusChecks.contains(command.statusCheckId())) {
+            throw new ConflictException("case.status-check.exists");
+        }
+        if (residenceRecordId == null) {
+            throw new RuleViolationException("status_check_needs_a_linked_residence_record",
+                    "case.status-check.no-residence-record");
+        }
+        LocalDate today = LocalDate.now(clock);
+        ConsentId consent = consents.entrySet().stream()
+                .filter(e -> e.getValue().covers(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new RuleViolationException("status_check_needs_consent_for_the_immigration_office",
+                        "case.status-check.no-consent"));
+        apply(new StatusCheckRequestedEvent(id, command.statusCheckId(), residenceRecordId, consent, today));
+    }
+
     // --- hand-over, closure --------------------------------------------------------------
 
     @CommandHandler
@@ -645,6 +671,11 @@ public class CaseAggregate {
     @EventSourcingHandler
     void on(AchievementRecordedEvent e) {
         achievements.add(e.achievementId());
+    }
+
+    @EventSourcingHandler
+    void on(StatusCheckRequestedEvent e) {
+        statusChecks.add(e.statusCheckId());
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import de.kim.cases.api.NeedAssessedEvent;
 import de.kim.cases.api.NeedResolvedEvent;
 import de.kim.cases.api.ReferralMadeEvent;
 import de.kim.cases.api.ReferralWithdrawnEvent;
+import de.kim.cases.api.StatusCheckRequestedEvent;
 import de.kim.cases.api.ThemeTaggedEvent;
 import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.CaseClosed;
@@ -29,6 +30,7 @@ import de.kim.contracts.cases.NeedResolved;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.contracts.cases.SharedClientData;
+import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.cases.ThemeTagged;
 import de.kim.platform.messaging.IntegrationEvent;
 import de.kim.platform.messaging.IntegrationEventMapper;
@@ -42,7 +44,7 @@ import java.util.Optional;
  * Which case events leave case-service on {@code kim.case.v1}, and in which shape. Personal
  * data of the client leaves only under a consent: in a referral, what the consent releases to
  * that partner; in a shared achievement, the achievement for the immigration office's record.
- * Every other event carries ids and codes.
+ * Every other event (a status check request too) carries ids and codes.
  */
 @Component
 public class CaseIntegrationEvents implements IntegrationEventMapper {
@@ -96,6 +98,10 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof AchievementSharedEvent e) {
             return of(AchievementShared.TYPE, new AchievementShared(e.caseId().value(), e.residenceRecordId(),
                     e.achievementId().value(), e.kind().name(), e.level(), e.achievedOn()));
+        }
+        if (event instanceof StatusCheckRequestedEvent e) {
+            return of(StatusCheckRequested.TYPE, new StatusCheckRequested(e.caseId().value(), e.residenceRecordId(),
+                    e.statusCheckId().value(), e.requestedOn()));
         }
         if (event instanceof ThemeTaggedEvent e) {
             return of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode()));

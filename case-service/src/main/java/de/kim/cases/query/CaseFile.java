@@ -54,6 +54,7 @@ public class CaseFile {
     public List<HandOver> handOvers = new ArrayList<>();
     public String residenceRecordId;
     public List<Achievement> achievements = new ArrayList<>();
+    public List<StatusCheck> statusChecks = new ArrayList<>();
     public long version;
 
     /** From {@code since} on, the client was in these legal domains. */
@@ -102,6 +103,10 @@ public class CaseFile {
     /** An integration achievement, and whether it went to the immigration office. */
     public record Achievement(String id, AchievementKind kind, String level, LocalDate achievedOn,
                               boolean sharedWithImmigrationOffice) {
+    }
+
+    /** A request to the immigration office to check the residence status on the linked record. */
+    public record StatusCheck(String id, String residenceRecordId, LocalDate requestedOn) {
     }
 
     /** A hand-over to another case manager. */

@@ -229,6 +229,12 @@ public class CaseFileProjection {
     }
 
     @EventHandler
+    void on(StatusCheckRequestedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.statusChecks.add(new CaseFile.StatusCheck(e.statusCheckId().value(),
+                e.residenceRecordId(), e.requestedOn())));
+    }
+
+    @EventHandler
     void on(CaseHandedOverEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> {
             f.assignee = e.toCaseManager();

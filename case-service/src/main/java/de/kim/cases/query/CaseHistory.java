@@ -101,6 +101,8 @@ public class CaseHistory {
             return new Object[]{e.kind(), e.level() == null ? "" : e.level(), e.achievedOn()};
         } else if (event instanceof AchievementSharedEvent e) {
             return new Object[]{e.kind()};
+        } else if (event instanceof StatusCheckRequestedEvent e) {
+            return new Object[]{e.residenceRecordId()};
         } else if (event instanceof CaseHandedOverEvent e) {
             return new Object[]{e.fromCaseManager(), e.toCaseManager()};
         } else if (event instanceof CaseClosedEvent e) {

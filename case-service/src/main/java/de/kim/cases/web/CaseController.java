@@ -253,6 +253,21 @@ public class CaseController {
                         outcome.sharedWithImmigrationOffice()));
     }
 
+    /** Asks the immigration office to check the residence status on the linked record (422 without link or consent). */
+    @PostMapping("/{id}/status-check")
+    public ResponseEntity<Map<String, String>> requestStatusCheck(@PathVariable String id,
+                                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        StatusCheckId statusCheckId = StatusCheckId.random();
+        commands.sendAndWait(new RequestStatusCheckCommand(caseId(id), statusCheckId, version(ifMatch)));
+        return created(statusCheckId.value(), "/{id}/status-checks/{statusCheckId}", id, statusCheckId.value());
+    }
+
+    @GetMapping("/{id}/status-checks/{statusCheckId}")
+    public CaseFile.StatusCheck statusCheck(@PathVariable String id, @PathVariable String statusCheckId) {
+        return file(id).statusChecks.stream().filter(c -> c.id().equals(statusCheckId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("case.status-check.not-found"));
+    }
+
     @PostMapping("/{id}/handover")
     public ResponseEntity<Void> handOver(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody CaseRequests.HandOver body) {

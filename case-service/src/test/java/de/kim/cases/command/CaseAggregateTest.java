@@ -380,4 +380,69 @@ class CaseAggregateTest {
                 .when(new HandOverCaseCommand(id, "cm-anna", null, null), ANNA)
                 .expectException(ConflictException.class).expectNoEvents();
     }
+
+    private ConsentRecordedEvent residenceConsent(LocalDate validUntil) {
+        return new ConsentRecordedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE,
+                Set.of(ConsentPurpose.RESIDENCE_MATTERS), Set.of(DataCategory.RESIDENCE_STATUS), ConsentForm.WRITTEN,
+                TODAY.minusDays(10), validUntil, null);
+    }
+
+    private final StatusCheckId check = new StatusCheckId("check-1");
+
+    @Test
+    void a_status_check_goes_to_the_linked_record_under_a_consent_for_the_immigration_office() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectEvents(new StatusCheckRequestedEvent(id, check, "record-7", consent, TODAY));
+    }
+
+    @Test
+    void status_check_needs_a_linked_residence_record() {
+        fixture.given(opened(), residenceConsent(TODAY.plusYears(1)))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("case.status-check.no-residence-record").expectNoEvents();
+    }
+
+    @Test
+    void status_check_needs_consent_for_the_immigration_office() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentFor(CaseAggregate.IMMIGRATION_OFFICE, Set.of(DataCategory.RESIDENCE_STATUS),
+                                TODAY.plusYears(1)))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("case.status-check.no-consent").expectNoEvents();
+    }
+
+    @Test
+    void status_check_needs_a_consent_valid_today() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.minusDays(1)))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void status_check_needs_a_consent_not_revoked() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)),
+                        new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_closed_case_asks_for_no_status_check() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)),
+                        new CaseClosedEvent(id, CaseOutcome.MOVED_AWAY, null, TODAY))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_need_from_the_same_hand_over_is_added_only_once() {
+        NeedId fromHandover = de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1");
+        fixture.given(opened(), new NeedAssessedEvent(id, fromHandover, FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe"))
+                .when(new AssessNeedCommand(id, de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1"),
+                        FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe", null), ANNA)
+                .expectException(ConflictException.class).expectExceptionMessage("case.need.exists").expectNoEvents();
+    }
 }

@@ -44,7 +44,8 @@ class CaseIntegrationEventsTest {
             new LegalDomainsChangedEvent(CASE, Set.of(LegalDomain.ASYLBLG), Set.of(LegalDomain.SGB_II), DAY),
             new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern"),
             new AchievementSharedEvent(CASE, "record-7", new AchievementId("a"),
-                    de.kim.contracts.vocabulary.AchievementKind.LANGUAGE_CERTIFICATE, "B1", DAY, new ConsentId("c")));
+                    de.kim.contracts.vocabulary.AchievementKind.LANGUAGE_CERTIFICATE, "B1", DAY, new ConsentId("c")),
+            new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7", new ConsentId("c"), DAY));
 
     @Test
     void every_published_case_event_has_the_shape_of_its_fixture() {
@@ -64,6 +65,14 @@ class CaseIntegrationEventsTest {
         assertThat(mapper.map(new FollowUpScheduledEvent(CASE, new FollowUpId("f"), DAY, "Anruf", "cm-anna"))).isEmpty();
         assertThat(mapper.map(new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern")).orElseThrow().data())
                 .hasToString("ThemeTagged[caseId=case-1, themeCode=OTHER]");
+    }
+
+    @Test
+    void a_status_check_request_names_the_record_and_the_case_but_not_the_consent_or_the_person() {
+        IntegrationEvent request = mapper.map(new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7",
+                new ConsentId("c"), DAY)).orElseThrow();
+        assertThat(request.data()).hasToString(
+                "StatusCheckRequested[caseId=case-1, residenceRecordId=record-7, statusCheckId=s, requestedOn=2026-11-02]");
     }
 
     @Test

@@ -2,18 +2,26 @@ package de.kim.cases.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.StatusCheckRequested;
+import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +30,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,6 +141,172 @@ class CaseServiceIntegrationTest {
                 .isEqualTo("The date of birth lies in the future.");
     }
 
+    @Test
+    void a_hand_over_waits_as_an_open_request_until_a_case_is_linked_to_its_record_and_then_becomes_its_need()
+            throws Exception {
+        String record = UUID.randomUUID().toString();
+        String handover = UUID.randomUUID().toString();
+        publishHandover(record, handover, "kreis-mettmann");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                json.readTree(get("/api/handovers", null).getBody()).findValuesAsText("handoverId")).contains(handover));
+        JsonNode open = requestOf(json.readTree(get("/api/handovers?residenceRecordId=" + record, null).getBody()), handover);
+        assertThat(open.path("status").asText()).isEqualTo("OPEN");
+        assertThat(open.path("fieldOfAction").asText()).isEqualTo("LANGUAGE");
+        assertThat(open.path("reasonCode").asText()).isEqualTo("LANGUAGE_LEVEL_MISSING");
+        assertThat(json.readTree(get("/api/handovers", "kreis-musterland").getBody()).findValuesAsText("handoverId"))
+                .doesNotContain(handover);
+
+        String caseId = json.readTree(post(VALID_CASE, null).getBody()).path("id").asText();
+        assertThat(link(caseId, record).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(needs(caseId)).hasSize(1));
+        JsonNode need = needs(caseId).get(0);
+        assertThat(need.path("fieldOfAction").asText()).isEqualTo("LANGUAGE");
+        assertThat(need.path("priority").asText()).isEqualTo("HIGH");
+        assertThat(need.path("description").asText()).contains("Ausländerbehörde", "LANGUAGE_LEVEL_MISSING",
+                "AUFENTHG_25B");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(
+                get("/api/handovers", null).getBody()).findValuesAsText("handoverId")).doesNotContain(handover));
+        JsonNode taken = requestOf(json.readTree(get("/api/handovers?status=ADDED_TO_CASE", null).getBody()), handover);
+        assertThat(taken.path("caseId").asText()).isEqualTo(caseId);
+        assertThat(taken.path("needId").asText()).isEqualTo(need.path("id").asText());
+
+        // Delivered again: nothing changes.
+        publishHandover(record, handover, "kreis-mettmann");
+        String marker = UUID.randomUUID().toString();
+        publishHandover(record, marker, "kreis-mettmann");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(needs(caseId)).hasSize(2));
+        assertThat(needs(caseId).findValuesAsText("id")).containsOnlyOnce(need.path("id").asText());
+    }
+
+    @Test
+    void a_hand_over_for_a_record_an_open_case_is_linked_to_becomes_its_need_at_once_and_a_closed_case_takes_none()
+            throws Exception {
+        String record = UUID.randomUUID().toString();
+        String caseId = json.readTree(post(VALID_CASE, null).getBody()).path("id").asText();
+        link(caseId, record);
+        String closedCase = json.readTree(post(VALID_CASE, null).getBody()).path("id").asText();
+        String closedRecord = UUID.randomUUID().toString();
+        link(closedCase, closedRecord);
+        assertThat(exchange(HttpMethod.POST, "/api/cases/" + closedCase + "/closure", "{\"outcome\":\"MOVED_AWAY\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // The intake sees both links before the hand-overs arrive.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(get("/api/cases/"
+                + closedCase, null).getBody()).path("status").asText()).isEqualTo("CLOSED"));
+
+        String handover = UUID.randomUUID().toString();
+        String toClosed = UUID.randomUUID().toString();
+        publishHandover(record, handover, "kreis-mettmann");
+        publishHandover(closedRecord, toClosed, "kreis-mettmann");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(needs(caseId)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                get("/api/handovers", null).getBody()).findValuesAsText("handoverId")).contains(toClosed));
+        assertThat(needs(closedCase)).isEmpty();
+    }
+
+    @Test
+    void a_status_check_needs_a_linked_record_and_a_consent_for_the_office_and_is_published_without_personal_data()
+            throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String caseId = json.readTree(post(VALID_CASE, null).getBody()).path("id").asText();
+        String checks = "/api/cases/" + caseId + "/status-check";
+        long eventsBefore = eventsOf(caseId);
+
+        ResponseEntity<String> unlinked = exchange(HttpMethod.POST, checks, null);
+        assertThat(unlinked.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(unlinked.getBody()).path("rule").asText())
+                .isEqualTo("status_check_needs_a_linked_residence_record");
+        String record = UUID.randomUUID().toString();
+        link(caseId, record);
+        ResponseEntity<String> withoutConsent = exchange(HttpMethod.POST, checks, null);
+        assertThat(withoutConsent.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(withoutConsent.getBody()).path("rule").asText())
+                .isEqualTo("status_check_needs_consent_for_the_immigration_office");
+        assertThat(json.readTree(withoutConsent.getBody()).path("detail").asText()).contains("Einwilligung");
+        assertThat(eventsOf(caseId)).as("only the link is stored").isEqualTo(eventsBefore + 1);
+
+        assertThat(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", """
+                {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["RESIDENCE_STATUS"],
+                 "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(1)))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> asked = exchange(HttpMethod.POST, checks, null);
+        assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String checkId = json.readTree(asked.getBody()).path("id").asText();
+        assertThat(asked.getHeaders().getLocation().getPath())
+                .isEqualTo("/api/cases/" + caseId + "/status-checks/" + checkId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(asked.getHeaders().getLocation()
+                .getPath(), null).getStatusCode()).isEqualTo(HttpStatus.OK));
+        assertThat(json.readTree(get("/api/cases/" + caseId, null).getBody()).at("/statusChecks/0/residenceRecordId")
+                .asText()).isEqualTo(record);
+
+        ConsumerRecord<String, String> published = TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(),
+                        Topics.CASE, r -> caseId.equals(r.key()) && r.value().contains(StatusCheckRequested.TYPE.name()),
+                        Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no StatusCheckRequested for " + caseId));
+        JsonNode envelope = json.readTree(published.value());
+        JsonNode fixture = json.readTree(Fixtures.json(StatusCheckRequested.TYPE));
+        assertThat(fieldNames(envelope)).isEqualTo(fieldNames(fixture));
+        assertThat(fieldNames(envelope.path("data"))).isEqualTo(fieldNames(fixture.path("data")));
+        assertThat(envelope.at("/data/statusCheckId").asText()).isEqualTo(checkId);
+        assertThat(envelope.at("/data/residenceRecordId").asText()).isEqualTo(record);
+        assertThat(published.value()).doesNotContain("Amina", "Beispiel", "1990-04-12", "example.org");
+    }
+
+    @Test
+    void hand_over_requests_refuse_an_unknown_status_and_an_unknown_case_cannot_ask_for_a_status_check()
+            throws Exception {
+        ResponseEntity<String> badStatus = get("/api/handovers?status=DONE", null);
+        assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(badStatus.getBody()).path("errors").findValuesAsText("field")).contains("status");
+        assertThat(exchange(HttpMethod.POST, "/api/cases/" + UUID.randomUUID() + "/status-check", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private void publishHandover(String record, String handoverId, String tenant) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(HandoverToCaseManagement.TYPE));
+        envelope.put("id", UUID.randomUUID().toString()).put("tenant", tenant).put("aggregateId", record);
+        ((ObjectNode) envelope.path("data")).put("recordId", record).put("handoverId", handoverId);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.IMMIGRATION, record, json.writeValueAsString(envelope))).get();
+        }
+    }
+
+    private static JsonNode requestOf(JsonNode list, String handoverId) {
+        for (JsonNode request : list) {
+            if (request.path("handoverId").asText().equals(handoverId)) {
+                return request;
+            }
+        }
+        throw new AssertionError("no hand-over request " + handoverId + " in " + list);
+    }
+
+    private JsonNode needs(String caseId) throws Exception {
+        return json.readTree(get("/api/cases/" + caseId, null).getBody()).path("needs");
+    }
+
+    private ResponseEntity<String> link(String caseId, String record) {
+        ResponseEntity<String> linked = exchange(HttpMethod.PUT, "/api/cases/" + caseId + "/residence-record",
+                "{\"residenceRecordId\":\"" + record + "\"}");
+        assertThat(linked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        return linked;
+    }
+
+    private ResponseEntity<String> get(String path, String tenant) {
+        HttpHeaders headers = new HttpHeaders();
+        if (tenant != null) {
+            headers.set("X-Kim-Tenant", tenant);
+        }
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private ResponseEntity<String> exchange(HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     private ResponseEntity<String> post(String body, String language) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -151,6 +329,11 @@ class CaseServiceIntegrationTest {
 
     private long storedEvents() {
         return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class,
+                aggregateId);
     }
 
     private ConsumerRecord<String, String> awaitRecordWithKey(String key) {

@@ -3,18 +3,26 @@ package de.kim.immigration.command;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
+import de.kim.immigration.api.AssignOfficerCommand;
+import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.CreateResidenceRecordCommand;
 import de.kim.immigration.api.HandOverToCaseManagementCommand;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.LegalBasis;
+import de.kim.immigration.api.OfficerAssignedEvent;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordResidenceStatusCommand;
+import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordCreatedEvent;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.ResidenceStatusType;
+import de.kim.immigration.api.StatusCheckCompletedEvent;
+import de.kim.immigration.api.StatusCheckId;
+import de.kim.immigration.api.StatusCheckRequestedEvent;
 import de.kim.platform.domain.Actor;
+import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
@@ -26,7 +34,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -51,6 +61,9 @@ public class ResidenceRecordAggregate {
     private String currentLegalBasis;
     private LocalDate currentValidFrom;
     private final Set<AchievementId> achievements = new HashSet<>();
+    private String officer;
+    /** Each status check asked for, and whether the officer has completed it. */
+    private final Map<StatusCheckId, Boolean> statusChecksDone = new HashMap<>();
 
     protected ResidenceRecordAggregate() {
         // for Axon
@@ -140,6 +153,42 @@ public class ResidenceRecordAggregate {
                 command.reasonCode(), command.pathway(), LocalDate.now(clock)));
     }
 
+    @CommandHandler
+    void handle(AssignOfficerCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireSameTenant(tenant);
+        if (command.officer() == null || command.officer().isBlank()) {
+            throw new InvalidInputException("officer", "residence.officer.required");
+        }
+        if (command.officer().equals(officer)) {
+            return; // already responsible: a repeated PUT changes nothing
+        }
+        apply(new OfficerAssignedEvent(id, tenant, command.officer(), officer));
+    }
+
+    /** Case management's request lands once, however often it is delivered. */
+    @CommandHandler
+    void handle(RecordStatusCheckRequestCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireSameTenant(tenant);
+        if (statusChecksDone.containsKey(command.statusCheckId())) {
+            return;
+        }
+        apply(new StatusCheckRequestedEvent(id, tenant, command.statusCheckId(), command.caseId(),
+                command.requestedOn()));
+    }
+
+    @CommandHandler
+    void handle(CompleteStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireSameTenant(tenant);
+        Boolean done = statusChecksDone.get(command.statusCheckId());
+        if (done == null) {
+            throw new NotFoundException("residence.status-check.not-found");
+        }
+        if (done) {
+            throw new ConflictException("residence.status-check.already-completed");
+        }
+        apply(new StatusCheckCompletedEvent(id, tenant, command.statusCheckId(), LocalDate.now(clock)));
+    }
+
     private static String legalBasisOf(RecordResidenceStatusCommand command) {
         if (command.section() == null || command.section().isBlank()) {
             if (command.type().defaultLegalBasis() == null) {
@@ -196,5 +245,20 @@ public class ResidenceRecordAggregate {
     @EventSourcingHandler
     void on(AchievementRecordedEvent event) {
         achievements.add(event.achievementId());
+    }
+
+    @EventSourcingHandler
+    void on(OfficerAssignedEvent event) {
+        officer = event.officer();
+    }
+
+    @EventSourcingHandler
+    void on(StatusCheckRequestedEvent event) {
+        statusChecksDone.put(event.statusCheckId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(StatusCheckCompletedEvent event) {
+        statusChecksDone.put(event.statusCheckId(), true);
     }
 }

@@ -2,15 +2,19 @@ package de.kim.immigration.messaging;
 
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
+import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.LanguageLevel;
 import de.kim.immigration.api.RecordAchievementCommand;
+import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordId;
+import de.kim.immigration.api.StatusCheckId;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.KimException;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -24,8 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code kim.case.v1} for what case management shares with the office under a consent:
  * an achievement lands on the residence record (once, however often it is delivered) and the
- * screening runs again. Case management only sends it where the client's consent covers the
- * office; nothing else of the case is read here.
+ * screening runs again; a request for a status check lands on the record and in the responsible
+ * officer's work list (once as well). Case management only sends either where the client's
+ * consent covers the office; nothing else of the case is read here.
  */
 @Component
 public class CaseEventsListener {
@@ -43,20 +48,27 @@ public class CaseEventsListener {
     @KafkaListener(id = "immigration-case-events", topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
-        if (!event.is(AchievementShared.TYPE)) {
-            return;
+        if (event.is(AchievementShared.TYPE)) {
+            AchievementShared shared = event.data(AchievementShared.class);
+            send(event, new RecordAchievementCommand(new ResidenceRecordId(shared.residenceRecordId()),
+                    new AchievementId(shared.achievementId()), AchievementKind.valueOf(shared.kind()),
+                    shared.level() == null ? null : LanguageLevel.valueOf(shared.level()), shared.achievedOn(), null,
+                    null), "achievement " + shared.achievementId(), shared.residenceRecordId());
+        } else if (event.is(StatusCheckRequested.TYPE)) {
+            StatusCheckRequested request = event.data(StatusCheckRequested.class);
+            send(event, new RecordStatusCheckRequestCommand(new ResidenceRecordId(request.residenceRecordId()),
+                    new StatusCheckId(request.statusCheckId()), request.caseId(), request.requestedOn()),
+                    "status check " + request.statusCheckId(), request.residenceRecordId());
         }
-        AchievementShared shared = event.data(AchievementShared.class);
-        RecordAchievementCommand command = new RecordAchievementCommand(new ResidenceRecordId(shared.residenceRecordId()),
-                new AchievementId(shared.achievementId()), AchievementKind.valueOf(shared.kind()),
-                shared.level() == null ? null : LanguageLevel.valueOf(shared.level()), shared.achievedOn(), null, null);
+    }
+
+    private void send(ReceivedEvent event, Object command, String what, String recordId) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
                     MetaData.with(Actor.TENANT, event.envelope().tenant()).and(Actor.USER, event.envelope().actor())));
-        } catch (KimException | AggregateNotFoundException e) {
-            // No such record for this tenant, or the achievement does not fit it: retrying cannot help.
-            log.warn("achievement {} for record {} not recorded: {}", shared.achievementId(), shared.residenceRecordId(),
-                    e.getMessage());
+        } catch (KimException | AggregateNotFoundException | CommandExecutionException e) {
+            // No such record for this tenant, or the message does not fit it: retrying cannot help.
+            log.warn("{} for record {} not recorded: {}", what, recordId, e.getMessage());
         }
     }
 }

@@ -2,8 +2,11 @@ package de.kim.immigration.query;
 
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
+import de.kim.immigration.api.OfficerAssignedEvent;
 import de.kim.immigration.api.ResidenceRecordCreatedEvent;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
+import de.kim.immigration.api.StatusCheckCompletedEvent;
+import de.kim.immigration.api.StatusCheckRequestedEvent;
 import de.kim.immigration.screening.PathwayScreener;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,10 +23,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Keeps the residence records in MongoDB up to date and re-runs the pathway screening whenever
- * a status or an achievement changes. Each event is applied once: an event whose sequence is
+ * Keeps the residence records in MongoDB up to date (with the responsible officer and case
+ * management's status check requests) and re-runs the pathway screening whenever a status or an
+ * achievement changes. Each event is applied once: an event whose sequence is
  * not newer than the stored version is a redelivery and changes nothing.
  */
 @Component
@@ -47,7 +52,7 @@ public class ResidenceRecordProjection {
         }
         save(new ResidenceRecordView(event.recordId().value(), event.tenant(), event.dateOfBirth(),
                 event.nationality(), event.entryDate(), event.minorChildInHousehold(), List.of(), List.of(), List.of(),
-                null, null, null, null, -1), sequence);
+                List.of(), null, null, null, null, null, -1), sequence);
     }
 
     @EventHandler
@@ -71,6 +76,26 @@ public class ResidenceRecordProjection {
                 event.handedOverOn())));
     }
 
+    @EventHandler
+    void on(OfficerAssignedEvent event, @SequenceNumber long sequence) {
+        replace(event.recordId().value(), sequence, view -> view.withOfficer(event.officer()));
+    }
+
+    @EventHandler
+    void on(StatusCheckRequestedEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.statusChecks().add(
+                new ResidenceRecordView.StatusCheckEntry(event.statusCheckId().value(), event.caseId(),
+                        event.requestedOn(), null)));
+    }
+
+    @EventHandler
+    void on(StatusCheckCompletedEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.statusChecks().replaceAll(c ->
+                c.id().equals(event.statusCheckId().value())
+                        ? new ResidenceRecordView.StatusCheckEntry(c.id(), c.caseId(), c.requestedOn(), event.completedOn())
+                        : c));
+    }
+
     @QueryHandler
     Optional<ResidenceRecordView> handle(FindResidenceRecordQuery query) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(query.recordId())
@@ -81,8 +106,17 @@ public class ResidenceRecordProjection {
     List<ResidenceRecordView> handle(FindExpiringQuery query) {
         Criteria permit = Criteria.where("currentValidUntil").gte(query.from()).lte(query.until());
         Criteria chancen = Criteria.where("chancenClockEndsOn").gte(query.from()).lte(query.until());
-        return mongo.find(Query.query(Criteria.where("tenant").is(query.tenant())
-                .orOperator(permit, chancen)), ResidenceRecordView.class);
+        Criteria criteria = Criteria.where("tenant").is(query.tenant());
+        if (query.officer() != null) {
+            criteria = criteria.and("officer").is(query.officer());
+        }
+        return mongo.find(Query.query(criteria.orOperator(permit, chancen)), ResidenceRecordView.class);
+    }
+
+    @QueryHandler
+    List<ResidenceRecordView> handle(FindRecordsOfOfficerQuery query) {
+        return mongo.find(Query.query(Criteria.where("tenant").is(query.tenant()).and("officer").is(query.officer())),
+                ResidenceRecordView.class);
     }
 
     @ResetHandler
@@ -97,6 +131,14 @@ public class ResidenceRecordProjection {
         }
         change.accept(view);
         save(view, sequence);
+    }
+
+    private void replace(String recordId, long sequence, UnaryOperator<ResidenceRecordView> change) {
+        ResidenceRecordView view = mongo.findById(recordId, ResidenceRecordView.class);
+        if (view == null || sequence <= view.version()) {
+            return;
+        }
+        save(change.apply(view), sequence);
     }
 
     private void save(ResidenceRecordView view, long sequence) {

@@ -19,6 +19,8 @@ import java.util.List;
  * A residence record as the officer sees it, with its latest screening: the read model behind
  * {@code GET /api/residence-records/{id}} and its pathways.
  *
+ * @param statusChecks       case management's requests for a status check, open until the officer completes them
+ * @param officer            the officer responsible for the record; null while nobody is assigned
  * @param currentValidUntil  the end of the current status, kept apart so that deadlines can be queried
  * @param chancenClockEndsOn the end of a § 104c permit's 18 months, if the person holds one
  * @param version            the sequence number of the last event applied
@@ -27,6 +29,7 @@ import java.util.List;
 public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOfBirth, String nationality,
                                   LocalDate entryDate, boolean minorChildInHousehold, List<StatusEntry> statuses,
                                   List<AchievementEntry> achievements, List<HandoverEntry> handovers,
+                                  List<StatusCheckEntry> statusChecks, String officer,
                                   ResidenceStatusType currentStatus, LocalDate currentValidUntil,
                                   LocalDate chancenClockEndsOn, Screening screening, long version) {
 
@@ -34,6 +37,7 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
         statuses = statuses == null ? new ArrayList<>() : new ArrayList<>(statuses);
         achievements = achievements == null ? new ArrayList<>() : new ArrayList<>(achievements);
         handovers = handovers == null ? new ArrayList<>() : new ArrayList<>(handovers);
+        statusChecks = statusChecks == null ? new ArrayList<>() : new ArrayList<>(statusChecks);
     }
 
     /** One status of the record. */
@@ -51,6 +55,21 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
                                 LocalDate handedOverOn) {
     }
 
+    /** A status check case management asked for; open while {@code completedOn} is null. */
+    public record StatusCheckEntry(String id, String caseId, LocalDate requestedOn, LocalDate completedOn) {
+
+        public boolean open() {
+            return completedOn == null;
+        }
+    }
+
+    /** The same record with another officer responsible. */
+    ResidenceRecordView withOfficer(String newOfficer) {
+        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
+                achievements, handovers, statusChecks, newOfficer, currentStatus, currentValidUntil, chancenClockEndsOn,
+                screening, version);
+    }
+
     /** What the screening reads of this record. */
     public RecordFacts facts() {
         return new RecordFacts(dateOfBirth, minorChildInHousehold,
@@ -64,7 +83,7 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
         StatusEntry current = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
         ChancenClock clock = newScreening.chancenClock();
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold,
-                statuses, achievements, handovers, current == null ? null : current.type(),
+                statuses, achievements, handovers, statusChecks, officer, current == null ? null : current.type(),
                 current == null ? null : current.validUntil(), clock == null ? null : clock.endsOn(), newScreening,
                 newVersion);
     }

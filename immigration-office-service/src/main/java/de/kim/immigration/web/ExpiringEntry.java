@@ -7,9 +7,11 @@ import java.time.LocalDate;
 /**
  * A deadline of a record within the asked window: the end of the current permit or of the
  * 18 months of a § 104c permit.
+ *
+ * @param officer the officer responsible for the record; null while nobody is assigned
  */
 public record ExpiringEntry(String recordId, Kind kind, ResidenceStatusType status, String legalBasis,
-                            LocalDate endsOn, long daysLeft) {
+                            LocalDate endsOn, long daysLeft, String officer) {
 
     /** Which deadline it is. */
     public enum Kind {

@@ -1,10 +1,13 @@
 package de.kim.immigration.web;
 
 import de.kim.immigration.api.AchievementId;
+import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.HandoverId;
 import de.kim.immigration.api.ResidenceRecordId;
+import de.kim.immigration.api.StatusCheckId;
 import de.kim.immigration.api.StatusId;
 import de.kim.immigration.query.FindExpiringQuery;
+import de.kim.immigration.query.FindRecordsOfOfficerQuery;
 import de.kim.immigration.query.FindResidenceRecordQuery;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.immigration.screening.PathwayScreener;
@@ -21,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,12 +42,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The immigration office's API for residence records: statuses, achievements, pathways, deadlines and hand-overs. */
+/**
+ * The immigration office's API for residence records: statuses, achievements, pathways, deadlines,
+ * hand-overs, the responsible officer, case management's status check requests and the officer's work list.
+ */
 @RestController
 @RequestMapping("/api/residence-records")
 public class ResidenceRecordController {
 
+    static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
     private static final int MAX_WINDOW_DAYS = 3650;
+    private static final int DEFAULT_WORK_LIST_DAYS = 90;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -114,6 +123,48 @@ public class ResidenceRecordController {
         return entry(find(id).handovers(), ResidenceRecordView.HandoverEntry::id, handoverId);
     }
 
+    /** Makes an officer responsible for the record; naming the same officer again changes nothing. */
+    @PutMapping("/{id}/officer")
+    public ResponseEntity<Void> assignOfficer(@PathVariable String id, @Valid @RequestBody AssignOfficerRequest request) {
+        commands.sendAndWait(request.toCommand(new ResidenceRecordId(id)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/status-checks/{statusCheckId}")
+    public ResidenceRecordView.StatusCheckEntry statusCheck(@PathVariable String id, @PathVariable String statusCheckId) {
+        return entry(find(id).statusChecks(), ResidenceRecordView.StatusCheckEntry::id, statusCheckId);
+    }
+
+    /** The officer has checked the status case management asked about: the request leaves the work list. */
+    @PostMapping("/{id}/status-checks/{statusCheckId}/completion")
+    public ResponseEntity<Void> completeStatusCheck(@PathVariable String id, @PathVariable String statusCheckId) {
+        commands.sendAndWait(new CompleteStatusCheckCommand(new ResidenceRecordId(id), new StatusCheckId(statusCheckId)));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * An officer's work list: the deadlines of their records within {@code withinDays} (default 90)
+     * and case management's open status check requests on them, oldest first.
+     */
+    @GetMapping("/work-list")
+    public WorkList workList(@RequestParam(required = false) String officer,
+                             @RequestParam(required = false) Integer withinDays) {
+        requireOfficer(officer, true);
+        int days = withinDays == null ? DEFAULT_WORK_LIST_DAYS : window("withinDays", withinDays);
+        LocalDate today = LocalDate.now(clock);
+        List<ExpiringEntry> deadlines = deadlines(today, today.plusDays(days), officer);
+        List<WorkList.StatusCheck> checks = new ArrayList<>();
+        for (ResidenceRecordView record : queries.query(new FindRecordsOfOfficerQuery(tenant(), officer),
+                ResponseTypes.multipleInstancesOf(ResidenceRecordView.class)).join()) {
+            record.statusChecks().stream().filter(ResidenceRecordView.StatusCheckEntry::open)
+                    .forEach(c -> checks.add(new WorkList.StatusCheck(record.id(), c.id(), c.caseId(), c.requestedOn(),
+                            c.requestedOn() == null ? 0 : ChronoUnit.DAYS.between(c.requestedOn(), today))));
+        }
+        checks.sort(Comparator.comparing(WorkList.StatusCheck::requestedOn,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WorkList.StatusCheck::statusCheckId));
+        return new WorkList(officer, days, deadlines, checks);
+    }
+
     /**
      * The latest screening, re-run by the projection on every change. With {@code on}, the record
      * is screened afresh as of that day, with the rule sets in force then; nothing is stored.
@@ -129,16 +180,19 @@ public class ResidenceRecordController {
     }
 
     @GetMapping
-    public List<ExpiringEntry> expiring(@RequestParam(required = false) Integer expiringWithinDays) {
+    public List<ExpiringEntry> expiring(@RequestParam(required = false) Integer expiringWithinDays,
+                                        @RequestParam(required = false) String officer) {
         if (expiringWithinDays == null) {
             throw new InvalidInputException("expiringWithinDays", "residence.expiring.days-required");
         }
-        if (expiringWithinDays < 0 || expiringWithinDays > MAX_WINDOW_DAYS) {
-            throw new InvalidInputException("expiringWithinDays", "residence.expiring.days-invalid", MAX_WINDOW_DAYS);
-        }
+        int days = window("expiringWithinDays", expiringWithinDays);
+        requireOfficer(officer, false);
         LocalDate today = LocalDate.now(clock);
-        LocalDate until = today.plusDays(expiringWithinDays);
-        List<ResidenceRecordView> records = queries.query(new FindExpiringQuery(tenant(), today, until),
+        return deadlines(today, today.plusDays(days), officer);
+    }
+
+    private List<ExpiringEntry> deadlines(LocalDate today, LocalDate until, String officer) {
+        List<ResidenceRecordView> records = queries.query(new FindExpiringQuery(tenant(), today, until, officer),
                 ResponseTypes.multipleInstancesOf(ResidenceRecordView.class)).join();
         List<ExpiringEntry> entries = new ArrayList<>();
         for (ResidenceRecordView record : records) {
@@ -146,16 +200,32 @@ public class ResidenceRecordController {
             if (within(record.currentValidUntil(), today, until)) {
                 entries.add(new ExpiringEntry(record.id(), ExpiringEntry.Kind.PERMIT_EXPIRY, current.type(),
                         current.legalBasis(), record.currentValidUntil(),
-                        ChronoUnit.DAYS.between(today, record.currentValidUntil())));
+                        ChronoUnit.DAYS.between(today, record.currentValidUntil()), record.officer()));
             }
             if (within(record.chancenClockEndsOn(), today, until)) {
                 entries.add(new ExpiringEntry(record.id(), ExpiringEntry.Kind.CHANCEN_CLOCK, current.type(),
                         current.legalBasis(), record.chancenClockEndsOn(),
-                        ChronoUnit.DAYS.between(today, record.chancenClockEndsOn())));
+                        ChronoUnit.DAYS.between(today, record.chancenClockEndsOn()), record.officer()));
             }
         }
         entries.sort(Comparator.comparing(ExpiringEntry::endsOn));
         return entries;
+    }
+
+    private static int window(String field, int days) {
+        if (days < 0 || days > MAX_WINDOW_DAYS) {
+            throw new InvalidInputException(field, "residence.expiring.days-invalid", MAX_WINDOW_DAYS);
+        }
+        return days;
+    }
+
+    private static void requireOfficer(String officer, boolean required) {
+        if (officer == null && required) {
+            throw new InvalidInputException("officer", "residence.officer.required");
+        }
+        if (officer != null && !officer.matches(USER_ID)) {
+            throw new InvalidInputException("officer", "residence.officer.invalid");
+        }
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate until) {

@@ -3,20 +3,28 @@ package de.kim.immigration.command;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
+import de.kim.immigration.api.AssignOfficerCommand;
+import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.CreateResidenceRecordCommand;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.HandOverToCaseManagementCommand;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.HandoverId;
 import de.kim.immigration.api.LanguageLevel;
+import de.kim.immigration.api.OfficerAssignedEvent;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordResidenceStatusCommand;
+import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordCreatedEvent;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.ResidenceStatusType;
+import de.kim.immigration.api.StatusCheckCompletedEvent;
+import de.kim.immigration.api.StatusCheckId;
+import de.kim.immigration.api.StatusCheckRequestedEvent;
 import de.kim.immigration.api.StatusId;
+import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
@@ -244,6 +252,71 @@ class ResidenceRecordAggregateTest {
                         "LANGUAGE_LEVEL_MISSING", Pathway.AUFENTHG_25B), JONAS_IN_METTMANN)
                 .expectEvents(new HandedOverToCaseManagementEvent(id, "kreis-mettmann", handover,
                         FieldOfAction.LANGUAGE, "LANGUAGE_LEVEL_MISSING", Pathway.AUFENTHG_25B, date(2026, 11, 2)));
+    }
+
+    @Test
+    void an_officer_becomes_responsible_for_the_record_and_the_previous_one_is_kept() {
+        fixture.given(created(), new OfficerAssignedEvent(id, "kreis-mettmann", "abh-eva", null))
+                .when(new AssignOfficerCommand(id, "abh-jonas"), JONAS_IN_METTMANN)
+                .expectEvents(new OfficerAssignedEvent(id, "kreis-mettmann", "abh-jonas", "abh-eva"));
+    }
+
+    @Test
+    void naming_the_responsible_officer_again_changes_nothing() {
+        fixture.given(created(), new OfficerAssignedEvent(id, "kreis-mettmann", "abh-jonas", null))
+                .when(new AssignOfficerCommand(id, "abh-jonas"), JONAS_IN_METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void another_tenant_cannot_assign_an_officer() {
+        fixture.given(created())
+                .when(new AssignOfficerCommand(id, "abh-eva"), OTHER_TENANT)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_status_check_request_of_case_management_lands_on_the_record() {
+        fixture.given(created())
+                .when(new RecordStatusCheckRequestCommand(id, new StatusCheckId("check-1"), "case-1", date(2026, 11, 2)),
+                        JONAS_IN_METTMANN)
+                .expectEvents(new StatusCheckRequestedEvent(id, "kreis-mettmann", new StatusCheckId("check-1"), "case-1",
+                        date(2026, 11, 2)));
+    }
+
+    @Test
+    void a_status_check_request_delivered_again_changes_nothing() {
+        StatusCheckId check = new StatusCheckId("check-1");
+        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 2)))
+                .when(new RecordStatusCheckRequestCommand(id, check, "case-1", date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_status_check_request_for_another_tenants_record_finds_no_record() {
+        fixture.given(created())
+                .when(new RecordStatusCheckRequestCommand(id, new StatusCheckId("check-1"), "case-1", date(2026, 11, 2)),
+                        OTHER_TENANT)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_status_check_is_completed_once_on_the_day() {
+        StatusCheckId check = new StatusCheckId("check-1");
+        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
+                .when(new CompleteStatusCheckCommand(id, check), JONAS_IN_METTMANN)
+                .expectEvents(new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2)));
+        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)),
+                        new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2)))
+                .when(new CompleteStatusCheckCommand(id, check), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_status_check_nobody_asked_for_cannot_be_completed() {
+        fixture.given(created())
+                .when(new CompleteStatusCheckCommand(id, new StatusCheckId("check-9")), JONAS_IN_METTMANN)
+                .expectException(NotFoundException.class).expectNoEvents();
     }
 
     private ResidenceRecordCreatedEvent created() {

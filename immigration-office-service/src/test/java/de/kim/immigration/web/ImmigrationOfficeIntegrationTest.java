@@ -2,14 +2,20 @@ package de.kim.immigration.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.EventType;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
+import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +35,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -179,6 +187,71 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     @Test
+    void deadlines_and_status_check_requests_show_in_the_responsible_officers_work_list() throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
+        assertThat(put("/api/residence-records/" + id + "/officer", "{\"officer\":\"abh-jonas\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/" + id, String.class).getBody()).path("officer").asText()).isEqualTo("abh-jonas"));
+        JsonNode mine = json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=30&officer=abh-jonas",
+                String.class).getBody());
+        assertThat(mine.findValuesAsText("recordId")).contains(id);
+        assertThat(mine.findValuesAsText("officer")).containsOnly("abh-jonas");
+        assertThat(json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=30&officer=abh-eva",
+                String.class).getBody()).findValuesAsText("recordId")).doesNotContain(id);
+
+        String check = UUID.randomUUID().toString();
+        publishStatusCheck(id, check);
+        publishStatusCheck(id, check);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/" + id, String.class).getBody()).path("statusChecks").findValuesAsText("id"))
+                .containsExactly(check));
+        JsonNode workList = json.readTree(http.getForEntity("/api/residence-records/work-list?officer=abh-jonas",
+                String.class).getBody());
+        assertThat(workList.path("deadlines").findValuesAsText("recordId")).contains(id);
+        JsonNode request = null;
+        for (JsonNode c : workList.path("statusChecks")) {
+            if (c.path("statusCheckId").asText().equals(check)) {
+                request = c;
+            }
+        }
+        assertThat(request).as("status check in the work list: " + workList).isNotNull();
+        assertThat(request.path("recordId").asText()).isEqualTo(id);
+        assertThat(request.path("caseId").asText()).isNotBlank();
+        assertThat(json.readTree(http.getForEntity("/api/residence-records/work-list?officer=abh-eva", String.class)
+                .getBody()).path("statusChecks").findValuesAsText("statusCheckId")).doesNotContain(check);
+
+        String completion = "/api/residence-records/" + id + "/status-checks/" + check + "/completion";
+        assertThat(post(completion, "", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post(completion, "", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/work-list?officer=abh-jonas", String.class).getBody()).path("statusChecks")
+                .findValuesAsText("statusCheckId")).doesNotContain(check));
+    }
+
+    @Test
+    void bad_officer_input_gets_problem_details_and_changes_nothing() throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        long eventsBefore = storedEvents();
+        assertProblem(put("/api/residence-records/" + id + "/officer", "{\"officer\":\"Jonas Beispiel!\"}"), 400,
+                "urn:kim:problem:invalid-input", "officer");
+        assertProblem(put("/api/residence-records/" + id + "/officer", "{}"), 400, "urn:kim:problem:invalid-input",
+                "officer");
+        assertThat(put("/api/residence-records/no-such-record/officer", "{\"officer\":\"abh-jonas\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertProblem(http.getForEntity("/api/residence-records/work-list", String.class), 400,
+                "urn:kim:problem:invalid-input", "officer");
+        assertProblem(http.getForEntity("/api/residence-records/work-list?officer=abh-jonas&withinDays=5000",
+                String.class), 400, "urn:kim:problem:invalid-input", "withinDays");
+        assertProblem(http.getForEntity("/api/residence-records?expiringWithinDays=10&officer=a%20b", String.class),
+                400, "urn:kim:problem:invalid-input", "officer");
+        assertThat(post("/api/residence-records/" + id + "/status-checks/nobody-asked/completion", "", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void the_rule_sets_in_force_are_listed_with_their_citations() throws Exception {
         JsonNode ruleSets = json.readTree(http.getForEntity("/api/rule-sets", String.class).getBody());
         assertThat(ruleSets.findValuesAsText("pathway")).contains("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_9",
@@ -219,6 +292,23 @@ class ImmigrationOfficeIntegrationTest {
     private static String status(String type, String section, String from, String until) {
         return "{\"type\":\"%s\",\"section\":%s,\"validFrom\":\"%s\",\"validUntil\":%s}".formatted(type,
                 section == null ? "null" : "\"" + section + "\"", from, until == null ? "null" : "\"" + until + "\"");
+    }
+
+    private void publishStatusCheck(String recordId, String statusCheckId) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(StatusCheckRequested.TYPE));
+        envelope.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("statusCheckId", statusCheckId);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
+                    json.writeValueAsString(envelope))).get();
+        }
+    }
+
+    private ResponseEntity<String> put(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
     }
 
     private ResponseEntity<String> post(String path, String body, String language) {

@@ -211,6 +211,50 @@ class CaseWorkflowEndToEndTest {
         assertThat(json(gateway.get(records)).toString()).doesNotContain("A1");
     }
 
+    @Test
+    void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_reaches_the_officers_work_list() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        String record = id(gateway.post("/api/residence-records", """
+                {"dateOfBirth":"1997-09-23","nationality":"IRQ","entryDate":"2017-03-14","minorChildInHousehold":false}"""));
+        String records = "/api/residence-records/" + record;
+        assertThat(gateway.put(records + "/officer", "{\"officer\":\"abh-jonas\"}").statusCode()).isEqualTo(204);
+        String handover = id(gateway.post(records + "/handover",
+                "{\"fieldOfAction\":\"LANGUAGE\",\"reasonCode\":\"LANGUAGE_LEVEL_MISSING\",\"pathway\":\"AUFENTHG_25B\"}"));
+
+        String caseId = id(gateway.post("/api/cases", """
+                {"client":{"givenName":"Rana","familyName":"Erfunden","dateOfBirth":"1997-09-23","nationality":"IRQ",
+                 "town":"Ratingen"},"targetGroup":"TOLERATED","accessRoute":"IMMIGRATION_OFFICE","assignee":"cm-ben"}"""));
+        String cases = "/api/cases/" + caseId;
+        assertThat(gateway.put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
+                .statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode needs = json(gateway.get(cases)).path("needs");
+            assertThat(needs.findValuesAsText("fieldOfAction")).containsExactly("LANGUAGE");
+            assertThat(needs.get(0).path("priority").asText()).isEqualTo("HIGH");
+            assertThat(needs.get(0).path("description").asText()).contains("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B");
+        });
+        JsonNode taken = json(gateway.get("/api/handovers?status=ADDED_TO_CASE&residenceRecordId=" + record));
+        assertThat(taken.findValuesAsText("handoverId")).containsExactly(handover);
+        assertThat(taken.findValuesAsText("caseId")).containsExactly(caseId);
+
+        // Without a consent for the office the case manager cannot ask; with one, the request goes out.
+        HttpResponse<String> refused = gateway.post(cases + "/status-check", "");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).path("rule").asText()).isEqualTo("status_check_needs_consent_for_the_immigration_office");
+        id(gateway.post(cases + "/consents", """
+                {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["RESIDENCE_STATUS"],
+                 "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(1))));
+        String check = id(gateway.post(cases + "/status-check", ""));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode workList = json(gateway.get("/api/residence-records/work-list?officer=abh-jonas"));
+            assertThat(workList.path("statusChecks").findValuesAsText("statusCheckId")).contains(check);
+        });
+        JsonNode onRecord = json(gateway.get(records)).path("statusChecks");
+        assertThat(onRecord.findValuesAsText("id")).containsExactly(check);
+        assertThat(onRecord.findValuesAsText("caseId")).containsExactly(caseId);
+    }
+
     private static String pathwayRequirement(String records, String pathway, String requirement) {
         for (JsonNode p : json(gateway.get(records + "/pathways")).path("pathways")) {
             if (p.path("pathway").asText().equals(pathway)) {

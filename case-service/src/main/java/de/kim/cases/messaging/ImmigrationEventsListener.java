@@ -1,0 +1,44 @@
+package de.kim.cases.messaging;
+
+import de.kim.cases.query.HandoverRequests;
+import de.kim.contracts.Topics;
+import de.kim.contracts.immigration.HandoverToCaseManagement;
+import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code kim.immigration.v1} for the office's hand-overs to case management: each is kept
+ * once (keyed by tenant and hand-over id) and handed to the {@link HandoverIntake}. Everything
+ * else on the topic is not case management's business and is skipped.
+ */
+@Component
+public class ImmigrationEventsListener {
+
+    private final EnvelopeCodec codec;
+    private final HandoverRequests requests;
+    private final HandoverIntake intake;
+
+    public ImmigrationEventsListener(EnvelopeCodec codec, HandoverRequests requests, HandoverIntake intake) {
+        this.codec = codec;
+        this.requests = requests;
+        this.intake = intake;
+    }
+
+    @KafkaListener(id = "case-immigration-events", topics = Topics.IMMIGRATION)
+    public void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = codec.decode(record.value());
+        if (!event.is(HandoverToCaseManagement.TYPE)) {
+            return;
+        }
+        HandoverToCaseManagement handover = event.data(HandoverToCaseManagement.class);
+        if (handover.handoverId() == null || handover.recordId() == null) {
+            return;
+        }
+        String tenant = event.envelope().tenant();
+        intake.received(requests.received(tenant, handover.handoverId(), handover.recordId(), handover.fieldOfAction(),
+                handover.reasonCode(), handover.pathway(), handover.handedOverOn()), event.envelope().actor());
+    }
+}

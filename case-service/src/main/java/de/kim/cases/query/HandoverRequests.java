@@ -1,0 +1,111 @@
+package de.kim.cases.query;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The immigration office's hand-overs as case management keeps them ({@code handover_requests}),
+ * and which case is linked to which residence record ({@code residence_links}): the two sides
+ * the hand-over intake matches. Writes are keyed by tenant and id, so a repeated delivery
+ * changes nothing.
+ */
+@Component
+public class HandoverRequests {
+
+    /** A hand-over no case of the tenant has taken up yet: it waits in {@code GET /api/handovers}. */
+    public static final String OPEN = "OPEN";
+    /** A hand-over that became a need of a case. */
+    public static final String ADDED_TO_CASE = "ADDED_TO_CASE";
+
+    private final MongoTemplate mongo;
+
+    public HandoverRequests(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * A hand-over of the immigration office: the need it names, and where it went.
+     *
+     * @param fieldOfAction the field of action as the office sent it (kept as text: a value this
+     *                      service does not know yet still shows to the case manager)
+     * @param caseId        the case the need was added to; null while open
+     * @param needId        the need on that case; derived from the hand-over id
+     */
+    @Document("handover_requests")
+    public record HandoverRequest(@Id String id, String tenant, String handoverId, String residenceRecordId,
+                                  String fieldOfAction, String reasonCode, String pathway, LocalDate handedOverOn,
+                                  String status, String caseId, String needId) {
+    }
+
+    /** A case linked to a residence record of the office, and since when. */
+    @Document("residence_links")
+    public record ResidenceLink(@Id String id, String tenant, String caseId, String residenceRecordId,
+                                Instant linkedAt) {
+    }
+
+    /** The hand-over requests of a tenant, optionally only those in a status or for one residence record. */
+    public record FindHandoverRequestsQuery(String tenant, String status, String residenceRecordId) {
+    }
+
+    public Optional<HandoverRequest> find(String tenant, String handoverId) {
+        return Optional.ofNullable(mongo.findById(key(tenant, handoverId), HandoverRequest.class));
+    }
+
+    /** Keeps a newly received hand-over as open; one already known keeps its state. */
+    public HandoverRequest received(String tenant, String handoverId, String residenceRecordId, String fieldOfAction,
+                                    String reasonCode, String pathway, LocalDate handedOverOn) {
+        return find(tenant, handoverId).orElseGet(() -> mongo.save(new HandoverRequest(key(tenant, handoverId), tenant,
+                handoverId, residenceRecordId, fieldOfAction, reasonCode, pathway, handedOverOn, OPEN, null, null)));
+    }
+
+    public void addedToCase(String tenant, String handoverId, String caseId, String needId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key(tenant, handoverId))),
+                new Update().set("status", ADDED_TO_CASE).set("caseId", caseId).set("needId", needId),
+                HandoverRequest.class);
+    }
+
+    public List<HandoverRequest> openFor(String tenant, String residenceRecordId) {
+        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("residenceRecordId").is(residenceRecordId)
+                .and("status").is(OPEN)).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
+    }
+
+    /** A case now points at this record; a case linked to another record before no longer does. */
+    public void linked(String tenant, String caseId, String residenceRecordId, Instant at) {
+        mongo.save(new ResidenceLink(tenant + ":" + caseId, tenant, caseId, residenceRecordId, at));
+    }
+
+    /** The cases of a tenant linked to a record, the latest link first. */
+    public List<String> casesLinkedTo(String tenant, String residenceRecordId) {
+        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("residenceRecordId").is(residenceRecordId))
+                        .with(Sort.by(Sort.Direction.DESC, "linkedAt")), ResidenceLink.class)
+                .stream().map(ResidenceLink::caseId).toList();
+    }
+
+    @QueryHandler
+    List<HandoverRequest> handle(FindHandoverRequestsQuery query) {
+        Criteria criteria = Criteria.where("tenant").is(query.tenant());
+        if (query.status() != null) {
+            criteria = criteria.and("status").is(query.status());
+        }
+        if (query.residenceRecordId() != null) {
+            criteria = criteria.and("residenceRecordId").is(query.residenceRecordId());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
+    }
+
+    private static String key(String tenant, String handoverId) {
+        return tenant + ":" + handoverId;
+    }
+}

@@ -1,0 +1,16 @@
+package de.kim.immigration.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An officer's work list: the deadlines of the records they are responsible for within the
+ * asked window, and case management's status check requests on those records still open.
+ */
+public record WorkList(String officer, int withinDays, List<ExpiringEntry> deadlines, List<StatusCheck> statusChecks) {
+
+    /** An open request of case management to check the status on one of the officer's records. */
+    public record StatusCheck(String recordId, String statusCheckId, String caseId, LocalDate requestedOn,
+                              long daysWaiting) {
+    }
+}
