@@ -1,5 +1,8 @@
 package de.kim.steering.query;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Map;
 public class MemoryFactStore implements FactStore {
 
     private static final int BATCH = 2_000;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final Map<Class<?>, Map<String, Facts.Fact>> facts = new HashMap<>();
 
@@ -32,19 +36,22 @@ public class MemoryFactStore implements FactStore {
         return facts.values().stream().mapToLong(Map::size).sum();
     }
 
-    /** Inserts every fact into the (empty) database of the template, in batches. */
+    /** Inserts every fact into the (empty) database of the template, in unordered batches. */
     public void writeTo(MongoTemplate mongo) {
         facts.forEach((type, byId) -> {
-            List<Facts.Fact> batch = new ArrayList<>(BATCH);
+            MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
+            List<Document> batch = new ArrayList<>(BATCH);
             for (Facts.Fact fact : byId.values()) {
-                batch.add(fact);
+                Document document = new Document();
+                mongo.getConverter().write(fact, document);
+                batch.add(document);
                 if (batch.size() == BATCH) {
-                    mongo.insert(batch, type);
+                    collection.insertMany(batch, UNORDERED);
                     batch.clear();
                 }
             }
             if (!batch.isEmpty()) {
-                mongo.insert(batch, type);
+                collection.insertMany(batch, UNORDERED);
             }
         });
     }
