@@ -161,6 +161,32 @@ public class SteeringFigures {
                 .filter(e -> period.contains(e.day())).toList(), EventFact::code);
     }
 
+    /** The raw value of one figure, for an indicator of the action plan; suppression comes after. */
+    public long metric(String tenant, de.kim.steering.api.Metric metric, Period period, String town) {
+        java.util.function.Predicate<String> inTown = t -> town == null || town.equals(t);
+        return switch (metric) {
+            case CASES_OPENED -> facts(tenant, CaseFact.class).stream()
+                    .filter(c -> inTown.test(c.town) && period.contains(c.openedOn)).count();
+            case CASES_CLOSED -> facts(tenant, CaseFact.class).stream()
+                    .filter(c -> inTown.test(c.town) && period.contains(c.closedOn)).count();
+            case NEEDS_ASSESSED -> facts(tenant, NeedFact.class).stream()
+                    .filter(n -> inTown.test(n.town) && period.contains(n.assessedOn)).count();
+            case GOALS_REACHED -> countEvents(tenant, "GoalAchieved", period, inTown);
+            case DOUBLE_FUNDING_WARNINGS -> countEvents(tenant, "DoubleFundingWarned", period, inTown);
+            case REFERRALS_MADE -> facts(tenant, ReferralFact.class).stream()
+                    .filter(r -> inTown.test(r.town) && period.contains(r.madeOn)).count();
+            case REFERRALS_ACCEPTED -> facts(tenant, ReferralFact.class).stream()
+                    .filter(r -> inTown.test(r.town) && period.contains(r.madeOn)
+                            && ("ACCEPTED".equals(r.status) || "COMPLETED".equals(r.status))).count();
+            case OPEN_GAPS -> gaps(tenant).stream().filter(g -> inTown.test(g.town())).count();
+        };
+    }
+
+    private long countEvents(String tenant, String type, Period period, java.util.function.Predicate<String> inTown) {
+        return ofType(facts(tenant, EventFact.class), type).stream()
+                .filter(e -> inTown.test(e.town()) && period.contains(e.day())).count();
+    }
+
     private static String eventKey(EventFact e, GroupBy groupBy) {
         return switch (groupBy) {
             case MONTH -> month(e.day());

@@ -76,7 +76,7 @@ class SteeringFiguresIntegrationTest {
     @Test
     void a_rebuild_from_the_topics_gives_the_same_figures() throws Exception {
         String tenant = "kreis-mettmann";
-        publishCasesOpened(tenant, "2026-08-03", 5);
+        publishCasesOpened(tenant, "2026-09-03", 5);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isGreaterThanOrEqualTo(5));
         String before = http.getForObject("/api/steering/figures?groupBy=town", String.class);
@@ -100,6 +100,36 @@ class SteeringFiguresIntegrationTest {
     }
 
     @Test
+    void the_action_plan_shows_progress_against_its_targets_from_the_figures() throws Exception {
+        String tenant = "kreis-musterland";
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Kim-Tenant", tenant);
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String goal = json.readTree(http.exchange("/api/steering/action-plan/goals", HttpMethod.POST, new HttpEntity<>(
+                "{\"title\":\"Mehr Fälle früh erreichen\",\"fieldOfAction\":\"LANGUAGE\"}", headers), String.class)
+                .getBody()).path("id").asText();
+        ResponseEntity<String> bound = http.exchange("/api/steering/action-plan/goals/" + goal + "/indicators",
+                HttpMethod.POST, new HttpEntity<>("{\"metric\":\"CASES_OPENED\",\"direction\":\"AT_LEAST\","
+                        + "\"target\":10,\"from\":\"2026-06\",\"to\":\"2026-06\"}", headers), String.class);
+        assertThat(bound.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> bad = http.exchange("/api/steering/action-plan/goals/" + goal + "/indicators",
+                HttpMethod.POST, new HttpEntity<>("{\"metric\":\"CASES_OPENED\",\"direction\":\"AT_LEAST\","
+                        + "\"target\":-1}", headers), String.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        publishCasesOpened(tenant, "2026-06-10", 6);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode indicator = json.readTree(http.exchange("/api/steering/action-plan", HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class).getBody()).at("/goals/0/indicators/0");
+            assertThat(indicator.at("/current/count").asLong()).isEqualTo(6);
+            assertThat(indicator.path("percent").asInt()).isEqualTo(60);
+            assertThat(indicator.path("met").asBoolean()).isFalse();
+        });
+        // Another tenant has a plan of its own: empty.
+        assertThat(json.readTree(http.getForObject("/api/steering/action-plan", String.class)).path("goals")).isEmpty();
+    }
+
+    @Test
     void a_month_filter_that_is_not_a_month_gets_400_naming_it() throws Exception {
         ResponseEntity<String> answer = http.getForEntity("/api/steering/figures?from=2026-13", String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -109,7 +139,9 @@ class SteeringFiguresIntegrationTest {
     private JsonNode figures(String tenant) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Kim-Tenant", tenant);
-        ResponseEntity<String> answer = http.exchange("/api/steering/figures", HttpMethod.GET, new HttpEntity<>(headers),
+        // September and October 2026 only: other tests of this class publish for this tenant in other months.
+        ResponseEntity<String> answer = http.exchange("/api/steering/figures?from=2026-09&to=2026-10", HttpMethod.GET,
+                new HttpEntity<>(headers),
                 String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return json.readTree(answer.getBody());

@@ -1,0 +1,7 @@
+package de.kim.steering.api;
+
+/** Who decided: the steering group (Lenkungsgruppe) or a project group (Projektgruppe). */
+public enum Body {
+    STEERING_GROUP,
+    PROJECT_GROUP
+}

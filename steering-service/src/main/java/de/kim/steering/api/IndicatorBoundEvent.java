@@ -1,0 +1,19 @@
+package de.kim.steering.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.YearMonth;
+
+/** An indicator was bound to a goal. */
+@Revision("1")
+public record IndicatorBoundEvent(
+        String planId,
+        String goalId,
+        String indicatorId,
+        Metric metric,
+        Direction direction,
+        long target,
+        YearMonth from,
+        YearMonth to,
+        String town) {
+}

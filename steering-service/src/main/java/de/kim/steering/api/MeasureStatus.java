@@ -1,0 +1,9 @@
+package de.kim.steering.api;
+
+/** Where a measure of the action plan stands. */
+public enum MeasureStatus {
+    PLANNED,
+    UNDER_WAY,
+    DONE,
+    DROPPED
+}

@@ -1,0 +1,12 @@
+package de.kim.steering.api;
+
+import org.axonframework.serialization.Revision;
+
+/** A measure moved on. */
+@Revision("1")
+public record MeasureStatusChangedEvent(
+        String planId,
+        String goalId,
+        String measureId,
+        MeasureStatus status) {
+}

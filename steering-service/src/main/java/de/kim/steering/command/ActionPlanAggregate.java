@@ -1,0 +1,149 @@
+package de.kim.steering.command;
+
+import de.kim.platform.domain.Actor;
+import de.kim.platform.domain.ConflictException;
+import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
+import de.kim.steering.api.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The action plan (Handlungskonzept) of one Kommune: its goals, their measures and indicators,
+ * and the dated decisions of the steering and project groups. One plan per tenant; it comes
+ * into being with its first goal or decision.
+ */
+@Aggregate
+public class ActionPlanAggregate {
+
+    @AggregateIdentifier
+    private String planId;
+    private final Set<String> goals = new HashSet<>();
+    private final Map<String, MeasureStatus> measures = new HashMap<>();
+    private final Set<String> indicators = new HashSet<>();
+    private final Set<String> decisions = new HashSet<>();
+
+    protected ActionPlanAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AdoptGoalCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        if (goals.contains(c.goalId())) {
+            throw new ConflictException("steering.goal.exists");
+        }
+        apply(new GoalAdoptedEvent(c.planId(), c.goalId(), c.title(), c.description(), c.fieldOfAction()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordDecisionCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        if (decisions.contains(c.decisionId())) {
+            throw new ConflictException("steering.decision.exists");
+        }
+        if (c.goalId() != null && !goals.contains(c.goalId())) {
+            throw new NotFoundException("steering.goal.not-found");
+        }
+        apply(new DecisionRecordedEvent(c.planId(), c.decisionId(), c.body(), c.decidedOn(), c.subject(), c.text(),
+                c.goalId()));
+    }
+
+    @CommandHandler
+    void handle(AddMeasureCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireGoal(c.goalId());
+        if (measures.containsKey(c.measureId())) {
+            throw new ConflictException("steering.measure.exists");
+        }
+        apply(new MeasureAddedEvent(c.planId(), c.goalId(), c.measureId(), c.title(), c.responsible(), c.dueOn()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMeasureStatusCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireGoal(c.goalId());
+        MeasureStatus current = measures.get(c.measureId());
+        if (current == null) {
+            throw new NotFoundException("steering.measure.not-found");
+        }
+        if (current == c.status()) {
+            throw new ConflictException("steering.measure.unchanged");
+        }
+        if (current == MeasureStatus.DONE || current == MeasureStatus.DROPPED) {
+            throw new ConflictException("steering.measure.finished");
+        }
+        apply(new MeasureStatusChangedEvent(c.planId(), c.goalId(), c.measureId(), c.status()));
+    }
+
+    @CommandHandler
+    void handle(BindIndicatorCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireGoal(c.goalId());
+        if (indicators.contains(c.indicatorId())) {
+            throw new ConflictException("steering.indicator.exists");
+        }
+        if (c.target() < 0) {
+            throw new InvalidInputException("target", "steering.indicator.target-negative");
+        }
+        if (c.from() != null && c.to() != null && c.to().isBefore(c.from())) {
+            throw new InvalidInputException("to", "steering.period.ends-before-it-starts");
+        }
+        apply(new IndicatorBoundEvent(c.planId(), c.goalId(), c.indicatorId(), c.metric(), c.direction(), c.target(),
+                c.from(), c.to(), c.town()));
+    }
+
+    /** A plan belongs to its tenant; another tenant's plan is answered as a missing one. */
+    private void requireOwnPlan(String plan, String tenant) {
+        if (!plan.equals(tenant)) {
+            throw new NotFoundException("steering.plan.not-found");
+        }
+    }
+
+    private void requireGoal(String goalId) {
+        if (!goals.contains(goalId)) {
+            throw new NotFoundException("steering.goal.not-found");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(GoalAdoptedEvent e) {
+        planId = e.planId();
+        goals.add(e.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRecordedEvent e) {
+        planId = e.planId();
+        decisions.add(e.decisionId());
+    }
+
+    @EventSourcingHandler
+    void on(MeasureAddedEvent e) {
+        measures.put(e.measureId(), MeasureStatus.PLANNED);
+    }
+
+    @EventSourcingHandler
+    void on(MeasureStatusChangedEvent e) {
+        measures.put(e.measureId(), e.status());
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorBoundEvent e) {
+        indicators.add(e.indicatorId());
+    }
+}

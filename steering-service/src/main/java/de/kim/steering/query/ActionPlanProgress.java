@@ -1,0 +1,63 @@
+package de.kim.steering.query;
+
+import de.kim.steering.api.Direction;
+import de.kim.steering.query.SmallCellSuppression.Cell;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The action plan with each indicator's progress, computed from the facts when asked. The
+ * current value follows the small-cell rule, and so does the progress: a percentage of a
+ * known target would otherwise reveal a suppressed count.
+ */
+@Component
+public class ActionPlanProgress {
+
+    private final MongoTemplate mongo;
+    private final SteeringFigures figures;
+
+    public ActionPlanProgress(MongoTemplate mongo, SteeringFigures figures) {
+        this.mongo = mongo;
+        this.figures = figures;
+    }
+
+    /** The plan as the steering group sees it. */
+    public record Plan(String tenant, List<Goal> goals, List<ActionPlanView.Decision> decisions) {
+    }
+
+    /** A goal with its measures and its indicators' progress. */
+    public record Goal(String id, String title, String description, String fieldOfAction,
+                       List<ActionPlanView.Measure> measures, List<Progress> indicators) {
+    }
+
+    /**
+     * An indicator and where it stands.
+     *
+     * @param percent the value as a share of the target (for {@code AT_LEAST}); null where the value is suppressed
+     * @param met     whether the target is met; null where the value is suppressed
+     */
+    public record Progress(ActionPlanView.Indicator indicator, Cell current, Integer percent, Boolean met) {
+    }
+
+    public Plan of(String tenant) {
+        ActionPlanView plan = mongo.findById(tenant, ActionPlanView.class);
+        if (plan == null) {
+            return new Plan(tenant, List.of(), List.of());
+        }
+        return new Plan(tenant, plan.goals.stream().map(g -> new Goal(g.id, g.title, g.description, g.fieldOfAction,
+                g.measures, g.indicators.stream().map(i -> progress(tenant, i)).toList())).toList(), plan.decisions);
+    }
+
+    private Progress progress(String tenant, ActionPlanView.Indicator indicator) {
+        long value = figures.metric(tenant, indicator.metric(), indicator.period(), indicator.town());
+        Cell current = Cell.of(value);
+        if (current.suppressed()) {
+            return new Progress(indicator, current, null, null);
+        }
+        boolean atLeast = indicator.direction() == Direction.AT_LEAST;
+        Integer percent = atLeast && indicator.target() > 0 ? (int) Math.min(999, value * 100 / indicator.target()) : null;
+        return new Progress(indicator, current, percent, atLeast ? value >= indicator.target() : value <= indicator.target());
+    }
+}

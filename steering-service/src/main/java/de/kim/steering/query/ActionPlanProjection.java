@@ -1,0 +1,96 @@
+package de.kim.steering.query;
+
+import de.kim.steering.api.*;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the action plans in MongoDB from the plan's events; the plan lives in steering's own
+ * database, not in the facts a rebuild replaces. Entries are keyed by id, so an event applied
+ * twice changes nothing.
+ */
+@Component
+@ProcessingGroup("action-plan")
+public class ActionPlanProjection {
+
+    private final MongoTemplate mongo;
+
+    public ActionPlanProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(GoalAdoptedEvent e) {
+        change(e.planId(), plan -> {
+            if (goal(plan, e.goalId()) == null) {
+                ActionPlanView.Goal goal = new ActionPlanView.Goal();
+                goal.id = e.goalId();
+                goal.title = e.title();
+                goal.description = e.description();
+                goal.fieldOfAction = e.fieldOfAction();
+                plan.goals.add(goal);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(MeasureAddedEvent e) {
+        change(e.planId(), plan -> {
+            ActionPlanView.Goal goal = goal(plan, e.goalId());
+            goal.measures.removeIf(m -> m.id().equals(e.measureId()));
+            goal.measures.add(new ActionPlanView.Measure(e.measureId(), e.title(), e.responsible(), e.dueOn(),
+                    MeasureStatus.PLANNED));
+        });
+    }
+
+    @EventHandler
+    void on(MeasureStatusChangedEvent e) {
+        change(e.planId(), plan -> goal(plan, e.goalId()).measures.replaceAll(m -> m.id().equals(e.measureId())
+                ? new ActionPlanView.Measure(m.id(), m.title(), m.responsible(), m.dueOn(), e.status()) : m));
+    }
+
+    @EventHandler
+    void on(IndicatorBoundEvent e) {
+        change(e.planId(), plan -> {
+            ActionPlanView.Goal goal = goal(plan, e.goalId());
+            goal.indicators.removeIf(i -> i.id().equals(e.indicatorId()));
+            goal.indicators.add(new ActionPlanView.Indicator(e.indicatorId(), e.metric(), e.direction(), e.target(),
+                    e.from() == null ? null : e.from().toString(), e.to() == null ? null : e.to().toString(), e.town()));
+        });
+    }
+
+    @EventHandler
+    void on(DecisionRecordedEvent e) {
+        change(e.planId(), plan -> {
+            plan.decisions.removeIf(d -> d.id().equals(e.decisionId()));
+            plan.decisions.add(new ActionPlanView.Decision(e.decisionId(), e.body(), e.decidedOn(), e.subject(),
+                    e.text(), e.goalId()));
+            plan.decisions.sort(Comparator.comparing(ActionPlanView.Decision::decidedOn).reversed());
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(ActionPlanView.class);
+    }
+
+    private void change(String planId, Consumer<ActionPlanView> change) {
+        ActionPlanView plan = mongo.findById(planId, ActionPlanView.class);
+        if (plan == null) {
+            plan = new ActionPlanView();
+            plan.id = planId;
+        }
+        change.accept(plan);
+        mongo.save(plan);
+    }
+
+    private static ActionPlanView.Goal goal(ActionPlanView plan, String goalId) {
+        return plan.goals.stream().filter(g -> g.id.equals(goalId)).findFirst().orElse(null);
+    }
+}
