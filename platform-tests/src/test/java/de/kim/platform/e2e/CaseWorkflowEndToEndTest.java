@@ -178,6 +178,22 @@ class CaseWorkflowEndToEndTest {
                 "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, housing));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(json(refused).path("rule").asText()).isEqualTo("referral_needs_consent_for_the_partner");
+
+        // Steering sees it all as figures: the partner's referral flow and the gaps, small counts suppressed.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode flows = json(gateway.get("/api/steering/referral-flows"));
+            assertThat(flows.findValuesAsText("partnerName")).contains("VHS Velbert");
+            assertThat(flows.findValues("made").get(0).path("display").asText()).isEqualTo("<5");
+            List<String> gaps = new ArrayList<>();
+            json(gateway.get("/api/steering/gaps")).forEach(g -> gaps.add(g.path("town").asText() + "/"
+                    + g.path("fieldOfAction").asText() + "/" + g.path("reason").asText()));
+            assertThat(gaps).contains("Velbert/LANGUAGE/NO_OFFER_WITH_FREE_CAPACITY",
+                    "Velbert/TRAINING_WORK/NO_OFFER_WITH_FREE_CAPACITY");
+        });
+        HttpResponse<String> csv = gateway.get("/api/steering/exports/gaps.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("Velbert;LANGUAGE;<5;NO_OFFER_WITH_FREE_CAPACITY");
+        assertThat(json(gateway.get("/api/steering/figures")).toString()).doesNotContain("Layla", "Erfunden");
     }
 
     @Test
