@@ -4,6 +4,7 @@ import de.kim.contracts.cases.*;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.partners.*;
+import de.kim.contracts.reporting.FiguresPublished;
 
 import java.util.List;
 
@@ -42,7 +43,8 @@ public final class Contracts {
             new Contract(ReferralCompleted.TYPE, Topics.PARTNER, ReferralCompleted.class),
             new Contract(ReferralReminderDue.TYPE, Topics.PARTNER, ReferralReminderDue.class),
             new Contract(ResidenceStatusProgressed.TYPE, Topics.IMMIGRATION, ResidenceStatusProgressed.class),
-            new Contract(HandoverToCaseManagement.TYPE, Topics.IMMIGRATION, HandoverToCaseManagement.class));
+            new Contract(HandoverToCaseManagement.TYPE, Topics.IMMIGRATION, HandoverToCaseManagement.class),
+            new Contract(FiguresPublished.TYPE, Topics.REPORTING, FiguresPublished.class));
 
     private Contracts() {
     }

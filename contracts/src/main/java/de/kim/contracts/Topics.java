@@ -9,7 +9,8 @@ public final class Topics {
     public static final String CASE = "kim.case.v1";
     public static final String PARTNER = "kim.partner.v1";
     public static final String IMMIGRATION = "kim.immigration.v1";
-    public static final String STEERING = "kim.steering.v1";
+    /** Anonymised figures for reporting consumers outside the platform (the state's KIM database, BI tools). */
+    public static final String REPORTING = "kim.reporting.v1";
 
     private Topics() {
     }

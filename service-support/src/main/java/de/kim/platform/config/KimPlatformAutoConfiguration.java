@@ -140,7 +140,7 @@ public class KimPlatformAutoConfiguration {
                                           @Value("${kim.messaging.replicas}") int replicas) {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.CASE, partitions, replicas), topic(Topics.PARTNER, partitions, replicas),
-                topic(Topics.IMMIGRATION, partitions, replicas), topic(Topics.STEERING, partitions, replicas));
+                topic(Topics.IMMIGRATION, partitions, replicas), topic(Topics.REPORTING, partitions, replicas));
     }
 
     /**

@@ -2,10 +2,13 @@ package de.kim.steering.messaging;
 
 import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.steering.query.SteeringProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
 
 /**
  * Reads the topics of case management, the partners and the immigration office into steering's
@@ -17,14 +20,18 @@ public class SteeringEventsListener {
 
     private final EnvelopeCodec codec;
     private final SteeringProjection projection;
+    private final ReportingPublisher reporting;
 
-    public SteeringEventsListener(EnvelopeCodec codec, SteeringProjection projection) {
+    public SteeringEventsListener(EnvelopeCodec codec, SteeringProjection projection, ReportingPublisher reporting) {
         this.codec = codec;
         this.projection = projection;
+        this.reporting = reporting;
     }
 
     @KafkaListener(id = "steering-facts", topics = {Topics.CASE, Topics.PARTNER, Topics.IMMIGRATION})
     public void on(ConsumerRecord<String, String> record) {
-        projection.apply(codec.decode(record.value()));
+        ReceivedEvent event = codec.decode(record.value());
+        LocalDate changed = projection.apply(event);
+        reporting.changed(event.envelope().tenant(), changed);
     }
 }

@@ -30,19 +30,21 @@ public class SteeringProjection {
         this.database = database;
     }
 
-    /** Applies the event to the live facts. */
-    public void apply(ReceivedEvent event) {
-        apply(event, database.store());
+    /** Applies the event to the live facts; answers the day whose figures it changes. */
+    public LocalDate apply(ReceivedEvent event) {
+        return apply(event, database.store());
     }
 
-    /** Applies the event to the given facts, e.g. those of a rebuild. */
-    public void apply(ReceivedEvent event, FactStore store) {
+    /** Applies the event to the given facts, e.g. those of a rebuild; answers the day whose figures it changes. */
+    public LocalDate apply(ReceivedEvent event, FactStore store) {
         String tenant = event.envelope().tenant();
         long sequence = event.envelope().sequence();
         LocalDate day = LocalDate.ofInstant(event.envelope().time(), GERMANY);
         String eventId = event.envelope().id();
         if (event.is(CaseOpened.TYPE)) {
-            caseOpened(store, tenant, sequence, event.data(CaseOpened.class));
+            CaseOpened opened = event.data(CaseOpened.class);
+            caseOpened(store, tenant, sequence, opened);
+            return opened.openedOn();
         } else if (event.is(CaseClosed.TYPE)) {
             CaseClosed e = event.data(CaseClosed.class);
             onCase(store, tenant, e.caseId(), sequence, f -> {
@@ -50,6 +52,7 @@ public class SteeringProjection {
                 f.closedOn = e.closedOn();
                 f.outcome = e.outcome();
             });
+            return e.closedOn();
         } else if (event.is(CaseReopened.TYPE)) {
             onCase(store, tenant, event.data(CaseReopened.class).caseId(), sequence, f -> {
                 f.status = "OPEN";
@@ -64,6 +67,7 @@ public class SteeringProjection {
             onCase(store, tenant, e.caseId(), sequence, f -> f.legalDomains = e.current());
             count(store, eventId, tenant, "LegalDomainsChanged", e.since(), town(store, tenant, e.caseId()),
                     String.join("+", e.previous()) + ">" + String.join("+", e.current()), null);
+            return e.since();
         } else if (event.is(NeedAssessed.TYPE)) {
             needAssessed(store, tenant, day, event.data(NeedAssessed.class));
         } else if (event.is(NeedResolved.TYPE)) {
@@ -74,7 +78,9 @@ public class SteeringProjection {
             }
         } else if (event.is(GoalAchieved.TYPE)) {
             GoalAchieved e = event.data(GoalAchieved.class);
-            count(store, eventId, tenant, "GoalAchieved", e.achievedOn(), town(store, tenant, e.caseId()), e.fieldOfAction(), null);
+            count(store, eventId, tenant, "GoalAchieved", e.achievedOn(), town(store, tenant, e.caseId()),
+                    e.fieldOfAction(), null);
+            return e.achievedOn();
         } else if (event.is(DoubleFundingWarned.TYPE)) {
             DoubleFundingWarned e = event.data(DoubleFundingWarned.class);
             count(store, eventId, tenant, "DoubleFundingWarned", day, town(store, tenant, e.caseId()), e.kind(),
@@ -83,7 +89,9 @@ public class SteeringProjection {
             ThemeTagged e = event.data(ThemeTagged.class);
             count(store, eventId, tenant, "ThemeTagged", day, town(store, tenant, e.caseId()), e.themeCode(), null);
         } else if (event.is(ReferralMade.TYPE)) {
-            referralMade(store, tenant, sequence, event.data(ReferralMade.class));
+            ReferralMade made = event.data(ReferralMade.class);
+            referralMade(store, tenant, sequence, made);
+            return made.madeOn();
         } else if (event.is(ReferralWithdrawn.TYPE)) {
             ReferralWithdrawn e = event.data(ReferralWithdrawn.class);
             referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "WITHDRAWN", null, day);
@@ -135,7 +143,9 @@ public class SteeringProjection {
             ResidenceStatusProgressed e = event.data(ResidenceStatusProgressed.class);
             count(store, eventId, tenant, "ResidenceStatusProgressed", e.validFrom(), null,
                     e.pathway() == null ? "NONE" : e.pathway(), e.fromStatus() + ">" + e.toStatus());
+            return e.validFrom();
         }
+        return day;
     }
 
     private void caseOpened(FactStore store, String tenant, long sequence, CaseOpened e) {

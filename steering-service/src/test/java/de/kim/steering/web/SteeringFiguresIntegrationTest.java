@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * steering-service reading {@code kim.case.v1} from the real broker, fed with the publisher's
  * pinned contract fixture, into the Mongo-wire server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kim.reporting.interval=PT1S")
 class SteeringFiguresIntegrationTest {
 
     @DynamicPropertySource
@@ -127,6 +127,19 @@ class SteeringFiguresIntegrationTest {
         });
         // Another tenant has a plan of its own: empty.
         assertThat(json.readTree(http.getForObject("/api/steering/action-plan", String.class)).path("goals")).isEmpty();
+    }
+
+    @Test
+    void changed_figures_go_to_the_reporting_topic_anonymised() throws Exception {
+        publishCasesOpened("kreis-mettmann", "2026-07-01", 6);
+        var record = de.kim.local.TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.REPORTING,
+                r -> r.key().equals("kreis-mettmann:2026-07") && r.value().contains("\"casesOpened\":{\"total\":{\"count\":6"),
+                Duration.ofSeconds(30));
+        assertThat(record).isPresent();
+        JsonNode envelope = json.readTree(record.get().value());
+        assertThat(envelope.path("type").asText()).isEqualTo("kim.reporting.FiguresPublished");
+        assertThat(envelope.at("/data/figures/casesOpened/groups/0/value/display").asText()).isEqualTo("6");
+        assertThat(record.get().value()).doesNotContain("caseId", "aggregateId\":\"0e6a");
     }
 
     @Test
