@@ -1,11 +1,17 @@
 package de.kim.steering.web;
 
+import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
+import de.kim.steering.query.Durations;
 import de.kim.steering.query.Figure;
 import de.kim.steering.query.Period;
 import de.kim.steering.query.SmallCellSuppression.Cell;
 import de.kim.steering.query.SteeringFigures;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
+import de.kim.steering.query.YearlyReport;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,83 +21,160 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The figures as CSV files for a spreadsheet: semicolon-separated and UTF-8 with a byte-order
- * mark, as German spreadsheet programs open them directly; suppressed cells read "&lt;5".
+ * The figures as files for a spreadsheet: CSV (semicolon-separated, UTF-8 with a byte-order
+ * mark, as German spreadsheet programs open it directly) or XLSX. Suppressed cells read "&lt;5".
+ * Reports: {@code figures}, {@code referral-flows}, {@code gaps}, {@code themes},
+ * {@code status-progressions}, {@code yearly} (with {@code year}).
  */
 @RestController
 public class ExportController {
 
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private final SteeringFigures figures;
+    private final YearlyReport yearly;
     private final FiguresController context;
 
-    public ExportController(SteeringFigures figures, FiguresController context) {
+    public ExportController(SteeringFigures figures, YearlyReport yearly, FiguresController context) {
         this.figures = figures;
+        this.yearly = yearly;
         this.context = context;
     }
 
+    @GetMapping("/api/steering/reports/yearly/{year}")
+    public YearlyReport.Report yearlyReport(@PathVariable int year) {
+        return yearly.of(context.tenant(), year(year));
+    }
+
     @GetMapping("/api/steering/exports/{report}.csv")
-    public ResponseEntity<byte[]> export(@PathVariable String report, @RequestParam(required = false) String from,
-                                         @RequestParam(required = false) String to,
-                                         @RequestParam(required = false) String town,
-                                         @RequestParam(defaultValue = "month") String groupBy) {
+    public ResponseEntity<byte[]> csv(@PathVariable String report, @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String town,
+                                      @RequestParam(defaultValue = "month") String groupBy,
+                                      @RequestParam(required = false) Integer year) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        for (List<String> row : rows(report, from, to, town, groupBy, year)) {
+            csv.append(String.join(";", row.stream().map(ExportController::quote).toList())).append("\r\n");
+        }
+        return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/steering/exports/{report}.xlsx")
+    public ResponseEntity<byte[]> xlsx(@PathVariable String report, @RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestParam(required = false) String town,
+                                       @RequestParam(defaultValue = "month") String groupBy,
+                                       @RequestParam(required = false) Integer year) {
+        List<List<String>> rows = rows(report, from, to, town, groupBy, year);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(report);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String value = rows.get(r).get(c);
+                    // Numbers as numbers, so the spreadsheet can sum them; "<5" stays text.
+                    if (r > 0 && value.matches("\\d{1,15}")) {
+                        row.createCell(c).setCellValue(Long.parseLong(value));
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(out);
+            return file(report, "xlsx", XLSX, out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<List<String>> rows(String report, String from, String to, String town, String groupBy, Integer year) {
         String tenant = context.tenant();
         Period period = FiguresController.period(from, to);
-        StringBuilder csv = new StringBuilder("\uFEFF");
+        List<List<String>> rows = new ArrayList<>();
         switch (report) {
             case "figures" -> {
-                csv.append("Kennzahl;Gruppe;Wert\r\n");
+                rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
                 CaseFigures f = figures.figures(tenant, period, town, FiguresController.groupBy(groupBy));
-                Map<String, Figure> rows = new LinkedHashMap<>();
-                rows.put("Fälle eröffnet", f.casesOpened());
-                rows.put("Fälle abgeschlossen", f.casesClosed());
-                rows.put("Abschlüsse nach Ergebnis", f.closedByOutcome());
-                rows.put("Fälle offen", f.casesOpenNow());
-                rows.put("Fallzahl je Fallmanagement", f.caseload());
-                rows.put("Bedarfe erfasst", f.needsAssessed());
-                rows.put("Ziele erreicht", f.goalsReached());
-                rows.put("Warnungen Doppelförderung", f.doubleFundingWarnings());
-                rows.put("Rechtskreiswechsel", f.legalDomainChanges());
-                rows.forEach((name, figure) -> figureRows(csv, name, figure));
+                Map<String, Figure> named = new LinkedHashMap<>();
+                named.put("Fälle eröffnet", f.casesOpened());
+                named.put("Fälle abgeschlossen", f.casesClosed());
+                named.put("Abschlüsse nach Ergebnis", f.closedByOutcome());
+                named.put("Fälle offen", f.casesOpenNow());
+                named.put("Fallzahl je Fallmanagement", f.caseload());
+                named.put("Bedarfe erfasst", f.needsAssessed());
+                named.put("Ziele erreicht", f.goalsReached());
+                named.put("Warnungen Doppelförderung", f.doubleFundingWarnings());
+                named.put("Rechtskreiswechsel", f.legalDomainChanges());
+                named.forEach((name, figure) -> figureRows(rows, name, figure));
+                durationRows(rows, "Tage bis zur ersten Verweisung", f.openingToFirstReferral());
+                durationRows(rows, "Tage bis zum Abschluss", f.openingToClosure());
             }
             case "referral-flows" -> {
-                csv.append("Partner;Handlungsfeld;Verweisungen;angenommen;abgelehnt;abgeschlossen;zurückgezogen\r\n");
-                figures.referralFlows(tenant, period, town).forEach(r -> csv.append(String.join(";", quote(r.partnerName()),
+                rows.add(List.of("Partner", "Handlungsfeld", "Verweisungen", "angenommen", "abgelehnt", "abgeschlossen",
+                        "zurückgezogen"));
+                figures.referralFlows(tenant, period, town).forEach(r -> rows.add(List.of(r.partnerName(),
                         r.fieldOfAction(), cell(r.made()), cell(r.accepted()), cell(r.declined()), cell(r.completed()),
-                        cell(r.withdrawn()))).append("\r\n"));
+                        cell(r.withdrawn()))));
             }
             case "gaps" -> {
-                csv.append("Ort;Handlungsfeld;offene Bedarfe;Grund;abgelehnte Verweisungen\r\n");
-                figures.gaps(tenant).forEach(g -> csv.append(String.join(";", quote(g.town()), g.fieldOfAction(),
-                        cell(g.openNeeds()), g.reason(), cell(g.declinedReferrals()))).append("\r\n"));
+                rows.add(List.of("Ort", "Handlungsfeld", "offene Bedarfe", "Grund", "abgelehnte Verweisungen"));
+                figures.gaps(tenant).forEach(g -> rows.add(List.of(String.valueOf(g.town()), g.fieldOfAction(),
+                        cell(g.openNeeds()), g.reason(), cell(g.declinedReferrals()))));
             }
             case "themes" -> {
-                csv.append("Kennzahl;Gruppe;Wert\r\n");
-                figureRows(csv, "Generative Themen", figures.themes(tenant, period));
+                rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
+                figureRows(rows, "Generative Themen", figures.themes(tenant, period));
             }
             case "status-progressions" -> {
-                csv.append("Kennzahl;Gruppe;Wert\r\n");
-                figureRows(csv, "Aufenthaltswechsel nach Weg", figures.statusProgressions(tenant, period).byPathway());
-                figureRows(csv, "Aufenthaltswechsel nach Übergang",
-                        figures.statusProgressions(tenant, period).byTransition());
+                rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
+                SteeringFigures.StatusProgressions p = figures.statusProgressions(tenant, period);
+                figureRows(rows, "Aufenthaltswechsel nach Weg", p.byPathway());
+                figureRows(rows, "Aufenthaltswechsel nach Übergang", p.byTransition());
+            }
+            case "yearly" -> {
+                if (year == null) {
+                    throw new InvalidInputException("year", "steering.year.missing");
+                }
+                YearlyReport.Report r = yearly.of(tenant, year(year));
+                rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
+                r.sections().forEach(s -> figureRows(rows, s.title(), s.figure()));
+                durationRows(rows, "Tage bis zur ersten Verweisung", r.openingToFirstReferral());
+                durationRows(rows, "Tage bis zum Abschluss", r.openingToClosure());
             }
             default -> throw new NotFoundException("steering.report.unknown");
         }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("kim-" + report + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return rows;
     }
 
-    private static void figureRows(StringBuilder csv, String name, Figure figure) {
-        csv.append(quote(name)).append(";Gesamt;").append(cell(figure.total())).append("\r\n");
-        figure.groups().forEach(g -> csv.append(quote(name)).append(';').append(quote(g.key())).append(';')
-                .append(cell(g.value())).append("\r\n"));
+    private static Year year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInputException("year", "steering.year.invalid");
+        }
+        return Year.of(year);
+    }
+
+    private static void figureRows(List<List<String>> rows, String name, Figure figure) {
+        rows.add(List.of(name, "Gesamt", cell(figure.total())));
+        figure.groups().forEach(g -> rows.add(List.of(name, g.key(), cell(g.value()))));
+    }
+
+    private static void durationRows(List<List<String>> rows, String name, Durations d) {
+        rows.add(List.of(name, "Fälle", cell(d.cases())));
+        rows.add(List.of(name, "Median", d.medianDays() == null ? "" : String.valueOf(d.medianDays())));
+        rows.add(List.of(name, "90. Perzentil", d.p90Days() == null ? "" : String.valueOf(d.p90Days())));
     }
 
     private static String cell(Cell cell) {
@@ -101,5 +184,12 @@ public class ExportController {
     private static String quote(String value) {
         String text = value == null ? "" : value;
         return text.matches("[^;\"\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static ResponseEntity<byte[]> file(String report, String extension, MediaType type, byte[] body) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("kim-" + report + "." + extension).build().toString())
+                .body(body);
     }
 }

@@ -97,6 +97,24 @@ class SteeringFiguresIntegrationTest {
         assertThat(text).startsWith("\uFEFFKennzahl;Gruppe;Wert\r\n").contains("Fälle eröffnet;Gesamt;");
         assertThat(http.getForEntity("/api/steering/exports/unknown.csv", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/steering/exports/yearly.csv", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void the_yearly_report_opens_as_a_workbook_with_its_sections() throws Exception {
+        ResponseEntity<byte[]> xlsx = http.getForEntity("/api/steering/exports/yearly.xlsx?year=2026", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Kennzahl");
+            List<String> names = new ArrayList<>();
+            sheet.forEach(row -> names.add(row.getCell(0).getStringCellValue()));
+            assertThat(names).contains("Fälle eröffnet nach Monat", "Bedarfe nach Handlungsfeld", "Generative Themen");
+        }
+        JsonNode report = json.readTree(http.getForObject("/api/steering/reports/yearly/2026", String.class));
+        assertThat(report.path("year").asInt()).isEqualTo(2026);
+        assertThat(report.path("sections").findValuesAsText("name")).contains("casesOpenedByTown", "themes");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package de.kim.steering.query;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The yearly report of one Kommune: the anonymised figures a state report on KIM asks for,
+ * section by section (cases by month, town, target group and outcome; needs and goals by
+ * field of action; referral flows; double funding; legal-domain changes; residence status
+ * progressions; generative themes; durations), all with the small-cell rule applied.
+ */
+@Component
+public class YearlyReport {
+
+    private final SteeringFigures figures;
+
+    public YearlyReport(SteeringFigures figures) {
+        this.figures = figures;
+    }
+
+    /** One section: a German title and its figure. */
+    public record Section(String name, String title, Figure figure) {
+    }
+
+    /** The report of a year. */
+    public record Report(String tenant, int year, List<Section> sections, Durations openingToFirstReferral,
+                         Durations openingToClosure, List<SteeringFigures.ReferralFlow> referralFlows) {
+    }
+
+    public Report of(String tenant, Year year) {
+        Period period = new Period(YearMonth.of(year.getValue(), 1), YearMonth.of(year.getValue(), 12));
+        SteeringFigures.CaseFigures byMonth = figures.figures(tenant, period, null, SteeringFigures.GroupBy.MONTH);
+        SteeringFigures.CaseFigures byTown = figures.figures(tenant, period, null, SteeringFigures.GroupBy.TOWN);
+        SteeringFigures.CaseFigures byGroup = figures.figures(tenant, period, null, SteeringFigures.GroupBy.TARGET_GROUP);
+        SteeringFigures.CaseFigures byField = figures.figures(tenant, period, null, SteeringFigures.GroupBy.FIELD_OF_ACTION);
+        SteeringFigures.CaseFigures byDomain = figures.figures(tenant, period, null, SteeringFigures.GroupBy.LEGAL_DOMAIN);
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("casesOpenedByMonth", "Fälle eröffnet nach Monat", byMonth.casesOpened()));
+        sections.add(new Section("casesOpenedByTown", "Fälle eröffnet nach Ort", byTown.casesOpened()));
+        sections.add(new Section("casesOpenedByTargetGroup", "Fälle eröffnet nach Zielgruppe", byGroup.casesOpened()));
+        sections.add(new Section("casesClosedByOutcome", "Fälle abgeschlossen nach Ergebnis", byMonth.closedByOutcome()));
+        sections.add(new Section("casesOpenAtYearEnd", "Fälle offen nach Ort", byTown.casesOpenNow()));
+        sections.add(new Section("needsByField", "Bedarfe nach Handlungsfeld", byField.needsAssessed()));
+        sections.add(new Section("goalsReachedByField", "Ziele erreicht nach Handlungsfeld", byField.goalsReached()));
+        sections.add(new Section("doubleFundingWarnings", "Warnungen Doppelförderung nach Monat",
+                byMonth.doubleFundingWarnings()));
+        sections.add(new Section("legalDomainChanges", "Rechtskreiswechsel", byDomain.legalDomainChanges()));
+        SteeringFigures.StatusProgressions progressions = figures.statusProgressions(tenant, period);
+        sections.add(new Section("statusProgressionsByPathway", "Aufenthaltswechsel nach Weg", progressions.byPathway()));
+        sections.add(new Section("themes", "Generative Themen", figures.themes(tenant, period)));
+        return new Report(tenant, year.getValue(), sections, byMonth.openingToFirstReferral(), byMonth.openingToClosure(),
+                figures.referralFlows(tenant, period, null));
+    }
+}
