@@ -27,7 +27,8 @@ public class ImmigrationEventsListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = "case-immigration-events", topics = Topics.IMMIGRATION)
+    @KafkaListener(id = "case-immigration-events", groupId = "${spring.kafka.consumer.group-id}-immigration-events",
+            topics = Topics.IMMIGRATION)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
         if (!event.is(HandoverToCaseManagement.TYPE)) {

@@ -48,7 +48,8 @@ public class PartnerEventsListener {
         this.commands = commands;
     }
 
-    @KafkaListener(id = "case-partner-events", topics = Topics.PARTNER)
+    @KafkaListener(id = "case-partner-events", groupId = "${spring.kafka.consumer.group-id}-partner-events",
+            topics = Topics.PARTNER)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
         String tenant = event.envelope().tenant();

@@ -45,7 +45,8 @@ public class CaseEventsListener {
         this.commands = commands;
     }
 
-    @KafkaListener(id = "immigration-case-events", topics = Topics.CASE)
+    @KafkaListener(id = "immigration-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
+            topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
         if (event.is(AchievementShared.TYPE)) {

@@ -47,7 +47,8 @@ public class CaseEventsListener {
         this.commands = commands;
     }
 
-    @KafkaListener(id = "partner-case-events", topics = Topics.CASE)
+    @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
+            topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
         if (event.is(ReferralMade.TYPE)) {

@@ -28,7 +28,8 @@ public class SteeringEventsListener {
         this.reporting = reporting;
     }
 
-    @KafkaListener(id = "steering-facts", topics = {Topics.CASE, Topics.PARTNER, Topics.IMMIGRATION})
+    @KafkaListener(id = "steering-facts", groupId = "${spring.kafka.consumer.group-id}-facts",
+            topics = {Topics.CASE, Topics.PARTNER, Topics.IMMIGRATION})
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
         LocalDate changed = projection.apply(event);
