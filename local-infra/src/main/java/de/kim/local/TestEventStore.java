@@ -48,7 +48,7 @@ public final class TestEventStore {
         }
         try {
             Path dir = Files.createTempDirectory("kim-eventstore-");
-            return Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE",
+            return Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "");
         } catch (IOException e) {

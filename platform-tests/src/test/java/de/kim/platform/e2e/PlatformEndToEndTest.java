@@ -130,6 +130,42 @@ class PlatformEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(8));
     }
 
+    @Test
+    @Order(6)
+    void a_crashed_case_service_loses_no_accepted_command() throws Exception {
+        long countBefore = casesOpened();
+        java.util.List<String> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    HttpResponse<String> answer = post("/api/cases", CASE);
+                    if (answer.statusCode() == 201) {
+                        accepted.add(json.readTree(answer.body()).path("id").asText());
+                    }
+                } catch (Exception e) {
+                    // the gateway answers 5xx while case-service is down: such a command was not accepted
+                }
+            }
+        });
+        load.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 10);
+        platform.stop("case-service", true);
+        Thread.sleep(1000);
+        platform.startAndAwait(List.of("case-service"), quiet());
+        int target = accepted.size() + 10;
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= target);
+        running.set(false);
+        load.join();
+
+        for (String id : accepted) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/cases/" + id).statusCode() == 200);
+        }
+        // Every accepted case is counted once; at most the one command in flight at the kill may count without an answer.
+        await().atMost(Duration.ofSeconds(60)).until(() -> casesOpened() >= countBefore + accepted.size());
+        assertThat(casesOpened()).isBetween(countBefore + accepted.size(), countBefore + accepted.size() + 1);
+    }
+
     private static long casesOpened() throws Exception {
         JsonNode figures = json.readTree(get("/api/steering/figures").body());
         return figures.at("/casesOpened/total/count").asLong(-1);

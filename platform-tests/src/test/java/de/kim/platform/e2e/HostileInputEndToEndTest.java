@@ -1,0 +1,183 @@
+package de.kim.platform.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.kim.local.Platform;
+import de.kim.local.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input through the gateway: thousands of malformed, oversized, wrongly typed and
+ * injection-laden requests to every endpoint, generated from a fixed seed (so a failure can be
+ * replayed). None may answer 5xx, none of the writes may succeed, and the platform must be
+ * healthy and unchanged afterwards.
+ */
+class HostileInputEndToEndTest {
+
+    static final long SEED = Long.getLong("kim.fuzz.seed", 20261125L);
+    static final int REQUESTS = Integer.getInteger("kim.fuzz.requests", 3000);
+
+    static Platform platform;
+    static Gateway gateway;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        platform = new Platform(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("kim-fuzz-"),
+                Ports.free());
+        platform.start(new PrintStream(OutputStream.nullOutputStream()));
+        gateway = new Gateway(platform.ports().gateway());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    static final List<String> WRITES = List.of(
+            "POST /api/cases", "POST /api/cases/{id}/consents", "POST /api/cases/{id}/needs", "PUT /api/cases/{id}/plan",
+            "POST /api/cases/{id}/referrals", "POST /api/cases/{id}/measures", "POST /api/cases/{id}/follow-ups",
+            "POST /api/cases/{id}/handover", "POST /api/cases/{id}/closure", "POST /api/cases/{id}/legal-domains",
+            "POST /api/cases/{id}/themes", "POST /api/cases/{id}/achievements", "PUT /api/cases/{id}/residence-record",
+            "POST /api/cases/{id}/status-check", "DELETE /api/cases/{id}/consents/{id}",
+            "POST /api/partners", "PUT /api/partners/{id}", "POST /api/partners/{id}/offers",
+            "POST /api/partners/{id}/deactivation", "POST /api/referrals/{id}/accept", "POST /api/referrals/{id}/decline",
+            "POST /api/referrals/{id}/complete", "POST /api/residence-records", "POST /api/residence-records/{id}/statuses",
+            "POST /api/residence-records/{id}/achievements", "POST /api/residence-records/{id}/handover",
+            "PUT /api/residence-records/{id}/officer", "POST /api/steering/action-plan/goals",
+            "POST /api/steering/action-plan/decisions", "POST /api/steering/action-plan/goals/{id}/indicators");
+    static final List<String> READS = List.of(
+            "GET /api/cases?status={s}&town={s}&assignee={s}", "GET /api/cases/{id}", "GET /api/cases/{id}/history",
+            "GET /api/follow-ups?dueBy={s}", "GET /api/handovers?status={s}", "GET /api/partners?field={s}&town={s}",
+            "GET /api/partners/{id}", "GET /api/offers?field={s}&language={s}&available={s}", "GET /api/referrals/{id}",
+            "GET /api/partners/{id}/referrals?status={s}", "GET /api/residence-records/{id}",
+            "GET /api/residence-records/{id}/pathways?on={s}", "GET /api/residence-records?expiringWithinDays={s}",
+            "GET /api/rule-sets?on={s}", "GET /api/steering/figures?from={s}&to={s}&groupBy={s}",
+            "GET /api/steering/exports/{s}.csv?year={s}", "GET /api/steering/reports/yearly/{s}");
+    static final String[] NASTY = {"", " ", "null", "-1", "0", "99999999999999999999", "1e309", "NaN", "true",
+            "' OR '1'='1", "\"; DROP TABLE domainevententry; --", "{\"$gt\": \"\"}", "{\"$where\": \"sleep(1000)\"}",
+            "<script>alert(1)</script>", "../../../etc/passwd", "%00", "\u0000", "😀🇩🇪", "ä".repeat(300),
+            "x".repeat(70_000), "2026-13-45", "9999-99", "A3", "B3", "kreis-mettmann", "${jndi:ldap://127.0.0.1/a}"};
+
+    @Test
+    void thousands_of_hostile_requests_get_no_5xx_change_nothing_and_leave_the_platform_healthy() throws Exception {
+        String before = state();
+        Random random = new Random(SEED);
+        Map<Integer, Integer> answers = new TreeMap<>();
+        List<String> fiveHundreds = new ArrayList<>();
+        List<String> acceptedWrites = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < REQUESTS; i++) {
+            boolean write = random.nextInt(3) > 0;
+            String template = write ? WRITES.get(random.nextInt(WRITES.size())) : READS.get(random.nextInt(READS.size()));
+            String method = template.substring(0, template.indexOf(' '));
+            String path = fill(template.substring(template.indexOf(' ') + 1), random);
+            String body = write ? body(random) : null;
+            HttpRequest.Builder request;
+            try {
+                request = HttpRequest.newBuilder(URI.create(gateway.base() + path)).timeout(Duration.ofSeconds(30));
+            } catch (IllegalArgumentException unencodable) {
+                continue;
+            }
+            if (random.nextInt(10) == 0) {
+                request.header("Content-Type", random.nextBoolean() ? "text/plain" : "application/xml");
+            } else {
+                request.header("Content-Type", "application/json");
+            }
+            if (random.nextInt(8) == 0) {
+                request.header("If-Match", NASTY[random.nextInt(NASTY.length)].replaceAll("[^\\x20-\\x7E]", ""));
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IllegalArgumentException unencodableHeader) {
+                continue;
+            }
+            answers.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() >= 500) {
+                fiveHundreds.add(method + " " + path.substring(0, Math.min(120, path.length())) + " -> "
+                        + response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
+            }
+            if (write && response.statusCode() < 300) {
+                acceptedWrites.add(method + " " + path + " " + body);
+            }
+        }
+        System.out.println("hostile requests tried: " + REQUESTS + " (seed " + SEED + "), answers by status: " + answers);
+        assertThat(fiveHundreds).as("5xx answers").isEmpty();
+        assertThat(acceptedWrites).as("hostile writes accepted").isEmpty();
+        assertThat(gateway.get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(state()).as("nothing changed").isEqualTo(before);
+    }
+
+    /** What a user could see of the platform's data: lists of every service and the steering figures. */
+    private static String state() {
+        StringBuilder state = new StringBuilder();
+        for (String path : List.of("/api/cases", "/api/partners", "/api/offers", "/api/handovers",
+                "/api/residence-records?expiringWithinDays=3650", "/api/steering/figures", "/api/steering/action-plan")) {
+            HttpResponse<String> response = gateway.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            JsonNode body = Gateway.json(response);
+            state.append(path).append('=').append(body).append('\n');
+        }
+        return state.toString();
+    }
+
+    private static String fill(String template, Random random) {
+        String path = template;
+        while (path.contains("{id}")) {
+            String[] ids = {"00000000-0000-0000-0000-000000000000", "does-not-exist", "%2e%2e", "..%2f..%2fadmin",
+                    "a%20b", "x".repeat(300), "1", "%00", "%25", "%F0%9F%98%80"};
+            path = path.replaceFirst("\\{id}", ids[random.nextInt(ids.length)]);
+        }
+        while (path.contains("{s}")) {
+            String value = NASTY[random.nextInt(NASTY.length)];
+            String encoded = java.net.URLEncoder.encode(value.length() > 2000 ? value.substring(0, 2000) : value,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            path = path.replaceFirst("\\{s}", java.util.regex.Matcher.quoteReplacement(encoded));
+        }
+        return path;
+    }
+
+    /** A body that no endpoint may accept: broken JSON, wrong types, missing fields, hostile values. */
+    private static String body(Random random) {
+        String nasty = NASTY[random.nextInt(NASTY.length)];
+        String quoted = Gateway.JSON.valueToTree(nasty).toString();
+        return switch (random.nextInt(9)) {
+            case 0 -> "{\"client\":";
+            case 1 -> nasty;
+            case 2 -> "[" + quoted + "]";
+            case 3 -> "{\"client\":{\"givenName\":" + quoted + ",\"familyName\":" + quoted + ",\"dateOfBirth\":" + quoted
+                    + ",\"nationality\":\"SYR\",\"town\":\"Velbert\"},\"targetGroup\":" + quoted
+                    + ",\"accessRoute\":\"SELF\",\"assignee\":\"cm-anna\"}";
+            case 4 -> "{\"name\":" + quoted + ",\"kind\":" + quoted + ",\"legalDomains\":" + quoted + "}";
+            case 5 -> "{\"fieldOfAction\":" + quoted + ",\"priority\":" + quoted + ",\"capacity\":" + quoted + "}";
+            case 6 -> "[".repeat(5000) + "]".repeat(5000);
+            case 7 -> "{\"dateOfBirth\":" + quoted + ",\"nationality\":" + quoted + ",\"entryDate\":" + quoted
+                    + ",\"type\":" + quoted + ",\"validFrom\":" + quoted + ",\"kind\":" + quoted + ",\"level\":" + quoted + "}";
+            default -> "{\"title\":\"\",\"subject\":" + quoted + ",\"metric\":" + quoted + ",\"target\":" + quoted + ",\"body\":" + quoted
+                    + ",\"decidedOn\":" + quoted + "}";
+        };
+    }
+}
