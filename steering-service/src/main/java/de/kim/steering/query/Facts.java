@@ -127,6 +127,22 @@ public final class Facts {
         public boolean active;
     }
 
+    /** A residence record: only the legal basis of its current status, to see § 104c transitions. */
+    @Document("record_facts")
+    public static class RecordFact implements Fact {
+        @Id
+        public String id;
+
+        @Override
+        public String factId() {
+            return id;
+        }
+
+        public String tenant;
+        public String legalBasis;
+        public long lastSequence = -1;
+    }
+
     /**
      * One countable event (a goal reached, a double-funding warning, a theme, a legal-domain
      * change, a status progression), keyed by the event's id so that a redelivery counts once.

@@ -144,15 +144,17 @@ public class SteeringFigures {
         return gaps;
     }
 
-    /** Residence status progressions by pathway and by transition. */
-    public record StatusProgressions(Figure byPathway, Figure byTransition) {
+    /** Residence status progressions by pathway and by transition, and the transitions out of § 104c. */
+    public record StatusProgressions(Figure byPathway, Figure byTransition, Figure chancenTransitions) {
     }
 
     public StatusProgressions statusProgressions(String tenant, Period period) {
         List<EventFact> progressions = ofType(facts(tenant, EventFact.class), "ResidenceStatusProgressed").stream()
                 .filter(e -> period.contains(e.day())).toList();
+        List<EventFact> chancen = ofType(facts(tenant, EventFact.class), "ChancenTransition").stream()
+                .filter(e -> period.contains(e.day())).toList();
         return new StatusProgressions(Figure.count(progressions, EventFact::code),
-                Figure.count(progressions, EventFact::detail));
+                Figure.count(progressions, EventFact::detail), Figure.count(chancen, EventFact::code));
     }
 
     /** Generative themes counted: the managed list by code, free text apart as {@code OTHER}. */

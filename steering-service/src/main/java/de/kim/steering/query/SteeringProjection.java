@@ -143,6 +143,22 @@ public class SteeringProjection {
             ResidenceStatusProgressed e = event.data(ResidenceStatusProgressed.class);
             count(store, eventId, tenant, "ResidenceStatusProgressed", e.validFrom(), null,
                     e.pathway() == null ? "NONE" : e.pathway(), e.fromStatus() + ">" + e.toStatus());
+            RecordFact record = store.find(RecordFact.class, key(tenant, e.recordId()));
+            if (record == null) {
+                record = new RecordFact();
+                record.id = key(tenant, e.recordId());
+                record.tenant = tenant;
+            }
+            // A § 104c permit followed by another status: the Chancen-Aufenthaltsrecht's transition.
+            if (record.legalBasis != null && record.legalBasis.contains("104c") && record.lastSequence < sequence) {
+                count(store, eventId + ":chancen", tenant, "ChancenTransition", e.validFrom(), null,
+                        e.pathway() == null ? "NONE" : e.pathway(), e.legalBasis());
+            }
+            if (record.lastSequence < sequence || record.legalBasis == null) {
+                record.legalBasis = e.legalBasis();
+                record.lastSequence = sequence;
+                store.save(record);
+            }
             return e.validFrom();
         }
         return day;

@@ -51,6 +51,8 @@ public class YearlyReport {
         sections.add(new Section("legalDomainChanges", "Rechtskreiswechsel", byDomain.legalDomainChanges()));
         SteeringFigures.StatusProgressions progressions = figures.statusProgressions(tenant, period);
         sections.add(new Section("statusProgressionsByPathway", "Aufenthaltswechsel nach Weg", progressions.byPathway()));
+        sections.add(new Section("chancenTransitions", "Übergänge aus dem Chancen-Aufenthaltsrecht (§ 104c) nach Weg",
+                progressions.chancenTransitions()));
         sections.add(new Section("themes", "Generative Themen", figures.themes(tenant, period)));
         return new Report(tenant, year.getValue(), sections, byMonth.openingToFirstReferral(), byMonth.openingToClosure(),
                 figures.referralFlows(tenant, period, null));

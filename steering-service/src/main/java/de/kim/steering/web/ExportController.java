@@ -143,6 +143,7 @@ public class ExportController {
                 SteeringFigures.StatusProgressions p = figures.statusProgressions(tenant, period);
                 figureRows(rows, "Aufenthaltswechsel nach Weg", p.byPathway());
                 figureRows(rows, "Aufenthaltswechsel nach Übergang", p.byTransition());
+                figureRows(rows, "Übergänge aus § 104c nach Weg", p.chancenTransitions());
             }
             case "yearly" -> {
                 if (year == null) {

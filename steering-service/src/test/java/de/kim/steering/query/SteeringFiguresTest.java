@@ -147,6 +147,37 @@ class SteeringFiguresTest {
     }
 
     @Test
+    void transitions_out_of_the_chancen_aufenthaltsrecht_are_counted_by_pathway() {
+        List<String> more = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String r = "record-" + i;
+            more.add(progression(r, 0, null, "DULDUNG", "§ 60a AufenthG", "2022-01-01", null));
+            more.add(progression(r, 1, "DULDUNG", "AUFENTHALTSERLAUBNIS", "§ 104c AufenthG", "2023-03-01", "AUFENTHG_104C"));
+            more.add(progression(r, 2, "AUFENTHALTSERLAUBNIS", "AUFENTHALTSERLAUBNIS", "§ 25b AufenthG", "2024-08-01",
+                    "AUFENTHG_25B"));
+        }
+        more.forEach(json -> projection.apply(codec.decode(json)));
+        more.forEach(json -> projection.apply(codec.decode(json)));
+        SteeringFigures.StatusProgressions p = figures.statusProgressions(TENANT, Period.ALL);
+        assertThat(p.byPathway().total().count()).isEqualTo(15);
+        assertThat(p.chancenTransitions().total().count()).isEqualTo(5);
+        assertThat(p.chancenTransitions().groups()).extracting(Figure.Group::key).containsExactly("AUFENTHG_25B");
+    }
+
+    private String progression(String record, long sequence, String from, String to, String basis, String validFrom,
+                               String pathway) {
+        java.util.Map<String, Object> data = new java.util.HashMap<>();
+        data.put("recordId", record);
+        data.put("fromStatus", from);
+        data.put("toStatus", to);
+        data.put("legalBasis", basis);
+        data.put("validFrom", validFrom);
+        data.put("pathway", pathway);
+        event(de.kim.contracts.immigration.ResidenceStatusProgressed.TYPE, record, sequence, validFrom, data);
+        return events.remove(events.size() - 1);
+    }
+
+    @Test
     void themes_are_counted_with_free_text_apart() {
         Figure themes = figures.themes(TENANT, Period.ALL);
         assertThat(themes.total().count()).isEqualTo(7);
