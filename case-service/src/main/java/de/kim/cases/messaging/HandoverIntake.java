@@ -10,15 +10,11 @@ import de.kim.cases.query.HandoverRequests.HandoverRequest;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.KimException;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import de.kim.platform.messaging.EventCommandRelay;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -28,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,12 +40,12 @@ public class HandoverIntake {
     private static final Logger log = LoggerFactory.getLogger(HandoverIntake.class);
 
     private final HandoverRequests requests;
-    private final CommandGateway commands;
+    private final EventCommandRelay relay;
     private final MessageSource messages;
 
-    public HandoverIntake(HandoverRequests requests, CommandGateway commands, MessageSource messages) {
+    public HandoverIntake(HandoverRequests requests, EventCommandRelay relay, MessageSource messages) {
         this.requests = requests;
-        this.commands = commands;
+        this.relay = relay;
         this.messages = messages;
     }
 
@@ -93,18 +90,14 @@ public class HandoverIntake {
                 request.pathway() == null ? "–" : request.pathway(), request.handedOverOn()}, Locale.GERMAN);
         AssessNeedCommand command = new AssessNeedCommand(new CaseId(caseId), needId, field, Priority.HIGH,
                 description, null);
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                    MetaData.with(Actor.TENANT, request.tenant()).and(Actor.USER, actor)));
-        } catch (KimException | AggregateNotFoundException | CommandExecutionException e) {
-            Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (!(cause instanceof KimException kim && "case.need.exists".equals(kim.messageKey()))) {
-                // A closed case or one of another tenant cannot take the need; the request stays open.
-                log.info("hand-over {} not added to case {}: {}", request.handoverId(), caseId, cause.getMessage());
-                return false;
-            }
-            // An earlier delivery added it already.
+        Optional<RuntimeException> refusal = relay.send(command, request.tenant(), actor);
+        if (refusal.isPresent()
+                && !(refusal.get() instanceof KimException kim && "case.need.exists".equals(kim.messageKey()))) {
+            // A closed case or one of another tenant cannot take the need; the request stays open.
+            log.info("hand-over {} not added to case {}: {}", request.handoverId(), caseId, refusal.get().getMessage());
+            return false;
         }
+        // Added now, or by an earlier delivery (the need exists).
         requests.addedToCase(request.tenant(), request.handoverId(), caseId, needId.value());
         return true;
     }

@@ -14,15 +14,10 @@ import de.kim.contracts.partners.PartnerRegistered;
 import de.kim.contracts.partners.ReferralAccepted;
 import de.kim.contracts.partners.ReferralCompleted;
 import de.kim.contracts.partners.ReferralDeclined;
-import de.kim.platform.domain.Actor;
-import de.kim.platform.domain.KimException;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import de.kim.platform.messaging.EventCommandRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,12 +35,12 @@ public class PartnerEventsListener {
 
     private final EnvelopeCodec codec;
     private final PartnerDirectoryProjection directory;
-    private final CommandGateway commands;
+    private final EventCommandRelay relay;
 
-    public PartnerEventsListener(EnvelopeCodec codec, PartnerDirectoryProjection directory, CommandGateway commands) {
+    public PartnerEventsListener(EnvelopeCodec codec, PartnerDirectoryProjection directory, EventCommandRelay relay) {
         this.codec = codec;
         this.directory = directory;
-        this.commands = commands;
+        this.relay = relay;
     }
 
     @KafkaListener(id = "case-partner-events", groupId = "${spring.kafka.consumer.group-id}-partner-events",
@@ -78,12 +73,8 @@ public class PartnerEventsListener {
                         String result) {
         RecordReferralAnswerCommand command = new RecordReferralAnswerCommand(new CaseId(caseId),
                 new ReferralId(referralId), answer, reason, result, envelope.time());
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                    MetaData.with(Actor.TENANT, envelope.tenant()).and(Actor.USER, envelope.actor())));
-        } catch (KimException | AggregateNotFoundException e) {
-            // The case refuses this answer for good (unknown referral, answer out of order): retrying cannot help.
-            log.warn("answer {} to referral {} of case {} not applied: {}", answer, referralId, caseId, e.getMessage());
-        }
+        // The case refuses this answer for good (unknown referral, answer out of order): retrying cannot help.
+        relay.send(command, envelope.tenant(), envelope.actor()).ifPresent(refusal -> log.warn(
+                "answer {} to referral {} of case {} not applied: {}", answer, referralId, caseId, refusal.getMessage()));
     }
 }

@@ -10,16 +10,10 @@ import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.StatusCheckId;
-import de.kim.platform.domain.Actor;
-import de.kim.platform.domain.KimException;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import de.kim.platform.messaging.EventCommandRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,11 +32,11 @@ public class CaseEventsListener {
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
 
     private final EnvelopeCodec codec;
-    private final CommandGateway commands;
+    private final EventCommandRelay relay;
 
-    public CaseEventsListener(EnvelopeCodec codec, CommandGateway commands) {
+    public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay) {
         this.codec = codec;
-        this.commands = commands;
+        this.relay = relay;
     }
 
     @KafkaListener(id = "immigration-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
@@ -64,12 +58,8 @@ public class CaseEventsListener {
     }
 
     private void send(ReceivedEvent event, Object command, String what, String recordId) {
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                    MetaData.with(Actor.TENANT, event.envelope().tenant()).and(Actor.USER, event.envelope().actor())));
-        } catch (KimException | AggregateNotFoundException | CommandExecutionException e) {
-            // No such record for this tenant, or the message does not fit it: retrying cannot help.
-            log.warn("{} for record {} not recorded: {}", what, recordId, e.getMessage());
-        }
+        // No such record for this tenant, or the message does not fit it: final, retrying cannot help.
+        relay.send(command, event).ifPresent(refusal ->
+                log.warn("{} for record {} not recorded: {}", what, recordId, refusal.getMessage()));
     }
 }

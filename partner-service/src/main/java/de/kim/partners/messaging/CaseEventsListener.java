@@ -13,15 +13,10 @@ import de.kim.partners.api.ReceiveReferralCommand;
 import de.kim.partners.api.ReferralId;
 import de.kim.partners.api.SharedClient;
 import de.kim.partners.api.WithdrawReferralCommand;
-import de.kim.platform.domain.Actor;
-import de.kim.platform.domain.KimException;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import de.kim.platform.messaging.EventCommandRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,11 +35,11 @@ public class CaseEventsListener {
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
 
     private final EnvelopeCodec codec;
-    private final CommandGateway commands;
+    private final EventCommandRelay relay;
 
-    public CaseEventsListener(EnvelopeCodec codec, CommandGateway commands) {
+    public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay) {
         this.codec = codec;
-        this.commands = commands;
+        this.relay = relay;
     }
 
     @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
@@ -68,15 +63,10 @@ public class CaseEventsListener {
     }
 
     private void send(ReceivedEvent event, Object command, String subject) {
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                    MetaData.with(Actor.TENANT, event.envelope().tenant()).and(Actor.USER, event.envelope().actor())));
-        } catch (AggregateNotFoundException e) {
-            // Not a partner of this service (e.g. the immigration office as a consent's recipient): nothing to do.
-            log.info("{} {}: no such partner here", event.envelope().type(), subject);
-        } catch (KimException e) {
-            log.warn("{} {} not applied: {}", event.envelope().type(), subject, e.getMessage());
-        }
+        // Not a partner of this service (e.g. the immigration office as a consent's recipient), or a
+        // command the partner refuses for good: nothing to retry.
+        relay.send(command, event).ifPresent(refusal ->
+                log.info("{} {} not applied: {}", event.envelope().type(), subject, refusal.getMessage()));
     }
 
     private static SharedClient client(SharedClientData c) {

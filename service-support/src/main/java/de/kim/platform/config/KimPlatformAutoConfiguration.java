@@ -3,6 +3,7 @@ package de.kim.platform.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.EventCommandRelay;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import de.kim.platform.messaging.KafkaEventPublisher;
 import de.kim.platform.messaging.MalformedEnvelopeException;
@@ -124,6 +125,11 @@ public class KimPlatformAutoConfiguration {
     @Bean
     public EnvelopeCodec envelopeCodec(ObjectMapper mapper) {
         return new EnvelopeCodec(mapper);
+    }
+
+    @Bean
+    public EventCommandRelay eventCommandRelay(org.axonframework.commandhandling.gateway.CommandGateway commands) {
+        return new EventCommandRelay(commands);
     }
 
     @Bean
