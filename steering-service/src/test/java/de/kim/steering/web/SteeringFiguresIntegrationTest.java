@@ -160,6 +160,56 @@ class SteeringFiguresIntegrationTest {
         assertThat(record.get().value()).doesNotContain("caseId", "aggregateId\":\"0e6a");
     }
 
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void resetting_the_consumer_group_to_the_start_redelivers_everything_and_changes_no_figure() throws Exception {
+        publishCasesOpened("kreis-mettmann", "2026-05-04", 7);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForObject(
+                "/api/steering/figures?from=2026-05&to=2026-05", String.class)).at("/casesOpened/total/count").asLong())
+                .isEqualTo(7));
+        Thread.sleep(1000);
+        String before = everything();
+
+        var container = listeners.getListenerContainer("steering-facts");
+        container.stop();
+        String group = environment.getProperty("spring.kafka.consumer.group-id") + "-facts";
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(Map.<String, Object>of(
+                "bootstrap.servers", EmbeddedInfra.shared().kafka().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            assertThat(committed).isNotEmpty();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> start =
+                    new java.util.HashMap<>();
+            committed.keySet().forEach(p -> start.put(p, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(group, start).all().get();
+        }
+        container.start();
+        // Everything is delivered again; wait until the group has caught up, then compare.
+        await().atMost(Duration.ofSeconds(60)).until(() -> lag(group) == 0);
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    private String everything() {
+        return http.getForObject("/api/steering/figures?groupBy=town", String.class)
+                + http.getForObject("/api/steering/referral-flows", String.class)
+                + http.getForObject("/api/steering/gaps", String.class)
+                + http.getForObject("/api/steering/themes", String.class);
+    }
+
+    private long lag(String group) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(Map.<String, Object>of(
+                "bootstrap.servers", EmbeddedInfra.shared().kafka().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            committed.keySet().forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return committed.entrySet().stream().mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum();
+        }
+    }
+
     @Test
     void a_month_filter_that_is_not_a_month_gets_400_naming_it() throws Exception {
         ResponseEntity<String> answer = http.getForEntity("/api/steering/figures?from=2026-13", String.class);
