@@ -159,7 +159,7 @@ public final class Platform {
         service("case-service", ports.caseService(), serviceEnv);
         service("partner-service", ports.partnerService(), serviceEnv);
         service("immigration-office-service", ports.immigrationOfficeService(), serviceEnv);
-        service("steering-service", ports.steeringService(), serviceEnv);
+        service("steering-service", ports.steeringService(), serviceEnv, "512m");
         service("gateway", ports.gateway(), Map.of(
                 "KIM_CASE_SERVICE_URL", "http://localhost:" + ports.caseService(),
                 "KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService(),
@@ -168,9 +168,14 @@ public final class Platform {
     }
 
     private void service(String name, int port, Map<String, String> env) {
+        service(name, port, env, "256m");
+    }
+
+    /** A service process; steering gets more heap, as a rebuild replays the topics in memory. */
+    private void service(String name, int port, Map<String, String> env, String heap) {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("SERVER_PORT", String.valueOf(port));
-        add(new Component(name, port, true, java(name, "256m", jar(name)), all));
+        add(new Component(name, port, true, java(name, heap, jar(name)), all));
     }
 
     private void add(Component component) {
@@ -194,7 +199,6 @@ public final class Platform {
         }
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xss512k");
         String extra = System.getenv("KIM_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {

@@ -44,11 +44,14 @@ public final class Facts {
         public String outcome;
         public LocalDate firstReferralOn;
         public List<String> legalDomains = List.of();
+        /** The case's needs, kept inside the case: a rebuild writes one document per case, not one per need. */
+        public List<NeedFact> needs = new java.util.ArrayList<>();
+        /** The case's countable events (goals reached, warnings, themes, legal-domain changes), likewise. */
+        public List<EventFact> events = new java.util.ArrayList<>();
         public long lastSequence;
     }
 
-    /** A need of a case in a field of action. */
-    @Document("need_facts")
+    /** A need of a case in a field of action; kept inside its {@link CaseFact}. */
     public static class NeedFact implements Fact {
         @Id
         public String id;
@@ -144,8 +147,9 @@ public final class Facts {
     }
 
     /**
-     * One countable event (a goal reached, a double-funding warning, a theme, a legal-domain
-     * change, a status progression), keyed by the event's id so that a redelivery counts once.
+     * One countable event, keyed by the event's id so that a redelivery counts once: inside its
+     * {@link CaseFact} for a case's events (goals, warnings, themes, legal-domain changes), a
+     * document of its own for the others (residence status progressions).
      */
     @Document("event_facts")
     public record EventFact(@Id String id, String tenant, String type, LocalDate day, String town, String code,

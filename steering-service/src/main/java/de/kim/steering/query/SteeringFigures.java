@@ -49,9 +49,9 @@ public class SteeringFigures {
         List<CaseFact> opened = cases.values().stream().filter(c -> period.contains(c.openedOn)).toList();
         List<CaseFact> closed = cases.values().stream().filter(c -> period.contains(c.closedOn)).toList();
         List<CaseFact> openNow = cases.values().stream().filter(c -> "OPEN".equals(c.status)).toList();
-        List<NeedFact> needs = facts(tenant, NeedFact.class).stream()
-                .filter(n -> cases.containsKey(n.caseId) && period.contains(n.assessedOn)).toList();
-        List<EventFact> events = facts(tenant, EventFact.class).stream()
+        List<NeedFact> needs = needs(cases.values()).stream()
+                .filter(n -> period.contains(n.assessedOn)).toList();
+        List<EventFact> events = events(tenant, cases.values()).stream()
                 .filter(e -> (town == null || town.equals(e.town())) && period.contains(e.day())).toList();
 
         Function<CaseFact, String> caseKey = c -> switch (groupBy) {
@@ -122,7 +122,7 @@ public class SteeringFigures {
         List<OfferFact> freeOffers = facts(tenant, OfferFact.class).stream()
                 .filter(o -> o.active && o.capacity > placesTaken.getOrDefault(o.offerId, 0L)).toList();
         // Keyed "town|field" so the gaps come sorted by town, then field.
-        Map<String, Long> openNeeds = facts(tenant, NeedFact.class).stream()
+        Map<String, Long> openNeeds = needs(cases.values()).stream()
                 .filter(n -> !n.resolved && cases.containsKey(n.caseId) && "OPEN".equals(cases.get(n.caseId).status))
                 .collect(Collectors.groupingBy(n -> n.town + "|" + n.fieldOfAction, java.util.TreeMap::new,
                         Collectors.counting()));
@@ -159,7 +159,7 @@ public class SteeringFigures {
 
     /** Generative themes counted: the managed list by code, free text apart as {@code OTHER}. */
     public Figure themes(String tenant, Period period) {
-        return Figure.count(ofType(facts(tenant, EventFact.class), "ThemeTagged").stream()
+        return Figure.count(ofType(events(tenant, facts(tenant, CaseFact.class)), "ThemeTagged").stream()
                 .filter(e -> period.contains(e.day())).toList(), EventFact::code);
     }
 
@@ -171,7 +171,7 @@ public class SteeringFigures {
                     .filter(c -> inTown.test(c.town) && period.contains(c.openedOn)).count();
             case CASES_CLOSED -> facts(tenant, CaseFact.class).stream()
                     .filter(c -> inTown.test(c.town) && period.contains(c.closedOn)).count();
-            case NEEDS_ASSESSED -> facts(tenant, NeedFact.class).stream()
+            case NEEDS_ASSESSED -> needs(facts(tenant, CaseFact.class)).stream()
                     .filter(n -> inTown.test(n.town) && period.contains(n.assessedOn)).count();
             case GOALS_REACHED -> countEvents(tenant, "GoalAchieved", period, inTown);
             case DOUBLE_FUNDING_WARNINGS -> countEvents(tenant, "DoubleFundingWarned", period, inTown);
@@ -185,7 +185,7 @@ public class SteeringFigures {
     }
 
     private long countEvents(String tenant, String type, Period period, java.util.function.Predicate<String> inTown) {
-        return ofType(facts(tenant, EventFact.class), type).stream()
+        return ofType(events(tenant, facts(tenant, CaseFact.class)), type).stream()
                 .filter(e -> inTown.test(e.town()) && period.contains(e.day())).count();
     }
 
@@ -200,6 +200,17 @@ public class SteeringFigures {
 
     private static long withStatus(List<ReferralFact> referrals, String status) {
         return referrals.stream().filter(r -> status.equals(r.status)).count();
+    }
+
+    private static List<NeedFact> needs(java.util.Collection<CaseFact> cases) {
+        return cases.stream().flatMap(c -> c.needs.stream()).toList();
+    }
+
+    /** The countable events: those kept inside the cases, and the documents of their own. */
+    private List<EventFact> events(String tenant, java.util.Collection<CaseFact> cases) {
+        List<EventFact> events = new ArrayList<>(facts(tenant, EventFact.class));
+        cases.forEach(c -> events.addAll(c.events));
+        return events;
     }
 
     private static List<EventFact> ofType(List<EventFact> events, String type) {

@@ -64,30 +64,31 @@ public class SteeringProjection {
             onCase(store, tenant, e.caseId(), sequence, f -> f.assignee = e.toCaseManager());
         } else if (event.is(LegalDomainsChanged.TYPE)) {
             LegalDomainsChanged e = event.data(LegalDomainsChanged.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> f.legalDomains = e.current());
-            count(store, eventId, tenant, "LegalDomainsChanged", e.since(), town(store, tenant, e.caseId()),
-                    String.join("+", e.previous()) + ">" + String.join("+", e.current()), null);
+            onCase(store, tenant, e.caseId(), sequence, f -> {
+                f.legalDomains = e.current();
+                f.events.add(new EventFact(eventId, tenant, "LegalDomainsChanged", e.since(), f.town,
+                        String.join("+", e.previous()) + ">" + String.join("+", e.current()), null));
+            });
             return e.since();
         } else if (event.is(NeedAssessed.TYPE)) {
-            needAssessed(store, tenant, day, event.data(NeedAssessed.class));
+            needAssessed(store, tenant, sequence, day, event.data(NeedAssessed.class));
         } else if (event.is(NeedResolved.TYPE)) {
-            NeedFact need = store.find(NeedFact.class, key(tenant, event.data(NeedResolved.class).needId()));
-            if (need != null) {
-                need.resolved = true;
-                store.save(need);
-            }
+            NeedResolved e = event.data(NeedResolved.class);
+            onCase(store, tenant, e.caseId(), sequence, f -> f.needs.stream()
+                    .filter(n -> n.id.equals(key(tenant, e.needId()))).forEach(n -> n.resolved = true));
         } else if (event.is(GoalAchieved.TYPE)) {
             GoalAchieved e = event.data(GoalAchieved.class);
-            count(store, eventId, tenant, "GoalAchieved", e.achievedOn(), town(store, tenant, e.caseId()),
-                    e.fieldOfAction(), null);
+            onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant, "GoalAchieved",
+                    e.achievedOn(), f.town, e.fieldOfAction(), null)));
             return e.achievedOn();
         } else if (event.is(DoubleFundingWarned.TYPE)) {
             DoubleFundingWarned e = event.data(DoubleFundingWarned.class);
-            count(store, eventId, tenant, "DoubleFundingWarned", day, town(store, tenant, e.caseId()), e.kind(),
-                    e.alreadyFundedBy() + ">" + e.fundedBy());
+            onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant,
+                    "DoubleFundingWarned", day, f.town, e.kind(), e.alreadyFundedBy() + ">" + e.fundedBy())));
         } else if (event.is(ThemeTagged.TYPE)) {
             ThemeTagged e = event.data(ThemeTagged.class);
-            count(store, eventId, tenant, "ThemeTagged", day, town(store, tenant, e.caseId()), e.themeCode(), null);
+            onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant, "ThemeTagged",
+                    day, f.town, e.themeCode(), null)));
         } else if (event.is(ReferralMade.TYPE)) {
             ReferralMade made = event.data(ReferralMade.class);
             referralMade(store, tenant, sequence, made);
@@ -192,18 +193,17 @@ public class SteeringProjection {
         store.save(fact);
     }
 
-    private void needAssessed(FactStore store, String tenant, LocalDate day, NeedAssessed e) {
-        if (store.find(NeedFact.class, key(tenant, e.needId())) != null) {
-            return;
-        }
-        NeedFact need = new NeedFact();
-        need.id = key(tenant, e.needId());
-        need.tenant = tenant;
-        need.caseId = e.caseId();
-        need.town = town(store, tenant, e.caseId());
-        need.fieldOfAction = e.fieldOfAction();
-        need.assessedOn = day;
-        store.save(need);
+    private void needAssessed(FactStore store, String tenant, long sequence, LocalDate day, NeedAssessed e) {
+        onCase(store, tenant, e.caseId(), sequence, f -> {
+            NeedFact need = new NeedFact();
+            need.id = key(tenant, e.needId());
+            need.tenant = tenant;
+            need.caseId = e.caseId();
+            need.town = f.town;
+            need.fieldOfAction = e.fieldOfAction();
+            need.assessedOn = day;
+            f.needs.add(need);
+        });
     }
 
     private void referralMade(FactStore store, String tenant, long sequence, ReferralMade e) {
