@@ -178,6 +178,41 @@ class SteeringFiguresTest {
     }
 
     @Test
+    void caseload_goals_warnings_and_legal_domain_changes_are_counted_per_case_event_once() {
+        List<String> more = new ArrayList<>();
+        for (int i = 2; i <= 6; i++) {
+            String c = "c" + i;
+            more.add(caseEvent(de.kim.contracts.cases.GoalAchieved.TYPE, c, 10, "2026-10-20", Map.of("caseId", c,
+                    "goalId", "g" + i, "fieldOfAction", "LANGUAGE", "achievedOn", "2026-10-20")));
+            more.add(caseEvent(de.kim.contracts.cases.DoubleFundingWarned.TYPE, c, 11, "2026-10-21", Map.of("caseId", c,
+                    "measureId", "m" + i, "kind", "LANGUAGE_COURSE", "fundedBy", "AUFENTHG", "alreadyFundedBy", "SGB_II")));
+            more.add(caseEvent(de.kim.contracts.cases.LegalDomainsChanged.TYPE, c, 12, "2026-10-22", Map.of("caseId", c,
+                    "previous", List.of("ASYLBLG"), "current", List.of("SGB_II"), "since", "2026-10-22")));
+        }
+        more.forEach(json -> projection.apply(codec.decode(json)));
+        more.forEach(json -> projection.apply(codec.decode(json)));
+        CaseFigures f = figures.figures(TENANT, Period.ALL, null, GroupBy.FIELD_OF_ACTION);
+        // Goals: c2..c6 reached one each, delivered twice, counted once: 5, all LANGUAGE.
+        assertThat(f.goalsReached().total().count()).isEqualTo(5);
+        assertThat(f.goalsReached().groups()).extracting(Figure.Group::key).containsExactly("LANGUAGE");
+        assertThat(f.doubleFundingWarnings().total().count()).isEqualTo(5);
+        // Needs by field: 5 LANGUAGE (c1..c5) and 1 HOUSING (c6): HOUSING suppressed, and LANGUAGE with it.
+        assertThat(f.needsAssessed().total().count()).isEqualTo(6);
+        assertThat(f.needsAssessed().groups()).extracting(g -> g.value().display()).containsExactly("<5", "<5");
+        // Caseload: the six open cases (c2..c7) are all with cm-anna.
+        assertThat(f.caseload().groups()).extracting(Figure.Group::key, g -> g.value().count())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cm-anna", 6L));
+        CaseFigures byDomain = figures.figures(TENANT, Period.ALL, null, GroupBy.LEGAL_DOMAIN);
+        assertThat(byDomain.legalDomainChanges().groups()).extracting(Figure.Group::key, g -> g.value().count())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ASYLBLG>SGB_II", 5L));
+    }
+
+    private String caseEvent(EventType type, String caseId, long sequence, String day, Map<String, Object> data) {
+        event(type, caseId, sequence, day, data);
+        return events.remove(events.size() - 1);
+    }
+
+    @Test
     void themes_are_counted_with_free_text_apart() {
         Figure themes = figures.themes(TENANT, Period.ALL);
         assertThat(themes.total().count()).isEqualTo(7);
