@@ -3,12 +3,18 @@ package de.kim.cases.api;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.serialization.Revision;
 
-/** A need was assessed. */
-@Revision("1")
+import java.time.LocalDate;
+
+/**
+ * A need was assessed. Revision 2 added {@code assessedOn}; events of revision 1 are upcast
+ * by {@code NeedAssessedUpcaster}, which takes the day from the event's timestamp.
+ */
+@Revision("2")
 public record NeedAssessedEvent(
         CaseId caseId,
         NeedId needId,
         FieldOfAction fieldOfAction,
         Priority priority,
-        String description) {
+        String description,
+        LocalDate assessedOn) {
 }

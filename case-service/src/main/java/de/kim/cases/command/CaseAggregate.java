@@ -147,13 +147,13 @@ public class CaseAggregate {
     // --- needs and plan ------------------------------------------------------------------
 
     @CommandHandler
-    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
         requireOpenCaseOf(tenant);
         if (needs.containsKey(command.needId())) {
             throw new ConflictException("case.need.exists");
         }
         apply(new NeedAssessedEvent(id, command.needId(), command.fieldOfAction(), command.priority(),
-                command.description()));
+                command.description(), LocalDate.now(clock)));
     }
 
     @CommandHandler

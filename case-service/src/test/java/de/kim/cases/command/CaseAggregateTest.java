@@ -59,7 +59,8 @@ class CaseAggregateTest {
     }
 
     private NeedAssessedEvent languageNeed() {
-        return new NeedAssessedEvent(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, "Deutsch B1 für den Beruf");
+        return new NeedAssessedEvent(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, "Deutsch B1 für den Beruf",
+                TODAY.minusDays(20));
     }
 
     private ConsentRecordedEvent consentFor(String recipient, Set<DataCategory> categories, LocalDate validUntil) {
@@ -440,7 +441,8 @@ class CaseAggregateTest {
     @Test
     void a_need_from_the_same_hand_over_is_added_only_once() {
         NeedId fromHandover = de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1");
-        fixture.given(opened(), new NeedAssessedEvent(id, fromHandover, FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe"))
+        fixture.given(opened(), new NeedAssessedEvent(id, fromHandover, FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe",
+                TODAY))
                 .when(new AssessNeedCommand(id, de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1"),
                         FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe", null), ANNA)
                 .expectException(ConflictException.class).expectExceptionMessage("case.need.exists").expectNoEvents();

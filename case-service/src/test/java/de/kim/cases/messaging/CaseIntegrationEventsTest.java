@@ -32,7 +32,7 @@ class CaseIntegrationEventsTest {
             new CaseClosedEvent(CASE, CaseOutcome.GOALS_REACHED, "ok", DAY),
             new CaseReopenedEvent(CASE, "neu", DAY),
             new CaseHandedOverEvent(CASE, "cm-anna", "cm-ben", null),
-            new NeedAssessedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, Priority.HIGH, "B1"),
+            new NeedAssessedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, Priority.HIGH, "B1", DAY),
             new NeedResolvedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, DAY),
             new GoalAchievedEvent(CASE, new GoalId("g"), FieldOfAction.LANGUAGE, DAY),
             new ReferralMadeEvent(CASE, new ReferralId("r"), "p", "o", new NeedId("n"), FieldOfAction.LANGUAGE,

@@ -133,6 +133,32 @@ class CaseServiceIntegrationTest {
     }
 
     @Test
+    void a_need_stored_in_revision_1_is_upcast_when_the_case_is_loaded_and_projected() throws Exception {
+        String caseId = json.readTree(post(VALID_CASE, null).getBody()).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForEntity("/api/cases/" + caseId, String.class)
+                .getStatusCode() == HttpStatus.OK);
+        // A need as an older release stored it: revision 1, without its day.
+        String need = "legacy-" + java.util.UUID.randomUUID();
+        String payload = "{\"caseId\":{\"value\":\"" + caseId + "\"},\"needId\":{\"value\":\"" + need
+                + "\"},\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"HIGH\",\"description\":\"alt\"}";
+        jdbc.update("insert into domainevententry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData) values (?, ?, 1, 'CaseAggregate', ?, ?, '1', ?, ?)",
+                java.util.UUID.randomUUID().toString(), caseId, "2026-03-01T10:00:00Z",
+                "de.kim.cases.api.NeedAssessedEvent", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{\"tenant\":\"kreis-mettmann\",\"actor\":\"cm-alt\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // The aggregate reads it: the need exists and can be resolved.
+        assertThat(http.postForEntity("/api/cases/" + caseId + "/needs/" + need + "/resolution", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // The history and the case file read it too.
+        assertThat(http.getForObject("/api/cases/" + caseId + "/history", String.class))
+                .contains("Bedarf im Handlungsfeld LANGUAGE erfasst");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(
+                http.getForObject("/api/cases/" + caseId, String.class)).path("needs").findValuesAsText("status"))
+                .containsExactly("RESOLVED"));
+    }
+
+    @Test
     void problems_are_german_unless_english_is_asked_for() throws Exception {
         String futureBirth = VALID_CASE.replace("1990-04-12", "2990-04-12");
         assertThat(json.readTree(post(futureBirth, null).getBody()).path("detail").asText())
