@@ -1,29 +1,21 @@
 package de.kim.platform.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.kim.local.Platform;
-import de.kim.local.Ports;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+
 
 /**
  * Hostile input through the gateway: thousands of malformed, oversized, wrongly typed and
@@ -36,23 +28,10 @@ class HostileInputEndToEndTest {
     static final long SEED = Long.getLong("kim.fuzz.seed", 20261125L);
     static final int REQUESTS = Integer.getInteger("kim.fuzz.requests", 3000);
 
-    static Platform platform;
-    static Gateway gateway;
+    @RegisterExtension
+    static final StartedPlatform PLATFORM = new StartedPlatform();
 
-    @BeforeAll
-    static void startPlatform() throws IOException {
-        platform = new Platform(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("kim-fuzz-"),
-                Ports.free());
-        platform.start(new PrintStream(OutputStream.nullOutputStream()));
-        gateway = new Gateway(platform.ports().gateway());
-    }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
-    }
 
     static final List<String> WRITES = List.of(
             "POST /api/cases", "POST /api/cases/{id}/consents", "POST /api/cases/{id}/needs", "PUT /api/cases/{id}/plan",
@@ -95,7 +74,7 @@ class HostileInputEndToEndTest {
             String body = write ? body(random) : null;
             HttpRequest.Builder request;
             try {
-                request = HttpRequest.newBuilder(URI.create(gateway.base() + path)).timeout(Duration.ofSeconds(30));
+                request = HttpRequest.newBuilder(URI.create(PLATFORM.gateway().base() + path)).timeout(Duration.ofSeconds(30));
             } catch (IllegalArgumentException unencodable) {
                 continue;
             }
@@ -127,7 +106,7 @@ class HostileInputEndToEndTest {
         System.out.println("hostile requests tried: " + REQUESTS + " (seed " + SEED + "), answers by status: " + answers);
         assertThat(fiveHundreds).as("5xx answers").isEmpty();
         assertThat(acceptedWrites).as("hostile writes accepted").isEmpty();
-        assertThat(gateway.get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(PLATFORM.gateway().get("/actuator/health").body()).contains("\"UP\"");
         assertThat(state()).as("nothing changed").isEqualTo(before);
     }
 
@@ -136,7 +115,7 @@ class HostileInputEndToEndTest {
         StringBuilder state = new StringBuilder();
         for (String path : List.of("/api/cases", "/api/partners", "/api/offers", "/api/handovers",
                 "/api/residence-records?expiringWithinDays=3650", "/api/steering/figures", "/api/steering/action-plan")) {
-            HttpResponse<String> response = gateway.get(path);
+            HttpResponse<String> response = PLATFORM.gateway().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             JsonNode body = Gateway.json(response);
             state.append(path).append('=').append(body).append('\n');

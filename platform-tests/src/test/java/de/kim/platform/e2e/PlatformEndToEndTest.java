@@ -2,29 +2,18 @@ package de.kim.platform.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kim.local.Platform;
-import de.kim.local.Ports;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+
 
 /**
  * The whole platform as {@code ./kim start} runs it: Kafka broker, Mongo-wire server, four
@@ -38,24 +27,12 @@ class PlatformEndToEndTest {
             {"client":{"givenName":"Jonas","familyName":"Erfunden","dateOfBirth":"2001-02-03","nationality":"UKR",
              "languages":["uk"],"town":"Hilden"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SCHOOL","assignee":"cm-ben"}""";
 
-    static Platform platform;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final ObjectMapper json = new ObjectMapper();
+    @RegisterExtension
+    static final StartedPlatform PLATFORM = new StartedPlatform();
+    static final ObjectMapper json = Gateway.JSON;
     static String firstCaseId;
 
-    @BeforeAll
-    static void startPlatform() throws IOException {
-        Path home = Path.of("..").toAbsolutePath().normalize();
-        platform = new Platform(home, Files.createTempDirectory("kim-e2e-"), Ports.free());
-        platform.start(quiet());
-    }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
-    }
 
     @Test
     @Order(1)
@@ -84,7 +61,7 @@ class PlatformEndToEndTest {
             HttpResponse<String> created = post("/api/cases", CASE);
             assertThat(created.statusCode()).isEqualTo(201);
             String id = json.readTree(created.body()).path("id").asText();
-            assertThat(created.headers().firstValue("Location")).hasValue(gateway() + "/api/cases/" + id);
+            assertThat(created.headers().firstValue("Location")).hasValue(PLATFORM.gateway().base() + "/api/cases/" + id);
             firstCaseId = firstCaseId == null ? id : firstCaseId;
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(6));
@@ -108,21 +85,21 @@ class PlatformEndToEndTest {
     @Test
     @Order(4)
     void a_case_opened_while_kafka_is_down_reaches_steering_once_kafka_is_back() throws Exception {
-        platform.stop("kafka", false);
+        PLATFORM.platform().stop("kafka", false);
         HttpResponse<String> accepted = post("/api/cases", CASE);
         assertThat(accepted.statusCode()).isEqualTo(201);
         Thread.sleep(3000);
         assertThat(casesOpened()).isEqualTo(6);
 
-        platform.startAndAwait(List.of("kafka"), quiet());
+        PLATFORM.platform().startAndAwait(List.of("kafka"), StartedPlatform.quiet());
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(7));
     }
 
     @Test
     @Order(5)
     void a_restart_of_the_whole_platform_loses_nothing() throws Exception {
-        platform.stop();
-        platform.start(quiet());
+        PLATFORM.platform().stop();
+        PLATFORM.platform().start(StartedPlatform.quiet());
         HttpResponse<String> file = get("/api/cases/" + firstCaseId);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(casesOpened()).isEqualTo(7);
@@ -150,9 +127,9 @@ class PlatformEndToEndTest {
         });
         load.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 10);
-        platform.stop("case-service", true);
+        PLATFORM.platform().stop("case-service", true);
         Thread.sleep(1000);
-        platform.startAndAwait(List.of("case-service"), quiet());
+        PLATFORM.platform().startAndAwait(List.of("case-service"), StartedPlatform.quiet());
         int target = accepted.size() + 10;
         await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= target);
         running.set(false);
@@ -171,22 +148,13 @@ class PlatformEndToEndTest {
         return figures.at("/casesOpened/total/count").asLong(-1);
     }
 
-    private static String gateway() {
-        return "http://localhost:" + platform.ports().gateway();
+
+    private static HttpResponse<String> get(String path) {
+        return PLATFORM.gateway().get(path);
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(String path, String body) {
+        return PLATFORM.gateway().post(path, body);
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream());
-    }
 }

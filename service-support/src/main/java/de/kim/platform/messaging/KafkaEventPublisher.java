@@ -50,10 +50,6 @@ public class KafkaEventPublisher {
         this.source = source;
     }
 
-    public String topic() {
-        return topic;
-    }
-
     @EventHandler
     @DisallowReplay
     public void on(Object payload, DomainEventMessage<?> message) {

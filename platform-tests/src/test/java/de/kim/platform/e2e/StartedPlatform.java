@@ -1,0 +1,50 @@
+package de.kim.platform.e2e;
+
+import de.kim.local.Platform;
+import de.kim.local.Ports;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+/**
+ * The whole platform as {@code ./kim start} runs it, started for one test class (separate
+ * processes, free ports, a data directory of its own) and stopped after it. Register it as
+ * {@code @RegisterExtension static final StartedPlatform PLATFORM = new StartedPlatform();}.
+ */
+final class StartedPlatform implements BeforeAllCallback, AfterAllCallback {
+
+    private Platform platform;
+    private Gateway gateway;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        platform = new Platform(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("kim-e2e-"),
+                Ports.free());
+        platform.start(quiet());
+        gateway = new Gateway(platform.ports().gateway());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}
