@@ -74,8 +74,8 @@ public class ReportingPublisher {
     }
 
     private void publish(TenantMonth key) throws Exception {
-        SteeringFigures.CaseFigures f = figures.figures(key.tenant(), new Period(key.month(), key.month()), null,
-                SteeringFigures.GroupBy.TOWN);
+        SteeringFigures.CaseFigures f = figures.figures(figures.load(key.tenant()), new Period(key.month(), key.month()),
+                null, SteeringFigures.GroupBy.TOWN);
         Map<String, FiguresPublished.Figure> published = new LinkedHashMap<>();
         published.put("casesOpened", figure(f.casesOpened()));
         published.put("casesClosed", figure(f.casesClosed()));

@@ -46,12 +46,13 @@ public class ActionPlanProgress {
         if (plan == null) {
             return new Plan(tenant, List.of(), List.of());
         }
+        TenantFacts facts = figures.load(tenant);
         return new Plan(tenant, plan.goals.stream().map(g -> new Goal(g.id, g.title, g.description, g.fieldOfAction,
-                g.measures, g.indicators.stream().map(i -> progress(tenant, i)).toList())).toList(), plan.decisions);
+                g.measures, g.indicators.stream().map(i -> progress(facts, i)).toList())).toList(), plan.decisions);
     }
 
-    private Progress progress(String tenant, ActionPlanView.Indicator indicator) {
-        long value = figures.metric(tenant, indicator.metric(), indicator.period(), indicator.town());
+    private Progress progress(TenantFacts facts, ActionPlanView.Indicator indicator) {
+        long value = figures.metric(facts, indicator.metric(), indicator.period(), indicator.town());
         Cell current = Cell.of(value);
         if (current.suppressed()) {
             return new Progress(indicator, current, null, null);

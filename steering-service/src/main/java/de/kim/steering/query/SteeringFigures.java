@@ -2,8 +2,6 @@ package de.kim.steering.query;
 
 import de.kim.steering.query.Facts.*;
 import de.kim.steering.query.SmallCellSuppression.Cell;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -35,6 +33,11 @@ public class SteeringFigures {
         this.database = database;
     }
 
+    /** The facts of a tenant, to compute any number of figures from. */
+    public TenantFacts load(String tenant) {
+        return new TenantFacts(tenant, database.template());
+    }
+
     /** The case figures of a tenant for a period, optionally of one town, cut by one dimension. */
     public record CaseFigures(String tenant, Period period, String town, GroupBy groupBy, Figure casesOpened,
                               Figure casesClosed, Figure closedByOutcome, Figure casesOpenNow, Figure caseload,
@@ -42,8 +45,8 @@ public class SteeringFigures {
                               Figure legalDomainChanges, Durations openingToFirstReferral, Durations openingToClosure) {
     }
 
-    public CaseFigures figures(String tenant, Period period, String town, GroupBy groupBy) {
-        Map<String, CaseFact> cases = facts(tenant, CaseFact.class).stream()
+    public CaseFigures figures(TenantFacts facts, Period period, String town, GroupBy groupBy) {
+        Map<String, CaseFact> cases = facts.of(CaseFact.class).stream()
                 .filter(c -> town == null || town.equals(c.town))
                 .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a, LinkedHashMap::new));
         List<CaseFact> opened = cases.values().stream().filter(c -> period.contains(c.openedOn)).toList();
@@ -51,7 +54,7 @@ public class SteeringFigures {
         List<CaseFact> openNow = cases.values().stream().filter(c -> "OPEN".equals(c.status)).toList();
         List<NeedFact> needs = needs(cases.values()).stream()
                 .filter(n -> period.contains(n.assessedOn)).toList();
-        List<EventFact> events = events(tenant, cases.values()).stream()
+        List<EventFact> events = events(facts, cases.values()).stream()
                 .filter(e -> (town == null || town.equals(e.town())) && period.contains(e.day())).toList();
 
         Function<CaseFact, String> caseKey = c -> switch (groupBy) {
@@ -61,7 +64,7 @@ public class SteeringFigures {
             case FIELD_OF_ACTION -> "ALL";
             case LEGAL_DOMAIN -> c.legalDomains.isEmpty() ? "NONE" : String.join("+", c.legalDomains);
         };
-        return new CaseFigures(tenant, period, town, groupBy,
+        return new CaseFigures(facts.tenant(), period, town, groupBy,
                 Figure.count(opened, c -> groupBy == GroupBy.MONTH ? month(c.openedOn) : caseKey.apply(c)),
                 Figure.count(closed, c -> groupBy == GroupBy.MONTH ? month(c.closedOn) : caseKey.apply(c)),
                 Figure.count(closed, c -> c.outcome),
@@ -88,10 +91,10 @@ public class SteeringFigures {
                                Durations daysToAnswer) {
     }
 
-    public List<ReferralFlow> referralFlows(String tenant, Period period, String town) {
-        Map<String, String> partnerNames = facts(tenant, PartnerFact.class).stream()
+    public List<ReferralFlow> referralFlows(TenantFacts facts, Period period, String town) {
+        Map<String, String> partnerNames = facts.of(PartnerFact.class).stream()
                 .collect(Collectors.toMap(p -> p.partnerId, p -> p.name, (a, b) -> a));
-        Map<List<String>, List<ReferralFact>> byPartnerAndField = facts(tenant, ReferralFact.class).stream()
+        Map<List<String>, List<ReferralFact>> byPartnerAndField = facts.of(ReferralFact.class).stream()
                 .filter(r -> r.madeOn != null && period.contains(r.madeOn) && (town == null || town.equals(r.town)))
                 .collect(Collectors.groupingBy(r -> List.of(r.partnerId, String.valueOf(r.fieldOfAction))));
         List<ReferralFlow> flows = new ArrayList<>();
@@ -113,13 +116,13 @@ public class SteeringFigures {
         public static final String KEEP_BEING_DECLINED = "REFERRALS_KEEP_BEING_DECLINED";
     }
 
-    public List<Gap> gaps(String tenant) {
-        Map<String, CaseFact> cases = facts(tenant, CaseFact.class).stream()
+    public List<Gap> gaps(TenantFacts facts) {
+        Map<String, CaseFact> cases = facts.of(CaseFact.class).stream()
                 .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a));
-        List<ReferralFact> referrals = facts(tenant, ReferralFact.class);
+        List<ReferralFact> referrals = facts.of(ReferralFact.class);
         Map<String, Long> placesTaken = referrals.stream().filter(r -> "ACCEPTED".equals(r.status) && r.offerId != null)
                 .collect(Collectors.groupingBy(r -> r.offerId, Collectors.counting()));
-        List<OfferFact> freeOffers = facts(tenant, OfferFact.class).stream()
+        List<OfferFact> freeOffers = facts.of(OfferFact.class).stream()
                 .filter(o -> o.active && o.capacity > placesTaken.getOrDefault(o.offerId, 0L)).toList();
         // Keyed "town|field" so the gaps come sorted by town, then field.
         Map<String, Long> openNeeds = needs(cases.values()).stream()
@@ -148,44 +151,44 @@ public class SteeringFigures {
     public record StatusProgressions(Figure byPathway, Figure byTransition, Figure chancenTransitions) {
     }
 
-    public StatusProgressions statusProgressions(String tenant, Period period) {
-        List<EventFact> progressions = ofType(facts(tenant, EventFact.class), "ResidenceStatusProgressed").stream()
+    public StatusProgressions statusProgressions(TenantFacts facts, Period period) {
+        List<EventFact> progressions = ofType(facts.of(EventFact.class), "ResidenceStatusProgressed").stream()
                 .filter(e -> period.contains(e.day())).toList();
-        List<EventFact> chancen = ofType(facts(tenant, EventFact.class), "ChancenTransition").stream()
+        List<EventFact> chancen = ofType(facts.of(EventFact.class), "ChancenTransition").stream()
                 .filter(e -> period.contains(e.day())).toList();
         return new StatusProgressions(Figure.count(progressions, EventFact::code),
                 Figure.count(progressions, EventFact::detail), Figure.count(chancen, EventFact::code));
     }
 
     /** Generative themes counted: the managed list by code, free text apart as {@code OTHER}. */
-    public Figure themes(String tenant, Period period) {
-        return Figure.count(ofType(events(tenant, facts(tenant, CaseFact.class)), "ThemeTagged").stream()
+    public Figure themes(TenantFacts facts, Period period) {
+        return Figure.count(ofType(events(facts, facts.of(CaseFact.class)), "ThemeTagged").stream()
                 .filter(e -> period.contains(e.day())).toList(), EventFact::code);
     }
 
     /** The raw value of one figure, for an indicator of the action plan; suppression comes after. */
-    public long metric(String tenant, de.kim.steering.api.Metric metric, Period period, String town) {
+    public long metric(TenantFacts facts, de.kim.steering.api.Metric metric, Period period, String town) {
         java.util.function.Predicate<String> inTown = t -> town == null || town.equals(t);
         return switch (metric) {
-            case CASES_OPENED -> facts(tenant, CaseFact.class).stream()
+            case CASES_OPENED -> facts.of(CaseFact.class).stream()
                     .filter(c -> inTown.test(c.town) && period.contains(c.openedOn)).count();
-            case CASES_CLOSED -> facts(tenant, CaseFact.class).stream()
+            case CASES_CLOSED -> facts.of(CaseFact.class).stream()
                     .filter(c -> inTown.test(c.town) && period.contains(c.closedOn)).count();
-            case NEEDS_ASSESSED -> needs(facts(tenant, CaseFact.class)).stream()
+            case NEEDS_ASSESSED -> needs(facts.of(CaseFact.class)).stream()
                     .filter(n -> inTown.test(n.town) && period.contains(n.assessedOn)).count();
-            case GOALS_REACHED -> countEvents(tenant, "GoalAchieved", period, inTown);
-            case DOUBLE_FUNDING_WARNINGS -> countEvents(tenant, "DoubleFundingWarned", period, inTown);
-            case REFERRALS_MADE -> facts(tenant, ReferralFact.class).stream()
+            case GOALS_REACHED -> countEvents(facts, "GoalAchieved", period, inTown);
+            case DOUBLE_FUNDING_WARNINGS -> countEvents(facts, "DoubleFundingWarned", period, inTown);
+            case REFERRALS_MADE -> facts.of(ReferralFact.class).stream()
                     .filter(r -> inTown.test(r.town) && period.contains(r.madeOn)).count();
-            case REFERRALS_ACCEPTED -> facts(tenant, ReferralFact.class).stream()
+            case REFERRALS_ACCEPTED -> facts.of(ReferralFact.class).stream()
                     .filter(r -> inTown.test(r.town) && period.contains(r.madeOn)
                             && ("ACCEPTED".equals(r.status) || "COMPLETED".equals(r.status))).count();
-            case OPEN_GAPS -> gaps(tenant).stream().filter(g -> inTown.test(g.town())).count();
+            case OPEN_GAPS -> gaps(facts).stream().filter(g -> inTown.test(g.town())).count();
         };
     }
 
-    private long countEvents(String tenant, String type, Period period, java.util.function.Predicate<String> inTown) {
-        return ofType(events(tenant, facts(tenant, CaseFact.class)), type).stream()
+    private static long countEvents(TenantFacts facts, String type, Period period, java.util.function.Predicate<String> inTown) {
+        return ofType(events(facts, facts.of(CaseFact.class)), type).stream()
                 .filter(e -> inTown.test(e.town()) && period.contains(e.day())).count();
     }
 
@@ -207,8 +210,8 @@ public class SteeringFigures {
     }
 
     /** The countable events: those kept inside the cases, and the documents of their own. */
-    private List<EventFact> events(String tenant, java.util.Collection<CaseFact> cases) {
-        List<EventFact> events = new ArrayList<>(facts(tenant, EventFact.class));
+    private static List<EventFact> events(TenantFacts facts, java.util.Collection<CaseFact> cases) {
+        List<EventFact> events = new ArrayList<>(facts.of(EventFact.class));
         cases.forEach(c -> events.addAll(c.events));
         return events;
     }
@@ -221,7 +224,4 @@ public class SteeringFigures {
         return day == null ? null : YearMonth.from(day).toString();
     }
 
-    private <T> List<T> facts(String tenant, Class<T> type) {
-        return database.template().find(Query.query(Criteria.where("tenant").is(tenant)), type);
-    }
 }

@@ -33,11 +33,12 @@ public class YearlyReport {
 
     public Report of(String tenant, Year year) {
         Period period = new Period(YearMonth.of(year.getValue(), 1), YearMonth.of(year.getValue(), 12));
-        SteeringFigures.CaseFigures byMonth = figures.figures(tenant, period, null, SteeringFigures.GroupBy.MONTH);
-        SteeringFigures.CaseFigures byTown = figures.figures(tenant, period, null, SteeringFigures.GroupBy.TOWN);
-        SteeringFigures.CaseFigures byGroup = figures.figures(tenant, period, null, SteeringFigures.GroupBy.TARGET_GROUP);
-        SteeringFigures.CaseFigures byField = figures.figures(tenant, period, null, SteeringFigures.GroupBy.FIELD_OF_ACTION);
-        SteeringFigures.CaseFigures byDomain = figures.figures(tenant, period, null, SteeringFigures.GroupBy.LEGAL_DOMAIN);
+        TenantFacts facts = figures.load(tenant);
+        SteeringFigures.CaseFigures byMonth = figures.figures(facts, period, null, SteeringFigures.GroupBy.MONTH);
+        SteeringFigures.CaseFigures byTown = figures.figures(facts, period, null, SteeringFigures.GroupBy.TOWN);
+        SteeringFigures.CaseFigures byGroup = figures.figures(facts, period, null, SteeringFigures.GroupBy.TARGET_GROUP);
+        SteeringFigures.CaseFigures byField = figures.figures(facts, period, null, SteeringFigures.GroupBy.FIELD_OF_ACTION);
+        SteeringFigures.CaseFigures byDomain = figures.figures(facts, period, null, SteeringFigures.GroupBy.LEGAL_DOMAIN);
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("casesOpenedByMonth", "Fälle eröffnet nach Monat", byMonth.casesOpened()));
         sections.add(new Section("casesOpenedByTown", "Fälle eröffnet nach Ort", byTown.casesOpened()));
@@ -49,12 +50,12 @@ public class YearlyReport {
         sections.add(new Section("doubleFundingWarnings", "Warnungen Doppelförderung nach Monat",
                 byMonth.doubleFundingWarnings()));
         sections.add(new Section("legalDomainChanges", "Rechtskreiswechsel", byDomain.legalDomainChanges()));
-        SteeringFigures.StatusProgressions progressions = figures.statusProgressions(tenant, period);
+        SteeringFigures.StatusProgressions progressions = figures.statusProgressions(facts, period);
         sections.add(new Section("statusProgressionsByPathway", "Aufenthaltswechsel nach Weg", progressions.byPathway()));
         sections.add(new Section("chancenTransitions", "Übergänge aus dem Chancen-Aufenthaltsrecht (§ 104c) nach Weg",
                 progressions.chancenTransitions()));
-        sections.add(new Section("themes", "Generative Themen", figures.themes(tenant, period)));
+        sections.add(new Section("themes", "Generative Themen", figures.themes(facts, period)));
         return new Report(tenant, year.getValue(), sections, byMonth.openingToFirstReferral(), byMonth.openingToClosure(),
-                figures.referralFlows(tenant, period, null));
+                figures.referralFlows(facts, period, null));
     }
 }

@@ -8,6 +8,7 @@ import de.kim.steering.query.Period;
 import de.kim.steering.query.SmallCellSuppression.Cell;
 import de.kim.steering.query.SteeringFigures;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
+import de.kim.steering.query.TenantFacts;
 import de.kim.steering.query.YearlyReport;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -102,12 +103,13 @@ public class ExportController {
 
     private List<List<String>> rows(String report, String from, String to, String town, String groupBy, Integer year) {
         String tenant = context.tenant();
+        TenantFacts facts = figures.load(tenant);
         Period period = FiguresController.period(from, to);
         List<List<String>> rows = new ArrayList<>();
         switch (report) {
             case "figures" -> {
                 rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
-                CaseFigures f = figures.figures(tenant, period, town, FiguresController.groupBy(groupBy));
+                CaseFigures f = figures.figures(facts, period, town, FiguresController.groupBy(groupBy));
                 Map<String, Figure> named = new LinkedHashMap<>();
                 named.put("Fälle eröffnet", f.casesOpened());
                 named.put("Fälle abgeschlossen", f.casesClosed());
@@ -125,22 +127,22 @@ public class ExportController {
             case "referral-flows" -> {
                 rows.add(List.of("Partner", "Handlungsfeld", "Verweisungen", "angenommen", "abgelehnt", "abgeschlossen",
                         "zurückgezogen"));
-                figures.referralFlows(tenant, period, town).forEach(r -> rows.add(List.of(r.partnerName(),
+                figures.referralFlows(facts, period, town).forEach(r -> rows.add(List.of(r.partnerName(),
                         r.fieldOfAction(), cell(r.made()), cell(r.accepted()), cell(r.declined()), cell(r.completed()),
                         cell(r.withdrawn()))));
             }
             case "gaps" -> {
                 rows.add(List.of("Ort", "Handlungsfeld", "offene Bedarfe", "Grund", "abgelehnte Verweisungen"));
-                figures.gaps(tenant).forEach(g -> rows.add(List.of(String.valueOf(g.town()), g.fieldOfAction(),
+                figures.gaps(facts).forEach(g -> rows.add(List.of(String.valueOf(g.town()), g.fieldOfAction(),
                         cell(g.openNeeds()), g.reason(), cell(g.declinedReferrals()))));
             }
             case "themes" -> {
                 rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
-                figureRows(rows, "Generative Themen", figures.themes(tenant, period));
+                figureRows(rows, "Generative Themen", figures.themes(facts, period));
             }
             case "status-progressions" -> {
                 rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
-                SteeringFigures.StatusProgressions p = figures.statusProgressions(tenant, period);
+                SteeringFigures.StatusProgressions p = figures.statusProgressions(facts, period);
                 figureRows(rows, "Aufenthaltswechsel nach Weg", p.byPathway());
                 figureRows(rows, "Aufenthaltswechsel nach Übergang", p.byTransition());
                 figureRows(rows, "Übergänge aus § 104c nach Weg", p.chancenTransitions());

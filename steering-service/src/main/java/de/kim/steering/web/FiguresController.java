@@ -37,30 +37,30 @@ public class FiguresController {
     public CaseFigures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String town,
                                @RequestParam(defaultValue = "month") String groupBy) {
-        return figures.figures(tenant(), period(from, to), town, groupBy(groupBy));
+        return figures.figures(figures.load(tenant()), period(from, to), town, groupBy(groupBy));
     }
 
     @GetMapping("/referral-flows")
     public List<ReferralFlow> referralFlows(@RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
                                             @RequestParam(required = false) String town) {
-        return figures.referralFlows(tenant(), period(from, to), town);
+        return figures.referralFlows(figures.load(tenant()), period(from, to), town);
     }
 
     @GetMapping("/gaps")
     public List<Gap> gaps() {
-        return figures.gaps(tenant());
+        return figures.gaps(figures.load(tenant()));
     }
 
     @GetMapping("/status-progressions")
     public StatusProgressions statusProgressions(@RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to) {
-        return figures.statusProgressions(tenant(), period(from, to));
+        return figures.statusProgressions(figures.load(tenant()), period(from, to));
     }
 
     @GetMapping("/themes")
     public Figure themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return figures.themes(tenant(), period(from, to));
+        return figures.themes(figures.load(tenant()), period(from, to));
     }
 
     String tenant() {

@@ -94,7 +94,7 @@ class SteeringFiguresTest {
 
     @Test
     void cases_opened_by_month_suppress_the_small_month_and_its_complement() {
-        CaseFigures f = figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH);
+        CaseFigures f = figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.MONTH);
         // 7 opened: September 5, October 2. October is suppressed; September too, or 7 - 5 would reveal it.
         assertThat(f.casesOpened().total().count()).isEqualTo(7);
         assertThat(f.casesOpened().groups()).extracting(Figure.Group::key).containsExactly("2026-09", "2026-10");
@@ -107,26 +107,26 @@ class SteeringFiguresTest {
     @Test
     void days_from_opening_to_first_referral_give_median_and_90th_percentile() {
         // Days 2, 4, 6, 8, 10: median 6; 90th percentile at rank 3.6 between 8 and 10 = 9.2.
-        Durations d = figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH).openingToFirstReferral();
+        Durations d = figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.MONTH).openingToFirstReferral();
         assertThat(d.cases().count()).isEqualTo(5);
         assertThat(d.medianDays()).isEqualTo(6.0);
         assertThat(d.p90Days()).isCloseTo(9.2, org.assertj.core.data.Offset.offset(1e-9));
         // Only one case closed: no durations for fewer than five.
-        assertThat(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH).openingToClosure().medianDays()).isNull();
+        assertThat(figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.MONTH).openingToClosure().medianDays()).isNull();
     }
 
     @Test
     void a_period_and_a_town_cut_the_figures() {
-        CaseFigures october = figures.figures(TENANT, new Period(java.time.YearMonth.of(2026, 10), null), "Hilden",
+        CaseFigures october = figures.figures(figures.load(TENANT), new Period(java.time.YearMonth.of(2026, 10), null), "Hilden",
                 GroupBy.TOWN);
         assertThat(october.casesOpened().total().display()).isEqualTo("<5");
-        assertThat(figures.figures(TENANT, Period.ALL, "Velbert", GroupBy.TOWN).needsAssessed().total().count())
+        assertThat(figures.figures(figures.load(TENANT), Period.ALL, "Velbert", GroupBy.TOWN).needsAssessed().total().count())
                 .isEqualTo(5);
     }
 
     @Test
     void referral_flows_count_answers_per_partner_and_field() {
-        List<ReferralFlow> flows = figures.referralFlows(TENANT, Period.ALL, null);
+        List<ReferralFlow> flows = figures.referralFlows(figures.load(TENANT), Period.ALL, null);
         assertThat(flows).hasSize(1);
         ReferralFlow flow = flows.get(0);
         assertThat(flow.partnerName()).isEqualTo("VHS Velbert");
@@ -139,7 +139,7 @@ class SteeringFiguresTest {
     @Test
     void a_town_and_field_without_an_offer_with_a_free_place_is_a_gap() {
         // Velbert LANGUAGE: 4 open needs (c1 is closed), the only offer's one place is taken. Hilden HOUSING is served online.
-        List<Gap> gaps = figures.gaps(TENANT);
+        List<Gap> gaps = figures.gaps(figures.load(TENANT));
         assertThat(gaps).extracting(Gap::town, Gap::fieldOfAction, Gap::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Velbert", "LANGUAGE", Gap.NO_FREE_OFFER));
         assertThat(gaps.get(0).openNeeds().display()).isEqualTo("<5");
@@ -158,7 +158,7 @@ class SteeringFiguresTest {
         }
         more.forEach(json -> projection.apply(codec.decode(json)));
         more.forEach(json -> projection.apply(codec.decode(json)));
-        SteeringFigures.StatusProgressions p = figures.statusProgressions(TENANT, Period.ALL);
+        SteeringFigures.StatusProgressions p = figures.statusProgressions(figures.load(TENANT), Period.ALL);
         assertThat(p.byPathway().total().count()).isEqualTo(15);
         assertThat(p.chancenTransitions().total().count()).isEqualTo(5);
         assertThat(p.chancenTransitions().groups()).extracting(Figure.Group::key).containsExactly("AUFENTHG_25B");
@@ -191,7 +191,7 @@ class SteeringFiguresTest {
         }
         more.forEach(json -> projection.apply(codec.decode(json)));
         more.forEach(json -> projection.apply(codec.decode(json)));
-        CaseFigures f = figures.figures(TENANT, Period.ALL, null, GroupBy.FIELD_OF_ACTION);
+        CaseFigures f = figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.FIELD_OF_ACTION);
         // Goals: c2..c6 reached one each, delivered twice, counted once: 5, all LANGUAGE.
         assertThat(f.goalsReached().total().count()).isEqualTo(5);
         assertThat(f.goalsReached().groups()).extracting(Figure.Group::key).containsExactly("LANGUAGE");
@@ -202,7 +202,7 @@ class SteeringFiguresTest {
         // Caseload: the six open cases (c2..c7) are all with cm-anna.
         assertThat(f.caseload().groups()).extracting(Figure.Group::key, g -> g.value().count())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cm-anna", 6L));
-        CaseFigures byDomain = figures.figures(TENANT, Period.ALL, null, GroupBy.LEGAL_DOMAIN);
+        CaseFigures byDomain = figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.LEGAL_DOMAIN);
         assertThat(byDomain.legalDomainChanges().groups()).extracting(Figure.Group::key, g -> g.value().count())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ASYLBLG>SGB_II", 5L));
     }
@@ -214,7 +214,7 @@ class SteeringFiguresTest {
 
     @Test
     void themes_are_counted_with_free_text_apart() {
-        Figure themes = figures.themes(TENANT, Period.ALL);
+        Figure themes = figures.themes(figures.load(TENANT), Period.ALL);
         assertThat(themes.total().count()).isEqualTo(7);
         assertThat(themes.groups()).extracting(Figure.Group::key).containsExactly("NO_AFFORDABLE_HOUSING", "OTHER");
     }
@@ -239,9 +239,9 @@ class SteeringFiguresTest {
     }
 
     private String snapshot() throws Exception {
-        return JSON.writeValueAsString(List.of(figures.figures(TENANT, Period.ALL, null, GroupBy.MONTH),
-                figures.figures(TENANT, Period.ALL, null, GroupBy.TOWN), figures.referralFlows(TENANT, Period.ALL, null),
-                figures.gaps(TENANT), figures.themes(TENANT, Period.ALL), figures.statusProgressions(TENANT, Period.ALL)));
+        return JSON.writeValueAsString(List.of(figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.MONTH),
+                figures.figures(figures.load(TENANT), Period.ALL, null, GroupBy.TOWN), figures.referralFlows(figures.load(TENANT), Period.ALL, null),
+                figures.gaps(figures.load(TENANT)), figures.themes(figures.load(TENANT), Period.ALL), figures.statusProgressions(figures.load(TENANT), Period.ALL)));
     }
 
     private void opened(String caseId, String town, LocalDate on) {
