@@ -106,13 +106,6 @@ public class KimPlatformAutoConfiguration {
     }
 
     @Bean
-    public RequestActorResolver requestActorResolver(TenantDirectory tenants,
-                                                     @Value("${kim.request.default-tenant}") String defaultTenant,
-                                                     @Value("${kim.request.default-user}") String defaultUser) {
-        return new RequestActorResolver(tenants, defaultTenant, defaultUser);
-    }
-
-    @Bean
     public SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus, RequestActorResolver resolver) {
         return () -> commandBus.registerDispatchInterceptor(new ActorMetaDataInterceptor(resolver));
     }

@@ -1,13 +1,18 @@
 package de.kim.platform.domain;
 
+import de.kim.platform.security.Role;
+
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who sends a command, and for which tenant. Carried as Axon metadata on every command and,
- * through correlation, on every event it causes.
+ * Who acts, for which tenant, in which roles; partner staff also name their partner. Tenant
+ * and user are carried as Axon metadata on every command and, through correlation, on every
+ * event it causes.
  */
-public record Actor(TenantId tenant, String userId) {
+public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<String> partnerId) {
 
     public static final String TENANT = "tenant";
     public static final String USER = "actor";
@@ -21,6 +26,12 @@ public record Actor(TenantId tenant, String userId) {
         if (userId == null || !USER_ID.matcher(userId).matches()) {
             throw new InvalidInputException("actor", "kim.actor.invalid");
         }
+        roles = Set.copyOf(roles);
+        partnerId = partnerId == null ? Optional.empty() : partnerId;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
     }
 
     public Map<String, String> asMetaData() {

@@ -1,50 +1,54 @@
 package de.kim.platform.web;
 
-import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.TenantId;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import de.kim.platform.security.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Tells who acts in the current HTTP request: the tenant and the user. Until sign-in with
- * OpenID Connect is in place they come from the headers {@code X-Kim-Tenant} and
- * {@code X-Kim-User}, with configured defaults for local use.
+ * Tells who acts in the current request: read from the signed-in user's token, which the
+ * resource server has already validated (signature, issuer, expiry, a served tenant).
  */
 public class RequestActorResolver {
 
-    public static final String TENANT_HEADER = "X-Kim-Tenant";
-    public static final String USER_HEADER = "X-Kim-User";
+    public static final String TENANT_CLAIM = "tenant";
+    public static final String ROLES_CLAIM = "roles";
+    public static final String PARTNER_CLAIM = "partner_id";
+    public static final String USERNAME_CLAIM = "preferred_username";
 
-    private final TenantDirectory tenants;
-    private final String defaultTenant;
-    private final String defaultUser;
-
-    public RequestActorResolver(TenantDirectory tenants, String defaultTenant, String defaultUser) {
-        this.tenants = tenants;
-        this.defaultTenant = defaultTenant;
-        this.defaultUser = defaultUser;
-    }
-
-    /** The actor of the HTTP request this thread serves, if it serves one. */
+    /** The actor of the request this thread serves, if a signed-in user sent it. */
     public Optional<Actor> current() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return Optional.empty();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Optional.of(of(token.getToken()));
         }
-        return Optional.of(resolve(attributes.getRequest()));
+        return Optional.empty();
     }
 
-    public Actor resolve(HttpServletRequest request) {
-        TenantId tenant = new TenantId(headerOr(request, TENANT_HEADER, defaultTenant));
-        tenants.require(tenant);
-        return new Actor(tenant, headerOr(request, USER_HEADER, defaultUser));
+    /** The actor of the request; only called where the security rules demand a signed-in user. */
+    public Actor require() {
+        return current().orElseThrow(() -> new IllegalStateException("no signed-in user in this request"));
     }
 
-    private static String headerOr(HttpServletRequest request, String header, String fallback) {
-        String value = request.getHeader(header);
-        return value == null || value.isBlank() ? fallback : value.trim();
+    public static Actor of(Jwt token) {
+        String user = token.hasClaim(USERNAME_CLAIM) ? token.getClaimAsString(USERNAME_CLAIM) : token.getSubject();
+        return new Actor(new TenantId(token.getClaimAsString(TENANT_CLAIM)), user, roles(token),
+                Optional.ofNullable(token.getClaimAsString(PARTNER_CLAIM)).filter(id -> !id.isBlank()));
+    }
+
+    public static Set<Role> roles(Jwt token) {
+        Object claim = token.getClaims().get(ROLES_CLAIM);
+        Collection<?> names = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
+        return names.stream().map(String::valueOf).map(Role::of).flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

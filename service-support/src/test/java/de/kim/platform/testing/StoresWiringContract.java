@@ -1,6 +1,5 @@
 package de.kim.platform.testing;
 
-import de.kim.local.EmbeddedInfra;
 import de.kim.local.TestEventStore;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -32,7 +31,7 @@ public abstract class StoresWiringContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired

@@ -1,0 +1,105 @@
+package de.kim.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kim.platform.config.TenantDirectory;
+import de.kim.platform.web.RequestActorResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Every service is an OAuth 2.0 resource server: a request needs a valid JWT of the platform's
+ * issuer, naming a served tenant, and a role its {@link AccessRules} allow. Only health, the
+ * OpenAPI documents and error pages answer without one. No session, no cookie, no CSRF token:
+ * the bearer token is the whole credential.
+ */
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class})
+@EnableWebSecurity
+public class KimSecurityAutoConfiguration {
+
+    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    /**
+     * Keys from the issuer's JWK set (rotated keys are fetched when an unknown key id shows
+     * up), or one fixed public key ({@code kim.security.jwt.public-key}, X.509 PEM) for tests.
+     */
+    @Bean
+    public JwtDecoder jwtDecoder(@Value("${kim.security.jwt.issuer}") String issuer,
+                                 @Value("${kim.security.jwt.jwk-set-uri:}") String jwkSetUri,
+                                 @Value("${kim.security.jwt.public-key:}") String publicKey,
+                                 TenantDirectory tenants) {
+        NimbusJwtDecoder decoder = publicKey.isBlank()
+                ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withPublicKey(rsaPublicKey(publicKey)).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), new TokenValidation(tenants)));
+        return decoder;
+    }
+
+    @Bean
+    public RequestActorResolver requestActorResolver() {
+        return new RequestActorResolver();
+    }
+
+    @Bean
+    public SecurityFilterChain kimSecurityFilterChain(HttpSecurity http, ObjectProvider<AccessRules> rules,
+                                                      MessageSource messages, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(messages, json);
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(RequestActorResolver.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers(PUBLIC_PATHS).permitAll();
+                    rules.ifAvailable(declared -> declared.applyTo(authorize));
+                    authorize.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+
+    private static RSAPublicKey rsaPublicKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("kim.security.jwt.public-key is not an RSA public key in PEM", e);
+        }
+    }
+}
