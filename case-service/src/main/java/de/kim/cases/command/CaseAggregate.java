@@ -109,8 +109,8 @@ public class CaseAggregate {
     // --- consent -------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(RecordConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(RecordConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         LocalDate today = LocalDate.now(clock);
         if (consents.containsKey(command.consentId())) {
             throw new ConflictException("case.consent.exists");
@@ -132,8 +132,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(RevokeConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireCaseOf(tenant);
+    void handle(RevokeConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireCaseOf(tenant, actor);
         Consent consent = consents.get(command.consentId());
         if (consent == null) {
             throw new NotFoundException("case.consent.not-found");
@@ -147,8 +147,8 @@ public class CaseAggregate {
     // --- needs and plan ------------------------------------------------------------------
 
     @CommandHandler
-    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         if (needs.containsKey(command.needId())) {
             throw new ConflictException("case.need.exists");
         }
@@ -157,22 +157,22 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(UpdateNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(UpdateNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         openNeed(command.needId());
         apply(new NeedUpdatedEvent(id, command.needId(), command.priority(), command.description()));
     }
 
     @CommandHandler
-    void handle(ResolveNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(ResolveNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         Need need = openNeed(command.needId());
         apply(new NeedResolvedEvent(id, command.needId(), need.field(), LocalDate.now(clock)));
     }
 
     @CommandHandler
-    void handle(AgreeIntegrationPlanCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(AgreeIntegrationPlanCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         if (command.agreedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("agreedOn", "case.plan.agreed-in-future");
         }
@@ -191,8 +191,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(AchieveGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(AchieveGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         Goal goal = openGoal(command.goalId());
         if (command.achievedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("achievedOn", "case.goal.achieved-in-future");
@@ -201,8 +201,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(DropGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(DropGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         Goal goal = openGoal(command.goalId());
         apply(new GoalDroppedEvent(id, command.goalId(), goal.field(), command.reason()));
     }
@@ -210,9 +210,9 @@ public class CaseAggregate {
     // --- referrals -----------------------------------------------------------------------
 
     @CommandHandler
-    void handle(MakeReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant,
+    void handle(MakeReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor,
                 PartnerDirectory partners, Clock clock) {
-        requireOpenCaseOf(tenant);
+        requireOpenCaseOf(tenant, actor);
         if (referrals.containsKey(command.referralId())) {
             throw new ConflictException("case.referral.exists");
         }
@@ -238,8 +238,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(WithdrawReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireCaseOf(tenant);
+    void handle(WithdrawReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireCaseOf(tenant, actor);
         Referral referral = referral(command.referralId());
         if (!referral.live()) {
             throw new ConflictException("case.referral.not-live");
@@ -249,8 +249,8 @@ public class CaseAggregate {
 
     /** The partner's answer arrives by event; a repeated answer changes nothing. */
     @CommandHandler
-    void handle(RecordReferralAnswerCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireCaseOf(tenant);
+    void handle(RecordReferralAnswerCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireCaseOf(tenant, actor);
         Referral referral = referral(command.referralId());
         if (referral.status() == command.answer()) {
             return;
@@ -276,8 +276,8 @@ public class CaseAggregate {
     // --- measures and double funding -----------------------------------------------------
 
     @CommandHandler
-    MeasureOutcome handle(RecordMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    MeasureOutcome handle(RecordMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         if (measures.containsKey(command.measureId())) {
             throw new ConflictException("case.measure.exists");
         }
@@ -302,8 +302,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(ConfirmMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(ConfirmMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         Measure measure = measure(command.measureId());
         if (!measure.awaitingConfirmation() || measure.withdrawn()) {
             throw new ConflictException("case.measure.nothing-to-confirm");
@@ -312,8 +312,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(WithdrawMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(WithdrawMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         if (measure(command.measureId()).withdrawn()) {
             throw new ConflictException("case.measure.already-withdrawn");
         }
@@ -323,8 +323,8 @@ public class CaseAggregate {
     // --- legal domains, follow-ups, themes -----------------------------------------------
 
     @CommandHandler
-    void handle(ChangeLegalDomainsCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(ChangeLegalDomainsCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         if (command.legalDomains().equals(legalDomains)) {
             throw new ConflictException("case.legal-domains.unchanged");
         }
@@ -335,8 +335,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(ScheduleFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(ScheduleFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         if (followUpsDone.containsKey(command.followUpId())) {
             throw new ConflictException("case.follow-up.exists");
         }
@@ -348,8 +348,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(CompleteFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireCaseOf(tenant);
+    void handle(CompleteFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireCaseOf(tenant, actor);
         Boolean done = followUpsDone.get(command.followUpId());
         if (done == null) {
             throw new NotFoundException("case.follow-up.not-found");
@@ -361,8 +361,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(TagThemeCommand command, @MetaDataValue(Actor.TENANT) String tenant, ThemeCatalogue catalogue) {
-        requireOpenCaseOf(tenant);
+    void handle(TagThemeCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, ThemeCatalogue catalogue) {
+        requireOpenCaseOf(tenant, actor);
         boolean freeText = command.themeCode() == null || ThemeCatalogue.FREE_TEXT.equals(command.themeCode());
         if (freeText && (command.freeText() == null || command.freeText().isBlank())) {
             throw new InvalidInputException("freeText", "case.theme.free-text-missing");
@@ -381,8 +381,8 @@ public class CaseAggregate {
     // --- achievements and the immigration office -----------------------------------------
 
     @CommandHandler
-    void handle(LinkResidenceRecordCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(LinkResidenceRecordCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         if (command.residenceRecordId().equals(residenceRecordId)) {
             throw new ConflictException("case.residence-record.already-linked");
         }
@@ -391,8 +391,8 @@ public class CaseAggregate {
 
     /** Records the achievement and shares it with the immigration office where a consent allows it today. */
     @CommandHandler
-    AchievementOutcome handle(RecordAchievementCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    AchievementOutcome handle(RecordAchievementCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         LocalDate today = LocalDate.now(clock);
         if (achievements.contains(command.achievementId())) {
             throw new ConflictException("case.achievement.exists");
@@ -430,8 +430,8 @@ public class CaseAggregate {
      * {@code RESIDENCE_MATTERS} valid today.
      */
     @CommandHandler
-    void handle(RequestStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(RequestStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         if (statusChecks.contains(command.statusCheckId())) {
             throw new ConflictException("case.status-check.exists");
         }
@@ -452,8 +452,8 @@ public class CaseAggregate {
     // --- hand-over, closure --------------------------------------------------------------
 
     @CommandHandler
-    void handle(HandOverCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenCaseOf(tenant);
+    void handle(HandOverCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+        requireOpenCaseOf(tenant, actor);
         if (command.toCaseManager().equals(assignee)) {
             throw new ConflictException("case.handover.same-case-manager");
         }
@@ -461,14 +461,14 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(CloseCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireOpenCaseOf(tenant);
+    void handle(CloseCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
         apply(new CaseClosedEvent(id, command.outcome(), command.note(), LocalDate.now(clock)));
     }
 
     @CommandHandler
-    void handle(ReopenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireCaseOf(tenant);
+    void handle(ReopenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireCaseOf(tenant, actor);
         if (!closed) {
             throw new ConflictException("case.not-closed");
         }
@@ -478,14 +478,18 @@ public class CaseAggregate {
     // --- rules shared by the handlers ----------------------------------------------------
 
     /** Another tenant's case is answered exactly like a case that does not exist. */
-    private void requireCaseOf(String actingTenant) {
-        if (!tenant.equals(actingTenant)) {
+    /**
+     * The case of the acting tenant, and for a plain case manager one assigned to them: any
+     * other case is "not found", so no one learns that it exists.
+     */
+    private void requireCaseOf(String actingTenant, Actor actor) {
+        if (!tenant.equals(actingTenant) || !CaseAccess.mayWork(actor, assignee)) {
             throw new NotFoundException("case.not-found");
         }
     }
 
-    private void requireOpenCaseOf(String actingTenant) {
-        requireCaseOf(actingTenant);
+    private void requireOpenCaseOf(String actingTenant, Actor actor) {
+        requireCaseOf(actingTenant, actor);
         if (closed) {
             throw new ConflictException("case.closed");
         }

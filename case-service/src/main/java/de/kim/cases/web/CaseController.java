@@ -7,6 +7,8 @@ import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.domain.Actor;
+import de.kim.platform.security.Role;
 import de.kim.platform.web.RequestActorResolver;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -71,7 +73,9 @@ public class CaseController {
         if (status != null && !List.of("OPEN", "CLOSED").contains(status)) {
             throw new InvalidInputException("status", "case.status.invalid");
         }
-        return queries.query(new FindCasesQuery(tenant(), status, town, assignee),
+        Actor actor = actors.require();
+        String visibleAssignee = actor.has(Role.CASE_MANAGEMENT_LEAD) ? assignee : actor.userId();
+        return queries.query(new FindCasesQuery(tenant(), status, town, visibleAssignee),
                         ResponseTypes.multipleInstancesOf(CaseFile.class)).join()
                 .stream().map(CaseSummary::of).toList();
     }
@@ -84,6 +88,7 @@ public class CaseController {
 
     @GetMapping("/{id}/history")
     public List<CaseHistory.Entry> history(@PathVariable String id) {
+        file(id);
         return history.of(tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
     }
 
@@ -292,11 +297,12 @@ public class CaseController {
     private CaseFile file(String id) {
         Optional<CaseFile> file = queries.query(new FindCaseFileQuery(tenant(), id),
                 ResponseTypes.optionalInstanceOf(CaseFile.class)).join();
-        return file.orElseThrow(() -> new NotFoundException("case.not-found"));
+        return file.filter(found -> CaseAccess.mayWork(actors.require(), found.assignee))
+                .orElseThrow(() -> new NotFoundException("case.not-found"));
     }
 
     private String tenant() {
-        return actors.current().orElseThrow().tenant().value();
+        return actors.require().tenant().value();
     }
 
     private static CaseId caseId(String id) {

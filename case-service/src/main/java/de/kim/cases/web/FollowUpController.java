@@ -2,6 +2,8 @@ package de.kim.cases.web;
 
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.FollowUpEntry;
+import de.kim.platform.domain.Actor;
+import de.kim.platform.security.Role;
 import de.kim.platform.web.RequestActorResolver;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -31,7 +33,11 @@ public class FollowUpController {
     @GetMapping("/api/follow-ups")
     public List<FollowUpEntry> due(@RequestParam(required = false) String assignee,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy) {
-        String tenant = actors.current().orElseThrow().tenant().value();
+        Actor actor = actors.require();
+        String tenant = actor.tenant().value();
+        if (!actor.has(Role.CASE_MANAGEMENT_LEAD)) {
+            assignee = actor.userId();
+        }
         return queries.query(new FindDueFollowUpsQuery(tenant, assignee, dueBy == null ? LocalDate.now(clock) : dueBy),
                 ResponseTypes.multipleInstancesOf(FollowUpEntry.class)).join();
     }

@@ -35,7 +35,7 @@ public class HandoverController {
         if (!List.of(HandoverRequests.OPEN, HandoverRequests.ADDED_TO_CASE, "ALL").contains(status)) {
             throw new InvalidInputException("status", "handover.status.invalid");
         }
-        String tenant = actors.current().orElseThrow().tenant().value();
+        String tenant = actors.require().tenant().value();
         return queries.query(new FindHandoverRequestsQuery(tenant, "ALL".equals(status) ? null : status,
                 residenceRecordId), ResponseTypes.multipleInstancesOf(HandoverRequest.class)).join();
     }

@@ -1,5 +1,8 @@
 package de.kim.cases.web;
 
+import de.kim.platform.testing.TestTokens;
+import de.kim.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,11 +57,16 @@ class CaseServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGEMENT_LEAD));
+    }
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -90,7 +98,7 @@ class CaseServiceIntegrationTest {
         assertThat(published.path("version").asInt()).isEqualTo(1);
         assertThat(published.path("source").asText()).isEqualTo("case-service");
         assertThat(published.path("tenant").asText()).isEqualTo("kreis-mettmann");
-        assertThat(published.path("actor").asText()).isEqualTo("local-user");
+        assertThat(published.path("actor").asText()).isEqualTo("cm-anna");
         assertThat(published.path("aggregateId").asText()).isEqualTo(id);
         assertThat(published.path("sequence").asLong()).isZero();
         assertThat(published.at("/data/town").asText()).isEqualTo("Velbert");
@@ -103,8 +111,8 @@ class CaseServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> http.getForEntity("/api/cases/" + id, String.class)
                 .getStatusCode() == HttpStatus.OK);
 
-        HttpHeaders otherTenant = new HttpHeaders();
-        otherTenant.set("X-Kim-Tenant", "kreis-musterland");
+        HttpHeaders otherTenant = TestTokens.bearer(
+                TestTokens.token(TestTokens.OTHER_TENANT, "cm-other", Role.CASE_MANAGEMENT_LEAD));
         ResponseEntity<String> answer = http.exchange("/api/cases/" + id, org.springframework.http.HttpMethod.GET,
                 new HttpEntity<>(otherTenant), String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -320,10 +328,8 @@ class CaseServiceIntegrationTest {
     }
 
     private ResponseEntity<String> get(String path, String tenant) {
-        HttpHeaders headers = new HttpHeaders();
-        if (tenant != null) {
-            headers.set("X-Kim-Tenant", tenant);
-        }
+        HttpHeaders headers = tenant == null ? new HttpHeaders()
+                : TestTokens.bearer(TestTokens.token(tenant, "cm-other", Role.CASE_MANAGEMENT_LEAD));
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 

@@ -1,5 +1,8 @@
 package de.kim.cases.web;
 
+import de.kim.platform.testing.TestTokens;
+import de.kim.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;
 import de.kim.local.TopicReader;
@@ -47,10 +50,16 @@ class CaseServiceOnProductionStoresTest {
         registry.add("spring.datasource.password", POSTGRES::getPassword);
         registry.add("spring.data.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        TestTokens.registerIssuer(registry);
     }
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGEMENT_LEAD));
+    }
     @Autowired
     ObjectMapper json;
 

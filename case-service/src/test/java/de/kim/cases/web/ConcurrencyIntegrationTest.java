@@ -1,5 +1,8 @@
 package de.kim.cases.web;
 
+import de.kim.platform.testing.TestTokens;
+import de.kim.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;
 import de.kim.local.EmbeddedInfra;
@@ -44,11 +47,16 @@ class ConcurrencyIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGEMENT_LEAD));
+    }
     @Autowired
     ObjectMapper json;
     @Autowired

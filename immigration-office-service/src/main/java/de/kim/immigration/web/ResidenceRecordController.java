@@ -244,7 +244,7 @@ public class ResidenceRecordController {
     }
 
     private String tenant() {
-        return actors.current().orElseThrow().tenant().value();
+        return actors.require().tenant().value();
     }
 
     private static ResponseEntity<Map<String, String>> created(String path, String... ids) {

@@ -1,5 +1,8 @@
 package de.kim.immigration.web;
 
+import de.kim.platform.testing.TestTokens;
+import de.kim.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,11 +56,16 @@ class ImmigrationOfficeIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "abh-test", Role.IMMIGRATION_OFFICER));
+    }
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -171,8 +179,8 @@ class ImmigrationOfficeIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 http.getForEntity("/api/residence-records/" + id, String.class).getStatusCode() == HttpStatus.OK);
 
-        HttpHeaders otherTenant = new HttpHeaders();
-        otherTenant.set("X-Kim-Tenant", "kreis-musterland");
+        HttpHeaders otherTenant = TestTokens.bearer(
+                TestTokens.token(TestTokens.OTHER_TENANT, "abh-other", Role.IMMIGRATION_OFFICER));
         assertThat(http.exchange("/api/residence-records/" + id, HttpMethod.GET, new HttpEntity<>(otherTenant),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         otherTenant.setContentType(MediaType.APPLICATION_JSON);

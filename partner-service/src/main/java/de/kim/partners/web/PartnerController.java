@@ -7,7 +7,10 @@ import de.kim.partners.query.PartnerQueries.*;
 import de.kim.partners.query.PartnerView;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
+import de.kim.platform.domain.Actor;
+import de.kim.platform.security.Role;
 import de.kim.platform.web.RequestActorResolver;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -54,11 +57,23 @@ public class PartnerController {
         return created(id.value(), "/api/partners/{id}", id.value());
     }
 
+    /**
+     * Updates the partner, or registers it under this id if there is none yet: the id an
+     * identity provider binds partner staff to can be chosen before the partner exists.
+     */
     @PutMapping("/api/partners/{id}")
-    public ResponseEntity<Void> update(@PathVariable String id, @Valid @RequestBody PartnerRequests.Partner body) {
-        commands.sendAndWait(new UpdatePartnerCommand(partnerId(id), body.name(), body.kind(), body.legalDomains(),
-                body.fieldsOfAction(), body.towns(), contact(body.contact()), agreement(body.agreement()), null));
-        return ResponseEntity.noContent().build();
+    public ResponseEntity<Map<String, String>> update(@PathVariable String id,
+                                                      @Valid @RequestBody PartnerRequests.Partner body) {
+        PartnerId partnerId = partnerId(id);
+        try {
+            commands.sendAndWait(new UpdatePartnerCommand(partnerId, body.name(), body.kind(), body.legalDomains(),
+                    body.fieldsOfAction(), body.towns(), contact(body.contact()), agreement(body.agreement()), null));
+            return ResponseEntity.noContent().build();
+        } catch (AggregateNotFoundException unknown) {
+            commands.sendAndWait(new RegisterPartnerCommand(partnerId, body.name(), body.kind(), body.legalDomains(),
+                    body.fieldsOfAction(), body.towns(), contact(body.contact()), agreement(body.agreement())));
+            return created(id, "/api/partners/{id}", id);
+        }
     }
 
     @PostMapping("/api/partners/{id}/deactivation")
@@ -83,6 +98,7 @@ public class PartnerController {
     @PostMapping("/api/partners/{id}/offers")
     public ResponseEntity<Map<String, String>> publish(@PathVariable String id,
                                                        @Valid @RequestBody PartnerRequests.Offer body) {
+        requireOwnPartner(id);
         OfferId offerId = OfferId.random();
         commands.sendAndWait(new PublishOfferCommand(partnerId(id), offerId, body.title(), body.fieldOfAction(),
                 body.languages() == null ? Set.of() : body.languages(), body.town(), body.online(),
@@ -93,12 +109,14 @@ public class PartnerController {
     @PutMapping("/api/partners/{id}/offers/{offerId}/capacity")
     public ResponseEntity<Void> capacity(@PathVariable String id, @PathVariable String offerId,
                                          @Valid @RequestBody PartnerRequests.Capacity body) {
+        requireOwnPartner(id);
         commands.sendAndWait(new ChangeOfferCapacityCommand(partnerId(id), new OfferId(offerId), body.capacity()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/partners/{id}/offers/{offerId}/withdrawal")
     public ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String offerId) {
+        requireOwnPartner(id);
         commands.sendAndWait(new WithdrawOfferCommand(partnerId(id), new OfferId(offerId)));
         return ResponseEntity.noContent().build();
     }
@@ -120,6 +138,7 @@ public class PartnerController {
 
     @GetMapping("/api/partners/{id}/referrals")
     public List<InboxReferral> inbox(@PathVariable String id, @RequestParam(required = false) String status) {
+        requireOwnPartner(id);
         partner(id);
         return queries.query(new FindInboxQuery(tenant(), id, status),
                 ResponseTypes.multipleInstancesOf(InboxReferral.class)).join();
@@ -128,7 +147,8 @@ public class PartnerController {
     @GetMapping("/api/referrals/{id}")
     public InboxReferral referral(@PathVariable String id) {
         return queries.query(new FindReferralQuery(tenant(), id), ResponseTypes.optionalInstanceOf(InboxReferral.class))
-                .join().orElseThrow(() -> new NotFoundException("partner.referral.not-found"));
+                .join().filter(found -> ownPartner(found.partnerId()))
+                .orElseThrow(() -> new NotFoundException("partner.referral.not-found"));
     }
 
     @PostMapping("/api/referrals/{id}/accept")
@@ -156,7 +176,19 @@ public class PartnerController {
     }
 
     private String tenant() {
-        return actors.current().orElseThrow().tenant().value();
+        return actors.require().tenant().value();
+    }
+
+    /** Partner staff work for their own partner only; to them any other partner's data does not exist. */
+    private boolean ownPartner(String partnerId) {
+        Actor actor = actors.require();
+        return !actor.has(Role.PARTNER_STAFF) || actor.partnerId().filter(partnerId::equals).isPresent();
+    }
+
+    private void requireOwnPartner(String partnerId) {
+        if (!ownPartner(partnerId)) {
+            throw new NotFoundException("partner.not-found");
+        }
     }
 
     private static PartnerId partnerId(String id) {

@@ -1,5 +1,8 @@
 package de.kim.partners.web;
 
+import de.kim.platform.testing.TestTokens;
+import de.kim.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +42,16 @@ class PartnerServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "admin-test", Role.ADMINISTRATOR));
+    }
     @Autowired
     ObjectMapper json;
 
@@ -56,6 +65,7 @@ class PartnerServiceIntegrationTest {
 
         send(caseId, referral);
         send(caseId, referral);
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode inbox = json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class));
@@ -70,6 +80,15 @@ class PartnerServiceIntegrationTest {
                 Duration.ofSeconds(30))).isPresent();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
                 http.getForObject("/api/offers/" + offer, String.class)).path("freePlaces").asInt()).isEqualTo(2));
+
+        HttpHeaders otherPartner = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.TENANT, "other", "another-partner"));
+        assertThat(http.exchange("/api/referrals/" + referralId, HttpMethod.GET, new HttpEntity<>(otherPartner),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.exchange("/api/partners/" + partner + "/referrals", HttpMethod.GET, new HttpEntity<>(otherPartner),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        HttpHeaders administrator = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "admin-test", Role.ADMINISTRATOR));
+        assertThat(http.exchange("/api/referrals/" + referralId, HttpMethod.GET, new HttpEntity<>(administrator),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         ObjectNode revoked = (ObjectNode) json.readTree(Fixtures.json(ConsentRevoked.TYPE));
         revoked.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
@@ -100,7 +119,10 @@ class PartnerServiceIntegrationTest {
         assertField(post("/api/partners", PARTNER.replace("LANGUAGE_COURSE_PROVIDER", "BAKERY")), "kind");
         assertThat(post("/api/partners/unknown-partner/offers", OFFER.formatted(3)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(post("/api/referrals/unknown/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        HttpHeaders partnerStaff = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        partnerStaff.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/referrals/unknown/accept", HttpMethod.POST, new HttpEntity<>("{}", partnerStaff),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(post("/api/partners/" + partner + "/deactivation", "{\"reason\":\"Vertrag beendet\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<String> afterDeactivation = post("/api/partners/" + partner + "/offers", OFFER.formatted(3));

@@ -14,6 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -49,15 +50,15 @@ final class ProblemResponses {
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
                        String key) throws IOException {
-        Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage())
-                ? Locale.ENGLISH : Locale.GERMAN;
+        String accepted = request.getHeader("Accept-Language");
+        Locale locale = accepted != null && Locale.lookup(Locale.LanguageRange.parse(accepted),
+                List.of(Locale.GERMAN, Locale.ENGLISH)) == Locale.ENGLISH ? Locale.ENGLISH : Locale.GERMAN;
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(ProblemDetailsAdvice.TYPE_PREFIX + type));
         problem.setTitle(messages.getMessage("kim.problem." + type, null, locale));
         problem.setDetail(messages.getMessage(key, null, locale));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -44,6 +44,11 @@ public final class TestTokens {
     /** The embedded infrastructure and this issuer, for a test's {@code @DynamicPropertySource}. */
     public static void register(DynamicPropertyRegistry registry) {
         EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registerIssuer(registry);
+    }
+
+    /** Only this issuer and its key, for tests that bring stores of their own. */
+    public static void registerIssuer(DynamicPropertyRegistry registry) {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
         registry.add("kim.security.jwt.issuer", () -> ISSUER);
@@ -81,6 +86,11 @@ public final class TestTokens {
         claims.put("tenant", tenant);
         claims.put("roles", Arrays.stream(roles).map(Role::name).toList());
         return claims;
+    }
+
+    /** The key the service under test trusts: for tokens refused for other reasons (expired, wrong issuer). */
+    public static PrivateKey privateKey() {
+        return KEYS.getPrivate();
     }
 
     /** A key the service does not trust: for forged tokens. */

@@ -64,7 +64,7 @@ public class FiguresController {
     }
 
     String tenant() {
-        return actors.current().orElseThrow().tenant().value();
+        return actors.require().tenant().value();
     }
 
     static Period period(String from, String to) {

@@ -1,5 +1,6 @@
 package de.kim.steering.benchmark;
 
+import de.kim.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.EventType;
@@ -45,7 +46,7 @@ class RebuildBenchmark {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired

@@ -1,5 +1,8 @@
 package de.kim.steering.web;
 
+import de.kim.platform.testing.TestTokens;
+import de.kim.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,11 +44,16 @@ class SteeringFiguresIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfra.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestTokens.register(registry);
     }
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "steuerung-test", Role.STEERING_MEMBER, Role.ADMINISTRATOR));
+    }
     @Autowired
     ObjectMapper json;
 
@@ -120,8 +128,7 @@ class SteeringFiguresIntegrationTest {
     @Test
     void the_action_plan_shows_progress_against_its_targets_from_the_figures() throws Exception {
         String tenant = "kreis-musterland";
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Kim-Tenant", tenant);
+        HttpHeaders headers = TestTokens.bearer(TestTokens.token(tenant, "steuerung-test", Role.STEERING_MEMBER));
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         String goal = json.readTree(http.exchange("/api/steering/action-plan/goals", HttpMethod.POST, new HttpEntity<>(
                 "{\"title\":\"Mehr Fälle früh erreichen\",\"fieldOfAction\":\"LANGUAGE\"}", headers), String.class)
@@ -218,8 +225,7 @@ class SteeringFiguresIntegrationTest {
     }
 
     private JsonNode figures(String tenant) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Kim-Tenant", tenant);
+        HttpHeaders headers = TestTokens.bearer(TestTokens.token(tenant, "steuerung-test", Role.STEERING_MEMBER));
         // September and October 2026 only: other tests of this class publish for this tenant in other months.
         ResponseEntity<String> answer = http.exchange("/api/steering/figures?from=2026-09&to=2026-10", HttpMethod.GET,
                 new HttpEntity<>(headers),

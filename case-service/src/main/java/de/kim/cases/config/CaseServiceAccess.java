@@ -1,0 +1,24 @@
+package de.kim.cases.config;
+
+import de.kim.platform.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static de.kim.platform.security.Role.ADMINISTRATOR;
+import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
+import static de.kim.platform.security.Role.CASE_MANAGER;
+
+/** Case files are for case management alone; which case a case manager works, the case decides. */
+@Configuration
+public class CaseServiceAccess {
+
+    @Bean
+    public AccessRules caseServiceAccessRules() {
+        return AccessRules.builder()
+                .allow("/api/cases/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow("/api/cases", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow("/api/follow-ups/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow("/api/handovers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow("/api/audit/**", ADMINISTRATOR);
+    }
+}

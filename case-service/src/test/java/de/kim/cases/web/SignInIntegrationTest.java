@@ -1,0 +1,122 @@
+package de.kim.cases.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kim.platform.security.Role;
+import de.kim.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Who gets in and who sees which case: tokens refused, roles, tenants, assigned cases. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void requests_without_a_valid_token_get_401_problem_details_and_change_nothing() throws Exception {
+        long eventsBefore = storedEvents();
+        Map<String, Object> anna = TestTokens.claims(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGER);
+        Map<String, String> refused = Map.of(
+                "none", "",
+                "expired", TestTokens.sign(anna, Instant.now().minus(Duration.ofMinutes(5)), TestTokens.privateKey(), TestTokens.ISSUER),
+                "forged", TestTokens.sign(anna, Instant.now().plus(Duration.ofMinutes(5)), TestTokens.foreignKey(), TestTokens.ISSUER),
+                "other issuer", TestTokens.sign(anna, Instant.now().plus(Duration.ofMinutes(5)), TestTokens.privateKey(), "https://evil.example.org"),
+                "unserved tenant", TestTokens.token("kreis-unbekannt", "cm-anna", Role.CASE_MANAGER),
+                "garbage", "not.a.token");
+        for (Map.Entry<String, String> token : refused.entrySet()) {
+            ResponseEntity<String> answer = open(token.getValue());
+            assertThat(answer.getStatusCode()).as(token.getKey()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(answer.getHeaders().getContentType()).as(token.getKey()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(token.getKey()).startsWith("Bearer");
+            assertThat(json.readTree(answer.getBody()).path("title").asText()).isEqualTo("Anmeldung erforderlich");
+        }
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void a_role_that_may_not_work_cases_gets_403_problem_details() throws Exception {
+        for (String token : new String[]{TestTokens.token(TestTokens.TENANT, "nobody"),
+                TestTokens.token(TestTokens.TENANT, "steuerung", Role.STEERING_MEMBER),
+                TestTokens.token(TestTokens.TENANT, "admin", Role.ADMINISTRATOR)}) {
+            ResponseEntity<String> answer = open(token);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(json.readTree(answer.getBody()).path("type").asText()).isEqualTo("urn:kim:problem:forbidden");
+        }
+    }
+
+    @Test
+    void a_case_manager_sees_and_works_only_the_cases_assigned_to_them_the_lead_sees_all() throws Exception {
+        String lead = TestTokens.token(TestTokens.TENANT, "lea-lead", Role.CASE_MANAGEMENT_LEAD);
+        String bert = TestTokens.token(TestTokens.TENANT, "cm-bert", Role.CASE_MANAGER);
+        String anna = TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGER);
+        ResponseEntity<String> opened = open(anna);
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = json.readTree(opened.getBody()).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cases/" + id, anna).getStatusCode() == HttpStatus.OK);
+
+        assertThat(get("/api/cases/" + id, lead).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/cases/" + id, bert).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/cases/" + id + "/history", bert).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/cases", bert).getBody()).doesNotContain(id);
+        assertThat(get("/api/cases", anna).getBody()).contains(id);
+        ResponseEntity<String> theme = http.exchange("/api/cases/" + id + "/themes", HttpMethod.POST,
+                new HttpEntity<>("{\"freeText\":\"Wohnungssuche\"}", json(bert)), String.class);
+        assertThat(theme.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<String> handedOver = http.exchange("/api/cases/" + id + "/handover", HttpMethod.POST,
+                new HttpEntity<>("{\"toCaseManager\":\"cm-bert\",\"note\":\"Urlaub\"}", json(anna)), String.class);
+        assertThat(handedOver.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cases/" + id, bert).getStatusCode() == HttpStatus.OK);
+        assertThat(get("/api/cases/" + id, anna).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private ResponseEntity<String> open(String token) {
+        return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, json(token)),
+                String.class);
+    }
+
+    private ResponseEntity<String> get(String path, String token) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(token)), String.class);
+    }
+
+    private static HttpHeaders json(String token) {
+        HttpHeaders headers = token.isEmpty() ? new HttpHeaders() : TestTokens.bearer(token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+}

@@ -1,0 +1,34 @@
+package de.kim.partners.config;
+
+import de.kim.platform.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import static de.kim.platform.security.Role.ADMINISTRATOR;
+import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
+import static de.kim.platform.security.Role.CASE_MANAGER;
+import static de.kim.platform.security.Role.PARTNER_STAFF;
+
+/**
+ * The partner network is a reference list: case management searches it, the administration
+ * keeps it, partner staff keep their own offers. Referrals carry client data: only the
+ * partner they were sent to sees them (checked where the referral is read).
+ */
+@Configuration
+public class PartnerServiceAccess {
+
+    @Bean
+    public AccessRules partnerServiceAccessRules() {
+        return AccessRules.builder()
+                .allow(HttpMethod.GET, "/api/offers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD, PARTNER_STAFF, ADMINISTRATOR)
+                .allow(HttpMethod.GET, "/api/partners/*/referrals", PARTNER_STAFF)
+                .allow(HttpMethod.GET, "/api/partners/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD, PARTNER_STAFF, ADMINISTRATOR)
+                .allow(HttpMethod.POST, "/api/partners", ADMINISTRATOR, CASE_MANAGEMENT_LEAD)
+                .allow(HttpMethod.PUT, "/api/partners/*", ADMINISTRATOR, CASE_MANAGEMENT_LEAD)
+                .allow(HttpMethod.POST, "/api/partners/*/deactivation", ADMINISTRATOR, CASE_MANAGEMENT_LEAD)
+                .allow("/api/partners/*/offers/**", ADMINISTRATOR, PARTNER_STAFF)
+                .allow("/api/referrals/**", PARTNER_STAFF)
+                .allow("/api/audit/**", ADMINISTRATOR);
+    }
+}
