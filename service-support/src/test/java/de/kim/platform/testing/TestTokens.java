@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import de.kim.local.EmbeddedInfra;
@@ -17,6 +19,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -80,12 +83,26 @@ public final class TestTokens {
     }
 
     public static Map<String, Object> claims(String tenant, String user, Role... roles) {
+        return claimsNamingRoles(tenant, user, Arrays.stream(roles).map(Role::name).toList());
+    }
+
+    public static Map<String, Object> claimsNamingRoles(String tenant, String user, List<String> roles) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", user);
         claims.put("preferred_username", user);
         claims.put("tenant", tenant);
-        claims.put("roles", Arrays.stream(roles).map(Role::name).toList());
+        claims.put("roles", roles);
         return claims;
+    }
+
+    /** A token of this issuer with the claims, valid for ten minutes. */
+    public static String sign(Map<String, Object> claims) {
+        return sign(claims, Instant.now().plus(Duration.ofMinutes(10)), KEYS.getPrivate(), ISSUER);
+    }
+
+    /** The trusted key as a JWK set, for a test that serves it as an issuer would. */
+    public static String jwkSetJson() {
+        return new JWKSet(new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).keyID("test").build()).toString();
     }
 
     /** The key the service under test trusts: for tokens refused for other reasons (expired, wrong issuer). */

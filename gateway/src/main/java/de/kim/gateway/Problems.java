@@ -1,0 +1,75 @@
+package de.kim.gateway;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gateway's own refusals as RFC 9457 problem details, in German unless the client asks
+ * for English; the same problem types the services use.
+ */
+final class Problems {
+
+    private Problems() {
+    }
+
+    enum Kind {
+        UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized",
+                "Anmeldung erforderlich", "Bitte melden Sie sich an. Ein gültiges Zugangstoken fehlt oder ist abgelaufen.",
+                "Sign-in required", "Please sign in. A valid access token is missing or has expired."),
+        FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden",
+                "Keine Berechtigung", "Ihre Rolle erlaubt diese Aktion nicht.",
+                "Not permitted", "Your role does not permit this action."),
+        TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
+                "Anfrage zu groß", "Der Inhalt der Anfrage ist größer als erlaubt.",
+                "Request too large", "The request body is larger than allowed."),
+        TOO_MANY(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                "Zu viele Anfragen", "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie einen Moment.",
+                "Too many requests", "You sent too many requests in a short time. Please wait a moment.");
+
+        final HttpStatus status;
+        final String type;
+        final String[] german;
+        final String[] english;
+
+        Kind(HttpStatus status, String type, String title, String detail, String titleEn, String detailEn) {
+            this.status = status;
+            this.type = type;
+            this.german = new String[]{title, detail};
+            this.english = new String[]{titleEn, detailEn};
+        }
+    }
+
+    static Mono<Void> write(ServerWebExchange exchange, Kind kind) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        String[] text = english(exchange) ? kind.english : kind.german;
+        String body = "{\"type\":\"urn:kim:problem:" + kind.type + "\",\"title\":\"" + text[0] + "\",\"status\":"
+                + kind.status.value() + ",\"detail\":\"" + text[1] + "\",\"instance\":\""
+                + exchange.getRequest().getPath().value().replaceAll("[^A-Za-z0-9/_.~-]", "") + "\"}";
+        response.setStatusCode(kind.status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private static boolean english(ServerWebExchange exchange) {
+        String accepted = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE);
+        try {
+            return accepted != null && Locale.lookup(Locale.LanguageRange.parse(accepted),
+                    List.of(Locale.GERMAN, Locale.ENGLISH)) == Locale.ENGLISH;
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+}
