@@ -56,7 +56,7 @@ public final class Platform {
 
     /** Starts every component that is not running yet and waits until all are ready. */
     public void start(PrintStream out) {
-        startAndAwait(List.of("kafka", "mongo"), out);
+        startAndAwait(List.of("kafka", "mongo", "auth-server"), out);
         startAndAwait(List.of("case-service", "partner-service", "immigration-office-service", "steering-service"), out);
         startAndAwait(List.of("gateway"), out);
     }
@@ -130,6 +130,8 @@ public final class Platform {
         out.println("KIM is running.");
         out.println("  Gateway (all APIs):        http://localhost:" + ports.gateway() + "/api/...");
         out.println("  Gateway health:            http://localhost:" + ports.gateway() + "/actuator/health");
+        out.println("  Sign-in (OpenID Connect):  http://localhost:" + ports.authServer()
+                + "  demo users e.g. leitung.mettmann, password demo (see README)");
         out.println("  OpenAPI / Swagger UI:");
         out.println("    case-service             http://localhost:" + ports.caseService() + "/swagger-ui.html");
         out.println("    partner-service          http://localhost:" + ports.partnerService() + "/swagger-ui.html");
@@ -152,15 +154,23 @@ public final class Platform {
         add(new Component("mongo", ports.mongo(), false,
                 java("mongo", "256m", infraJar, "mongo", String.valueOf(ports.mongo()),
                         dataDir.resolve("mongo").resolve("kim.mv").toString()), Map.of()));
+        String issuer = "http://localhost:" + ports.authServer();
+        service("auth-server", ports.authServer(), Map.of(
+                "KIM_DATA_DIR", dataDir.toString(),
+                "KIM_OIDC_ISSUER", issuer,
+                "KIM_WEB_REDIRECT_URI", "http://localhost:" + ports.gateway() + "/login/oauth2/code/kim"));
         Map<String, String> serviceEnv = Map.of(
                 "KIM_DATA_DIR", dataDir.toString(),
                 "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
-                "KIM_MONGO_URI", mongoUri);
+                "KIM_MONGO_URI", mongoUri,
+                "KIM_OIDC_ISSUER", issuer);
         service("case-service", ports.caseService(), serviceEnv);
         service("partner-service", ports.partnerService(), serviceEnv);
         service("immigration-office-service", ports.immigrationOfficeService(), serviceEnv);
         service("steering-service", ports.steeringService(), serviceEnv, "512m");
         service("gateway", ports.gateway(), Map.of(
+                "KIM_OIDC_ISSUER", issuer,
+                "KIM_CORS_ORIGINS", "http://localhost:" + ports.gateway(),
                 "KIM_CASE_SERVICE_URL", "http://localhost:" + ports.caseService(),
                 "KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService(),
                 "KIM_IMMIGRATION_OFFICE_SERVICE_URL", "http://localhost:" + ports.immigrationOfficeService(),

@@ -27,6 +27,12 @@ class CaseWorkflowEndToEndTest {
 
     @RegisterExtension
     static final StartedPlatform PLATFORM = new StartedPlatform();
+    // Demo users of Kreis Mettmann, one per role (auth-server's application.yml).
+    static final String LEAD = "leitung.mettmann";
+    static final String ADMIN = "admin.mettmann";
+    static final String PARTNER_STAFF = "partner.mettmann";
+    static final String OFFICER = "abh.mettmann";
+    static final String STEERING = "steuerung.mettmann";
 
 
 
@@ -34,31 +40,31 @@ class CaseWorkflowEndToEndTest {
     void a_case_goes_from_opening_to_closure_with_a_partner_answering_its_referrals() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
 
-        // The partner registers and publishes an offer with one place.
-        String partner = id(PLATFORM.gateway().post("/api/partners", """
+        // The administration registers the partner the demo partner staff are bound to; they publish an offer with one place.
+        String partner = id(PLATFORM.as(ADMIN).put("/api/partners/demo-partner-mettmann", """
                 {"name":"VHS Velbert","kind":"LANGUAGE_COURSE_PROVIDER","legalDomains":["AUFENTHG","SGB_II"],
                  "fieldsOfAction":["LANGUAGE"],"towns":["Velbert"],"contact":{"email":"kurse@vhs.example"},
                  "agreement":{"signedOn":"2025-01-15","validUntil":"2027-12-31"}}"""));
-        String offer = id(PLATFORM.gateway().post("/api/partners/" + partner + "/offers", """
+        String offer = id(PLATFORM.as(PARTNER_STAFF).post("/api/partners/" + partner + "/offers", """
                 {"title":"Deutsch B1 mit Kinderbetreuung","fieldOfAction":"LANGUAGE","languages":["de","ar"],
                  "town":"Velbert","capacity":1}"""));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(PLATFORM.gateway().get(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(PLATFORM.as(LEAD).get(
                 "/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true")).findValuesAsText("id")).contains(offer));
 
         // The case manager opens the case and records consent, needs and plan.
-        String caseId = id(PLATFORM.gateway().post("/api/cases", """
+        String caseId = id(PLATFORM.as(LEAD).post("/api/cases", """
                 {"client":{"givenName":"Layla","familyName":"Erfunden","dateOfBirth":"1994-06-01","nationality":"AFG",
                  "languages":["fa","de"],"town":"Velbert","contact":{"email":"layla@example.org"}},
                  "targetGroup":"FAMILIES","accessRoute":"JOBCENTER","assignee":"cm-anna"}"""));
         String cases = "/api/cases/" + caseId;
-        String consent = id(PLATFORM.gateway().post(cases + "/consents", """
+        String consent = id(PLATFORM.as(LEAD).post(cases + "/consents", """
                 {"recipient":"%s","purposes":["REFERRAL"],"dataCategories":["IDENTITY","LANGUAGES"],
                  "form":"WRITTEN","givenOn":"%s","validUntil":"%s","evidenceReference":"Einwilligung Nr. 7"}"""
                 .formatted(partner, today, today.plusYears(1))));
-        String language = id(PLATFORM.gateway().post(cases + "/needs",
+        String language = id(PLATFORM.as(LEAD).post(cases + "/needs",
                 "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"HIGH\",\"description\":\"B1 für die Ausbildung\"}"));
-        String work = id(PLATFORM.gateway().post(cases + "/needs", "{\"fieldOfAction\":\"TRAINING_WORK\",\"priority\":\"MEDIUM\"}"));
-        HttpResponse<String> plan = PLATFORM.gateway().put(cases + "/plan", """
+        String work = id(PLATFORM.as(LEAD).post(cases + "/needs", "{\"fieldOfAction\":\"TRAINING_WORK\",\"priority\":\"MEDIUM\"}"));
+        HttpResponse<String> plan = PLATFORM.as(LEAD).put(cases + "/plan", """
                 {"agreedOn":"%s","goals":[{"fieldOfAction":"LANGUAGE","description":"B1-Zertifikat","targetDate":"%s"}]}"""
                 .formatted(today, today.plusMonths(6)));
         assertThat(plan.statusCode()).isEqualTo(200);
@@ -68,7 +74,7 @@ class CaseWorkflowEndToEndTest {
         String referralBody = "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, language);
         List<String> referrals = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            HttpResponse<String> answer = PLATFORM.gateway().post(cases + "/referrals", referralBody);
+            HttpResponse<String> answer = PLATFORM.as(LEAD).post(cases + "/referrals", referralBody);
             if (answer.statusCode() == 201) {
                 referrals.add(json(answer).path("id").asText());
             }
@@ -78,58 +84,58 @@ class CaseWorkflowEndToEndTest {
 
         // The partner sees the referral with only what the consent releases, and accepts it.
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                PLATFORM.gateway().get("/api/partners/" + partner + "/referrals").body().contains(accepted));
-        JsonNode inboxEntry = json(PLATFORM.gateway().get("/api/referrals/" + accepted));
+                PLATFORM.as(PARTNER_STAFF).get("/api/partners/" + partner + "/referrals").body().contains(accepted));
+        JsonNode inboxEntry = json(PLATFORM.as(PARTNER_STAFF).get("/api/referrals/" + accepted));
         assertThat(inboxEntry.at("/client/givenName").asText()).isEqualTo("Layla");
         assertThat(inboxEntry.at("/client/email").isNull()).isTrue();
-        assertThat(PLATFORM.gateway().post("/api/referrals/" + accepted + "/accept", "{}").statusCode()).isEqualTo(204);
+        assertThat(PLATFORM.as(PARTNER_STAFF).post("/api/referrals/" + accepted + "/accept", "{}").statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> referralStatus(cases, accepted).equals("ACCEPTED"));
 
         // A second referral (another need) is declined with a reason; the case shows it.
         String declinedBody = "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, work);
-        String declined = id(PLATFORM.gateway().post(cases + "/referrals", declinedBody));
-        await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORM.gateway().get("/api/referrals/" + declined).statusCode() == 200);
+        String declined = id(PLATFORM.as(LEAD).post(cases + "/referrals", declinedBody));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORM.as(PARTNER_STAFF).get("/api/referrals/" + declined).statusCode() == 200);
         // The only place is taken: accepting is refused without an explicit override.
-        assertThat(PLATFORM.gateway().post("/api/referrals/" + declined + "/accept", "{}").statusCode()).isEqualTo(409);
-        assertThat(PLATFORM.gateway().post("/api/referrals/" + declined + "/decline",
+        assertThat(PLATFORM.as(PARTNER_STAFF).post("/api/referrals/" + declined + "/accept", "{}").statusCode()).isEqualTo(409);
+        assertThat(PLATFORM.as(PARTNER_STAFF).post("/api/referrals/" + declined + "/decline",
                 "{\"reason\":\"NO_CAPACITY\",\"comment\":\"Kurs voll\"}").statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> referralStatus(cases, declined).equals("DECLINED"));
         assertThat(referral(cases, declined).path("declineReason").asText()).isEqualTo("NO_CAPACITY");
 
         // Measures: the second language course in an overlapping period is double funding.
-        assertThat(json(PLATFORM.gateway().post(cases + "/measures", measure(language, "SGB_II", today, today.plusMonths(4))))
+        assertThat(json(PLATFORM.as(LEAD).post(cases + "/measures", measure(language, "SGB_II", today, today.plusMonths(4))))
                 .path("status").asText()).isEqualTo("ACTIVE");
-        JsonNode warned = json(PLATFORM.gateway().post(cases + "/measures",
+        JsonNode warned = json(PLATFORM.as(LEAD).post(cases + "/measures",
                 measure(language, "AUFENTHG", today.plusMonths(2), today.plusMonths(8))));
         assertThat(warned.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(warned.path("doubleFundingWith")).hasSize(1);
-        assertThat(PLATFORM.gateway().post(cases + "/measures/" + warned.path("id").asText() + "/withdrawal",
+        assertThat(PLATFORM.as(LEAD).post(cases + "/measures/" + warned.path("id").asText() + "/withdrawal",
                 "{\"reason\":\"Doppelförderung vermieden\"}").statusCode()).isEqualTo(204);
 
         // Legal domain change, follow-up, theme, goal, closure.
-        assertThat(PLATFORM.gateway().post(cases + "/legal-domains",
+        assertThat(PLATFORM.as(LEAD).post(cases + "/legal-domains",
                 "{\"legalDomains\":[\"SGB_II\"],\"since\":\"%s\"}".formatted(today)).statusCode()).isEqualTo(204);
-        String followUp = id(PLATFORM.gateway().post(cases + "/follow-ups",
+        String followUp = id(PLATFORM.as(LEAD).post(cases + "/follow-ups",
                 "{\"dueOn\":\"%s\",\"subject\":\"Kursbeginn nachfragen\"}".formatted(today.plusDays(7))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORM.gateway().get("/api/follow-ups?assignee=cm-anna&dueBy="
+        await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORM.as(LEAD).get("/api/follow-ups?assignee=cm-anna&dueBy="
                 + today.plusDays(7)).body().contains(followUp));
-        assertThat(PLATFORM.gateway().post(cases + "/themes", "{\"themeCode\":\"NO_LANGUAGE_COURSE_WITH_CHILDCARE\"}").statusCode())
+        assertThat(PLATFORM.as(LEAD).post(cases + "/themes", "{\"themeCode\":\"NO_LANGUAGE_COURSE_WITH_CHILDCARE\"}").statusCode())
                 .isEqualTo(204);
-        assertThat(PLATFORM.gateway().post(cases + "/plan/goals/" + goal + "/achievement",
+        assertThat(PLATFORM.as(LEAD).post(cases + "/plan/goals/" + goal + "/achievement",
                 "{\"achievedOn\":\"%s\"}".formatted(today)).statusCode()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.gateway().get(cases)).path("themes").size() == 1);
-        long version = json(PLATFORM.gateway().get(cases)).path("version").asLong();
-        assertThat(PLATFORM.gateway().post(cases + "/closure", "{\"outcome\":\"GOALS_REACHED\"}", "If-Match", "\"" + (version - 1) + "\"")
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("themes").size() == 1);
+        long version = json(PLATFORM.as(LEAD).get(cases)).path("version").asLong();
+        assertThat(PLATFORM.as(LEAD).post(cases + "/closure", "{\"outcome\":\"GOALS_REACHED\"}", "If-Match", "\"" + (version - 1) + "\"")
                 .statusCode()).as("a stale version is refused").isEqualTo(409);
-        assertThat(PLATFORM.gateway().post(cases + "/closure", "{\"outcome\":\"GOALS_REACHED\"}", "If-Match", "\"" + version + "\"")
+        assertThat(PLATFORM.as(LEAD).post(cases + "/closure", "{\"outcome\":\"GOALS_REACHED\"}", "If-Match", "\"" + version + "\"")
                 .statusCode()).isEqualTo(204);
-        assertThat(PLATFORM.gateway().post(cases + "/needs", "{\"fieldOfAction\":\"HOUSING\",\"priority\":\"LOW\"}").statusCode())
+        assertThat(PLATFORM.as(LEAD).post(cases + "/needs", "{\"fieldOfAction\":\"HOUSING\",\"priority\":\"LOW\"}").statusCode())
                 .as("a closed case refuses changes").isEqualTo(409);
-        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.gateway().get(cases)).path("status").asText().equals("CLOSED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("status").asText().equals("CLOSED"));
 
         // The history tells it in plain words.
-        List<String> history = json(PLATFORM.gateway().get(cases + "/history")).findValuesAsText("text");
+        List<String> history = json(PLATFORM.as(LEAD).get(cases + "/history")).findValuesAsText("text");
         assertThat(history).anyMatch(line -> line.startsWith("Fall eröffnet"))
                 .anyMatch(line -> line.startsWith("Verweisung an " + partner))
                 .anyMatch(line -> line.contains("hat die Verweisung angenommen"))
@@ -148,110 +154,110 @@ class CaseWorkflowEndToEndTest {
                 Duration.ofSeconds(30))).isPresent();
 
         // Revoking the consent empties the partner's view of the client at once.
-        assertThat(PLATFORM.gateway().post(cases + "/reopening", "{\"reason\":\"neuer Bedarf\"}").statusCode()).isEqualTo(204);
-        assertThat(PLATFORM.gateway().delete(cases + "/consents/" + consent).statusCode()).isEqualTo(204);
+        assertThat(PLATFORM.as(LEAD).post(cases + "/reopening", "{\"reason\":\"neuer Bedarf\"}").statusCode()).isEqualTo(204);
+        assertThat(PLATFORM.as(LEAD).delete(cases + "/consents/" + consent).statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                json(PLATFORM.gateway().get("/api/referrals/" + accepted)).path("client").isNull());
-        String housing = id(PLATFORM.gateway().post(cases + "/needs", "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"LOW\"}"));
-        HttpResponse<String> refused = PLATFORM.gateway().post(cases + "/referrals",
+                json(PLATFORM.as(PARTNER_STAFF).get("/api/referrals/" + accepted)).path("client").isNull());
+        String housing = id(PLATFORM.as(LEAD).post(cases + "/needs", "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"LOW\"}"));
+        HttpResponse<String> refused = PLATFORM.as(LEAD).post(cases + "/referrals",
                 "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, housing));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(json(refused).path("rule").asText()).isEqualTo("referral_needs_consent_for_the_partner");
 
         // Steering sees it all as figures: the partner's referral flow and the gaps, small counts suppressed.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode flows = json(PLATFORM.gateway().get("/api/steering/referral-flows"));
+            JsonNode flows = json(PLATFORM.as(STEERING).get("/api/steering/referral-flows"));
             assertThat(flows.findValuesAsText("partnerName")).contains("VHS Velbert");
             assertThat(flows.findValues("made").get(0).path("display").asText()).isEqualTo("<5");
             List<String> gaps = new ArrayList<>();
-            json(PLATFORM.gateway().get("/api/steering/gaps")).forEach(g -> gaps.add(g.path("town").asText() + "/"
+            json(PLATFORM.as(STEERING).get("/api/steering/gaps")).forEach(g -> gaps.add(g.path("town").asText() + "/"
                     + g.path("fieldOfAction").asText() + "/" + g.path("reason").asText()));
             assertThat(gaps).contains("Velbert/LANGUAGE/NO_OFFER_WITH_FREE_CAPACITY",
                     "Velbert/TRAINING_WORK/NO_OFFER_WITH_FREE_CAPACITY");
         });
-        HttpResponse<String> csv = PLATFORM.gateway().get("/api/steering/exports/gaps.csv");
+        HttpResponse<String> csv = PLATFORM.as(STEERING).get("/api/steering/exports/gaps.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("Velbert;LANGUAGE;<5;NO_OFFER_WITH_FREE_CAPACITY");
-        assertThat(json(PLATFORM.gateway().get("/api/steering/figures")).toString()).doesNotContain("Layla", "Erfunden");
+        assertThat(json(PLATFORM.as(STEERING).get("/api/steering/figures")).toString()).doesNotContain("Layla", "Erfunden");
     }
 
     @Test
     void a_language_certificate_reached_in_case_management_reaches_the_office_with_consent_and_meets_the_pathway() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
-        String record = id(PLATFORM.gateway().post("/api/residence-records", """
+        String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
                 {"dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}"""));
         String records = "/api/residence-records/" + record;
-        id(PLATFORM.gateway().post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"2016-05-02\",\"validUntil\":\"%s\"}"
+        id(PLATFORM.as(OFFICER).post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"2016-05-02\",\"validUntil\":\"%s\"}"
                 .formatted(today.plusMonths(3))));
         await().atMost(Duration.ofSeconds(30)).until(() -> pathwayRequirement(records, "AUFENTHG_25B", "language").equals("MISSING"));
 
-        String cases = "/api/cases/" + id(PLATFORM.gateway().post("/api/cases", """
+        String cases = "/api/cases/" + id(PLATFORM.as(LEAD).post("/api/cases", """
                 {"client":{"givenName":"Omid","familyName":"Erfunden","dateOfBirth":"1991-02-17","nationality":"AFG",
                  "town":"Hilden"},"targetGroup":"TOLERATED","accessRoute":"IMMIGRATION_OFFICE","assignee":"cm-ben"}"""));
-        assertThat(PLATFORM.gateway().put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
+        assertThat(PLATFORM.as(LEAD).put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
                 .statusCode()).isEqualTo(204);
         // Without a consent for the office the certificate stays in case management.
-        JsonNode kept = json(PLATFORM.gateway().post(cases + "/achievements",
+        JsonNode kept = json(PLATFORM.as(LEAD).post(cases + "/achievements",
                 "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A1\",\"achievedOn\":\"%s\"}".formatted(today.minusDays(30))));
         assertThat(kept.path("sharedWithImmigrationOffice").asBoolean()).isFalse();
 
-        id(PLATFORM.gateway().post(cases + "/consents", """
+        id(PLATFORM.as(LEAD).post(cases + "/consents", """
                 {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["ACHIEVEMENTS"],
                  "form":"ELECTRONIC","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(2))));
-        JsonNode shared = json(PLATFORM.gateway().post(cases + "/achievements",
+        JsonNode shared = json(PLATFORM.as(LEAD).post(cases + "/achievements",
                 "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"B1\",\"achievedOn\":\"%s\"}".formatted(today.minusDays(2))));
         assertThat(shared.path("sharedWithImmigrationOffice").asBoolean()).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> pathwayRequirement(records, "AUFENTHG_25B", "language").equals("MET"));
-        assertThat(json(PLATFORM.gateway().get(records)).toString()).doesNotContain("A1");
+        assertThat(json(PLATFORM.as(OFFICER).get(records)).toString()).doesNotContain("A1");
     }
 
     @Test
     void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_reaches_the_officers_work_list() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
-        String record = id(PLATFORM.gateway().post("/api/residence-records", """
+        String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
                 {"dateOfBirth":"1997-09-23","nationality":"IRQ","entryDate":"2017-03-14","minorChildInHousehold":false}"""));
         String records = "/api/residence-records/" + record;
-        assertThat(PLATFORM.gateway().put(records + "/officer", "{\"officer\":\"abh-jonas\"}").statusCode()).isEqualTo(204);
-        String handover = id(PLATFORM.gateway().post(records + "/handover",
+        assertThat(PLATFORM.as(OFFICER).put(records + "/officer", "{\"officer\":\"abh-jonas\"}").statusCode()).isEqualTo(204);
+        String handover = id(PLATFORM.as(OFFICER).post(records + "/handover",
                 "{\"fieldOfAction\":\"LANGUAGE\",\"reasonCode\":\"LANGUAGE_LEVEL_MISSING\",\"pathway\":\"AUFENTHG_25B\"}"));
 
-        String caseId = id(PLATFORM.gateway().post("/api/cases", """
+        String caseId = id(PLATFORM.as(LEAD).post("/api/cases", """
                 {"client":{"givenName":"Rana","familyName":"Erfunden","dateOfBirth":"1997-09-23","nationality":"IRQ",
                  "town":"Ratingen"},"targetGroup":"TOLERATED","accessRoute":"IMMIGRATION_OFFICE","assignee":"cm-ben"}"""));
         String cases = "/api/cases/" + caseId;
-        assertThat(PLATFORM.gateway().put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
+        assertThat(PLATFORM.as(LEAD).put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
                 .statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode needs = json(PLATFORM.gateway().get(cases)).path("needs");
+            JsonNode needs = json(PLATFORM.as(LEAD).get(cases)).path("needs");
             assertThat(needs.findValuesAsText("fieldOfAction")).containsExactly("LANGUAGE");
             assertThat(needs.get(0).path("priority").asText()).isEqualTo("HIGH");
             assertThat(needs.get(0).path("description").asText()).contains("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B");
         });
-        JsonNode taken = json(PLATFORM.gateway().get("/api/handovers?status=ADDED_TO_CASE&residenceRecordId=" + record));
+        JsonNode taken = json(PLATFORM.as(LEAD).get("/api/handovers?status=ADDED_TO_CASE&residenceRecordId=" + record));
         assertThat(taken.findValuesAsText("handoverId")).containsExactly(handover);
         assertThat(taken.findValuesAsText("caseId")).containsExactly(caseId);
 
         // Without a consent for the office the case manager cannot ask; with one, the request goes out.
-        HttpResponse<String> refused = PLATFORM.gateway().post(cases + "/status-check", "");
+        HttpResponse<String> refused = PLATFORM.as(LEAD).post(cases + "/status-check", "");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(json(refused).path("rule").asText()).isEqualTo("status_check_needs_consent_for_the_immigration_office");
-        id(PLATFORM.gateway().post(cases + "/consents", """
+        id(PLATFORM.as(LEAD).post(cases + "/consents", """
                 {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["RESIDENCE_STATUS"],
                  "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(1))));
-        String check = id(PLATFORM.gateway().post(cases + "/status-check", ""));
+        String check = id(PLATFORM.as(LEAD).post(cases + "/status-check", ""));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode workList = json(PLATFORM.gateway().get("/api/residence-records/work-list?officer=abh-jonas"));
+            JsonNode workList = json(PLATFORM.as(OFFICER).get("/api/residence-records/work-list?officer=abh-jonas"));
             assertThat(workList.path("statusChecks").findValuesAsText("statusCheckId")).contains(check);
         });
-        JsonNode onRecord = json(PLATFORM.gateway().get(records)).path("statusChecks");
+        JsonNode onRecord = json(PLATFORM.as(OFFICER).get(records)).path("statusChecks");
         assertThat(onRecord.findValuesAsText("id")).containsExactly(check);
         assertThat(onRecord.findValuesAsText("caseId")).containsExactly(caseId);
     }
 
     private static String pathwayRequirement(String records, String pathway, String requirement) {
-        for (JsonNode p : json(PLATFORM.gateway().get(records + "/pathways")).path("pathways")) {
+        for (JsonNode p : json(PLATFORM.as(OFFICER).get(records + "/pathways")).path("pathways")) {
             if (p.path("pathway").asText().equals(pathway)) {
                 for (JsonNode r : p.path("requirements")) {
                     if (r.path("id").asText().equals(requirement)) {
@@ -268,7 +274,7 @@ class CaseWorkflowEndToEndTest {
     }
 
     private static JsonNode referral(String cases, String referralId) {
-        for (JsonNode referral : json(PLATFORM.gateway().get(cases)).path("referrals")) {
+        for (JsonNode referral : json(PLATFORM.as(LEAD).get(cases)).path("referrals")) {
             if (referral.path("id").asText().equals(referralId)) {
                 return referral;
             }

@@ -66,6 +66,7 @@ class HostileInputEndToEndTest {
         List<String> fiveHundreds = new ArrayList<>();
         List<String> acceptedWrites = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
+        HOSTILE_TOKENS.add(PLATFORM.as("leitung.musterland").token());
         for (int i = 0; i < REQUESTS; i++) {
             boolean write = random.nextInt(3) > 0;
             String template = write ? WRITES.get(random.nextInt(WRITES.size())) : READS.get(random.nextInt(READS.size()));
@@ -74,7 +75,7 @@ class HostileInputEndToEndTest {
             String body = write ? body(random) : null;
             HttpRequest.Builder request;
             try {
-                request = HttpRequest.newBuilder(URI.create(PLATFORM.gateway().base() + path)).timeout(Duration.ofSeconds(30));
+                request = signedInFor(path, random).request(path);
             } catch (IllegalArgumentException unencodable) {
                 continue;
             }
@@ -110,12 +111,43 @@ class HostileInputEndToEndTest {
         assertThat(state()).as("nothing changed").isEqualTo(before);
     }
 
+    /** Tokens that must get nowhere: none, garbage, one of another tenant, one without roles. */
+    static final List<String> HOSTILE_TOKENS = new ArrayList<>(List.of("", "not.a.token",
+            "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwidGVuYW50Ijoia3JlaXMtbWV0dG1hbm4iLCJyb2xlcyI6WyJDQVNFX01BTkFHRVIiXX0."));
+
+    /**
+     * Mostly the demo user whose role owns the path, so that the request reaches the service's
+     * validation; one in eight with a token that must get nowhere.
+     */
+    private static Gateway signedInFor(String path, Random random) {
+        if (random.nextInt(8) == 0) {
+            return PLATFORM.gateway().withToken(HOSTILE_TOKENS.get(random.nextInt(HOSTILE_TOKENS.size())));
+        }
+        return PLATFORM.as(ownerOf(path));
+    }
+
+    static String ownerOf(String path) {
+        if (path.startsWith("/api/referrals") || path.matches("/api/partners/[^/]*/referrals.*")) {
+            return "partner.mettmann";
+        }
+        if (path.startsWith("/api/partners")) {
+            return "admin.mettmann";
+        }
+        if (path.startsWith("/api/residence-records")) {
+            return "abh.mettmann";
+        }
+        if (path.startsWith("/api/steering")) {
+            return "steuerung.mettmann";
+        }
+        return "leitung.mettmann";
+    }
+
     /** What a user could see of the platform's data: lists of every service and the steering figures. */
     private static String state() {
         StringBuilder state = new StringBuilder();
         for (String path : List.of("/api/cases", "/api/partners", "/api/offers", "/api/handovers",
                 "/api/residence-records?expiringWithinDays=3650", "/api/steering/figures", "/api/steering/action-plan")) {
-            HttpResponse<String> response = PLATFORM.gateway().get(path);
+            HttpResponse<String> response = PLATFORM.as(ownerOf(path)).get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             JsonNode body = Gateway.json(response);
             state.append(path).append('=').append(body).append('\n');

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,20 +39,22 @@ class PlatformEndToEndTest {
     @Order(1)
     void every_gateway_route_reaches_the_service_that_owns_it() throws Exception {
         for (String service : List.of("case-service", "partner-service", "immigration-office-service", "steering-service")) {
-            HttpResponse<String> docs = get("/v3/api-docs/" + service);
+            HttpResponse<String> docs = PLATFORM.gateway().get("/v3/api-docs/" + service);
             assertThat(docs.statusCode()).as(service).isEqualTo(200);
             assertThat(json.readTree(docs.body()).at("/info/title").asText()).isEqualTo("KIM " + service);
         }
-        for (String path : List.of("/api/cases", "/api/follow-ups", "/api/partners", "/api/offers",
-                "/api/residence-records?expiringWithinDays=30", "/api/rule-sets", "/api/steering/figures")) {
-            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
-        }
-        assertThat(get("/api/rule-sets").body()).contains("25b");
+        Map<String, String> userByPath = Map.of("/api/cases", "leitung.mettmann", "/api/follow-ups", "leitung.mettmann",
+                "/api/partners", "admin.mettmann", "/api/offers", "fallmanagement.mettmann",
+                "/api/residence-records?expiringWithinDays=30", "abh.mettmann", "/api/rule-sets", "abh.mettmann",
+                "/api/steering/figures", "steuerung.mettmann");
+        userByPath.forEach((path, user) ->
+                assertThat(PLATFORM.as(user).get(path).statusCode()).as(path).isEqualTo(200));
+        assertThat(PLATFORM.as("abh.mettmann").get("/api/rule-sets").body()).contains("25b");
         // An unknown referral is answered by partner-service with its own problem, not by the gateway.
-        HttpResponse<String> unknown = get("/api/referrals/no-such-referral");
+        HttpResponse<String> unknown = PLATFORM.as("partner.mettmann").get("/api/referrals/no-such-referral");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).path("detail").asText()).isEqualTo("Diese Verweisung gibt es nicht.");
-        assertThat(get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(PLATFORM.gateway().get("/actuator/health").body()).contains("\"UP\"");
     }
 
     @Test
@@ -144,17 +147,18 @@ class PlatformEndToEndTest {
     }
 
     private static long casesOpened() throws Exception {
-        JsonNode figures = json.readTree(get("/api/steering/figures").body());
+        JsonNode figures = json.readTree(PLATFORM.as("steuerung.mettmann").get("/api/steering/figures").body());
         return figures.at("/casesOpened/total/count").asLong(-1);
     }
 
 
+    /** Case files as the case management lead sees them. */
     private static HttpResponse<String> get(String path) {
-        return PLATFORM.gateway().get(path);
+        return PLATFORM.as("leitung.mettmann").get(path);
     }
 
     private static HttpResponse<String> post(String path, String body) {
-        return PLATFORM.gateway().post(path, body);
+        return PLATFORM.as("leitung.mettmann").post(path, body);
     }
 
 }

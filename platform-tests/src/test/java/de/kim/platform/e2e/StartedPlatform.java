@@ -20,6 +20,7 @@ final class StartedPlatform implements BeforeAllCallback, AfterAllCallback {
 
     private Platform platform;
     private Gateway gateway;
+    private final java.util.Map<String, Gateway> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -40,8 +41,15 @@ final class StartedPlatform implements BeforeAllCallback, AfterAllCallback {
         return platform;
     }
 
+    /** The gateway as no one: for health and the OpenAPI documents. */
     Gateway gateway() {
         return gateway;
+    }
+
+    /** The gateway as a demo user (see auth-server's application.yml); tokens are taken once per user. */
+    Gateway as(String user) {
+        return signedIn.computeIfAbsent(user,
+                name -> Gateway.signedIn(platform.ports().gateway(), platform.ports().authServer(), name));
     }
 
     static PrintStream quiet() {
