@@ -29,6 +29,7 @@ public final class Contracts {
             new Contract(ReferralMade.TYPE, Topics.CASE, ReferralMade.class),
             new Contract(ReferralWithdrawn.TYPE, Topics.CASE, ReferralWithdrawn.class),
             new Contract(ConsentRevoked.TYPE, Topics.CASE, ConsentRevoked.class),
+            new Contract(ClientErased.TYPE, Topics.CASE, ClientErased.class),
             new Contract(DoubleFundingWarned.TYPE, Topics.CASE, DoubleFundingWarned.class),
             new Contract(LegalDomainsChanged.TYPE, Topics.CASE, LegalDomainsChanged.class),
             new Contract(ThemeTagged.TYPE, Topics.CASE, ThemeTagged.class),

@@ -63,7 +63,8 @@ public final class EmbeddedInfra {
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "spring.data.mongodb.uri", mongo.connectionString(),
                 "spring.data.mongodb.database", name,
-                "spring.kafka.consumer.group-id", name));
+                "spring.kafka.consumer.group-id", name,
+                "kim.keystore.url", "jdbc:h2:mem:" + name + "_keys;DB_CLOSE_DELAY=-1"));
         properties.putAll(TestEventStore.fresh(name));
         return properties;
     }

@@ -1,11 +1,15 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** A case was opened. Holds the client's personal data: it never leaves case-service as it is. */
-@Revision("1")
-public record CaseOpenedEvent(CaseId caseId, String tenant, ClientProfile client, TargetGroup targetGroup,
+/**
+ * A case was opened. The client's personal data ({@link ClientProfile}) is sealed with the
+ * client's own key; the town stays readable, as the anonymous figures count by town.
+ */
+@Revision("2")
+public record CaseOpenedEvent(CaseId caseId, String tenant, Sealed client, String town, TargetGroup targetGroup,
                               AccessRoute accessRoute, String assignee, LocalDate openedOn) {
 }

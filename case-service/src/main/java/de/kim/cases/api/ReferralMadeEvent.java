@@ -1,5 +1,6 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.serialization.Revision;
@@ -8,10 +9,11 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * The client was referred to a partner's offer, under a consent. {@code sharedClient} and
- * {@code sharedNeedDescription} hold only what that consent's data categories release.
+ * The client was referred to a partner's offer, under a consent. {@code sharedClient} holds
+ * only what that consent's data categories release (a {@code SharedClientData}), sealed with
+ * the client's key: the partner reads it while the client's data exists.
  */
-@Revision("1")
+@Revision("2")
 public record ReferralMadeEvent(
         CaseId caseId,
         ReferralId referralId,
@@ -21,8 +23,7 @@ public record ReferralMadeEvent(
         FieldOfAction fieldOfAction,
         ConsentId consentId,
         Set<DataCategory> sharedCategories,
-        ClientProfile sharedClient,
-        String sharedNeedDescription,
+        Sealed sharedClient,
         String note,
         LocalDate madeOn) {
 }

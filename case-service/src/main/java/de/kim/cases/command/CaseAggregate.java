@@ -1,5 +1,9 @@
 package de.kim.cases.command;
 
+import de.kim.contracts.cases.SharedClientData;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
+import java.util.EnumSet;
 import de.kim.cases.api.*;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
@@ -45,8 +49,10 @@ public class CaseAggregate {
     private CaseId id;
     private String tenant;
     private String assignee;
-    private ClientProfile client;
+    private Sealed client;
     private boolean closed;
+    private boolean erased;
+    private final Set<ErasureBlock> erasureBlocks = EnumSet.noneOf(ErasureBlock.class);
     private final Map<ConsentId, Consent> consents = new HashMap<>();
     private final Map<NeedId, Need> needs = new HashMap<>();
     private final Map<GoalId, Goal> goals = new LinkedHashMap<>();
@@ -93,7 +99,7 @@ public class CaseAggregate {
 
     @CommandHandler
     public CaseAggregate(OpenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant,
-                         TenantDirectory tenants, Clock clock) {
+                         TenantDirectory tenants, PersonalDataVault vault, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         ClientProfile client = command.client();
         if (client.dateOfBirth().isAfter(today)) {
@@ -102,8 +108,8 @@ public class CaseAggregate {
         if (!tenants.servesTown(new TenantId(tenant), client.town())) {
             throw new InvalidInputException("client.town", "case.client.town-unknown", client.town());
         }
-        apply(new CaseOpenedEvent(command.caseId(), tenant, client, command.targetGroup(), command.accessRoute(),
-                command.assignee(), today));
+        apply(new CaseOpenedEvent(command.caseId(), tenant, vault.seal(tenant, command.caseId().value(), client),
+                client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
     }
 
     // --- consent -------------------------------------------------------------------------
@@ -211,7 +217,7 @@ public class CaseAggregate {
 
     @CommandHandler
     void handle(MakeReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor,
-                PartnerDirectory partners, Clock clock) {
+                PartnerDirectory partners, PersonalDataVault vault, Clock clock) {
         requireOpenCaseOf(tenant, actor);
         if (referrals.containsKey(command.referralId())) {
             throw new ConflictException("case.referral.exists");
@@ -232,9 +238,12 @@ public class CaseAggregate {
                 .orElseThrow(() -> new RuleViolationException("referral_needs_consent_for_the_partner",
                         "case.referral.no-consent"));
         Set<DataCategory> released = consent.getValue().categories();
+        ClientProfile profile = vault.open(client, ClientProfile.class)
+                .orElseThrow(() -> new ConflictException("case.erased"));
+        SharedClientData shared = releasedPartOf(profile, released,
+                released.contains(DataCategory.NEEDS) ? need.description() : null);
         apply(new ReferralMadeEvent(id, command.referralId(), offer.partnerId(), offer.offerId(), command.needId(),
-                need.field(), consent.getKey(), released, releasedPartOfClient(released),
-                released.contains(DataCategory.NEEDS) ? need.description() : null, command.note(), today));
+                need.field(), consent.getKey(), released, vault.seal(tenant, id.value(), shared), command.note(), today));
     }
 
     @CommandHandler
@@ -469,10 +478,50 @@ public class CaseAggregate {
     @CommandHandler
     void handle(ReopenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
         requireCaseOf(tenant, actor);
+        if (erased) {
+            throw new ConflictException("case.erased");
+        }
         if (!closed) {
             throw new ConflictException("case.not-closed");
         }
         apply(new CaseReopenedEvent(id, command.reason(), LocalDate.now(clock)));
+    }
+
+    // --- data protection -----------------------------------------------------------------
+
+    /**
+     * Erases the client's personal data. A legal hold or a dispute stops it; the retention
+     * ground applies to closed cases only. The key itself is shredded once the event is stored
+     * ({@code KeyShredder}).
+     */
+    @CommandHandler
+    void handle(EraseClientCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireCaseOf(tenant, actor);
+        if (erased) {
+            throw new ConflictException("case.erased");
+        }
+        if (erasureBlocks.contains(ErasureBlock.LEGAL_HOLD)) {
+            throw new RuleViolationException("no_erasure_under_legal_hold", "case.erasure.legal-hold");
+        }
+        if (erasureBlocks.contains(ErasureBlock.DISPUTED)) {
+            throw new RuleViolationException("no_erasure_of_disputed_data", "case.erasure.disputed");
+        }
+        if (command.ground() == ErasureGround.RETENTION_EXPIRED && !closed) {
+            throw new RuleViolationException("retention_runs_from_closure", "case.erasure.not-closed");
+        }
+        apply(new ClientErasedEvent(id, tenant, command.ground(), command.reference(), LocalDate.now(clock)));
+    }
+
+    @CommandHandler
+    void handle(SetErasureBlockCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireCaseOf(tenant, actor);
+        if (erased) {
+            throw new ConflictException("case.erased");
+        }
+        if (erasureBlocks.contains(command.block()) != command.active()) {
+            apply(new ErasureBlockChangedEvent(id, command.block(), command.active(), command.reason(),
+                    LocalDate.now(clock)));
+        }
     }
 
     // --- rules shared by the handlers ----------------------------------------------------
@@ -490,18 +539,24 @@ public class CaseAggregate {
 
     private void requireOpenCaseOf(String actingTenant, Actor actor) {
         requireCaseOf(actingTenant, actor);
+        if (erased) {
+            throw new ConflictException("case.erased");
+        }
         if (closed) {
             throw new ConflictException("case.closed");
         }
     }
 
     /** The client's data as far as the given categories release it; the town is always shared. */
-    private ClientProfile releasedPartOfClient(Set<DataCategory> released) {
+    private static SharedClientData releasedPartOf(ClientProfile client, Set<DataCategory> released,
+                                                   String needDescription) {
         boolean identity = released.contains(DataCategory.IDENTITY);
-        return new ClientProfile(identity ? client.givenName() : null, identity ? client.familyName() : null,
-                identity ? client.dateOfBirth() : null, null,
-                released.contains(DataCategory.LANGUAGES) ? client.languages() : List.of(), client.town(),
-                released.contains(DataCategory.CONTACT) ? client.contact() : null);
+        ClientProfile.Contact contact = released.contains(DataCategory.CONTACT) && client.contact() != null
+                ? client.contact() : new ClientProfile.Contact(null, null, null);
+        return new SharedClientData(identity ? client.givenName() : null, identity ? client.familyName() : null,
+                identity ? client.dateOfBirth() : null,
+                released.contains(DataCategory.LANGUAGES) && !client.languages().isEmpty() ? client.languages() : null,
+                contact.phone(), contact.email(), contact.address(), client.town(), needDescription);
     }
 
     private Need openNeed(NeedId needId) {
@@ -550,6 +605,22 @@ public class CaseAggregate {
         this.tenant = event.tenant();
         this.assignee = event.assignee();
         this.client = event.client();
+    }
+
+    @EventSourcingHandler
+    void on(ClientErasedEvent e) {
+        erased = true;
+        closed = true;
+        client = null;
+    }
+
+    @EventSourcingHandler
+    void on(ErasureBlockChangedEvent e) {
+        if (e.active()) {
+            erasureBlocks.add(e.block());
+        } else {
+            erasureBlocks.remove(e.block());
+        }
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package de.kim.cases.config;
 import de.kim.platform.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 import static de.kim.platform.security.Role.ADMINISTRATOR;
 import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
@@ -15,6 +16,9 @@ public class CaseServiceAccess {
     @Bean
     public AccessRules caseServiceAccessRules() {
         return AccessRules.builder()
+                // Erasure and legal hold are the lead's decisions; a dispute any case manager of the case records.
+                .allow(HttpMethod.POST, "/api/cases/*/erasure", CASE_MANAGEMENT_LEAD)
+                .allow(HttpMethod.PUT, "/api/cases/*/legal-hold", CASE_MANAGEMENT_LEAD)
                 .allow("/api/cases/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/cases", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/follow-ups/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)

@@ -5,7 +5,7 @@ import de.kim.cases.api.CaseClosedEvent;
 import de.kim.cases.api.CaseHandedOverEvent;
 import de.kim.cases.api.CaseOpenedEvent;
 import de.kim.cases.api.CaseReopenedEvent;
-import de.kim.cases.api.ClientProfile;
+import de.kim.cases.api.ClientErasedEvent;
 import de.kim.cases.api.ConsentRevokedEvent;
 import de.kim.cases.api.DoubleFundingWarnedEvent;
 import de.kim.cases.api.GoalAchievedEvent;
@@ -20,6 +20,7 @@ import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.CaseClosed;
 import de.kim.contracts.cases.CaseHandedOver;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.CaseReopened;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.contracts.cases.DoubleFundingWarned;
@@ -29,7 +30,6 @@ import de.kim.contracts.cases.NeedAssessed;
 import de.kim.contracts.cases.NeedResolved;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
-import de.kim.contracts.cases.SharedClientData;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.cases.ThemeTagged;
 import de.kim.platform.messaging.IntegrationEvent;
@@ -52,7 +52,7 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
     @Override
     public Optional<IntegrationEvent> map(Object event) {
         if (event instanceof CaseOpenedEvent e) {
-            return of(CaseOpened.TYPE, new CaseOpened(e.caseId().value(), e.client().town(), e.targetGroup().name(),
+            return of(CaseOpened.TYPE, new CaseOpened(e.caseId().value(), e.town(), e.targetGroup().name(),
                     e.accessRoute().name(), e.assignee(), e.openedOn()));
         }
         if (event instanceof CaseClosedEvent e) {
@@ -103,22 +103,20 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
             return of(StatusCheckRequested.TYPE, new StatusCheckRequested(e.caseId().value(), e.residenceRecordId(),
                     e.statusCheckId().value(), e.requestedOn()));
         }
+        if (event instanceof ClientErasedEvent e) {
+            return of(ClientErased.TYPE, new ClientErased(e.caseId().value(), e.erasedOn()));
+        }
         if (event instanceof ThemeTaggedEvent e) {
             return of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode()));
         }
         return Optional.empty();
     }
 
+    /** The released client data travels as sealed: only a service holding the client's key reads it. */
     private static ReferralMade referralMade(ReferralMadeEvent e) {
-        ClientProfile c = e.sharedClient();
-        ClientProfile.Contact contact = c.contact();
-        SharedClientData client = new SharedClientData(c.givenName(), c.familyName(), c.dateOfBirth(),
-                c.languages().isEmpty() ? null : c.languages(), contact == null ? null : contact.phone(),
-                contact == null ? null : contact.email(), contact == null ? null : contact.address(), c.town(),
-                e.sharedNeedDescription());
         return new ReferralMade(e.caseId().value(), e.referralId().value(), e.partnerId(), e.offerId(),
                 e.needId().value(), e.fieldOfAction().name(), e.consentId().value(), names(e.sharedCategories()),
-                client, e.note(), e.madeOn());
+                e.sharedClient().data(), e.note(), e.madeOn());
     }
 
     private static List<String> names(Collection<? extends Enum<?>> values) {

@@ -34,6 +34,7 @@ public class CaseFile {
     @Id
     public String id;
     public String tenant;
+    /** The client's personal data; null once erased. */
     public ClientProfile client;
     public TargetGroup targetGroup;
     public AccessRoute accessRoute;
@@ -55,6 +56,10 @@ public class CaseFile {
     public String residenceRecordId;
     public List<Achievement> achievements = new ArrayList<>();
     public List<StatusCheck> statusChecks = new ArrayList<>();
+    /** Set once the client's personal data is erased; {@code client} and free texts are gone then. */
+    public LocalDate erasedOn;
+    public boolean legalHold;
+    public boolean disputed;
     public long version;
 
     /** From {@code since} on, the client was in these legal domains. */
@@ -111,5 +116,29 @@ public class CaseFile {
 
     /** A hand-over to another case manager. */
     public record HandOver(String from, String to, String note) {
+    }
+
+    /**
+     * Forgets the client: personal data and the free texts that may describe them. What stays
+     * are codes, dates and ids, as in the anonymous figures.
+     */
+    void erase(LocalDate on) {
+        client = null;
+        erasedOn = on;
+        status = "CLOSED";
+        consents.replaceAll(c -> new Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),
+                c.givenOn(), c.validUntil(), null, c.revokedOn()));
+        needs.replaceAll(n -> new Need(n.id(), n.fieldOfAction(), n.priority(), null, n.status(), n.resolvedOn()));
+        if (plan != null) {
+            plan = new Plan(plan.agreedOn(), plan.goals().stream().map(g -> new Goal(g.id(), g.fieldOfAction(), null,
+                    g.targetDate(), g.status(), g.achievedOn(), null)).toList());
+        }
+        measures.replaceAll(m -> new Measure(m.id(), m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(), m.provider(),
+                m.status(), m.doubleFundingWith(), null));
+        followUps.replaceAll(f -> new FollowUp(f.id(), f.dueOn(), null, f.assignee(), f.completedOn()));
+        themes.replaceAll(t -> new Theme(t.code(), null));
+        handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), null));
+        referrals.replaceAll(r -> new Referral(r.id(), r.partnerId(), r.offerId(), r.needId(), r.fieldOfAction(),
+                r.status(), r.madeOn(), r.answeredAt(), r.declineReason(), null, null));
     }
 }

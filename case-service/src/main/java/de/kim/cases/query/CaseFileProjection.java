@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.cases.api.*;
 import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
@@ -32,9 +33,11 @@ import java.util.function.UnaryOperator;
 public class CaseFileProjection {
 
     private final MongoTemplate mongo;
+    private final PersonalDataVault vault;
 
-    public CaseFileProjection(MongoTemplate mongo) {
+    public CaseFileProjection(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
+        this.vault = vault;
     }
 
     @EventHandler
@@ -45,7 +48,7 @@ public class CaseFileProjection {
         CaseFile file = new CaseFile();
         file.id = e.caseId().value();
         file.tenant = e.tenant();
-        file.client = e.client();
+        file.client = vault.open(e.client(), ClientProfile.class).orElse(null);
         file.targetGroup = e.targetGroup();
         file.accessRoute = e.accessRoute();
         file.assignee = e.assignee();
@@ -245,6 +248,22 @@ public class CaseFileProjection {
             mongo.updateMulti(Query.query(Criteria.where("caseId").is(f.id).and("completedOn").is(null)
                     .and("assignee").is(e.fromCaseManager())), new Update().set("assignee", e.toCaseManager()),
                     FollowUpEntry.class);
+        });
+    }
+
+    @EventHandler
+    void on(ClientErasedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.erase(e.erasedOn()));
+    }
+
+    @EventHandler
+    void on(ErasureBlockChangedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            if (e.block() == ErasureBlock.LEGAL_HOLD) {
+                f.legalHold = e.active();
+            } else {
+                f.disputed = e.active();
+            }
         });
     }
 

@@ -38,13 +38,17 @@ public class CaseHistory {
                 || !opened.tenant().equals(tenant)) {
             return Optional.empty();
         }
-        return Optional.of(stream.stream().map(this::entry).toList());
+        boolean erased = stream.stream().anyMatch(m -> m.getPayload() instanceof ClientErasedEvent);
+        return Optional.of(stream.stream().map(m -> entry(m, erased)).toList());
     }
 
-    private Entry entry(DomainEventMessage<?> message) {
+    /** After an erasure the history keeps what happened and when, but no free text that may describe the client. */
+    private Entry entry(DomainEventMessage<?> message, boolean erased) {
         Object event = message.getPayload();
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
-        String text = messages.getMessage("history." + type, arguments(event), type, LocaleContextHolder.getLocale());
+        String text = erased && !(event instanceof ClientErasedEvent)
+                ? messages.getMessage("history.erased-entry", new Object[]{type}, type, LocaleContextHolder.getLocale())
+                : messages.getMessage("history." + type, arguments(event), type, LocaleContextHolder.getLocale());
         return new Entry(message.getSequenceNumber(), message.getTimestamp(),
                 (String) message.getMetaData().get(Actor.USER), type, text);
     }
@@ -93,6 +97,10 @@ public class CaseHistory {
             return new Object[]{e.dueOn(), e.subject(), e.assignee()};
         } else if (event instanceof FollowUpCompletedEvent e) {
             return new Object[]{e.completedOn()};
+        } else if (event instanceof ClientErasedEvent e) {
+            return new Object[]{e.ground(), e.reference()};
+        } else if (event instanceof ErasureBlockChangedEvent e) {
+            return new Object[]{e.block(), e.active() ? 1 : 0, e.reason()};
         } else if (event instanceof ThemeTaggedEvent e) {
             return new Object[]{e.freeText() == null ? e.themeCode() : e.freeText()};
         } else if (event instanceof ResidenceRecordLinkedEvent e) {

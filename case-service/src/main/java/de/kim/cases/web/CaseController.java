@@ -294,6 +294,44 @@ public class CaseController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Erases the client's personal data (Art. 17 GDPR, or retention); the anonymous facts stay. */
+    @PostMapping("/{id}/erasure")
+    public ResponseEntity<Void> erase(@PathVariable String id, @Valid @RequestBody CaseRequests.Erasure body) {
+        commands.sendAndWait(new EraseClientCommand(caseId(id), body.ground(), body.reference()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Puts on or lifts a legal hold: while it lasts, nothing of the case is erased. */
+    @PutMapping("/{id}/legal-hold")
+    public ResponseEntity<Void> legalHold(@PathVariable String id, @Valid @RequestBody CaseRequests.ErasureBlockState body) {
+        commands.sendAndWait(new SetErasureBlockCommand(caseId(id), ErasureBlock.LEGAL_HOLD, body.active(), body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Marks the data disputed by the client (§ 84 SGB X) or lifts it: disputed data is blocked, not erased. */
+    @PutMapping("/{id}/dispute")
+    public ResponseEntity<Void> dispute(@PathVariable String id, @Valid @RequestBody CaseRequests.ErasureBlockState body) {
+        commands.sendAndWait(new SetErasureBlockCommand(caseId(id), ErasureBlock.DISPUTED, body.active(), body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The client's self-disclosure (Art. 15 GDPR): everything case management holds about them
+     * (the case file, its history) as a JSON file to hand over.
+     */
+    @GetMapping("/{id}/self-disclosure")
+    public ResponseEntity<SelfDisclosure> selfDisclosure(@PathVariable String id) {
+        CaseFile file = file(id);
+        List<CaseHistory.Entry> entries = history.of(tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"selbstauskunft-" + id + ".json\"")
+                .body(new SelfDisclosure(java.time.Instant.now(), file, entries));
+    }
+
+    /** What an Art. 15 export holds. */
+    public record SelfDisclosure(java.time.Instant createdAt, CaseFile caseFile, List<CaseHistory.Entry> history) {
+    }
+
     private CaseFile file(String id) {
         Optional<CaseFile> file = queries.query(new FindCaseFileQuery(tenant(), id),
                 ResponseTypes.optionalInstanceOf(CaseFile.class)).join();

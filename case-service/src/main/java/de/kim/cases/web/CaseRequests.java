@@ -2,6 +2,7 @@ package de.kim.cases.web;
 
 import de.kim.cases.api.CaseOutcome;
 import de.kim.cases.api.ConsentForm;
+import de.kim.cases.api.ErasureGround;
 import de.kim.cases.api.MeasureKind;
 import de.kim.cases.api.Priority;
 import de.kim.contracts.vocabulary.AchievementKind;
@@ -98,6 +99,14 @@ public final class CaseRequests {
     /** {@code POST /api/cases/{id}/achievements}; {@code level} (A1 to C2) for a language certificate only. */
     public record RecordAchievement(@NotNull AchievementKind kind, @Pattern(regexp = "[ABC][12]") String level,
                                     @NotNull LocalDate achievedOn) {
+    }
+
+    /** {@code POST /api/cases/{id}/erasure}: the ground and a reference (e.g. the request's file number). */
+    public record Erasure(@NotNull ErasureGround ground, @NotBlank @Size(max = 200) String reference) {
+    }
+
+    /** {@code PUT /api/cases/{id}/legal-hold} and {@code PUT /api/cases/{id}/dispute}. */
+    public record ErasureBlockState(@NotNull Boolean active, @NotBlank @Size(max = 500) String reason) {
     }
 
     /** {@code POST /api/cases/{id}/handover}. */

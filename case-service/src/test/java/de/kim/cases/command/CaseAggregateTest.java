@@ -11,7 +11,21 @@ import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.kim.contracts.cases.SharedClientData;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +52,10 @@ class CaseAggregateTest {
     private final ConsentId consent = new ConsentId("consent-1");
     private final ClientProfile client = new ClientProfile("Amina", "Beispiel", LocalDate.of(1990, 4, 12), "SYR",
             List.of("ar"), "Velbert", new ClientProfile.Contact("0151 000000", "amina@example.org", null));
+    private final PersonalDataVault vault = new PersonalDataVault(new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:vault-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
+            JsonMapper.builder().findAndAddModules().build(), CLOCK);
+    private final Sealed sealedClient = vault.seal("kreis-mettmann", "case-1", client);
     private AggregateTestFixture<CaseAggregate> fixture;
 
     @BeforeEach
@@ -46,6 +64,7 @@ class CaseAggregateTest {
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(new ThemeCatalogue(Map.of("NO_AFFORDABLE_HOUSING", "Kein Wohnraum")));
         fixture.registerInjectableResource((PartnerDirectory) (tenant, partner, offer) ->
                 "partner-1".equals(partner) && "offer-1".equals(offer)
@@ -54,8 +73,8 @@ class CaseAggregateTest {
     }
 
     private CaseOpenedEvent opened() {
-        return new CaseOpenedEvent(id, "kreis-mettmann", client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER,
-                "cm-anna", TODAY.minusDays(30));
+        return new CaseOpenedEvent(id, "kreis-mettmann", sealedClient, "Velbert", TargetGroup.NEWLY_ARRIVED,
+                AccessRoute.JOBCENTER, "cm-anna", TODAY.minusDays(30));
     }
 
     private NeedAssessedEvent languageNeed() {
@@ -76,8 +95,12 @@ class CaseAggregateTest {
     void a_case_opens_for_a_client_in_a_town_of_the_kommune_on_todays_date() {
         fixture.givenNoPriorActivity()
                 .when(new OpenCaseCommand(id, client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna"), ANNA)
-                .expectEvents(new CaseOpenedEvent(id, "kreis-mettmann", client, TargetGroup.NEWLY_ARRIVED,
-                        AccessRoute.JOBCENTER, "cm-anna", TODAY));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(CaseOpenedEvent.class, opened ->
+                        opened.equals(new CaseOpenedEvent(id, "kreis-mettmann", opened.client(), "Velbert",
+                                TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna", TODAY))
+                                && !opened.client().data().contains("Amina")
+                                && vault.open(opened.client(), ClientProfile.class).orElseThrow().equals(client)),
+                        andNoMore())));
     }
 
     @Test
@@ -173,14 +196,42 @@ class CaseAggregateTest {
 
     @Test
     void a_referral_shares_only_what_the_consent_releases() {
-        ClientProfile identityOnly = new ClientProfile("Amina", "Beispiel", LocalDate.of(1990, 4, 12), null, List.of(),
-                "Velbert", null);
+        SharedClientData identityOnly = new SharedClientData("Amina", "Beispiel", LocalDate.of(1990, 4, 12), null,
+                null, null, null, "Velbert", "Deutsch B1 für den Beruf");
         fixture.given(opened(), languageNeed(),
                         consentFor("partner-1", Set.of(DataCategory.IDENTITY, DataCategory.NEEDS), TODAY.plusYears(1)))
                 .when(referral(), ANNA)
-                .expectEvents(new ReferralMadeEvent(id, new ReferralId("ref-1"), "partner-1", "offer-1", need,
-                        FieldOfAction.LANGUAGE, consent, Set.of(DataCategory.IDENTITY, DataCategory.NEEDS), identityOnly,
-                        "Deutsch B1 für den Beruf", null, TODAY));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ReferralMadeEvent.class, made ->
+                        made.equals(new ReferralMadeEvent(id, new ReferralId("ref-1"), "partner-1", "offer-1", need,
+                                FieldOfAction.LANGUAGE, consent, Set.of(DataCategory.IDENTITY, DataCategory.NEEDS),
+                                made.sharedClient(), null, TODAY))
+                                && vault.open(made.sharedClient(), SharedClientData.class).orElseThrow().equals(identityOnly)),
+                        andNoMore())));
+    }
+
+    @Test
+    void an_erased_client_is_unreadable_and_the_case_takes_no_more_changes() {
+        fixture.given(opened(), languageNeed())
+                .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-1"), ANNA)
+                .expectEvents(new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "DS-2026-1", TODAY));
+        vault.shred("kreis-mettmann", "case-1");
+        assertThat(vault.open(sealedClient, ClientProfile.class)).isEmpty();
+        fixture.given(opened(), new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "x", TODAY))
+                .when(new ReopenCaseCommand(id, "neu", null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_legal_hold_or_a_dispute_stops_erasure_and_retention_runs_from_closure_only() {
+        fixture.given(opened(), new ErasureBlockChangedEvent(id, ErasureBlock.LEGAL_HOLD, true, "Verfahren 3 K 12/26", TODAY))
+                .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-2"), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(opened(), new ErasureBlockChangedEvent(id, ErasureBlock.DISPUTED, true, "Geburtsdatum bestritten", TODAY))
+                .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-3"), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(opened())
+                .when(new EraseClientCommand(id, ErasureGround.RETENTION_EXPIRED, "Frist"), ANNA)
+                .expectException(RuleViolationException.class).expectNoEvents();
     }
 
     @Test
@@ -230,7 +281,7 @@ class CaseAggregateTest {
 
     private ReferralMadeEvent referralMade(ReferralId ref) {
         return new ReferralMadeEvent(id, ref, "partner-1", "offer-1", need, FieldOfAction.LANGUAGE, consent,
-                Set.of(DataCategory.CONTACT), client, null, null, TODAY.minusDays(3));
+                Set.of(DataCategory.CONTACT), sealedClient, null, TODAY.minusDays(3));
     }
 
     @Test
@@ -446,5 +497,20 @@ class CaseAggregateTest {
                 .when(new AssessNeedCommand(id, de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1"),
                         FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe", null), ANNA)
                 .expectException(ConflictException.class).expectExceptionMessage("case.need.exists").expectNoEvents();
+    }
+
+    /** An event of the type whose sealed parts, opened with the vault, are what the check expects. */
+    private static <T> Matcher<Object> sealedAs(Class<T> type, java.util.function.Predicate<T> check) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return type.isInstance(item) && check.test(type.cast(item));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a " + type.getSimpleName() + " with the expected sealed content");
+            }
+        };
     }
 }

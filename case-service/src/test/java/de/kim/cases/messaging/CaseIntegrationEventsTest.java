@@ -1,5 +1,6 @@
 package de.kim.cases.messaging;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
 import de.kim.contracts.Contracts;
 import de.kim.contracts.Topics;
@@ -22,13 +23,13 @@ class CaseIntegrationEventsTest {
 
     private static final CaseId CASE = new CaseId("case-1");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
-    private static final ClientProfile CLIENT = new ClientProfile("Amina", "Beispiel", LocalDate.of(1990, 4, 12), "SYR",
-            List.of("ar"), "Velbert", new ClientProfile.Contact(null, "amina@example.org", null));
+    /** What the vault makes of a client's data: ciphertext that names no one. */
+    private static final Sealed SEALED = new Sealed("case-1", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
 
     private final CaseIntegrationEvents mapper = new CaseIntegrationEvents();
 
     private final List<Object> published = List.of(
-            new CaseOpenedEvent(CASE, "kreis-mettmann", CLIENT, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna", DAY),
+            new CaseOpenedEvent(CASE, "kreis-mettmann", SEALED, "Velbert", TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna", DAY),
             new CaseClosedEvent(CASE, CaseOutcome.GOALS_REACHED, "ok", DAY),
             new CaseReopenedEvent(CASE, "neu", DAY),
             new CaseHandedOverEvent(CASE, "cm-anna", "cm-ben", null),
@@ -36,7 +37,8 @@ class CaseIntegrationEventsTest {
             new NeedResolvedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, DAY),
             new GoalAchievedEvent(CASE, new GoalId("g"), FieldOfAction.LANGUAGE, DAY),
             new ReferralMadeEvent(CASE, new ReferralId("r"), "p", "o", new NeedId("n"), FieldOfAction.LANGUAGE,
-                    new ConsentId("c"), Set.of(DataCategory.IDENTITY), CLIENT, null, null, DAY),
+                    new ConsentId("c"), Set.of(DataCategory.IDENTITY), SEALED, null, DAY),
+            new ClientErasedEvent(CASE, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "DS-1", DAY),
             new ReferralWithdrawnEvent(CASE, new ReferralId("r"), "p", "x"),
             new ConsentRevokedEvent(CASE, new ConsentId("c"), "p", DAY),
             new DoubleFundingWarnedEvent(CASE, new MeasureId("m2"), new MeasureId("m1"), MeasureKind.LANGUAGE_COURSE,

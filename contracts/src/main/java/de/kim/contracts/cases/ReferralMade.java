@@ -5,7 +5,12 @@ import de.kim.contracts.EventType;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A client was referred to a partner's offer. {@code client} holds only what the consent's data categories release to that partner. */
+/**
+ * A client was referred to a partner's offer. {@code sealedClient} is a {@link SharedClientData}
+ * holding only what the consent's data categories release to that partner, encrypted with the
+ * client's key (AES-GCM, Base64; key store subject: the case id). It can be read while the
+ * client's data exists; after {@code kim.case.ClientErased} it is unreadable for good.
+ */
 public record ReferralMade(
         String caseId,
         String referralId,
@@ -15,9 +20,9 @@ public record ReferralMade(
         String fieldOfAction,
         String consentId,
         List<String> sharedCategories,
-        SharedClientData client,
+        String sealedClient,
         String note,
         LocalDate madeOn) {
 
-    public static final EventType TYPE = new EventType("kim.case.ReferralMade", 1);
+    public static final EventType TYPE = new EventType("kim.case.ReferralMade", 2);
 }

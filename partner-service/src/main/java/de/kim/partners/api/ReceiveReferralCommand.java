@@ -1,5 +1,6 @@
 package de.kim.partners.api;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,7 +16,7 @@ public record ReceiveReferralCommand(
         FieldOfAction fieldOfAction,
         String consentId,
         Set<String> sharedCategories,
-        SharedClient client,
+        Sealed client,
         String note,
         LocalDate madeOn) {
 }

@@ -1,10 +1,12 @@
 package de.kim.partners.messaging;
 
 import de.kim.contracts.Topics;
+import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.ConsentRevoked;
+import de.kim.partners.query.ClientErasures;
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
-import de.kim.contracts.cases.SharedClientData;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.partners.api.EraseSharedClientDataCommand;
 import de.kim.partners.api.OfferId;
@@ -26,7 +28,8 @@ import java.util.HashSet;
 
 /**
  * Reads {@code kim.case.v1}: a referral lands in the partner's inbox, a withdrawal follows it,
- * and a revoked consent empties what the partner holds of that client. Each command is
+ * a revoked consent empties what the partner holds of that client, and so does the client's
+ * erasure. Each command is
  * idempotent in the partner's aggregate, so a redelivered event changes nothing.
  */
 @Component
@@ -36,10 +39,12 @@ public class CaseEventsListener {
 
     private final EnvelopeCodec codec;
     private final EventCommandRelay relay;
+    private final ClientErasures erasures;
 
-    public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay) {
+    public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay, ClientErasures erasures) {
         this.codec = codec;
         this.relay = relay;
+        this.erasures = erasures;
     }
 
     @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
@@ -50,11 +55,14 @@ public class CaseEventsListener {
             ReferralMade r = event.data(ReferralMade.class);
             send(event, new ReceiveReferralCommand(new PartnerId(r.partnerId()), new ReferralId(r.referralId()),
                     r.caseId(), new OfferId(r.offerId()), FieldOfAction.valueOf(r.fieldOfAction()), r.consentId(),
-                    new HashSet<>(r.sharedCategories()), client(r.client()), r.note(), r.madeOn()), r.referralId());
+                    new HashSet<>(r.sharedCategories()), r.sealedClient() == null ? null : new Sealed(r.caseId(), r.sealedClient()),
+                    r.note(), r.madeOn()), r.referralId());
         } else if (event.is(ReferralWithdrawn.TYPE)) {
             ReferralWithdrawn w = event.data(ReferralWithdrawn.class);
             send(event, new WithdrawReferralCommand(new PartnerId(w.partnerId()), new ReferralId(w.referralId()),
                     w.reason()), w.referralId());
+        } else if (event.is(ClientErased.TYPE)) {
+            erasures.forget(event.envelope().tenant(), event.data(ClientErased.class).caseId());
         } else if (event.is(ConsentRevoked.TYPE)) {
             ConsentRevoked c = event.data(ConsentRevoked.class);
             send(event, new EraseSharedClientDataCommand(new PartnerId(c.recipient()), c.caseId(), c.consentId()),
@@ -67,10 +75,5 @@ public class CaseEventsListener {
         // command the partner refuses for good: nothing to retry.
         relay.send(command, event).ifPresent(refusal ->
                 log.info("{} {} not applied: {}", event.envelope().type(), subject, refusal.getMessage()));
-    }
-
-    private static SharedClient client(SharedClientData c) {
-        return c == null ? null : new SharedClient(c.givenName(), c.familyName(), c.dateOfBirth(), c.languages(),
-                c.phone(), c.email(), c.address(), c.town(), c.needDescription());
     }
 }

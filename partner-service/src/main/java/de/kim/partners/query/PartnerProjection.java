@@ -1,5 +1,9 @@
 package de.kim.partners.query;
 
+import de.kim.contracts.cases.SharedClientData;
+import de.kim.partners.api.SharedClient;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
 import de.kim.partners.api.*;
 import de.kim.partners.query.PartnerQueries.*;
 import org.axonframework.config.ProcessingGroup;
@@ -28,9 +32,11 @@ import java.util.Optional;
 public class PartnerProjection {
 
     private final MongoTemplate mongo;
+    private final PersonalDataVault vault;
 
-    public PartnerProjection(MongoTemplate mongo) {
+    public PartnerProjection(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
+        this.vault = vault;
     }
 
     @EventHandler
@@ -78,8 +84,15 @@ public class PartnerProjection {
     void on(ReferralReceivedEvent e, @SequenceNumber long sequence) {
         PartnerView partner = mongo.findById(e.partnerId().value(), PartnerView.class);
         mongo.save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
-                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), e.client(), e.note(),
+                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(e.client()), e.note(),
                 e.madeOn(), "RECEIVED", null, null, null, null, false, false, sequence));
+    }
+
+    /** The client's data as released, while the client's key exists; null once erased. */
+    private SharedClient opened(Sealed client) {
+        return vault.open(client, SharedClientData.class).map(c -> new SharedClient(c.givenName(), c.familyName(),
+                c.dateOfBirth(), c.languages(), c.phone(), c.email(), c.address(), c.town(), c.needDescription()))
+                .orElse(null);
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package de.kim.partners.command;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.partners.api.*;
@@ -24,8 +25,8 @@ class PartnerAggregateTest {
     private final PartnerId partner = new PartnerId("vhs");
     private final OfferId offer = new OfferId("b1-kurs");
     private final ReferralId referral = new ReferralId("ref-1");
-    private final SharedClient client = new SharedClient("Amina", "Beispiel", null, List.of("ar"), null, null, null,
-            "Velbert", null);
+    /** The client data as the partner receives it: sealed with the client's key. */
+    private final Sealed client = new Sealed("case-1", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
     private AggregateTestFixture<PartnerAggregate> fixture;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package de.kim.partners.messaging;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.Contracts;
 import de.kim.contracts.Topics;
 import de.kim.contracts.vocabulary.FieldOfAction;
@@ -56,8 +57,7 @@ class PartnerIntegrationEventsTest {
 
     @Test
     void client_data_never_leaves_partner_service() {
-        SharedClient client = new SharedClient("Amina", "Beispiel", LocalDate.of(1990, 4, 12), List.of(), null, null,
-                null, "Velbert", null);
+        Sealed client = new Sealed("case-1", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
         assertThat(mapper.map(new ReferralReceivedEvent(P, R, "case-1", O, FieldOfAction.LANGUAGE, "c", Set.of(),
                 client, null, LocalDate.of(2026, 11, 2)))).isEmpty();
     }

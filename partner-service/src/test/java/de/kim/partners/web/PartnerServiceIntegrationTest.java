@@ -1,5 +1,8 @@
 package de.kim.partners.web;
 
+import de.kim.contracts.cases.ClientErased;
+import de.kim.contracts.cases.SharedClientData;
+import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.testing.TestTokens;
 import de.kim.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,6 +58,8 @@ class PartnerServiceIntegrationTest {
     }
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PersonalDataVault vault;
 
     @Test
     void a_redelivered_referral_lands_once_in_the_inbox_and_a_revoked_consent_empties_it() throws Exception {
@@ -100,6 +106,33 @@ class PartnerServiceIntegrationTest {
     }
 
     @Test
+    void an_erased_client_disappears_from_the_inbox_and_a_rebuilt_inbox_cannot_read_them_either() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, referralId, caseId));
+        HttpHeaders staff = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.exchange(
+                "/api/referrals/" + referralId, HttpMethod.GET, new HttpEntity<>(staff), String.class).getBody())
+                .at("/client/familyName").asText()).isEqualTo("Beispiel"));
+
+        vault.shred(TestTokens.TENANT, caseId);
+        ObjectNode erased = (ObjectNode) json.readTree(Fixtures.json(ClientErased.TYPE));
+        erased.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) erased.path("data")).put("caseId", caseId);
+        send(caseId, json.writeValueAsString(erased));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode referral = json.readTree(http.exchange("/api/referrals/" + referralId, HttpMethod.GET,
+                    new HttpEntity<>(staff), String.class).getBody());
+            assertThat(referral.path("client").isNull()).isTrue();
+            assertThat(referral.path("status").asText()).isEqualTo("RECEIVED");
+        });
+        assertThat(vault.holdsKeyOf(caseId)).isFalse();
+    }
+
+    @Test
     void the_offer_search_finds_offers_with_free_places_in_the_town_or_online() throws Exception {
         String partner = created(post("/api/partners", PARTNER));
         String full = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(0)));
@@ -137,11 +170,15 @@ class PartnerServiceIntegrationTest {
     static final String OFFER = """
             {"title":"Deutsch B1","fieldOfAction":"LANGUAGE","languages":["de","ar"],"town":"Velbert","capacity":%d}""";
 
+    /** case-service's referral as it arrives: the released client data sealed with the client's key. */
     private String referralMade(String partner, String offer, String referralId, String caseId) throws Exception {
         ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(ReferralMade.TYPE));
         envelope.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        SharedClientData client = new SharedClientData("Amina", "Beispiel", java.time.LocalDate.of(1990, 4, 12),
+                List.of("ar"), null, null, null, "Velbert", null);
         ((ObjectNode) envelope.path("data")).put("caseId", caseId).put("referralId", referralId)
-                .put("partnerId", partner).put("offerId", offer);
+                .put("partnerId", partner).put("offerId", offer)
+                .put("sealedClient", vault.seal(TestTokens.TENANT, caseId, client).data());
         return json.writeValueAsString(envelope);
     }
 
