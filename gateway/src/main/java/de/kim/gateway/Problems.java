@@ -1,6 +1,7 @@
 package de.kim.gateway;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,7 +61,11 @@ final class Problems {
         response.setStatusCode(kind.status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
+        // A refused request's body is read and dropped first (a too large one excepted), so that the
+        // client, still sending, gets the answer instead of a reset connection.
+        Mono<Void> drained = kind == Kind.TOO_LARGE ? Mono.empty()
+                : exchange.getRequest().getBody().map(DataBufferUtils::release).then().onErrorResume(e -> Mono.empty());
+        return drained.then(response.writeWith(Mono.just(buffer)));
     }
 
     private static boolean english(ServerWebExchange exchange) {

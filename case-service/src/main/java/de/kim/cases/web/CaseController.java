@@ -1,5 +1,8 @@
 package de.kim.cases.web;
 
+import de.kim.platform.audit.AuditEntry;
+import de.kim.platform.audit.AuditTrail;
+import de.kim.platform.audit.Audited;
 import de.kim.cases.api.*;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseHistory;
@@ -41,6 +44,7 @@ import java.util.regex.Pattern;
  * made on in {@code If-Match} (the case file's {@code ETag}); a stale one gets 409.
  */
 @RestController
+@Audited
 @RequestMapping("/api/cases")
 public class CaseController {
 
@@ -50,13 +54,15 @@ public class CaseController {
     private final QueryGateway queries;
     private final RequestActorResolver actors;
     private final CaseHistory history;
+    private final AuditTrail audit;
 
     public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
-                          CaseHistory history) {
+                          CaseHistory history, AuditTrail audit) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
         this.history = history;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -317,7 +323,7 @@ public class CaseController {
 
     /**
      * The client's self-disclosure (Art. 15 GDPR): everything case management holds about them
-     * (the case file, its history) as a JSON file to hand over.
+     * (the case file, its history, who accessed it and why) as a JSON file to hand over.
      */
     @GetMapping("/{id}/self-disclosure")
     public ResponseEntity<SelfDisclosure> selfDisclosure(@PathVariable String id) {
@@ -325,11 +331,13 @@ public class CaseController {
         List<CaseHistory.Entry> entries = history.of(tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"selbstauskunft-" + id + ".json\"")
-                .body(new SelfDisclosure(java.time.Instant.now(), file, entries));
+                .body(new SelfDisclosure(java.time.Instant.now(), file, entries,
+                        audit.find(tenant(), id, null, null, null, 1000)));
     }
 
     /** What an Art. 15 export holds. */
-    public record SelfDisclosure(java.time.Instant createdAt, CaseFile caseFile, List<CaseHistory.Entry> history) {
+    public record SelfDisclosure(java.time.Instant createdAt, CaseFile caseFile, List<CaseHistory.Entry> history,
+                                 List<AuditEntry> accesses) {
     }
 
     private CaseFile file(String id) {

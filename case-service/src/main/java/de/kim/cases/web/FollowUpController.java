@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.platform.audit.Audited;
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.FollowUpEntry;
 import de.kim.platform.domain.Actor;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What is due (Wiedervorlagen): open follow-ups due by a day, per case manager. */
+@Audited
 @RestController
 public class FollowUpController {
 

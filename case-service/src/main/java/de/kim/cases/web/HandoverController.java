@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.platform.audit.Audited;
 import de.kim.cases.query.HandoverRequests;
 import de.kim.cases.query.HandoverRequests.FindHandoverRequestsQuery;
 import de.kim.cases.query.HandoverRequests.HandoverRequest;
@@ -17,6 +18,7 @@ import java.util.List;
  * The immigration office's hand-overs as case managers see them: by default those no case has
  * taken up yet (no open case is linked to the person's residence record).
  */
+@Audited
 @RestController
 public class HandoverController {
 

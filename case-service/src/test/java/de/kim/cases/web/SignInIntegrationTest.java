@@ -101,6 +101,31 @@ class SignInIntegrationTest {
         assertThat(get("/api/cases/" + id, anna).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void every_read_and_change_of_a_case_is_in_the_audit_trail_for_the_tenants_administrator_with_ids_only() throws Exception {
+        String anna = TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGER);
+        String id = json.readTree(open(anna).getBody()).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cases/" + id, anna).getStatusCode() == HttpStatus.OK);
+        get("/api/cases/" + id + "/history", anna);
+        get("/api/cases/" + id, TestTokens.token(TestTokens.TENANT, "cm-bert", Role.CASE_MANAGER));
+
+        String admin = TestTokens.token(TestTokens.TENANT, "admin-1", Role.ADMINISTRATOR);
+        ResponseEntity<String> trail = get("/api/audit/case-service?subject=" + id, admin);
+        assertThat(trail.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode entries = json.readTree(trail.getBody());
+        assertThat(entries.findValuesAsText("operation")).contains("GET /api/cases/{id}", "GET /api/cases/{id}/history");
+        assertThat(entries.findValuesAsText("actor")).contains("cm-anna", "cm-bert");
+        assertThat(entries.findValuesAsText("action")).contains("READ");
+        assertThat(entries.findValuesAsText("purpose")).containsOnly("CASE_MANAGEMENT");
+        // Bert's look at a case not his is recorded with its answer.
+        assertThat(entries.toString()).contains("\"status\":404");
+        assertThat(trail.getBody()).doesNotContain("Amina", "Beispiel", "1990-04-12");
+
+        assertThat(json.readTree(get("/api/audit/case-service?subject=" + id,
+                TestTokens.token(TestTokens.OTHER_TENANT, "admin-2", Role.ADMINISTRATOR)).getBody())).isEmpty();
+        assertThat(get("/api/audit/case-service", anna).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private ResponseEntity<String> open(String token) {
         return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, json(token)),
                 String.class);

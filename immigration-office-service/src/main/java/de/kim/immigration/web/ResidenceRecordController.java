@@ -1,5 +1,6 @@
 package de.kim.immigration.web;
 
+import de.kim.platform.audit.Audited;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.HandoverId;
@@ -47,6 +48,7 @@ import java.util.function.Function;
  * hand-overs, the responsible officer, case management's status check requests and the officer's work list.
  */
 @RestController
+@Audited
 @RequestMapping("/api/residence-records")
 public class ResidenceRecordController {
 

@@ -1,5 +1,6 @@
 package de.kim.partners.web;
 
+import de.kim.platform.audit.Audited;
 import de.kim.partners.api.*;
 import de.kim.partners.query.InboxReferral;
 import de.kim.partners.query.OfferView;
@@ -136,6 +137,7 @@ public class PartnerController {
                 .join().orElseThrow(() -> new NotFoundException("partner.offer.not-found"));
     }
 
+    @Audited
     @GetMapping("/api/partners/{id}/referrals")
     public List<InboxReferral> inbox(@PathVariable String id, @RequestParam(required = false) String status) {
         requireOwnPartner(id);
@@ -144,6 +146,7 @@ public class PartnerController {
                 ResponseTypes.multipleInstancesOf(InboxReferral.class)).join();
     }
 
+    @Audited
     @GetMapping("/api/referrals/{id}")
     public InboxReferral referral(@PathVariable String id) {
         return queries.query(new FindReferralQuery(tenant(), id), ResponseTypes.optionalInstanceOf(InboxReferral.class))
@@ -151,6 +154,7 @@ public class PartnerController {
                 .orElseThrow(() -> new NotFoundException("partner.referral.not-found"));
     }
 
+    @Audited
     @PostMapping("/api/referrals/{id}/accept")
     public ResponseEntity<Void> accept(@PathVariable String id, @RequestBody(required = false) PartnerRequests.Accept body) {
         InboxReferral referral = referral(id);
@@ -159,6 +163,7 @@ public class PartnerController {
         return ResponseEntity.noContent().build();
     }
 
+    @Audited
     @PostMapping("/api/referrals/{id}/decline")
     public ResponseEntity<Void> decline(@PathVariable String id, @Valid @RequestBody PartnerRequests.Decline body) {
         InboxReferral referral = referral(id);
@@ -167,6 +172,7 @@ public class PartnerController {
         return ResponseEntity.noContent().build();
     }
 
+    @Audited
     @PostMapping("/api/referrals/{id}/complete")
     public ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody PartnerRequests.Complete body) {
         InboxReferral referral = referral(id);

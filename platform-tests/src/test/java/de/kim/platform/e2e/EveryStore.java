@@ -37,14 +37,15 @@ final class EveryStore {
         this.platform = platform;
     }
 
-    List<String> whereIs(String text) throws Exception {
+    /** In the read models and on the topics, while the platform runs. */
+    List<String> whereIsWhileRunning(String text) {
         List<String> found = new ArrayList<>();
-        found.addAll(inEventStores(text));
         found.addAll(inReadModels(text));
         found.addAll(inTopics(text));
         return found;
     }
 
+    /** In every table of every event store (and the key store); H2 files are opened only once the services stopped. */
     List<String> inEventStores(String text) throws SQLException {
         List<String> found = new ArrayList<>();
         for (String service : List.of("case-service", "partner-service", "immigration-office-service", "steering-service")) {
@@ -52,7 +53,8 @@ final class EveryStore {
             if (!Files.exists(file)) {
                 continue;
             }
-            String url = "jdbc:h2:file:" + platform.platform().dataDir().resolve(service).resolve("eventstore") + ";AUTO_SERVER=TRUE";
+            String url = "jdbc:h2:file:" + platform.platform().dataDir().resolve(service).resolve("eventstore")
+                    + ";ACCESS_MODE_DATA=r";
             try (Connection connection = DriverManager.getConnection(url, "sa", "");
                  Statement statement = connection.createStatement()) {
                 List<String> tables = new ArrayList<>();
@@ -127,8 +129,7 @@ final class EveryStore {
                     return found;
                 }
             }
-            throw new IllegalStateException("the topics could not be read to their end");
         }
-        return found;
+        throw new IllegalStateException("the topics could not be read to their end");
     }
 }

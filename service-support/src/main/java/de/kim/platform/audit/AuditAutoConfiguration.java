@@ -1,0 +1,37 @@
+package de.kim.platform.audit;
+
+import de.kim.platform.web.RequestActorResolver;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+
+/** The audit trail of every service: its table, the interceptor that fills it, the endpoint that reads it. */
+@AutoConfiguration(after = org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class)
+@ConditionalOnProperty(name = "kim.audit.enabled", havingValue = "true", matchIfMissing = true)
+public class AuditAutoConfiguration {
+
+    @Bean
+    public AuditTrail auditTrail(JdbcTemplate jdbc) {
+        return new AuditTrail(jdbc);
+    }
+
+    @Bean
+    public AuditController auditController(AuditTrail trail, RequestActorResolver actors) {
+        return new AuditController(trail, actors);
+    }
+
+    @Bean
+    public WebMvcConfigurer auditOfPersonalData(AuditTrail trail, RequestActorResolver actors, Clock clock) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AuditInterceptor(trail, actors, clock)).addPathPatterns("/api/**");
+            }
+        };
+    }
+}

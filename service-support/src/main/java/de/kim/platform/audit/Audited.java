@@ -1,0 +1,19 @@
+package de.kim.platform.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks endpoints that read or change a client's personal data: each call is written to the
+ * audit trail, naming the record by the path variable {@link #subject()} (an id, never data).
+ * On a class, it holds for every endpoint of the controller.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Audited {
+
+    /** The path variable that holds the id of the record concerned. */
+    String subject() default "id";
+}
