@@ -29,9 +29,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The gateway signs nobody in; it lets through only requests with a valid token of the
- * platform's issuer (the services check roles, tenants and data themselves) and relays the
- * token unchanged. It alone answers browsers' CORS questions and sets the security headers.
+ * The gateway signs nobody in; it lets through to the APIs only requests with a valid token
+ * of the platform's issuer (the services check roles, tenants and data themselves) and relays
+ * the token unchanged. Every other path is the web front end, which signs its users in itself.
+ * The gateway alone answers browsers' CORS questions and sets the security headers.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -65,7 +66,8 @@ public class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
-                        .anyExchange().denyAll())
+                        // The web front end's pages: it signs its users in itself (OpenID Connect, session).
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(GatewaySecurity::unauthorized)

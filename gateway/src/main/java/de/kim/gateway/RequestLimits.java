@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Two limits on every routed request: a body larger than {@code kim.gateway.max-request-bytes}
  * gets 413 before a service sees it, and each signed-in user may send
  * {@code kim.gateway.rate-limit.per-second} requests a second with bursts up to
- * {@code kim.gateway.rate-limit.burst} (a token bucket per user and tenant), beyond that 429
+ * {@code kim.gateway.rate-limit.burst} to the APIs (a token bucket per user and tenant; the web
+ * front end's own API calls carry the user's token and count for them), beyond that 429
  * with {@code Retry-After}. The buckets live in this gateway instance: with several
  * instances, each allows the rate, which is what a limit against runaway clients needs.
  */
@@ -58,6 +59,9 @@ public class RequestLimits implements GlobalFilter, Ordered {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > maxRequestBytes) {
             return Problems.write(exchange, Problems.Kind.TOO_LARGE);
+        }
+        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+            return declared >= 0 ? chain.filter(exchange) : withBoundedBody(exchange, chain);
         }
         return exchange.getPrincipal().map(RequestLimits::userKey).defaultIfEmpty("anonymous")
                 .flatMap(user -> {

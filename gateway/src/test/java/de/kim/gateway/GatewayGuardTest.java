@@ -134,6 +134,12 @@ class GatewayGuardTest {
                 exchange.getResponseBody().write(keys);
                 exchange.close();
             });
+            server.createContext("/actuator/health/readiness", exchange -> {
+                byte[] up = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, up.length);
+                exchange.getResponseBody().write(up);
+                exchange.close();
+            });
             server.createContext("/api", exchange -> {
                 UPSTREAM_CALLS.incrementAndGet();
                 synchronized (RELAYED_AUTHORIZATION) {

@@ -32,13 +32,26 @@ public final class Platform {
     private final Path home;
     private final Path dataDir;
     private final Ports ports;
+    private final ScaleOut scaleOut;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * A second instance of one service beside the first ({@code <service>-2}), both with the
+     * environment given (a shared event store, segments), the gateway balancing between them.
+     */
+    public record ScaleOut(String service, int secondPort, Map<String, String> env) {
+    }
+
     public Platform(Path home, Path dataDir, Ports ports) {
+        this(home, dataDir, ports, null);
+    }
+
+    public Platform(Path home, Path dataDir, Ports ports, ScaleOut scaleOut) {
         this.home = home.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.ports = ports;
+        this.scaleOut = scaleOut;
         define();
     }
 
@@ -57,7 +70,12 @@ public final class Platform {
     /** Starts every component that is not running yet and waits until all are ready. */
     public void start(PrintStream out) {
         startAndAwait(List.of("kafka", "mongo", "auth-server"), out);
-        startAndAwait(List.of("case-service", "partner-service", "immigration-office-service", "steering-service"), out);
+        List<String> services = new ArrayList<>(List.of("case-service", "partner-service", "immigration-office-service",
+                "steering-service", "web"));
+        if (scaleOut != null) {
+            services.add(scaleOut.service() + "-2");
+        }
+        startAndAwait(services, out);
         startAndAwait(List.of("gateway"), out);
     }
 
@@ -128,6 +146,7 @@ public final class Platform {
     public void printWhereToGo(PrintStream out) {
         out.println();
         out.println("KIM is running.");
+        out.println("  Web front end:             http://localhost:" + ports.gateway() + "/   (sign in e.g. as leitung.mettmann / demo)");
         out.println("  Gateway (all APIs):        http://localhost:" + ports.gateway() + "/api/...");
         out.println("  Gateway health:            http://localhost:" + ports.gateway() + "/actuator/health");
         out.println("  Sign-in (OpenID Connect):  http://localhost:" + ports.authServer()
@@ -164,17 +183,48 @@ public final class Platform {
                 "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
                 "KIM_MONGO_URI", mongoUri,
                 "KIM_OIDC_ISSUER", issuer);
-        service("case-service", ports.caseService(), serviceEnv);
-        service("partner-service", ports.partnerService(), serviceEnv);
-        service("immigration-office-service", ports.immigrationOfficeService(), serviceEnv);
-        service("steering-service", ports.steeringService(), serviceEnv, "512m");
-        service("gateway", ports.gateway(), Map.of(
+        service("case-service", ports.caseService(), scaled("case-service", serviceEnv));
+        service("partner-service", ports.partnerService(), scaled("partner-service", serviceEnv));
+        service("immigration-office-service", ports.immigrationOfficeService(),
+                scaled("immigration-office-service", serviceEnv));
+        service("steering-service", ports.steeringService(), scaled("steering-service", serviceEnv), "512m");
+        service("web", ports.web(), Map.of(
+                "KIM_OIDC_ISSUER", issuer,
+                "KIM_GATEWAY_URL", "http://localhost:" + ports.gateway()));
+        Map<String, String> gatewayEnv = new LinkedHashMap<>();
+        gatewayEnv.put("KIM_WEB_URL", "http://localhost:" + ports.web());
+        if (scaleOut != null) {
+            int first = components.get(scaleOut.service()).port();
+            add(new Component(scaleOut.service() + "-2", scaleOut.secondPort(), true,
+                    java(scaleOut.service() + "-2", "256m", jar(scaleOut.service())),
+                    withPort(scaled(scaleOut.service(), serviceEnv), scaleOut.secondPort())));
+            gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
+                    + "{\"instances\":{\"" + scaleOut.service() + "\":[{\"uri\":\"http://localhost:" + first + "\"},"
+                    + "{\"uri\":\"http://localhost:" + scaleOut.secondPort() + "\"}]}}}}}}");
+        }
+        gatewayEnv.putAll(Map.of(
                 "KIM_OIDC_ISSUER", issuer,
                 "KIM_CORS_ORIGINS", "http://localhost:" + ports.gateway(),
                 "KIM_CASE_SERVICE_URL", "http://localhost:" + ports.caseService(),
                 "KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService(),
                 "KIM_IMMIGRATION_OFFICE_SERVICE_URL", "http://localhost:" + ports.immigrationOfficeService(),
                 "KIM_STEERING_SERVICE_URL", "http://localhost:" + ports.steeringService()));
+        service("gateway", ports.gateway(), gatewayEnv);
+    }
+
+    private Map<String, String> scaled(String service, Map<String, String> env) {
+        if (scaleOut == null || !scaleOut.service().equals(service)) {
+            return env;
+        }
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(scaleOut.env());
+        return all;
+    }
+
+    private static Map<String, String> withPort(Map<String, String> env, int port) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("SERVER_PORT", String.valueOf(port));
+        return all;
     }
 
     private void service(String name, int port, Map<String, String> env) {

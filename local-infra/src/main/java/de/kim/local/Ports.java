@@ -9,15 +9,15 @@ import java.net.ServerSocket;
  * for tests that start a platform of their own beside it.
  */
 public record Ports(int gateway, int caseService, int partnerService, int immigrationOfficeService,
-                    int steeringService, int authServer, int kafka, int kafkaController, int mongo) {
+                    int steeringService, int web, int authServer, int kafka, int kafkaController, int mongo) {
 
     public static Ports defaults() {
-        return new Ports(8080, 8081, 8082, 8083, 8084, 9000, 9092, 9093, 27017);
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 9000, 9092, 9093, 27017);
     }
 
     public static Ports free() {
         return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort());
+                freePort(), freePort());
     }
 
     public static int freePort() {

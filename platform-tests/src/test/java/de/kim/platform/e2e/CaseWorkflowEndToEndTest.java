@@ -142,13 +142,14 @@ class CaseWorkflowEndToEndTest {
                 .anyMatch(line -> line.startsWith("Warnung Doppelförderung"))
                 .anyMatch(line -> line.startsWith("Fall abgeschlossen"));
 
-        // The events on kim.case.v1: the referral carries only the released data; the closure its outcome.
+        // The events on kim.case.v1: the referral carries the released data sealed with the client's key
+        // (the partner read the name above, nobody reads it on the topic); the closure its outcome.
         String bootstrap = "localhost:" + PLATFORM.platform().ports().kafka();
         ConsumerRecord<String, String> made = TopicReader.find(bootstrap, Topics.CASE,
                 r -> r.value().contains("\"kim.case.ReferralMade\"") && r.value().contains(accepted),
                 Duration.ofSeconds(30)).orElseThrow();
         assertThat(made.key()).isEqualTo(caseId);
-        assertThat(made.value()).contains("\"givenName\":\"Layla\"").doesNotContain("layla@example.org");
+        assertThat(made.value()).contains("\"sealedClient\":\"").doesNotContain("Layla", "layla@example.org");
         assertThat(TopicReader.find(bootstrap, Topics.CASE, r -> r.key().equals(caseId)
                 && r.value().contains("\"kim.case.CaseClosed\"") && r.value().contains("GOALS_REACHED"),
                 Duration.ofSeconds(30))).isPresent();

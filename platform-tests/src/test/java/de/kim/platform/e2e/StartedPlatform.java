@@ -18,14 +18,24 @@ import java.nio.file.Path;
  */
 final class StartedPlatform implements BeforeAllCallback, AfterAllCallback {
 
+    private final java.util.function.Supplier<Platform.ScaleOut> scaleOut;
     private Platform platform;
     private Gateway gateway;
     private final java.util.Map<String, Gateway> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
 
+    StartedPlatform() {
+        this(() -> null);
+    }
+
+    /** The platform with a second instance of one service, as the supplier describes it (asked at start). */
+    StartedPlatform(java.util.function.Supplier<Platform.ScaleOut> scaleOut) {
+        this.scaleOut = scaleOut;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         platform = new Platform(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("kim-e2e-"),
-                Ports.free());
+                Ports.free(), scaleOut.get());
         platform.start(quiet());
         gateway = new Gateway(platform.ports().gateway());
     }

@@ -94,14 +94,21 @@ public class KimPlatformAutoConfiguration {
 
     /**
      * Tracking processors everywhere, in batches; an exception in any handler stops the
-     * batch and the processor retries it, so no event is ever skipped silently.
+     * batch and the processor retries it, so no event is ever skipped silently. For several
+     * instances of a service on one event store, {@code kim.processing.segments} splits each
+     * processor's stream (by aggregate, so each aggregate's events stay in order) and
+     * {@code kim.processing.threads} lets one instance work as many segments as it can claim:
+     * the token store's claims decide who works which segment, and a dead instance's claims
+     * pass to the others after the claim timeout.
      */
     @Bean
-    public ConfigurerModule kimEventProcessing(@Value("${kim.processing.batch-size:100}") int batchSize) {
+    public ConfigurerModule kimEventProcessing(@Value("${kim.processing.batch-size:100}") int batchSize,
+                                               @Value("${kim.processing.segments:1}") int segments,
+                                               @Value("${kim.processing.threads:1}") int threads) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(batchSize))
+                        .forParallelProcessing(threads).andInitialSegmentsCount(segments).andBatchSize(batchSize))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 

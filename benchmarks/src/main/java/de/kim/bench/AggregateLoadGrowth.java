@@ -1,0 +1,235 @@
+package de.kim.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Does loading an aggregate get slower as the event store grows? Axon's JDBC event store, wired
+ * as the services wire it (Spring transactions on a Hikari pool, Jackson, the schema of
+ * {@code EventStoreSchema}), on an H2 file with their settings, is filled in batches to each
+ * size (10 events per aggregate, aggregates interleaved as concurrent cases are), and at each
+ * size three loads are timed as an aggregate repository does them (snapshot, then the events
+ * after it, every payload deserialised): an aggregate of 50 events written first, one of 1,000
+ * events with a snapshot at 950 (so 50 events after the snapshot), and a random aggregate of
+ * the fill.
+ */
+public final class AggregateLoadGrowth {
+
+    private static final String TYPE = "BenchCase";
+    private static final int PER_AGGREGATE = 10;
+    private static final String FIFTY = "probe-fifty";
+    private static final String SNAPSHOTTED = "probe-snapshotted";
+
+    /** An event of realistic size (the services' events with a sealed client are a few hundred bytes). */
+    public record CaseEvent(String caseId, int sequence, String town, String fieldOfAction, String text) {
+    }
+
+    /** A snapshot of realistic size: the state of a case with many entries. */
+    public record CaseState(String caseId, int version, List<String> entries) {
+    }
+
+    private AggregateLoadGrowth() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv, "sizes", "loads", "warmup", "batch", "dir", "url", "user", "password", "out");
+        int[] sizes = args.integers("sizes", "10000,100000,1000000");
+        int loads = args.integer("loads", 1000);
+        int warmup = args.integer("warmup", 200);
+        int batch = args.integer("batch", 1000);
+        Path dir = args.has("dir") ? Path.of(args.get("dir", "")) : Files.createTempDirectory("kim-bench-aggregates");
+        boolean ownDir = !args.has("dir");
+        String url = args.get("url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("eventstore")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(args.get("user", "sa"));
+        pool.setPassword(args.get("password", ""));
+        pool.setMaximumPoolSize(10);
+        Results results = new Results();
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+            JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                    .transactionManager(transactions)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .build();
+            engine.createSchema(PostgresEventTableFactory.INSTANCE);
+            if (countEvents(dataSource) > 0) {
+                throw new IllegalStateException("the event store at " + url + " is not empty: give a fresh --dir");
+            }
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+
+            // The probes first: the oldest aggregates of the store, as the cases a long-running Kommune keeps loading.
+            transactions.executeInTransaction(() -> engine.appendEvents(events(FIFTY, 0, 50)));
+            for (int from = 0; from < 1000; from += batch) {
+                int start = from;
+                transactions.executeInTransaction(() -> engine.appendEvents(events(SNAPSHOTTED, start,
+                        Math.min(1000, start + batch))));
+            }
+            transactions.executeInTransaction(() -> engine.storeSnapshot(new GenericDomainEventMessage<>(TYPE,
+                    SNAPSHOTTED, 949, state(SNAPSHOTTED, 950))));
+            long written = 1050;
+            int aggregates = 0;
+            Random random = new Random(42);
+            results.put("url", url);
+            results.put("sizes", args.get("sizes", "10000,100000,1000000"));
+            results.put("loads", loads);
+            for (int size : sizes) {
+                long fillStart = System.nanoTime();
+                long filledBefore = written;
+                while (written < size) {
+                    int inBatch = Math.max(1, batch / PER_AGGREGATE);
+                    int first = aggregates;
+                    transactions.executeInTransaction(() -> engine.appendEvents(interleaved(first, inBatch)));
+                    aggregates += inBatch;
+                    written += (long) inBatch * PER_AGGREGATE;
+                }
+                double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+                String key = "size." + size;
+                results.put(key + ".events", written);
+                results.put(key + ".aggregates", aggregates + 2);
+                results.put(key + ".fill_s", fillSeconds);
+                results.put(key + ".fill_events_per_s", (written - filledBefore) / Math.max(fillSeconds, 1e-9));
+                results.put(key + ".file_mb", sizeOnDisk(dir) / 1e6);
+                int filled = aggregates;
+                measure(store, FIFTY, 50, loads, warmup).writeTo(results, key + ".fifty");
+                measure(store, SNAPSHOTTED, 51, loads, warmup).writeTo(results, key + ".snapshotted");
+                if (filled > 0) {
+                    measure(store, () -> aggregateId(random.nextInt(filled)), PER_AGGREGATE, loads, warmup)
+                            .writeTo(results, key + ".random");
+                }
+                System.err.printf("aggregate-load-growth: %,d events (filled at %,.0f events/s): 50 events %s | snapshot + 50 %s"
+                                + " | random 10 %s%n", written, (written - filledBefore) / Math.max(fillSeconds, 1e-9),
+                        results.get(key + ".fifty.median_ms"), results.get(key + ".snapshotted.median_ms"),
+                        results.get(key + ".random.median_ms"));
+            }
+            store.shutDown();
+        } finally {
+            if (ownDir) {
+                delete(dir);
+            }
+        }
+        results.print(args.get("out", null));
+    }
+
+    private static Latencies.Summary measure(EmbeddedEventStore store, String aggregate, int expected, int loads,
+                                             int warmup) {
+        return measure(store, () -> aggregate, expected, loads, warmup);
+    }
+
+    /** Loads as a repository does: the snapshot if any, the events after it, every payload deserialised. */
+    private static Latencies.Summary measure(EmbeddedEventStore store, java.util.function.Supplier<String> aggregate,
+                                             int expected, int loads, int warmup) {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < warmup + loads; i++) {
+            String id = aggregate.get();
+            long start = System.nanoTime();
+            DomainEventStream events = store.readEvents(id);
+            int read = 0;
+            while (events.hasNext()) {
+                DomainEventMessage<?> event = events.next();
+                if (event.getPayload() == null) {
+                    throw new IllegalStateException("no payload in " + event);
+                }
+                read++;
+            }
+            long nanos = System.nanoTime() - start;
+            if (read != expected) {
+                throw new IllegalStateException(id + ": read " + read + " messages, expected " + expected);
+            }
+            if (i >= warmup) {
+                latencies.add(nanos);
+            }
+        }
+        return latencies.summary();
+    }
+
+    private static List<DomainEventMessage<?>> events(String aggregate, int from, int to) {
+        List<DomainEventMessage<?>> events = new ArrayList<>(to - from);
+        for (int sequence = from; sequence < to; sequence++) {
+            events.add(event(aggregate, sequence));
+        }
+        return events;
+    }
+
+    /** {@code count} aggregates of 10 events each, their events interleaved as concurrent cases' are. */
+    private static List<DomainEventMessage<?>> interleaved(int firstAggregate, int count) {
+        List<DomainEventMessage<?>> events = new ArrayList<>(count * PER_AGGREGATE);
+        for (int sequence = 0; sequence < PER_AGGREGATE; sequence++) {
+            for (int a = firstAggregate; a < firstAggregate + count; a++) {
+                events.add(event(aggregateId(a), sequence));
+            }
+        }
+        return events;
+    }
+
+    private static String aggregateId(int n) {
+        return new UUID(0x6b696d0000000000L, n).toString();
+    }
+
+    private static final String TEXT = "Sprachkurs B1 mit Kinderbetreuung, Vermittlung ueber das Jobcenter; "
+            + "Termin vereinbart, Unterlagen vollstaendig, Rueckmeldung des Traegers ausstehend. ".repeat(3);
+
+    private static DomainEventMessage<?> event(String aggregate, int sequence) {
+        return new GenericDomainEventMessage<>(TYPE, aggregate, sequence,
+                new CaseEvent(aggregate, sequence, "Velbert", "LANGUAGE", TEXT),
+                MetaData.from(Map.of("tenant", "kreis-mettmann", "actor", "leitung.mettmann",
+                        "traceId", UUID.randomUUID().toString(), "correlationId", UUID.randomUUID().toString())));
+    }
+
+    private static CaseState state(String aggregate, int version) {
+        return new CaseState(aggregate, version, IntStream.range(0, 50).mapToObj(i -> "entry " + i + " " + TEXT).toList());
+    }
+
+    private static long countEvents(javax.sql.DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long sizeOnDisk(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package de.kim.bench;
+
+/**
+ * From command to figure under load: while background clients open cases at a fixed rate
+ * through the gateway, a probe opens one case at a time in a town the background never uses
+ * and polls {@code GET /api/steering/figures?town=…} until that case is counted. Reports the
+ * time from the 201 to the figure (the method of {@code bench/freshness.sh}, signed in, and
+ * with load), the probe's own command latency, and how long one figures request took.
+ */
+public final class Freshness {
+
+    private Freshness() {
+    }
+
+    public static void main(String[] argv) {
+        Args args = new Args(argv, "gateway", "auth", "rate", "clients", "probes", "town", "settle", "timeout", "out");
+        String gateway = args.get("gateway", "http://localhost:8080");
+        String auth = args.get("auth", "http://localhost:9000");
+        String town = args.get("town", "Haan");
+        double rate = args.decimal("rate", 0);
+        int probes = args.integer("probes", 50);
+        long timeoutNanos = (long) (args.decimal("timeout", 30) * 1e9);
+        Api api = new Api();
+        String lead = api.token(auth, "leitung.mettmann");
+        String steering = api.token(auth, "steuerung.mettmann");
+        String figures = gateway + "/api/steering/figures?town=" + town;
+
+        LoadRun background = null;
+        if (rate > 0) {
+            // The background uses Velbert only, so it never changes the probe town's count.
+            background = new LoadRun(LoadGenerator.openCase(gateway + "/api/cases", lead, "Velbert"), api,
+                    args.integer("clients", 32), rate);
+            background.start(0, 0);
+            System.err.printf("freshness: background load %.1f cases/s; settling %.0f s%n", rate, args.decimal("settle", 10));
+            LoadGenerator.sleep((long) (args.decimal("settle", 10) * 1000));
+        }
+        // Counts from 1 to 4 show as "<5": get the probe town above that first.
+        for (int i = 0; i < 5; i++) {
+            LoadGenerator.require(api.send("POST", gateway + "/api/cases", lead, Bodies.openCase(town)), "open a seed case");
+        }
+        long seeded = System.nanoTime();
+        while (count(api, figures, steering) < 5) {
+            if (System.nanoTime() - seeded > timeoutNanos * 4) {
+                throw new IllegalStateException("the seed cases never reached the figures of " + town);
+            }
+            LoadGenerator.sleep(100);
+        }
+
+        Latencies post = new Latencies();
+        Latencies visible = new Latencies();
+        Latencies query = new Latencies();
+        int timeouts = 0;
+        for (int i = 0; i < probes; i++) {
+            long before = count(api, figures, steering);
+            Api.Answer opened = api.send("POST", gateway + "/api/cases", lead, Bodies.openCase(town));
+            LoadGenerator.require(opened, "open a probe case");
+            post.add(opened.nanos());
+            boolean seen = false;
+            while (!seen && System.nanoTime() - opened.answeredAt() < timeoutNanos) {
+                Api.Answer answer = api.send("GET", figures, steering, null);
+                query.add(answer.nanos());
+                seen = answer.ok() && countIn(answer) > before;
+                if (seen) {
+                    visible.add(answer.answeredAt() - opened.answeredAt());
+                }
+            }
+            if (!seen) {
+                timeouts++;
+            }
+            System.err.printf("probe %d: POST %.0f ms, visible %s%n", i + 1, opened.nanos() / 1e6,
+                    seen ? String.format("%.0f ms after the 201", (System.nanoTime() - opened.answeredAt()) / 1e6) : "never");
+        }
+
+        Results results = new Results();
+        results.put("town", town);
+        results.put("rate", rate);
+        results.put("probes", probes);
+        results.put("timeouts", timeouts);
+        post.summary().writeTo(results, "post");
+        visible.summary().writeTo(results, "visible");
+        query.summary().writeTo(results, "figures_request");
+        if (background != null) {
+            background.stop();
+            Results load = new Results();
+            background.writeTo(load);
+            results.putAll("background.", load);
+        }
+        results.print(args.get("out", null));
+        System.exit(0);
+    }
+
+    private static long count(Api api, String figures, String token) {
+        Api.Answer answer = api.send("GET", figures, token, null);
+        LoadGenerator.require(answer, "read the figures");
+        return countIn(answer);
+    }
+
+    /** The total of cases opened; -1 while it is suppressed (1 to 4). */
+    private static long countIn(Api.Answer figures) {
+        com.fasterxml.jackson.databind.JsonNode count = figures.json().path("casesOpened").path("total").path("count");
+        return count.isNumber() ? count.asLong() : -1;
+    }
+}

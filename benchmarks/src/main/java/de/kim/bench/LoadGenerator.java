@@ -1,0 +1,153 @@
+package de.kim.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Commands through the gateway from N concurrent clients for a fixed time after a warm-up:
+ * throughput, exact latency percentiles and errors by status.
+ *
+ * <p>Scenarios: {@code open-case} ({@code POST /api/cases}, one command per iteration) and
+ * {@code referral} (per iteration: open a case, record the consent for the partner, assess a
+ * need, refer; four commands, each timed on its own, all four in the totals; the set-up
+ * registers the demo partner and an offer of capacity 100,000 once). With {@code --target URL}
+ * the open-case body goes to that URL without a token (the CRUD service).
+ */
+public final class LoadGenerator {
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv, "scenario", "clients", "duration", "warmup", "gateway", "auth", "target", "rate",
+                "user", "town", "out");
+        String gateway = args.get("gateway", "http://localhost:8080");
+        String auth = args.get("auth", "http://localhost:9000");
+        String user = args.get("user", "leitung.mettmann");
+        String town = args.get("town", "Velbert");
+        Api api = new Api();
+        LoadRun.Scenario scenario = switch (args.get("scenario", "open-case")) {
+            case "open-case" -> args.has("target")
+                    ? openCase(args.get("target", null), null, town)
+                    : openCase(gateway + "/api/cases", api.token(auth, user), town);
+            case "referral" -> new Referral(gateway, auth, user);
+            default -> throw new IllegalArgumentException("unknown scenario " + args.get("scenario", ""));
+        };
+        int clients = args.integer("clients", 32);
+        double warmup = args.decimal("warmup", 10);
+        double duration = args.decimal("duration", 60);
+        System.err.printf("%s: set-up ...%n", scenario.name());
+        scenario.setUp(api);
+        System.err.printf("%s: %d clients, %.0f s warm-up, %.0f s measured, target %s%n", scenario.name(), clients, warmup,
+                duration, args.has("target") ? args.get("target", "") : gateway);
+        LoadRun run = new LoadRun(scenario, api, clients, args.decimal("rate", 0));
+        run.start(warmup, duration);
+        run.awaitEnd();
+        Results results = new Results();
+        results.put("target", args.has("target") ? args.get("target", "") : gateway);
+        results.put("warmup_s", warmup);
+        run.writeTo(results);
+        results.print(args.get("out", null));
+    }
+
+    /** {@code POST <url>} with the body of a new case; {@code token} null sends none. */
+    static LoadRun.Scenario openCase(String url, String token, String town) {
+        String body = Bodies.openCase(town);
+        return new LoadRun.Scenario() {
+            @Override
+            public String name() {
+                return "open-case";
+            }
+
+            @Override
+            public void iteration(LoadRun.Client client) {
+                if (client.call("open-case", "POST", url, token, body).ok()) {
+                    client.completed();
+                }
+            }
+        };
+    }
+
+    /** The referral loop of one case: open, consent, need, referral, as a case manager does it. */
+    static final class Referral implements LoadRun.Scenario {
+        private final String gateway;
+        private final String auth;
+        private final String user;
+        private String lead;
+        private String offer;
+
+        Referral(String gateway, String auth, String user) {
+            this.gateway = gateway;
+            this.auth = auth;
+            this.user = user;
+        }
+
+        @Override
+        public String name() {
+            return "referral";
+        }
+
+        @Override
+        public void setUp(Api api) {
+            lead = api.token(auth, user);
+            String admin = api.token(auth, "admin.mettmann");
+            String partnerStaff = api.token(auth, "partner.mettmann");
+            Api.Answer partner = api.send("PUT", gateway + "/api/partners/" + Bodies.PARTNER, admin, Bodies.partner());
+            require(partner, "register the partner");
+            Api.Answer offered = api.send("POST", gateway + "/api/partners/" + Bodies.PARTNER + "/offers", partnerStaff,
+                    Bodies.offer());
+            require(offered, "publish the offer");
+            offer = offered.id();
+            // case-service learns of the offer from Kafka: refer until it does.
+            String cases = gateway + "/api/cases/" + require(api.send("POST", gateway + "/api/cases", lead,
+                    Bodies.openCase("Velbert")), "open a case").id();
+            require(api.send("POST", cases + "/consents", lead, Bodies.consent(Bodies.PARTNER)), "record the consent");
+            String need = require(api.send("POST", cases + "/needs", lead, Bodies.need()), "assess the need").id();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            Api.Answer referral;
+            do {
+                referral = api.send("POST", cases + "/referrals", lead, Bodies.referral(Bodies.PARTNER, offer, need));
+                if (!referral.ok()) {
+                    sleep(250);
+                }
+            } while (!referral.ok() && Instant.now().isBefore(deadline));
+            require(referral, "refer (case-service did not learn of the offer within 120 s)");
+        }
+
+        @Override
+        public void iteration(LoadRun.Client client) {
+            Api.Answer opened = client.call("open-case", "POST", gateway + "/api/cases", lead, Bodies.openCase("Velbert"));
+            if (!opened.ok()) {
+                return;
+            }
+            String cases = gateway + "/api/cases/" + opened.id();
+            if (!client.call("consent", "POST", cases + "/consents", lead, Bodies.consent(Bodies.PARTNER)).ok()) {
+                return;
+            }
+            Api.Answer need = client.call("need", "POST", cases + "/needs", lead, Bodies.need());
+            if (!need.ok()) {
+                return;
+            }
+            if (client.call("referral", "POST", cases + "/referrals", lead,
+                    Bodies.referral(Bodies.PARTNER, offer, need.id())).ok()) {
+                client.completed();
+            }
+        }
+    }
+
+    static Api.Answer require(Api.Answer answer, String what) {
+        if (!answer.ok()) {
+            throw new IllegalStateException("could not " + what + ": " + answer.status() + " " + answer.body());
+        }
+        return answer;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

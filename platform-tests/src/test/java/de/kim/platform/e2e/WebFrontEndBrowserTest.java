@@ -1,0 +1,185 @@
+package de.kim.platform.e2e;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web front end in a real headless Chromium (Debian's package and its chromedriver), signed
+ * in through the platform's sign-in page as each role: the administrator registers the partner,
+ * the partner's staff publish an offer, the case management lead opens a case, records need and
+ * consent, finds the offer and refers; the partner accepts; the case shows it; the steering
+ * dashboard counts the case. Screenshots of each main page: target/screenshots.
+ */
+@EnabledIf("browserInstalled")
+class WebFrontEndBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @RegisterExtension
+    static final StartedPlatform PLATFORM = new StartedPlatform();
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void each_role_walks_its_main_path_in_the_browser() throws Exception {
+        WebDriver admin = signIn("admin.mettmann");
+        assertThat(admin.findElement(By.tagName("h1")).getText()).isEqualTo("Netzwerkpartner");
+        admin.findElement(By.id("p-id")).sendKeys("demo-partner-mettmann");
+        admin.findElement(By.id("p-name")).sendKeys("VHS Velbert");
+        new Select(admin.findElement(By.id("p-kind"))).selectByValue("LANGUAGE_COURSE_PROVIDER");
+        check(admin, "legalDomains", "AUFENTHG");
+        check(admin, "fieldsOfAction", "LANGUAGE");
+        admin.findElement(By.id("p-towns")).sendKeys("Velbert");
+        submit(admin, "register-partner");
+        until(admin, "/partner", d -> d.findElement(By.id("partners")).getText().contains("VHS Velbert"));
+        screenshot(admin, "admin-partners");
+
+        WebDriver partner = signIn("partner.mettmann");
+        assertThat(partner.findElement(By.tagName("h1")).getText()).isEqualTo("Eingang der Verweisungen");
+        partner.findElement(By.id("o-title")).sendKeys("Deutsch B1 mit Kinderbetreuung");
+        new Select(partner.findElement(By.id("o-field"))).selectByValue("LANGUAGE");
+        partner.findElement(By.id("o-town")).sendKeys("Velbert");
+        partner.findElement(By.cssSelector("form[action='/angebote'] button")).click();
+        assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+
+        WebDriver lead = signIn("leitung.mettmann");
+        assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
+        screenshot(lead, "case-manager-cases");
+        lead.findElement(By.linkText("Fall eröffnen")).click();
+        lead.findElement(By.id("givenName")).sendKeys("Mariam");
+        lead.findElement(By.id("familyName")).sendKeys("Erfunden");
+        ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
+                "document.getElementById('dateOfBirth').value = '1992-03-14'");
+        lead.findElement(By.id("nationality")).sendKeys("SYR");
+        lead.findElement(By.id("languages")).sendKeys("ar, de");
+        lead.findElement(By.id("town")).sendKeys("Velbert");
+        lead.findElement(By.id("assignee")).clear();
+        lead.findElement(By.id("assignee")).sendKeys("fallmanagement.mettmann");
+        submit(lead, "open-case");
+        assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden, Mariam");
+        String caseUrl = lead.getCurrentUrl();
+
+        new Select(lead.findElement(By.id("need-field"))).selectByValue("LANGUAGE");
+        submit(lead, "add-need");
+        new Select(lead.findElement(By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
+        submit(lead, "add-consent");
+        assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        untilPresent(lead, caseUrl, By.cssSelector("a.find-offers")).click();
+        WebElement offers = untilPresent(lead, lead.getCurrentUrl(), By.id("offers"));
+        assertThat(offers.getText()).contains("Deutsch B1 mit Kinderbetreuung", "VHS Velbert");
+        screenshot(lead, "case-file-offer-search");
+        offers.findElement(By.tagName("button")).click();
+        assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+
+        partner.get(base() + "/eingang");
+        WebElement referral = untilPresent(partner, base() + "/eingang", By.cssSelector("article.referral"));
+        assertThat(referral.findElement(By.cssSelector(".client-name")).getText()).isEqualTo("Erfunden, Mariam");
+        screenshot(partner, "partner-inbox");
+        referral.findElement(By.cssSelector("form.accept button")).click();
+        assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+
+        until(lead, caseUrl, d -> d.findElement(By.id("referrals")).getText().contains("ACCEPTED"));
+        screenshot(lead, "case-file");
+
+        WebDriver officer = signIn("abh.mettmann");
+        assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Aufenthalt");
+        screenshot(officer, "immigration-office");
+
+        WebDriver steering = signIn("steuerung.mettmann");
+        assertThat(steering.findElement(By.tagName("h1")).getText()).isEqualTo("Steuerung");
+        until(steering, base() + "/steuerung", d -> "<5".equals(
+                d.findElement(By.cssSelector("#figure-casesOpened .total")).getText()));
+        screenshot(steering, "steering-dashboard");
+        assertThat(steering.getPageSource()).doesNotContain("Mariam", "Erfunden");
+    }
+
+    private WebDriver signIn(String user) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=de-DE", "--window-size=1280,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "de-DE,de"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browsers.add(browser);
+        browser.get(base() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anmelden bei KIM");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base())
+                && !d.findElements(By.cssSelector("header .who")).isEmpty());
+        return browser;
+    }
+
+    private static void submit(WebDriver browser, String formId) {
+        browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private static void check(WebDriver browser, String name, String value) {
+        browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+    }
+
+    /** Reloads the page until the condition holds: read models follow the commands within moments. */
+    private static void until(WebDriver browser, String url, java.util.function.Predicate<WebDriver> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofSeconds(1)).until(d -> {
+            d.get(url);
+            try {
+                return condition.test(d);
+            } catch (org.openqa.selenium.NoSuchElementException notYet) {
+                return false;
+            }
+        });
+    }
+
+    private static WebElement untilPresent(WebDriver browser, String url, By element) {
+        until(browser, url, d -> !d.findElements(element).isEmpty());
+        return browser.findElement(element);
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String base() {
+        return "http://localhost:" + PLATFORM.platform().ports().gateway();
+    }
+}

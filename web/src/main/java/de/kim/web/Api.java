@@ -1,0 +1,102 @@
+package de.kim.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's APIs, through the gateway, as the signed-in user: every call carries their
+ * access token, so the services decide what they may see exactly as for any other client.
+ */
+@Component
+public class Api {
+
+    private final RestClient http;
+    private final OAuth2AuthorizedClientManager clients;
+    private final ObjectMapper json;
+
+    public Api(@Value("${kim.gateway-url}") String gateway, OAuth2AuthorizedClientManager clients, ObjectMapper json) {
+        this.http = RestClient.builder().baseUrl(gateway).build();
+        this.clients = clients;
+        this.json = json;
+    }
+
+    /** What a call answered: its status and body, and for a problem its German (or English) detail. */
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public String id() {
+            return body.path("id").asText();
+        }
+
+        /** The problem's detail, with the fields it names. */
+        public String problem() {
+            StringBuilder text = new StringBuilder(body.path("detail").asText(body.path("title").asText("Fehler " + status)));
+            for (JsonNode error : body.path("errors")) {
+                text.append(" ").append(error.path("field").asText()).append(": ").append(error.path("message").asText());
+            }
+            return text.toString();
+        }
+    }
+
+    public Answer get(String path) {
+        return call(HttpMethod.GET, path, null);
+    }
+
+    /** A JSON object or list as maps and lists, for the templates; empty when the call failed. */
+    public Object read(String path) {
+        Answer answer = get(path);
+        if (!answer.ok()) {
+            return answer.body().isArray() ? List.of() : Map.of();
+        }
+        return json.convertValue(answer.body(), Object.class);
+    }
+
+    public Answer send(HttpMethod method, String path, Object body) {
+        return call(method, path, body);
+    }
+
+    public ResponseEntity<byte[]> download(String path) {
+        return http.get().uri(path).headers(this::authorise).retrieve().onStatus(status -> true, (request, response) -> { })
+                .toEntity(byte[].class);
+    }
+
+    private Answer call(HttpMethod method, String path, Object body) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path).headers(this::authorise);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, response) -> {
+            byte[] bytes = response.getBody().readAllBytes();
+            JsonNode node = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+            return new Answer(response.getStatusCode().value(), node == null ? json.createObjectNode() : node);
+        });
+    }
+
+    private void authorise(HttpHeaders headers) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("kim")
+                .principal(user).build());
+        if (client != null) {
+            headers.setBearerAuth(client.getAccessToken().getTokenValue());
+        }
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().getLanguage());
+    }
+}

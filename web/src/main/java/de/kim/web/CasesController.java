@@ -1,0 +1,179 @@
+package de.kim.web;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Case management: my cases and due follow-ups, opening a case, the case file with its needs,
+ * consents, referrals (with the offer search), measures, legal domains, history; hand-over
+ * and closure. Each form posts here, is sent to case-service, and the page shows the answer.
+ */
+@Controller
+public class CasesController {
+
+    private final Api api;
+
+    public CasesController(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/faelle")
+    public String cases(Model model) {
+        model.addAttribute("cases", api.read("/api/cases?status=OPEN"));
+        model.addAttribute("followUps", api.read("/api/follow-ups"));
+        return "cases";
+    }
+
+    @GetMapping("/faelle/neu")
+    public String newCase() {
+        return "case-new";
+    }
+
+    @PostMapping("/faelle")
+    public String open(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("givenName", form.get("givenName"));
+        client.put("familyName", form.get("familyName"));
+        client.put("dateOfBirth", blankToNull(form.get("dateOfBirth")));
+        client.put("nationality", form.get("nationality"));
+        client.put("languages", list(form.get("languages")));
+        client.put("town", form.get("town"));
+        Api.Answer answer = api.send(HttpMethod.POST, "/api/cases", Map.of("client", client,
+                "targetGroup", form.getOrDefault("targetGroup", ""), "accessRoute", form.getOrDefault("accessRoute", ""),
+                "assignee", form.getOrDefault("assignee", "")));
+        if (!answer.ok()) {
+            model.addAttribute("error", answer.problem());
+            model.addAttribute("form", form);
+            return "case-new";
+        }
+        redirect.addFlashAttribute("notice", "opened");
+        return "redirect:/faelle/" + answer.id();
+    }
+
+    @GetMapping("/faelle/{id}")
+    public String file(@PathVariable String id, @RequestParam(required = false) String bedarf, Model model) {
+        Api.Answer file = api.get("/api/cases/" + id);
+        if (!file.ok()) {
+            model.addAttribute("error", file.problem());
+            return "not-found";
+        }
+        Object caseFile = api.read("/api/cases/" + id);
+        model.addAttribute("file", caseFile);
+        model.addAttribute("history", api.read("/api/cases/" + id + "/history"));
+        model.addAttribute("partners", api.read("/api/partners"));
+        if (bedarf != null && caseFile instanceof Map<?, ?> map) {
+            for (Object need : (List<?>) map.get("needs")) {
+                if (need instanceof Map<?, ?> n && bedarf.equals(n.get("id"))) {
+                    Object town = map.get("client") instanceof Map<?, ?> client ? client.get("town") : "";
+                    model.addAttribute("searchedNeed", n);
+                    model.addAttribute("offers", api.read("/api/offers?available=true&field=" + n.get("fieldOfAction")
+                            + "&town=" + town));
+                }
+            }
+        }
+        return "case-file";
+    }
+
+    @PostMapping("/faelle/{id}/einwilligungen")
+    public String consent(@PathVariable String id, @RequestParam String recipient, @RequestParam List<String> purposes,
+                          @RequestParam List<String> dataCategories, @RequestParam String validUntil,
+                          @RequestParam(required = false) String evidenceReference, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recipient", recipient);
+        body.put("purposes", purposes);
+        body.put("dataCategories", dataCategories);
+        body.put("form", "WRITTEN");
+        body.put("givenOn", LocalDate.now().toString());
+        body.put("validUntil", validUntil);
+        body.put("evidenceReference", blankToNull(evidenceReference));
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/consents", body), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/einwilligungen/{consentId}/widerruf")
+    public String revoke(@PathVariable String id, @PathVariable String consentId, RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.DELETE, "/api/cases/" + id + "/consents/" + consentId, null), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/bedarfe")
+    public String need(@PathVariable String id, @RequestParam String fieldOfAction, @RequestParam String priority,
+                       @RequestParam(required = false) String description, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fieldOfAction", fieldOfAction);
+        body.put("priority", priority);
+        body.put("description", blankToNull(description));
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/verweisungen")
+    public String refer(@PathVariable String id, @RequestParam String needId, @RequestParam String partnerId,
+                        @RequestParam String offerId, RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/referrals",
+                Map.of("needId", needId, "partnerId", partnerId, "offerId", offerId)), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/massnahmen")
+    public String measure(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", form.get("kind"));
+        body.put("needId", form.get("needId"));
+        body.put("fundedBy", form.get("fundedBy"));
+        body.put("from", form.get("from"));
+        body.put("to", form.get("to"));
+        body.put("provider", blankToNull(form.get("provider")));
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/measures", body), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/rechtskreise")
+    public String legalDomains(@PathVariable String id, @RequestParam(required = false) List<String> legalDomains,
+                               RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/legal-domains",
+                Map.of("legalDomains", legalDomains == null ? List.of() : legalDomains,
+                        "since", LocalDate.now().toString())), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/uebergabe")
+    public String handOver(@PathVariable String id, @RequestParam String toCaseManager,
+                           @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("toCaseManager", toCaseManager);
+        body.put("note", blankToNull(note));
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/handover", body), id, redirect);
+    }
+
+    @PostMapping("/faelle/{id}/abschluss")
+    public String close(@PathVariable String id, @RequestParam String outcome, RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/closure", Map.of("outcome", outcome)), id, redirect);
+    }
+
+    private static String after(Api.Answer answer, String id, RedirectAttributes redirect) {
+        if (answer.ok()) {
+            redirect.addFlashAttribute("notice", "saved");
+            if (answer.body().has("doubleFundingWith") && answer.body().path("doubleFundingWith").size() > 0) {
+                redirect.addFlashAttribute("warning", "double-funding");
+            }
+        } else {
+            redirect.addFlashAttribute("error", answer.problem());
+        }
+        return "redirect:/faelle/" + id;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : List.of(commaSeparated.trim().split("\\s*,\\s*"));
+    }
+}

@@ -1,0 +1,84 @@
+package de.kim.web;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Partner staff: the referral inbox of their partner, the answers, their offers and capacity. */
+@Controller
+public class InboxController {
+
+    private final Api api;
+
+    public InboxController(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/eingang")
+    public String inbox(@AuthenticationPrincipal OidcUser user, Model model) {
+        String partner = SignedIn.of(user).partnerId();
+        model.addAttribute("referrals", api.read("/api/partners/" + partner + "/referrals"));
+        model.addAttribute("offers", api.read("/api/offers"));
+        model.addAttribute("partnerId", partner);
+        return "inbox";
+    }
+
+    @PostMapping("/eingang/{id}/annahme")
+    public String accept(@PathVariable String id, @RequestParam(defaultValue = "false") boolean overrideCapacity,
+                         RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.POST, "/api/referrals/" + id + "/accept",
+                Map.of("overrideCapacity", overrideCapacity)), redirect);
+    }
+
+    @PostMapping("/eingang/{id}/ablehnung")
+    public String decline(@PathVariable String id, @RequestParam String reason,
+                          @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason);
+        body.put("comment", CasesController.blankToNull(comment));
+        return after(api.send(HttpMethod.POST, "/api/referrals/" + id + "/decline", body), redirect);
+    }
+
+    @PostMapping("/eingang/{id}/abschluss")
+    public String complete(@PathVariable String id, @RequestParam String result,
+                           @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", result);
+        body.put("comment", CasesController.blankToNull(comment));
+        return after(api.send(HttpMethod.POST, "/api/referrals/" + id + "/complete", body), redirect);
+    }
+
+    @PostMapping("/angebote")
+    public String publish(@AuthenticationPrincipal OidcUser user, @RequestParam String title,
+                          @RequestParam String fieldOfAction, @RequestParam String town, @RequestParam int capacity,
+                          RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.POST, "/api/partners/" + SignedIn.of(user).partnerId() + "/offers",
+                Map.of("title", title, "fieldOfAction", fieldOfAction, "town", town, "capacity", capacity)), redirect);
+    }
+
+    @PostMapping("/angebote/{offerId}/kapazitaet")
+    public String capacity(@AuthenticationPrincipal OidcUser user, @PathVariable String offerId,
+                           @RequestParam int capacity, RedirectAttributes redirect) {
+        return after(api.send(HttpMethod.PUT, "/api/partners/" + SignedIn.of(user).partnerId() + "/offers/" + offerId
+                + "/capacity", Map.of("capacity", capacity)), redirect);
+    }
+
+    private static String after(Api.Answer answer, RedirectAttributes redirect) {
+        if (answer.ok()) {
+            redirect.addFlashAttribute("notice", "saved");
+        } else {
+            redirect.addFlashAttribute("error", answer.problem());
+        }
+        return "redirect:/eingang";
+    }
+}
