@@ -11,16 +11,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * HTTP as a front end speaks it to the gateway: JSON bodies, a bearer token of the platform's
- * auth-server, HTTP/1.1 with kept-alive connections. One client is shared by all load threads.
+ * auth-server, HTTP/1.1 with a kept-alive connection per client thread. Shared by all load threads.
  */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String DEMO_PASSWORD = "demo";
 
+    private final ThreadLocal<Map<String, Http1Connection>> connections = ThreadLocal.withInitial(HashMap::new);
+    /** Only for tokens, once per run. */
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -53,26 +57,20 @@ final class Api {
         }
     }
 
+    /** Sends on the calling thread's own kept-alive connection to that host (one per client thread). */
     Answer send(String method, String url, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        }
+        URI uri = URI.create(url);
+        Http1Connection connection = connections.get().computeIfAbsent(uri.getHost() + ":" + uri.getPort(),
+                key -> new Http1Connection(uri));
+        String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), sent, System.nanoTime());
-        } catch (IOException e) {
+            Http1Connection.Response response = connection.send(method, path, token, bytes);
+            return new Answer(response.status(), response.body(), sent, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            connection.close();
             return new Answer(Answer.NO_ANSWER, e.toString(), sent, System.nanoTime());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(Answer.NO_ANSWER, "interrupted", sent, System.nanoTime());
         }
     }
 

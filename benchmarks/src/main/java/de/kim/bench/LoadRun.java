@@ -123,10 +123,6 @@ final class LoadRun {
             this.next = first;
         }
 
-        Api api() {
-            return api;
-        }
-
         /** Sends one command and records it if it falls into the measured time. */
         Api.Answer call(String step, String method, String url, String token, String body) {
             Api.Answer answer = api.send(method, url, token, body);

@@ -200,7 +200,7 @@ public final class Platform {
                     withPort(scaled(scaleOut.service(), serviceEnv), scaleOut.secondPort())));
             gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
                     + "{\"instances\":{\"" + scaleOut.service() + "\":[{\"uri\":\"http://localhost:" + first + "\"},"
-                    + "{\"uri\":\"http://localhost:" + scaleOut.secondPort() + "\"}]}}}}}}");
+                    + "{\"uri\":\"http://localhost:" + scaleOut.secondPort() + "\"}]}}}}}}}");
         }
         gatewayEnv.putAll(Map.of(
                 "KIM_OIDC_ISSUER", issuer,

@@ -60,13 +60,38 @@ public class Api {
         return call(HttpMethod.GET, path, null);
     }
 
-    /** A JSON object or list as maps and lists, for the templates; empty when the call failed. */
-    public Object read(String path) {
+    /** A JSON object as maps and lists, for the templates; empty when the call failed. */
+    public Map<?, ?> read(String path) {
         Answer answer = get(path);
-        if (!answer.ok()) {
-            return answer.body().isArray() ? List.of() : Map.of();
+        return answer.ok() && answer.body().isObject() ? json.convertValue(answer.body(), Map.class) : Map.of();
+    }
+
+    /** A JSON list as maps, for the templates; empty when the call failed. */
+    public List<?> list(String path) {
+        Answer answer = get(path);
+        return answer.ok() && answer.body().isArray() ? json.convertValue(answer.body(), List.class) : List.of();
+    }
+
+    /** The {@code version} of a record (its ETag), -1 while it cannot be read. */
+    public long version(String path) {
+        Answer answer = get(path);
+        return answer.ok() ? answer.body().path("version").asLong(-1) : -1;
+    }
+
+    /**
+     * Waits (up to five seconds) until the record's version is past {@code before}: read models
+     * follow commands within moments, and the page shown next should hold the change.
+     */
+    public void awaitChange(String path, long before) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (version(path) <= before && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        return json.convertValue(answer.body(), Object.class);
     }
 
     public Answer send(HttpMethod method, String path, Object body) {

@@ -30,8 +30,8 @@ public class CasesController {
 
     @GetMapping("/faelle")
     public String cases(Model model) {
-        model.addAttribute("cases", api.read("/api/cases?status=OPEN"));
-        model.addAttribute("followUps", api.read("/api/follow-ups"));
+        model.addAttribute("cases", api.list("/api/cases?status=OPEN"));
+        model.addAttribute("followUps", api.list("/api/follow-ups"));
         return "cases";
     }
 
@@ -57,6 +57,7 @@ public class CasesController {
             model.addAttribute("form", form);
             return "case-new";
         }
+        api.awaitChange("/api/cases/" + answer.id(), -1);
         redirect.addFlashAttribute("notice", "opened");
         return "redirect:/faelle/" + answer.id();
     }
@@ -68,16 +69,17 @@ public class CasesController {
             model.addAttribute("error", file.problem());
             return "not-found";
         }
-        Object caseFile = api.read("/api/cases/" + id);
+        Map<?, ?> caseFile = api.read("/api/cases/" + id);
         model.addAttribute("file", caseFile);
-        model.addAttribute("history", api.read("/api/cases/" + id + "/history"));
-        model.addAttribute("partners", api.read("/api/partners"));
-        if (bedarf != null && caseFile instanceof Map<?, ?> map) {
+        model.addAttribute("history", api.list("/api/cases/" + id + "/history"));
+        model.addAttribute("partners", api.list("/api/partners"));
+        if (bedarf != null && caseFile.get("needs") != null) {
+            Map<?, ?> map = caseFile;
             for (Object need : (List<?>) map.get("needs")) {
                 if (need instanceof Map<?, ?> n && bedarf.equals(n.get("id"))) {
                     Object town = map.get("client") instanceof Map<?, ?> client ? client.get("town") : "";
                     model.addAttribute("searchedNeed", n);
-                    model.addAttribute("offers", api.read("/api/offers?available=true&field=" + n.get("fieldOfAction")
+                    model.addAttribute("offers", api.list("/api/offers?available=true&field=" + n.get("fieldOfAction")
                             + "&town=" + town));
                 }
             }
@@ -97,12 +99,12 @@ public class CasesController {
         body.put("givenOn", LocalDate.now().toString());
         body.put("validUntil", validUntil);
         body.put("evidenceReference", blankToNull(evidenceReference));
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/consents", body), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/consents", body), redirect);
     }
 
     @PostMapping("/faelle/{id}/einwilligungen/{consentId}/widerruf")
     public String revoke(@PathVariable String id, @PathVariable String consentId, RedirectAttributes redirect) {
-        return after(api.send(HttpMethod.DELETE, "/api/cases/" + id + "/consents/" + consentId, null), id, redirect);
+        return change(id, () -> api.send(HttpMethod.DELETE, "/api/cases/" + id + "/consents/" + consentId, null), redirect);
     }
 
     @PostMapping("/faelle/{id}/bedarfe")
@@ -112,14 +114,32 @@ public class CasesController {
         body.put("fieldOfAction", fieldOfAction);
         body.put("priority", priority);
         body.put("description", blankToNull(description));
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), redirect);
+    }
+
+    /** Agrees the integration plan: the goals kept, plus a new one if the form names it. */
+    @PostMapping("/faelle/{id}/plan")
+    public String plan(@PathVariable String id, @RequestParam String fieldOfAction, @RequestParam String description,
+                       @RequestParam String targetDate, RedirectAttributes redirect) {
+        List<Map<String, Object>> goals = new java.util.ArrayList<>();
+        if (api.read("/api/cases/" + id).get("plan") instanceof Map<?, ?> plan) {
+            for (Object goal : (List<?>) plan.get("goals")) {
+                if (goal instanceof Map<?, ?> g && "OPEN".equals(g.get("status"))) {
+                    goals.add(Map.of("id", g.get("id"), "fieldOfAction", g.get("fieldOfAction"),
+                            "description", g.get("description"), "targetDate", g.get("targetDate")));
+                }
+            }
+        }
+        goals.add(Map.of("fieldOfAction", fieldOfAction, "description", description, "targetDate", targetDate));
+        return change(id, () -> api.send(HttpMethod.PUT, "/api/cases/" + id + "/plan",
+                Map.of("agreedOn", LocalDate.now().toString(), "goals", goals)), redirect);
     }
 
     @PostMapping("/faelle/{id}/verweisungen")
     public String refer(@PathVariable String id, @RequestParam String needId, @RequestParam String partnerId,
                         @RequestParam String offerId, RedirectAttributes redirect) {
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/referrals",
-                Map.of("needId", needId, "partnerId", partnerId, "offerId", offerId)), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/referrals",
+                Map.of("needId", needId, "partnerId", partnerId, "offerId", offerId)), redirect);
     }
 
     @PostMapping("/faelle/{id}/massnahmen")
@@ -131,15 +151,15 @@ public class CasesController {
         body.put("from", form.get("from"));
         body.put("to", form.get("to"));
         body.put("provider", blankToNull(form.get("provider")));
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/measures", body), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/measures", body), redirect);
     }
 
     @PostMapping("/faelle/{id}/rechtskreise")
     public String legalDomains(@PathVariable String id, @RequestParam(required = false) List<String> legalDomains,
                                RedirectAttributes redirect) {
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/legal-domains",
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/legal-domains",
                 Map.of("legalDomains", legalDomains == null ? List.of() : legalDomains,
-                        "since", LocalDate.now().toString())), id, redirect);
+                        "since", LocalDate.now().toString())), redirect);
     }
 
     @PostMapping("/faelle/{id}/uebergabe")
@@ -148,12 +168,25 @@ public class CasesController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("toCaseManager", toCaseManager);
         body.put("note", blankToNull(note));
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/handover", body), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/handover", body), redirect);
     }
 
     @PostMapping("/faelle/{id}/abschluss")
     public String close(@PathVariable String id, @RequestParam String outcome, RedirectAttributes redirect) {
-        return after(api.send(HttpMethod.POST, "/api/cases/" + id + "/closure", Map.of("outcome", outcome)), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/closure", Map.of("outcome", outcome)), redirect);
+    }
+
+    /**
+     * Sends a change of the case and shows the case file once it holds the change: the file is a
+     * read model that follows the command within moments, so the page waits for its new version.
+     */
+    private String change(String id, java.util.function.Supplier<Api.Answer> command, RedirectAttributes redirect) {
+        long before = api.version("/api/cases/" + id);
+        Api.Answer answer = command.get();
+        if (answer.ok()) {
+            api.awaitChange("/api/cases/" + id, before);
+        }
+        return after(answer, id, redirect);
     }
 
     private static String after(Api.Answer answer, String id, RedirectAttributes redirect) {

@@ -27,8 +27,8 @@ public class InboxController {
     @GetMapping("/eingang")
     public String inbox(@AuthenticationPrincipal OidcUser user, Model model) {
         String partner = SignedIn.of(user).partnerId();
-        model.addAttribute("referrals", api.read("/api/partners/" + partner + "/referrals"));
-        model.addAttribute("offers", api.read("/api/offers"));
+        model.addAttribute("referrals", api.list("/api/partners/" + partner + "/referrals"));
+        model.addAttribute("offers", api.list("/api/offers"));
         model.addAttribute("partnerId", partner);
         return "inbox";
     }

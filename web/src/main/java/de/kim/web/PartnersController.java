@@ -24,8 +24,8 @@ public class PartnersController {
 
     @GetMapping("/partner")
     public String partners(Model model) {
-        model.addAttribute("partners", api.read("/api/partners"));
-        model.addAttribute("offers", api.read("/api/offers"));
+        model.addAttribute("partners", api.list("/api/partners"));
+        model.addAttribute("offers", api.list("/api/offers"));
         return "partners";
     }
 

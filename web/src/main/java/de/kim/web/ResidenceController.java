@@ -26,7 +26,7 @@ public class ResidenceController {
 
     @GetMapping("/aufenthalt")
     public String records(@AuthenticationPrincipal OidcUser user, Model model) {
-        model.addAttribute("expiring", api.read("/api/residence-records?expiringWithinDays=180"));
+        model.addAttribute("expiring", api.list("/api/residence-records?expiringWithinDays=180"));
         model.addAttribute("workList", api.read("/api/residence-records/work-list?officer="
                 + SignedIn.of(user).username() + "&withinDays=180"));
         return "residence";

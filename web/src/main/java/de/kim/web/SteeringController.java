@@ -28,9 +28,9 @@ public class SteeringController {
         String grouping = GROUPINGS.contains(groupBy) ? groupBy : "town";
         model.addAttribute("groupBy", grouping);
         model.addAttribute("figures", api.read("/api/steering/figures?groupBy=" + grouping));
-        model.addAttribute("gaps", api.read("/api/steering/gaps"));
+        model.addAttribute("gaps", api.list("/api/steering/gaps"));
         model.addAttribute("themes", api.read("/api/steering/themes"));
-        model.addAttribute("flows", api.read("/api/steering/referral-flows"));
+        model.addAttribute("flows", api.list("/api/steering/referral-flows"));
         model.addAttribute("plan", api.read("/api/steering/action-plan"));
         return "steering";
     }
