@@ -171,6 +171,49 @@ public class CasesController {
         return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/handover", body), redirect);
     }
 
+    @PostMapping("/faelle/{id}/wiedervorlagen")
+    public String followUp(@PathVariable String id, @RequestParam String dueOn, @RequestParam String subject,
+                           RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/follow-ups",
+                Map.of("dueOn", dueOn, "subject", subject)), redirect);
+    }
+
+    @PostMapping("/faelle/{id}/themen")
+    public String theme(@PathVariable String id, @RequestParam String freeText, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/themes", Map.of("freeText", freeText)),
+                redirect);
+    }
+
+    @PostMapping("/faelle/{id}/wiedereroeffnung")
+    public String reopen(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/reopening", Map.of("reason", reason)),
+                redirect);
+    }
+
+    /** Data protection (the lead): legal hold, and erasure on a lawful request. */
+    @PostMapping("/faelle/{id}/sperre")
+    public String legalHold(@PathVariable String id, @RequestParam boolean active, @RequestParam String reason,
+                            RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.PUT, "/api/cases/" + id + "/legal-hold",
+                Map.of("active", active, "reason", reason)), redirect);
+    }
+
+    @PostMapping("/faelle/{id}/loeschung")
+    public String erase(@PathVariable String id, @RequestParam String reference, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/erasure",
+                Map.of("ground", "LAWFUL_REQUEST", "reference", reference)), redirect);
+    }
+
+    /** The client's self-disclosure (Art. 15 GDPR) as the file case-service makes. */
+    @GetMapping("/faelle/{id}/selbstauskunft")
+    public org.springframework.http.ResponseEntity<byte[]> selfDisclosure(@PathVariable String id) {
+        org.springframework.http.ResponseEntity<byte[]> file = api.download("/api/cases/" + id + "/self-disclosure");
+        return org.springframework.http.ResponseEntity.status(file.getStatusCode())
+                .header("Content-Type", "application/json")
+                .header("Content-Disposition", "attachment; filename=\"selbstauskunft-" + id + ".json\"")
+                .body(file.getBody());
+    }
+
     @PostMapping("/faelle/{id}/abschluss")
     public String close(@PathVariable String id, @RequestParam String outcome, RedirectAttributes redirect) {
         return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/closure", Map.of("outcome", outcome)), redirect);

@@ -35,6 +35,19 @@ public class SteeringController {
         return "steering";
     }
 
+    @org.springframework.web.bind.annotation.PostMapping("/steuerung/ziele")
+    public String adoptGoal(@RequestParam String title, @RequestParam String fieldOfAction,
+                            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Api.Answer answer = api.send(org.springframework.http.HttpMethod.POST, "/api/steering/action-plan/goals",
+                java.util.Map.of("title", title, "fieldOfAction", fieldOfAction));
+        if (answer.ok()) {
+            redirect.addFlashAttribute("notice", "saved");
+        } else {
+            redirect.addFlashAttribute("error", answer.problem());
+        }
+        return "redirect:/steuerung";
+    }
+
     /** The exports, fetched with the user's token and handed on as files. */
     @GetMapping("/steuerung/export/{report}.{format}")
     public ResponseEntity<byte[]> export(@PathVariable String report, @PathVariable String format) {

@@ -78,13 +78,13 @@ class WebFrontEndBrowserTest {
         partner.findElement(By.id("o-title")).sendKeys("Deutsch B1 mit Kinderbetreuung");
         new Select(partner.findElement(By.id("o-field"))).selectByValue("LANGUAGE");
         partner.findElement(By.id("o-town")).sendKeys("Velbert");
-        partner.findElement(By.cssSelector("form[action='/angebote'] button")).click();
+        press(partner, partner.findElement(By.cssSelector("form[action='/angebote'] button")));
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
         WebDriver lead = signIn("leitung.mettmann");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
         screenshot(lead, "case-manager-cases");
-        lead.findElement(By.linkText("Fall eröffnen")).click();
+        press(lead, lead.findElement(By.linkText("Fall eröffnen")));
         lead.findElement(By.id("givenName")).sendKeys("Mariam");
         lead.findElement(By.id("familyName")).sendKeys("Erfunden");
         ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
@@ -103,22 +103,27 @@ class WebFrontEndBrowserTest {
         new Select(lead.findElement(By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
         submit(lead, "add-consent");
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
-        untilPresent(lead, caseUrl, By.cssSelector("a.find-offers")).click();
+        press(lead, untilPresent(lead, caseUrl, By.cssSelector("a.find-offers")));
         WebElement offers = untilPresent(lead, lead.getCurrentUrl(), By.id("offers"));
         assertThat(offers.getText()).contains("Deutsch B1 mit Kinderbetreuung", "VHS Velbert");
         screenshot(lead, "case-file-offer-search");
-        offers.findElement(By.tagName("button")).click();
+        press(lead, offers.findElement(By.tagName("button")));
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
         partner.get(base() + "/eingang");
         WebElement referral = untilPresent(partner, base() + "/eingang", By.cssSelector("article.referral"));
         assertThat(referral.findElement(By.cssSelector(".client-name")).getText()).isEqualTo("Erfunden, Mariam");
         screenshot(partner, "partner-inbox");
-        referral.findElement(By.cssSelector("form.accept button")).click();
+        press(partner, referral.findElement(By.cssSelector("form.accept button")));
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
         until(lead, caseUrl, d -> d.findElement(By.id("referrals")).getText().contains("ACCEPTED"));
         screenshot(lead, "case-file");
+        lead.findElement(By.id("f-subject")).sendKeys("Kursbeginn nachfragen");
+        ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
+                "document.getElementById('f-due').value = new Date().toISOString().substring(0, 10)");
+        press(lead, lead.findElement(By.id("f-subject")).findElement(By.xpath("ancestor::form//button")));
+        assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
         WebDriver officer = signIn("abh.mettmann");
         assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Aufenthalt");
@@ -132,6 +137,10 @@ class WebFrontEndBrowserTest {
                         .at("/casesOpened/total/display").asText()) && !d.findElement(
                         By.cssSelector("#figure-casesOpened .total")).getText().isBlank());
         screenshot(steering, "steering-dashboard");
+        steering.findElement(By.id("sg-title")).sendKeys("Mehr Sprachkurse mit Kinderbetreuung");
+        press(steering, steering.findElement(By.id("sg-title")).findElement(By.xpath("ancestor::form//button")));
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        until(steering, base() + "/steuerung", d -> d.getPageSource().contains("Mehr Sprachkurse mit Kinderbetreuung"));
         assertThat(steering.getPageSource()).doesNotContain("Mariam", "Erfunden");
     }
 
@@ -156,8 +165,20 @@ class WebFrontEndBrowserTest {
         return browser;
     }
 
+    /** Sends the form and waits for the page it leads to (a new page, not the one the form was on). */
     private static void submit(WebDriver browser, String formId) {
-        browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement form = browser.findElement(By.id(formId));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Clicks a button that sends its form and waits for the next page. */
+    private static void press(WebDriver browser, WebElement button) {
+        WebElement page = browser.findElement(By.tagName("main"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private static void check(WebDriver browser, String name, String value) {
