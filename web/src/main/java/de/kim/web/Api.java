@@ -46,6 +46,15 @@ public class Api {
             return body.path("id").asText();
         }
 
+        /** Tells the next page how it went: "saved", or the problem. */
+        public void flash(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            if (ok()) {
+                redirect.addFlashAttribute("notice", "saved");
+            } else {
+                redirect.addFlashAttribute("error", problem());
+            }
+        }
+
         /** The problem's detail, with the fields it names. */
         public String problem() {
             StringBuilder text = new StringBuilder(body.path("detail").asText(body.path("title").asText("Fehler " + status)));

@@ -233,13 +233,9 @@ public class CasesController {
     }
 
     private static String after(Api.Answer answer, String id, RedirectAttributes redirect) {
-        if (answer.ok()) {
-            redirect.addFlashAttribute("notice", "saved");
-            if (answer.body().has("doubleFundingWith") && answer.body().path("doubleFundingWith").size() > 0) {
-                redirect.addFlashAttribute("warning", "double-funding");
-            }
-        } else {
-            redirect.addFlashAttribute("error", answer.problem());
+        answer.flash(redirect);
+        if (answer.ok() && answer.body().path("doubleFundingWith").size() > 0) {
+            redirect.addFlashAttribute("warning", "double-funding");
         }
         return "redirect:/faelle/" + id;
     }

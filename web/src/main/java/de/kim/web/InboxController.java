@@ -74,11 +74,7 @@ public class InboxController {
     }
 
     private static String after(Api.Answer answer, RedirectAttributes redirect) {
-        if (answer.ok()) {
-            redirect.addFlashAttribute("notice", "saved");
-        } else {
-            redirect.addFlashAttribute("error", answer.problem());
-        }
+        answer.flash(redirect);
         return "redirect:/eingang";
     }
 }

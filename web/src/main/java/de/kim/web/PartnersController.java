@@ -42,11 +42,7 @@ public class PartnersController {
         String chosenId = CasesController.blankToNull(id);
         Api.Answer answer = chosenId == null ? api.send(HttpMethod.POST, "/api/partners", body)
                 : api.send(HttpMethod.PUT, "/api/partners/" + chosenId, body);
-        if (answer.ok()) {
-            redirect.addFlashAttribute("notice", "saved");
-        } else {
-            redirect.addFlashAttribute("error", answer.problem());
-        }
+        answer.flash(redirect);
         return "redirect:/partner";
     }
 }

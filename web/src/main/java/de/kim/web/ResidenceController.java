@@ -80,11 +80,7 @@ public class ResidenceController {
     }
 
     private static String after(Api.Answer answer, String id, RedirectAttributes redirect) {
-        if (answer.ok()) {
-            redirect.addFlashAttribute("notice", "saved");
-        } else {
-            redirect.addFlashAttribute("error", answer.problem());
-        }
+        answer.flash(redirect);
         return "redirect:/aufenthalt/" + id;
     }
 }

@@ -40,11 +40,7 @@ public class SteeringController {
                             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Api.Answer answer = api.send(org.springframework.http.HttpMethod.POST, "/api/steering/action-plan/goals",
                 java.util.Map.of("title", title, "fieldOfAction", fieldOfAction));
-        if (answer.ok()) {
-            redirect.addFlashAttribute("notice", "saved");
-        } else {
-            redirect.addFlashAttribute("error", answer.problem());
-        }
+        answer.flash(redirect);
         return "redirect:/steuerung";
     }
 
