@@ -26,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * partner's aggregate so that taking a place is checked against the offer's capacity in one
  * consistent step.
  */
-@Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger")
+@Aggregate
 public class PartnerAggregate {
 
     @AggregateIdentifier
