@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Administration and the lead: the partner network (a reference list) and its offers. */
+/** Administration and the lead: the partner network (a reference list). */
 @Controller
 public class PartnersController {
 
@@ -25,7 +25,6 @@ public class PartnersController {
     @GetMapping("/partner")
     public String partners(Model model) {
         model.addAttribute("partners", api.list("/api/partners"));
-        model.addAttribute("offers", api.list("/api/offers"));
         return "partners";
     }
 
