@@ -15,28 +15,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Case management: my cases and due follow-ups, opening a case, the case file with its needs,
- * consents, referrals (with the offer search), measures, legal domains, history; hand-over
- * and closure. Each form posts here, is sent to case-service, and the page shows the answer.
+ * Case management: my cases, due follow-ups and the immigration office's hand-overs; opening a
+ * case; the case file with its offer search; hand-over, closure, reopening and data protection.
+ * The work on an open case is in {@link CaseWorkController}.
  */
 @Controller
 public class CasesController {
 
     private final Api api;
+    private final CaseChanges changes;
 
-    public CasesController(Api api) {
+    public CasesController(Api api, CaseChanges changes) {
         this.api = api;
+        this.changes = changes;
     }
 
     @GetMapping("/faelle")
     public String cases(Model model) {
         model.addAttribute("cases", api.list("/api/cases?status=OPEN"));
         model.addAttribute("followUps", api.list("/api/follow-ups"));
+        model.addAttribute("handovers", api.list("/api/handovers"));
         return "cases";
     }
 
+    /** A new case; {@code akte} names the residence record of a hand-over the case takes up. */
     @GetMapping("/faelle/neu")
-    public String newCase() {
+    public String newCase(@RequestParam(required = false) String akte, Model model) {
+        model.addAttribute("takesUp", akte);
         return "case-new";
     }
 
@@ -55,9 +60,15 @@ public class CasesController {
         if (!answer.ok()) {
             model.addAttribute("error", answer.problem());
             model.addAttribute("form", form);
+            model.addAttribute("takesUp", blankToNull(form.get("residenceRecordId")));
             return "case-new";
         }
         api.awaitChange("/api/cases/" + answer.id(), -1);
+        String record = blankToNull(form.get("residenceRecordId"));
+        if (record != null) {
+            return changes.apply(answer.id(), () -> api.send(HttpMethod.PUT, "/api/cases/" + answer.id()
+                    + "/residence-record", Map.of("residenceRecordId", record)), redirect);
+        }
         redirect.addFlashAttribute("notice", "opened");
         return "redirect:/faelle/" + answer.id();
     }
@@ -72,7 +83,11 @@ public class CasesController {
         Map<?, ?> caseFile = api.read("/api/cases/" + id);
         model.addAttribute("file", caseFile);
         model.addAttribute("history", api.list("/api/cases/" + id + "/history"));
-        model.addAttribute("partners", api.list("/api/partners"));
+        List<?> partners = api.list("/api/partners");
+        Map<Object, Object> partnerNames = new java.util.HashMap<>();
+        partners.forEach(p -> partnerNames.put(((Map<?, ?>) p).get("id"), ((Map<?, ?>) p).get("name")));
+        model.addAttribute("partners", partners);
+        model.addAttribute("partnerNames", partnerNames);
         if (bedarf != null && caseFile.get("needs") != null) {
             Map<?, ?> map = caseFile;
             for (Object need : (List<?>) map.get("needs")) {
@@ -87,106 +102,18 @@ public class CasesController {
         return "case-file";
     }
 
-    @PostMapping("/faelle/{id}/einwilligungen")
-    public String consent(@PathVariable String id, @RequestParam String recipient, @RequestParam List<String> purposes,
-                          @RequestParam List<String> dataCategories, @RequestParam String validUntil,
-                          @RequestParam(required = false) String evidenceReference, RedirectAttributes redirect) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recipient", recipient);
-        body.put("purposes", purposes);
-        body.put("dataCategories", dataCategories);
-        body.put("form", "WRITTEN");
-        body.put("givenOn", LocalDate.now().toString());
-        body.put("validUntil", validUntil);
-        body.put("evidenceReference", blankToNull(evidenceReference));
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/consents", body), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/einwilligungen/{consentId}/widerruf")
-    public String revoke(@PathVariable String id, @PathVariable String consentId, RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.DELETE, "/api/cases/" + id + "/consents/" + consentId, null), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/bedarfe")
-    public String need(@PathVariable String id, @RequestParam String fieldOfAction, @RequestParam String priority,
-                       @RequestParam(required = false) String description, RedirectAttributes redirect) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fieldOfAction", fieldOfAction);
-        body.put("priority", priority);
-        body.put("description", blankToNull(description));
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), redirect);
-    }
-
-    /** Agrees the integration plan: the goals kept, plus a new one if the form names it. */
-    @PostMapping("/faelle/{id}/plan")
-    public String plan(@PathVariable String id, @RequestParam String fieldOfAction, @RequestParam String description,
-                       @RequestParam String targetDate, RedirectAttributes redirect) {
-        List<Map<String, Object>> goals = new java.util.ArrayList<>();
-        if (api.read("/api/cases/" + id).get("plan") instanceof Map<?, ?> plan) {
-            for (Object goal : (List<?>) plan.get("goals")) {
-                if (goal instanceof Map<?, ?> g && "OPEN".equals(g.get("status"))) {
-                    goals.add(Map.of("id", g.get("id"), "fieldOfAction", g.get("fieldOfAction"),
-                            "description", g.get("description"), "targetDate", g.get("targetDate")));
-                }
-            }
-        }
-        goals.add(Map.of("fieldOfAction", fieldOfAction, "description", description, "targetDate", targetDate));
-        return change(id, () -> api.send(HttpMethod.PUT, "/api/cases/" + id + "/plan",
-                Map.of("agreedOn", LocalDate.now().toString(), "goals", goals)), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/verweisungen")
-    public String refer(@PathVariable String id, @RequestParam String needId, @RequestParam String partnerId,
-                        @RequestParam String offerId, RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/referrals",
-                Map.of("needId", needId, "partnerId", partnerId, "offerId", offerId)), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/massnahmen")
-    public String measure(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", form.get("kind"));
-        body.put("needId", form.get("needId"));
-        body.put("fundedBy", form.get("fundedBy"));
-        body.put("from", form.get("from"));
-        body.put("to", form.get("to"));
-        body.put("provider", blankToNull(form.get("provider")));
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/measures", body), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/rechtskreise")
-    public String legalDomains(@PathVariable String id, @RequestParam(required = false) List<String> legalDomains,
-                               RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/legal-domains",
-                Map.of("legalDomains", legalDomains == null ? List.of() : legalDomains,
-                        "since", LocalDate.now().toString())), redirect);
-    }
-
     @PostMapping("/faelle/{id}/uebergabe")
     public String handOver(@PathVariable String id, @RequestParam String toCaseManager,
                            @RequestParam(required = false) String note, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("toCaseManager", toCaseManager);
         body.put("note", blankToNull(note));
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/handover", body), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/wiedervorlagen")
-    public String followUp(@PathVariable String id, @RequestParam String dueOn, @RequestParam String subject,
-                           RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/follow-ups",
-                Map.of("dueOn", dueOn, "subject", subject)), redirect);
-    }
-
-    @PostMapping("/faelle/{id}/themen")
-    public String theme(@PathVariable String id, @RequestParam String freeText, RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/themes", Map.of("freeText", freeText)),
-                redirect);
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/handover", body), redirect);
     }
 
     @PostMapping("/faelle/{id}/wiedereroeffnung")
     public String reopen(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/reopening", Map.of("reason", reason)),
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/reopening", Map.of("reason", reason)),
                 redirect);
     }
 
@@ -194,13 +121,21 @@ public class CasesController {
     @PostMapping("/faelle/{id}/sperre")
     public String legalHold(@PathVariable String id, @RequestParam boolean active, @RequestParam String reason,
                             RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.PUT, "/api/cases/" + id + "/legal-hold",
+        return changes.apply(id, () -> api.send(HttpMethod.PUT, "/api/cases/" + id + "/legal-hold",
+                Map.of("active", active, "reason", reason)), redirect);
+    }
+
+    /** The client disputes the data (§ 84 SGB X): while disputed, it is blocked, not erased. */
+    @PostMapping("/faelle/{id}/widerspruch")
+    public String dispute(@PathVariable String id, @RequestParam boolean active, @RequestParam String reason,
+                          RedirectAttributes redirect) {
+        return changes.apply(id, () -> api.send(HttpMethod.PUT, "/api/cases/" + id + "/dispute",
                 Map.of("active", active, "reason", reason)), redirect);
     }
 
     @PostMapping("/faelle/{id}/loeschung")
     public String erase(@PathVariable String id, @RequestParam String reference, RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/erasure",
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/erasure",
                 Map.of("ground", "LAWFUL_REQUEST", "reference", reference)), redirect);
     }
 
@@ -216,28 +151,7 @@ public class CasesController {
 
     @PostMapping("/faelle/{id}/abschluss")
     public String close(@PathVariable String id, @RequestParam String outcome, RedirectAttributes redirect) {
-        return change(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/closure", Map.of("outcome", outcome)), redirect);
-    }
-
-    /**
-     * Sends a change of the case and shows the case file once it holds the change: the file is a
-     * read model that follows the command within moments, so the page waits for its new version.
-     */
-    private String change(String id, java.util.function.Supplier<Api.Answer> command, RedirectAttributes redirect) {
-        long before = api.version("/api/cases/" + id);
-        Api.Answer answer = command.get();
-        if (answer.ok()) {
-            api.awaitChange("/api/cases/" + id, before);
-        }
-        return after(answer, id, redirect);
-    }
-
-    private static String after(Api.Answer answer, String id, RedirectAttributes redirect) {
-        answer.flash(redirect);
-        if (answer.ok() && answer.body().path("doubleFundingWith").size() > 0) {
-            redirect.addFlashAttribute("warning", "double-funding");
-        }
-        return "redirect:/faelle/" + id;
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/closure", Map.of("outcome", outcome)), redirect);
     }
 
     static String blankToNull(String value) {

@@ -13,8 +13,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** The immigration office: expiring permits, the work list, a record's screening, hand-over to case management. */
+/**
+ * The immigration office: expiring permits, the work list, a record with its statuses, achievements
+ * and screening, hand-over to case management, status checks asked by case management, and who is
+ * responsible for the record.
+ */
 @Controller
 public class ResidenceController {
 
@@ -44,6 +49,7 @@ public class ResidenceController {
             redirect.addFlashAttribute("error", answer.problem());
             return "redirect:/aufenthalt";
         }
+        api.awaitChange("/api/residence-records/" + answer.id(), -1);
         return "redirect:/aufenthalt/" + answer.id();
     }
 
@@ -66,7 +72,7 @@ public class ResidenceController {
         body.put("section", CasesController.blankToNull(form.get("section")));
         body.put("validFrom", form.get("validFrom"));
         body.put("validUntil", CasesController.blankToNull(form.get("validUntil")));
-        return after(api.send(HttpMethod.POST, "/api/residence-records/" + id + "/statuses", body), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/statuses", body), redirect);
     }
 
     @PostMapping("/aufenthalt/{id}/uebergabe")
@@ -76,10 +82,41 @@ public class ResidenceController {
         body.put("fieldOfAction", fieldOfAction);
         body.put("reasonCode", reasonCode);
         body.put("pathway", CasesController.blankToNull(pathway));
-        return after(api.send(HttpMethod.POST, "/api/residence-records/" + id + "/handover", body), id, redirect);
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/handover", body), redirect);
     }
 
-    private static String after(Api.Answer answer, String id, RedirectAttributes redirect) {
+    /** An integration achievement the office learnt of itself (those from case management arrive on their own). */
+    @PostMapping("/aufenthalt/{id}/erfolge")
+    public String achievement(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", form.get("kind"));
+        body.put("level", "LANGUAGE_CERTIFICATE".equals(form.get("kind")) ? CasesController.blankToNull(form.get("level")) : null);
+        body.put("achievedOn", form.get("achievedOn"));
+        body.put("until", CasesController.blankToNull(form.get("until")));
+        body.put("months", CasesController.blankToNull(form.get("months")));
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/achievements", body), redirect);
+    }
+
+    @PostMapping("/aufenthalt/{id}/zustaendigkeit")
+    public String assignOfficer(@PathVariable String id, @RequestParam String officer, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.PUT, "/api/residence-records/" + id + "/officer",
+                Map.of("officer", officer.trim())), redirect);
+    }
+
+    @PostMapping("/aufenthalt/{id}/statuspruefungen/{checkId}/erledigt")
+    public String completeStatusCheck(@PathVariable String id, @PathVariable String checkId, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/status-checks/" + checkId
+                + "/completion", null), redirect);
+    }
+
+    /** Sends a change of the record and shows the record once its read model holds the change. */
+    private String change(String id, Supplier<Api.Answer> command, RedirectAttributes redirect) {
+        String record = "/api/residence-records/" + id;
+        long before = api.version(record);
+        Api.Answer answer = command.get();
+        if (answer.ok()) {
+            api.awaitChange(record, before);
+        }
         answer.flash(redirect);
         return "redirect:/aufenthalt/" + id;
     }

@@ -24,6 +24,8 @@ public class Vocabulary {
             Map.entry("measure", List.of("LANGUAGE_COURSE", "INTEGRATION_COURSE", "VOCATIONAL_LANGUAGE_COURSE", "JOB_COACHING",
                     "VOCATIONAL_TRAINING", "QUALIFICATION_RECOGNITION", "CHILDCARE", "HOUSING_SUPPORT", "COUNSELLING",
                     "HEALTH_SUPPORT", "OTHER")),
+            Map.entry("achievement", List.of("LANGUAGE_CERTIFICATE", "SECURED_LIVELIHOOD", "EMPLOYMENT", "SCHOOL_ATTENDANCE",
+                    "SCHOOL_DEGREE", "VOCATIONAL_DEGREE", "INTEGRATION_COURSE", "ORIENTATION_COURSE", "NATURALISATION_TEST")),
             Map.entry("outcome", List.of("GOALS_REACHED", "MOVED_AWAY", "NO_CONTACT", "HANDED_TO_REGULAR_SERVICE", "OTHER")),
             Map.entry("declineReason", List.of("NO_CAPACITY", "NOT_ELIGIBLE", "CLIENT_NOT_REACHED", "CLIENT_DECLINED",
                     "OFFER_NOT_SUITABLE", "OTHER")),

@@ -117,10 +117,12 @@ public class PartnerProjection {
         places(e.offerId(), offer.capacity(), e.placesTaken());
     }
 
+    /** A withdrawn referral no longer needs the client's data (need-to-know): the inbox forgets it. */
     @EventHandler
     void on(ReferralWithdrawnEvent e) {
         InboxReferral referral = mongo.findById(e.referralId().value(), InboxReferral.class);
-        answer(e.referralId(), new Update().set("status", "WITHDRAWN").set("comment", e.reason()));
+        answer(e.referralId(), new Update().set("status", "WITHDRAWN").set("comment", e.reason()).set("client", null)
+                .set("note", null).set("sharedCategories", List.of()));
         if (e.placeFreed() && referral != null) {
             OfferView offer = mongo.findById(referral.offerId(), OfferView.class);
             places(new OfferId(referral.offerId()), offer.capacity(), offer.placesTaken() - 1);

@@ -13,6 +13,7 @@ import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -103,6 +104,31 @@ class PartnerServiceIntegrationTest {
         send(caseId, json.writeValueAsString(revoked));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
                 http.getForObject("/api/referrals/" + referralId, String.class)).path("client").isNull()).isTrue());
+    }
+
+    @Test
+    void a_withdrawn_referral_keeps_its_status_in_the_inbox_but_no_longer_the_clients_data() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, referralId, caseId));
+        HttpHeaders staff = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.exchange(
+                "/api/referrals/" + referralId, HttpMethod.GET, new HttpEntity<>(staff), String.class).getBody())
+                .at("/client/familyName").asText()).isEqualTo("Beispiel"));
+
+        ObjectNode withdrawn = (ObjectNode) json.readTree(Fixtures.json(ReferralWithdrawn.TYPE));
+        withdrawn.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) withdrawn.path("data")).put("caseId", caseId).put("referralId", referralId).put("partnerId", partner);
+        send(caseId, json.writeValueAsString(withdrawn));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode referral = json.readTree(http.exchange("/api/referrals/" + referralId, HttpMethod.GET,
+                    new HttpEntity<>(staff), String.class).getBody());
+            assertThat(referral.path("status").asText()).isEqualTo("WITHDRAWN");
+            assertThat(referral.path("client").isNull()).isTrue();
+        });
     }
 
     @Test

@@ -111,13 +111,14 @@ class WebFrontEndBrowserTest {
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
         partner.get(base() + "/eingang");
-        WebElement referral = untilPresent(partner, base() + "/eingang", By.cssSelector("article.referral"));
-        assertThat(referral.findElement(By.cssSelector(".client-name")).getText()).isEqualTo("Erfunden, Mariam");
+        // The partner sees the released data of the client referred to it (and of no other).
+        WebElement referral = untilPresent(partner, base() + "/eingang", By.xpath(
+                "//article[contains(@class, 'referral')][.//dd[@class='client-name' and text()='Erfunden, Mariam']]"));
         screenshot(partner, "partner-inbox");
         press(partner, referral.findElement(By.cssSelector("form.accept button")));
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
-        until(lead, caseUrl, d -> d.findElement(By.id("referrals")).getText().contains("ACCEPTED"));
+        until(lead, caseUrl, d -> d.findElement(By.id("referrals")).getText().contains("angenommen"));
         screenshot(lead, "case-file");
         lead.findElement(By.id("f-subject")).sendKeys("Kursbeginn nachfragen");
         ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
@@ -142,6 +143,154 @@ class WebFrontEndBrowserTest {
         assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
         until(steering, base() + "/steuerung", d -> d.getPageSource().contains("Mehr Sprachkurse mit Kinderbetreuung"));
         assertThat(steering.getPageSource()).doesNotContain("Mariam", "Erfunden");
+    }
+
+    /**
+     * The immigration office and case management work one person's matter together: the officer
+     * creates the record, records a status and hands over; the case manager takes the hand-over up
+     * in a new case and works the whole case file (need, goals, measures with the double-funding
+     * warning, referral and its withdrawal, follow-up, consent, achievement, status check, dispute);
+     * the officer sees the achievement and the status check and completes it.
+     */
+    @Test
+    void case_management_and_immigration_office_work_a_case_together_in_the_browser() throws Exception {
+        Gateway admin = PLATFORM.as("admin.mettmann");
+        assertThat(admin.put("/api/partners/demo-partner-mettmann", """
+                {"name":"VHS Velbert","kind":"LANGUAGE_COURSE_PROVIDER","legalDomains":["AUFENTHG"],
+                 "fieldsOfAction":["LANGUAGE"],"towns":["Velbert"]}""").statusCode()).isIn(201, 204);
+        assertThat(PLATFORM.as("partner.mettmann").post("/api/partners/demo-partner-mettmann/offers", """
+                {"title":"Alphabetisierungskurs","fieldOfAction":"LANGUAGE","languages":["de"],"town":"Velbert","capacity":5}""")
+                .statusCode()).isEqualTo(201);
+
+        WebDriver officer = signIn("abh.mettmann");
+        date(officer, "r-dob", "1990-05-02");
+        officer.findElement(By.id("r-nat")).sendKeys("AFG");
+        date(officer, "r-entry", "2019-03-01");
+        submit(officer, "new-record");
+        assertThat(officer.findElement(By.tagName("h1")).getText()).startsWith("Aufenthaltsakte");
+        String recordUrl = officer.getCurrentUrl();
+        String recordId = recordUrl.substring(recordUrl.lastIndexOf('/') + 1);
+        new Select(officer.findElement(By.id("s-type"))).selectByValue("DULDUNG");
+        date(officer, "s-from", "2024-01-01");
+        submit(officer, "record-status");
+        assertThat(officer.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        assertThat(officer.findElement(By.id("statuses")).getText()).contains("DULDUNG");
+        new Select(officer.findElement(By.id("h-field"))).selectByValue("LANGUAGE");
+        officer.findElement(By.id("h-reason")).sendKeys("LANGUAGE_LEVEL_MISSING");
+        submit(officer, "record-handover");
+        assertThat(officer.findElement(By.id("record-handovers")).getText()).contains("Sprache", "LANGUAGE_LEVEL_MISSING");
+        screenshot(officer, "immigration-office-record");
+
+        WebDriver manager = signIn("fallmanagement.mettmann");
+        until(manager, base() + "/faelle", d -> d.findElement(By.id("handovers")).getText().contains(recordId));
+        screenshot(manager, "case-manager-handovers");
+        press(manager, manager.findElement(By.xpath("//table[@id='handovers']//tr[td[text()='" + recordId + "']]//a")));
+        assertThat(manager.findElement(By.cssSelector("#open-case .notice")).getText()).contains(recordId);
+        manager.findElement(By.id("givenName")).sendKeys("Samir");
+        manager.findElement(By.id("familyName")).sendKeys("Beispiel");
+        date(manager, "dateOfBirth", "1990-05-02");
+        manager.findElement(By.id("nationality")).sendKeys("AFG");
+        manager.findElement(By.id("town")).sendKeys("Velbert");
+        submit(manager, "open-case");
+        assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Beispiel, Samir");
+        assertThat(manager.findElement(By.id("residence-record")).getText()).isEqualTo(recordId);
+        String caseUrl = manager.getCurrentUrl();
+        // The hand-over becomes a need of the case, and leaves the list of open hand-overs.
+        until(manager, caseUrl, d -> d.findElement(By.id("needs")).getText().contains("Sprache"));
+        until(manager, base() + "/faelle", d -> !d.getPageSource().contains(recordId));
+
+        manager.get(caseUrl);
+        WebElement need = manager.findElement(By.cssSelector("#needs tbody tr"));
+        need.findElement(By.tagName("summary")).click();
+        new Select(need.findElement(By.tagName("select"))).selectByValue("MEDIUM");
+        press(manager, need.findElement(By.cssSelector("details button")));
+        assertThat(manager.findElement(By.id("needs")).getText()).contains("mittel");
+
+        for (String goal : List.of("Deutsch A2 erreichen", "Führerschein")) {
+            new Select(manager.findElement(By.id("g-field"))).selectByValue("LANGUAGE");
+            manager.findElement(By.id("g-description")).sendKeys(goal);
+            date(manager, "g-date", "2027-06-30");
+            press(manager, manager.findElement(By.id("g-description")).findElement(By.xpath("ancestor::form//button")));
+        }
+        press(manager, goalRow(manager, "Deutsch A2 erreichen").findElement(By.cssSelector("form.achieve-goal button")));
+        WebElement license = goalRow(manager, "Führerschein");
+        license.findElement(By.tagName("summary")).click();
+        license.findElement(By.cssSelector("details input[name=reason]")).sendKeys("Vorerst kein Bedarf");
+        press(manager, license.findElement(By.cssSelector("details button")));
+        assertThat(goalRow(manager, "Deutsch A2 erreichen").findElement(By.className("goal-status")).getText()).isEqualTo("erreicht");
+        assertThat(goalRow(manager, "Führerschein").findElement(By.className("goal-status")).getText()).isEqualTo("aufgegeben");
+
+        for (String fundedBy : List.of("SGB_II", "AUFENTHG")) {
+            new Select(manager.findElement(By.id("m-kind"))).selectByValue("LANGUAGE_COURSE");
+            new Select(manager.findElement(By.id("m-funded"))).selectByValue(fundedBy);
+            date(manager, "m-from", "2026-12-01");
+            date(manager, "m-to", "2027-05-31");
+            press(manager, manager.findElement(By.id("m-kind")).findElement(By.xpath("ancestor::form//button")));
+        }
+        assertThat(manager.findElement(By.cssSelector(".warning")).getText()).contains("Doppelförderung");
+        WebElement awaiting = manager.findElement(By.cssSelector("form.confirm-measure"));
+        awaiting.findElement(By.name("justification")).sendKeys("Aufbaukurs nach dem Basiskurs, andere Inhalte");
+        press(manager, awaiting.findElement(By.tagName("button")));
+        assertThat(manager.findElements(By.cssSelector("form.confirm-measure"))).isEmpty();
+        WebElement firstMeasure = manager.findElement(By.cssSelector("#measures-h ~ table tbody tr"));
+        firstMeasure.findElement(By.tagName("summary")).click();
+        firstMeasure.findElement(By.cssSelector("details input[name=reason]")).sendKeys("Kurs fällt aus");
+        press(manager, firstMeasure.findElement(By.cssSelector("details button")));
+        assertThat(manager.findElement(By.cssSelector("#measures-h ~ table")).getText()).contains("zurückgezogen", "läuft");
+
+        new Select(manager.findElement(By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
+        submit(manager, "add-consent");
+        press(manager, untilPresent(manager, caseUrl, By.cssSelector("a.find-offers")));
+        WebElement offer = untilPresent(manager, manager.getCurrentUrl(), By.xpath("//table[@id='offers']//tr[td[text()='Alphabetisierungskurs']]"));
+        press(manager, offer.findElement(By.tagName("button")));
+        WebElement referral = manager.findElement(By.cssSelector("#referrals tbody tr"));
+        referral.findElement(By.tagName("summary")).click();
+        referral.findElement(By.cssSelector("details input[name=reason]")).sendKeys("Person hat selbst einen Kurs gefunden");
+        press(manager, referral.findElement(By.cssSelector("details button")));
+        assertThat(manager.findElement(By.cssSelector("#referrals .referral-status")).getText()).isEqualTo("zurückgezogen");
+
+        manager.findElement(By.id("f-subject")).sendKeys("Kursbescheinigung anfordern");
+        date(manager, "f-due", java.time.LocalDate.now().toString());
+        press(manager, manager.findElement(By.id("f-subject")).findElement(By.xpath("ancestor::form//button")));
+        press(manager, manager.findElement(By.cssSelector("form.complete-follow-up button")));
+        assertThat(manager.findElements(By.cssSelector("form.complete-follow-up"))).isEmpty();
+        assertThat(manager.findElement(By.id("follow-ups")).getText()).contains("Kursbescheinigung anfordern",
+                java.time.LocalDate.now().toString());
+
+        new Select(manager.findElement(By.id("consent-recipient"))).selectByValue("immigration-office");
+        check(manager, "purposes", "RESIDENCE_MATTERS");
+        check(manager, "dataCategories", "ACHIEVEMENTS");
+        submit(manager, "add-consent");
+        new Select(manager.findElement(By.id("a-kind"))).selectByValue("LANGUAGE_CERTIFICATE");
+        new Select(manager.findElement(By.id("a-level"))).selectByValue("B1");
+        date(manager, "a-date", "2026-11-02");
+        submit(manager, "add-achievement");
+        assertThat(manager.findElement(By.id("achievements")).getText()).contains("Sprachzertifikat B1", "ja");
+        submit(manager, "request-status-check");
+        assertThat(manager.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        assertThat(manager.findElement(By.id("status-checks")).getText()).contains(recordId);
+        manager.findElement(By.id("d-reason")).sendKeys("Person bestreitet das Geburtsdatum");
+        submit(manager, "dispute");
+        assertThat(manager.findElement(By.id("privacy-h")).findElement(By.xpath("..")).getText()).contains("bestritten");
+        screenshot(manager, "case-file-complete");
+
+        until(officer, recordUrl, d -> d.findElement(By.id("record-achievements")).getText().contains("Sprachzertifikat B1")
+                && !d.findElements(By.cssSelector("form.complete-check")).isEmpty());
+        press(officer, officer.findElement(By.cssSelector("form.complete-check button")));
+        assertThat(officer.findElements(By.cssSelector("form.complete-check"))).isEmpty();
+        officer.findElement(By.id("o-officer")).sendKeys("abh-vertretung.mettmann");
+        submit(officer, "assign-officer");
+        assertThat(officer.findElement(By.id("officer")).getText()).isEqualTo("abh-vertretung.mettmann");
+        screenshot(officer, "immigration-office-record-complete");
+    }
+
+    private static WebElement goalRow(WebDriver browser, String goal) {
+        return browser.findElement(By.xpath("//table[@id='plan']//tr[td[text()='" + goal + "']]"));
+    }
+
+    private static void date(WebDriver browser, String inputId, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1]", inputId, isoDate);
     }
 
     private WebDriver signIn(String user) {
