@@ -66,18 +66,34 @@ public class Api {
     }
 
     public Answer get(String path) {
-        return call(HttpMethod.GET, path, null);
+        return call(HttpMethod.GET, path, Map.of(), null);
+    }
+
+    /**
+     * A GET with values the user typed: the template names them ({@code ?actor={actor}}) and each
+     * value is encoded on its own, so that a character such as {@code &} or {@code #} stays a character.
+     */
+    public Answer get(String template, Map<String, ?> variables) {
+        return call(HttpMethod.GET, template, variables, null);
     }
 
     /** A JSON object as maps and lists, for the templates; empty when the call failed. */
     public Map<?, ?> read(String path) {
-        Answer answer = get(path);
-        return answer.ok() && answer.body().isObject() ? json.convertValue(answer.body(), Map.class) : Map.of();
+        return map(get(path));
     }
 
     /** A JSON list as maps, for the templates; empty when the call failed. */
     public List<?> list(String path) {
-        Answer answer = get(path);
+        return list(get(path));
+    }
+
+    /** The answer's object as maps and lists, empty when the call failed. */
+    public Map<?, ?> map(Answer answer) {
+        return answer.ok() && answer.body().isObject() ? json.convertValue(answer.body(), Map.class) : Map.of();
+    }
+
+    /** The answer's list as maps, empty when the call failed. */
+    public List<?> list(Answer answer) {
         return answer.ok() && answer.body().isArray() ? json.convertValue(answer.body(), List.class) : List.of();
     }
 
@@ -92,8 +108,20 @@ public class Api {
      * follow commands within moments, and the page shown next should hold the change.
      */
     public void awaitChange(String path, long before) {
+        awaitUntil(path, body -> body.path("version").asLong(-1) > before);
+    }
+
+    /**
+     * Waits (up to five seconds) until what the path answers meets the condition: for read models
+     * without a version, e.g. until a new entry's id is in them.
+     */
+    public void awaitUntil(String path, java.util.function.Predicate<JsonNode> condition) {
         long deadline = System.currentTimeMillis() + 5000;
-        while (version(path) <= before && System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            Answer answer = get(path);
+            if (answer.ok() && condition.test(answer.body())) {
+                return;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -104,7 +132,7 @@ public class Api {
     }
 
     public Answer send(HttpMethod method, String path, Object body) {
-        return call(method, path, body);
+        return call(method, path, Map.of(), body);
     }
 
     public ResponseEntity<byte[]> download(String path) {
@@ -112,8 +140,8 @@ public class Api {
                 .toEntity(byte[].class);
     }
 
-    private Answer call(HttpMethod method, String path, Object body) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path).headers(this::authorise);
+    private Answer call(HttpMethod method, String path, Map<String, ?> variables, Object body) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path, variables).headers(this::authorise);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }

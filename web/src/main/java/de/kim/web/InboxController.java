@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Partner staff: the referral inbox of their partner, the answers, their offers and capacity. */
+/** Partner staff: the referral inbox of their partner, the answers, their offers, capacity and withdrawal. */
 @Controller
 public class InboxController {
 
@@ -71,6 +71,12 @@ public class InboxController {
                            @RequestParam int capacity, RedirectAttributes redirect) {
         return after(api.send(HttpMethod.PUT, "/api/partners/" + SignedIn.of(user).partnerId() + "/offers/" + offerId
                 + "/capacity", Map.of("capacity", capacity)), redirect);
+    }
+
+    @PostMapping("/angebote/{offerId}/rueckzug")
+    public String withdraw(@AuthenticationPrincipal OidcUser user, @PathVariable String offerId,
+                           RedirectAttributes redirect) {
+        return after(OfferWithdrawal.send(api, SignedIn.of(user).partnerId(), offerId), redirect);
     }
 
     private static String after(Api.Answer answer, RedirectAttributes redirect) {

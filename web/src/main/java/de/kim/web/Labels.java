@@ -20,4 +20,17 @@ public class Labels {
         }
         return messages.getMessage("code." + code, null, String.valueOf(code), LocaleContextHolder.getLocale());
     }
+
+    /**
+     * A figure's group key in words: a transition {@code DULDUNG>AUFENTHALTSERLAUBNIS} as
+     * "Duldung → Aufenthaltserlaubnis", a combination {@code SGB_II+SGB_XII} as "SGB II + SGB XII".
+     */
+    public String ofKey(Object key) {
+        if (key == null) {
+            return "";
+        }
+        return java.util.Arrays.stream(String.valueOf(key).split(">", -1))
+                .map(step -> String.join(" + ", java.util.Arrays.stream(step.split("\\+", -1)).map(this::of).toList()))
+                .collect(java.util.stream.Collectors.joining(" → "));
+    }
 }

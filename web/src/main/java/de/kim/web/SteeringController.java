@@ -8,14 +8,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The steering group's dashboard: figures with bars ("<5" where suppressed), gaps, themes, the action plan, exports. */
+/**
+ * The steering group's dashboard: figures with bars ("<5" where suppressed), gaps, themes,
+ * residence status progressions, the action plan with its forms, exports.
+ */
 @Controller
 public class SteeringController {
 
     private static final Set<String> GROUPINGS = Set.of("month", "town", "target_group", "field_of_action", "legal_domain");
-    private static final Set<String> REPORTS = Set.of("figures", "gaps", "themes", "referral-flows");
+    private static final Set<String> REPORTS = Set.of("figures", "gaps", "themes", "referral-flows", "status-progressions",
+            "yearly");
 
     private final Api api;
 
@@ -31,29 +39,40 @@ public class SteeringController {
         model.addAttribute("gaps", api.list("/api/steering/gaps"));
         model.addAttribute("themes", api.read("/api/steering/themes"));
         model.addAttribute("flows", api.list("/api/steering/referral-flows"));
-        model.addAttribute("plan", api.read("/api/steering/action-plan"));
+        model.addAttribute("progressions", api.read("/api/steering/status-progressions"));
+        Map<?, ?> plan = api.read(ActionPlanController.PLAN);
+        model.addAttribute("plan", plan);
+        model.addAttribute("goalTitles", goalTitles(plan));
+        model.addAttribute("today", LocalDate.now().toString());
         return "steering";
     }
 
-    @org.springframework.web.bind.annotation.PostMapping("/steuerung/ziele")
-    public String adoptGoal(@RequestParam String title, @RequestParam String fieldOfAction,
-                            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        Api.Answer answer = api.send(org.springframework.http.HttpMethod.POST, "/api/steering/action-plan/goals",
-                java.util.Map.of("title", title, "fieldOfAction", fieldOfAction));
-        answer.flash(redirect);
-        return "redirect:/steuerung";
-    }
-
-    /** The exports, fetched with the user's token and handed on as files. */
+    /** The exports, fetched with the user's token and handed on as files; the yearly report names its year. */
     @GetMapping("/steuerung/export/{report}.{format}")
-    public ResponseEntity<byte[]> export(@PathVariable String report, @PathVariable String format) {
+    public ResponseEntity<byte[]> export(@PathVariable String report, @PathVariable String format,
+                                         @RequestParam(required = false) Integer year) {
         if (!REPORTS.contains(report) || !Set.of("csv", "xlsx").contains(format)) {
             return ResponseEntity.notFound().build();
         }
-        ResponseEntity<byte[]> file = api.download("/api/steering/exports/" + report + "." + format);
+        String query = "yearly".equals(report) && year != null ? "?year=" + year : "";
+        String name = report + (query.isEmpty() ? "" : "-" + year) + "." + format;
+        ResponseEntity<byte[]> file = api.download("/api/steering/exports/" + report + "." + format + query);
         return ResponseEntity.status(file.getStatusCode())
                 .header(HttpHeaders.CONTENT_TYPE, file.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + report + "." + format + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .body(file.getBody());
+    }
+
+    /** The goals' titles by id, for the decisions that name a goal. */
+    private static Map<Object, Object> goalTitles(Map<?, ?> plan) {
+        Map<Object, Object> titles = new LinkedHashMap<>();
+        if (plan.get("goals") instanceof List<?> goals) {
+            for (Object goal : goals) {
+                if (goal instanceof Map<?, ?> g) {
+                    titles.put(g.get("id"), g.get("title"));
+                }
+            }
+        }
+        return titles;
     }
 }

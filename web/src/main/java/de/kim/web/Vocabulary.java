@@ -33,7 +33,12 @@ public class Vocabulary {
             Map.entry("partnerKind", List.of("JOBCENTER", "EMPLOYMENT_AGENCY", "YOUTH_WELFARE_OFFICE", "SOCIAL_WELFARE_OFFICE",
                     "MIGRATION_COUNSELLING", "LANGUAGE_COURSE_PROVIDER", "WELFARE_ORGANISATION", "SCHOOL", "HEALTH_SERVICE", "OTHER")),
             Map.entry("statusType", List.of("AUFENTHALTSGESTATTUNG", "DULDUNG", "AUFENTHALTSERLAUBNIS",
-                    "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")));
+                    "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
+            Map.entry("measureStatus", List.of("PLANNED", "UNDER_WAY", "DONE", "DROPPED")),
+            Map.entry("metric", List.of("CASES_OPENED", "CASES_CLOSED", "NEEDS_ASSESSED", "GOALS_REACHED", "REFERRALS_MADE",
+                    "REFERRALS_ACCEPTED", "DOUBLE_FUNDING_WARNINGS", "OPEN_GAPS")),
+            Map.entry("direction", List.of("AT_LEAST", "AT_MOST")),
+            Map.entry("decisionBody", List.of("STEERING_GROUP", "PROJECT_GROUP")));
 
     @ModelAttribute("codes")
     public Map<String, List<String>> codes() {

@@ -293,6 +293,108 @@ class WebFrontEndBrowserTest {
                 "document.getElementById(arguments[0]).value = arguments[1]", inputId, isoDate);
     }
 
+    /**
+     * The steering group keeps its action plan in the browser (goal, measure and its status,
+     * indicator, decision) and opens the yearly report, never seeing a person; the administrator
+     * finds a read of a case in the audit trail and deactivates a partner registered for the test.
+     */
+    @Test
+    void steering_keeps_its_action_plan_and_the_administrator_audits_and_deactivates() throws Exception {
+        // A case read by the lead: what the audit trail has to show, and what steering must never see.
+        Gateway lead = PLATFORM.as("leitung.mettmann");
+        String caseId = Gateway.json(lead.post("/api/cases", """
+                {"client":{"givenName":"Samira","familyName":"Protokolliert","dateOfBirth":"1990-05-02","nationality":"SYR",
+                 "languages":["ar"],"town":"Velbert"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"SELF",
+                 "assignee":"fallmanagement.mettmann"}""")).path("id").asText();
+        assertThat(caseId).isNotBlank();
+        lead.get("/api/cases/" + caseId);
+
+        WebDriver steering = signIn("steuerung.mettmann");
+        assertThat(steering.findElement(By.tagName("h1")).getText()).isEqualTo("Steuerung");
+        String goal = "Sprachkurse in jedem Ort";
+        steering.findElement(By.id("sg-title")).sendKeys(goal);
+        new Select(steering.findElement(By.id("sg-field"))).selectByValue("LANGUAGE");
+        submit(steering, "add-goal");
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        WebElement goalSection = untilPresent(steering, base() + "/steuerung",
+                By.xpath("//section[contains(@class,'goal')][h3[normalize-space()='" + goal + "']]"));
+        String goalId = goalSection.getAttribute("id").substring("goal-".length());
+
+        String measure = "Träger mit Kinderbetreuung ansprechen";
+        steering.findElement(By.id("m-title-" + goalId)).sendKeys(measure);
+        steering.findElement(By.id("m-responsible-" + goalId)).sendKeys("KI, Team Sprache");
+        submit(steering, "add-measure-" + goalId);
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        WebElement measureRow = untilPresent(steering, base() + "/steuerung",
+                By.xpath("//table[@id='measures-" + goalId + "']//tr[td[normalize-space()='" + measure + "']]"));
+        assertThat(measureRow.findElement(By.cssSelector(".measure-status")).getText()).isEqualTo("geplant");
+        String measureId = measureRow.getAttribute("id").substring("measure-".length());
+        new Select(steering.findElement(By.id("ms-" + measureId))).selectByValue("UNDER_WAY");
+        submit(steering, "measure-status-" + measureId);
+        until(steering, base() + "/steuerung", d -> d.findElement(By.cssSelector("#measure-" + measureId + " .measure-status"))
+                .getText().equals("in Umsetzung"));
+
+        new Select(steering.findElement(By.id("i-metric-" + goalId))).selectByValue("CASES_OPENED");
+        new Select(steering.findElement(By.id("i-direction-" + goalId))).selectByValue("AT_LEAST");
+        steering.findElement(By.id("i-target-" + goalId)).sendKeys("10");
+        submit(steering, "add-indicator-" + goalId);
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        until(steering, base() + "/steuerung", d -> d.findElement(By.id("indicators-" + goalId)).getText()
+                .contains("Eröffnete Fälle") && d.findElement(By.id("indicators-" + goalId)).getText().contains("mindestens 10"));
+
+        String decision = "Sprachkurse mit Kinderbetreuung ausschreiben";
+        new Select(steering.findElement(By.id("d-body"))).selectByValue("STEERING_GROUP");
+        steering.findElement(By.id("d-subject")).sendKeys(decision);
+        steering.findElement(By.id("d-text")).sendKeys("Die Lenkungsgruppe beauftragt das KI mit der Ausschreibung.");
+        new Select(steering.findElement(By.id("d-goal"))).selectByValue(goalId);
+        submit(steering, "record-decision");
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        until(steering, base() + "/steuerung", d -> d.findElement(By.id("decision-list")).getText().contains(decision)
+                && d.findElement(By.id("decision-list")).getText().contains("Lenkungsgruppe"));
+        assertThat(steering.findElement(By.id("decision-list")).getText()).contains(goal);
+        assertThat(steering.findElements(By.id("status-progressions"))).hasSize(1);
+        screenshot(steering, "steering-action-plan");
+        assertThat(steering.getPageSource()).doesNotContain("Samira", "Protokolliert");
+
+        press(steering, steering.findElement(By.cssSelector("header nav")).findElement(By.linkText("Jahresbericht")));
+        assertThat(steering.findElement(By.tagName("h1")).getText()).isEqualTo("Jahresbericht " + java.time.Year.now());
+        assertThat(steering.findElements(By.id("section-casesOpenedByMonth"))).hasSize(1);
+        screenshot(steering, "steering-yearly-report");
+        assertThat(steering.getPageSource()).doesNotContain("Samira", "Protokolliert");
+
+        WebDriver admin = signIn("admin.mettmann");
+        press(admin, admin.findElement(By.cssSelector("header nav")).findElement(By.linkText("Protokoll")));
+        assertThat(admin.findElement(By.tagName("h1")).getText()).isEqualTo("Zugriffsprotokoll");
+        new Select(admin.findElement(By.id("a-service"))).selectByValue("case-service");
+        admin.findElement(By.id("a-subject")).sendKeys(caseId);
+        submit(admin, "audit-filter");
+        until(admin, admin.getCurrentUrl(), d -> d.findElement(By.id("audit-case-service")).getText().contains(caseId));
+        assertThat(admin.findElement(By.id("audit-case-service")).getText()).contains("leitung.mettmann");
+        screenshot(admin, "admin-audit");
+
+        String partnerId = "test-partner-deaktivierung";
+        admin.get(base() + "/partner");
+        admin.findElement(By.id("p-id")).sendKeys(partnerId);
+        admin.findElement(By.id("p-name")).sendKeys("Testpartner Deaktivierung");
+        new Select(admin.findElement(By.id("p-kind"))).selectByValue("OTHER");
+        check(admin, "legalDomains", "SGB_II");
+        check(admin, "fieldsOfAction", "HOUSING");
+        admin.findElement(By.id("p-towns")).sendKeys("Velbert");
+        submit(admin, "register-partner");
+        assertThat(admin.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        until(admin, base() + "/partner", d -> d.findElement(By.cssSelector("#partner-" + partnerId + " .partner-status"))
+                .getText().equals("aktiv"));
+        admin.findElement(By.id("deactivate-open-" + partnerId)).click();
+        admin.findElement(By.id("deactivate-reason-" + partnerId)).sendKeys("Kooperation beendet");
+        submit(admin, "deactivate-" + partnerId);
+        assertThat(admin.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        until(admin, base() + "/partner", d -> d.findElement(By.cssSelector("#partner-" + partnerId + " .partner-status"))
+                .getText().startsWith("deaktiviert"));
+        assertThat(admin.findElement(By.id("partner-" + partnerId)).getText()).contains("Kooperation beendet");
+        assertThat(admin.findElements(By.id("deactivate-" + partnerId))).isEmpty();
+        screenshot(admin, "admin-partner-deactivated");
+    }
+
     private WebDriver signIn(String user) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
