@@ -56,7 +56,7 @@ public class AdministrationController {
         StringBuilder query = new StringBuilder();
         filter.keySet().forEach(name -> query.append(query.isEmpty() ? "?" : "&").append(name).append("={").append(name).append("}"));
         List<Trail> trails = new ArrayList<>();
-        for (String each : SERVICES.contains(service) ? List.of(service) : SERVICES) {
+        for (String each : service != null && SERVICES.contains(service) ? List.of(service) : SERVICES) {
             Api.Answer answer = api.get("/api/audit/" + each + query, filter);
             trails.add(new Trail(each, answer.ok() ? shown(api.list(answer)) : List.of(), answer.ok() ? null : answer.problem()));
         }
