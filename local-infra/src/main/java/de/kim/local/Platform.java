@@ -260,6 +260,10 @@ public final class Platform {
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
         command.add("-Xss512k");
+        // The quick JIT only (C1): here nine JVMs share the machine, and the optimising compiler
+        // (C2) took a third of all CPU for minutes after the start (docs/BENCHMARKS.md). Production
+        // containers, a machine's share each, keep the full JIT. KIM_JAVA_OPTS below can override it.
+        command.add("-XX:TieredStopAtLevel=1");
         String extra = System.getenv("KIM_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

@@ -28,6 +28,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 /**
@@ -58,7 +59,8 @@ public class KimSecurityAutoConfiguration {
                 : NimbusJwtDecoder.withPublicKey(rsaPublicKey(publicKey)).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer), new TokenValidation(tenants)));
-        return decoder;
+        // The validators' clock, not the domain's: a test may set the domain's clock to another day.
+        return new CachingJwtDecoder(decoder, Clock.systemUTC());
     }
 
     /** Spring's firewall with its rules unchanged, but header checks without a regex per read ({@link HeaderCharacters}). */
