@@ -10,7 +10,7 @@
 # Environment (defaults in brackets):
 #   BENCH_STEPS          which steps to run ["raw aggregates rebuild crud platform"]; "docs" measures
 #                        nothing and writes the file again from the results in BENCH_WORK (after a change of its text)
-#   BENCH_CLIENTS [32]  BENCH_DURATION [60]  BENCH_WARMUP [10]  (seconds)
+#   BENCH_CLIENTS [32]  BENCH_DURATION [60]  BENCH_WARMUP [30]  (seconds)
 #   BENCH_AGG_SIZES [10000,100000,1000000]  BENCH_REBUILD_CASES [20000]  BENCH_PROBES [50]
 #   BENCH_WORK           working directory (results, logs, data) [a new /tmp/kim-bench.XXXXXX]
 #   BENCH_OUT            the file written [docs/BENCHMARKS.md]
@@ -38,7 +38,7 @@ if [ "$QUICK" = 1 ]; then
   AGG_SIZES=${BENCH_AGG_SIZES:-10000,20000}; REBUILD_CASES=${BENCH_REBUILD_CASES:-2000}; PROBES=${BENCH_PROBES:-5}
   RAW_DURATION=2; AGG_LOADS=100
 else
-  CLIENTS=${BENCH_CLIENTS:-32}; DURATION=${BENCH_DURATION:-60}; WARMUP=${BENCH_WARMUP:-10}
+  CLIENTS=${BENCH_CLIENTS:-32}; DURATION=${BENCH_DURATION:-60}; WARMUP=${BENCH_WARMUP:-30}
   AGG_SIZES=${BENCH_AGG_SIZES:-10000,100000,1000000}; REBUILD_CASES=${BENCH_REBUILD_CASES:-20000}; PROBES=${BENCH_PROBES:-50}
   RAW_DURATION=10; AGG_LOADS=1000
 fi
