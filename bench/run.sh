@@ -590,6 +590,35 @@ CPU used by each process during the closed-loop run (set-up and warm-up included
 
 $(cpu_table "$RES/referral.cpu")
 
+## Where the CPU goes
+
+Profiled by hand on 2026-12-01 (not by this script): the platform started as above, 32 clients
+opening cases in a closed loop, and \`bench/profile.sh 25 case-service gateway mongo …\`
+(async-profiler, CPU samples every 2 ms of each thread, JIT and GC threads included) while
+they ran; CPU per process from \`/proc\` as in the tables above.
+
+Before this round (commit \`5c935cc\`, full JIT): a freshly started platform opened 61, 86 and
+151 cases/s in the first, second and fourth minute of load. In the fourth minute the optimising
+compiler (C2) still took 38 % of case-service's CPU, 20 % of the gateway's, 45 % of
+steering-service's, 42 % of partner-service's, 34 % of the Mongo-wire server's and 32 % of
+Kafka's; Axon's handler timeouts took 8 % of case-service (a stack trace captured per handler
+call), token parsing and its RSA check about a tenth of each request in case-service and the
+gateway. Hence the local JVMs' quick JIT, the token cache and Axon's timeouts off
+(docs/ARCHITECTURE.md, "Decisions").
+
+After it (C1 only): 120 to 140 cases/s from the first minute. Each opened case then cost about
+14 CPU-ms over all processes: case-service 5.6, the Mongo-wire server 2.6, the gateway 2.4,
+partner-service 1.3 (it hosts the shared key store's H2 server), steering-service 1.2, Kafka 0.9,
+immigration-office-service 0.3. Two cores give 2,000 CPU-ms a second, so about 140 cases/s is
+this machine's ceiling for this work, and 1,000 commands/s would need about 2 CPU-ms per command
+over all processes, a seventh of today's. Inside case-service: Spring MVC with validation,
+Jackson and the controller 22 %, Axon's command handling 18 %, the case-file projection 16 %,
+the audit entry's commit 11 %, the event store 9 %, the person's key (crypto-shredding) 8 %,
+Tomcat 6 %, Kafka publication 4 %. No single part dominates any more; what is left is the cost
+of the architecture itself (two HTTP hops, three durable commits, an asynchronous projection,
+a publication and three consumers per command) on two cores, most of it in H2 commits (next
+section) and in the embedded Mongo-wire server, whose H2 backend serialises every document.
+
 ## Yardsticks: a CRUD service and raw inserts
 
 \`CrudService\` is what a team would build instead of event sourcing: Spring MVC and a
@@ -600,13 +629,25 @@ and collector of a service. The same load generator drives it with the same sett
 (no gateway, no token), while nothing else runs. \`RawInsert\` is the physical limit: threads
 inserting the same row and committing each, into the same kind of file, no HTTP.
 
-| | clients / threads | per second | median ms | p99 ms |
-|---|---|---|---|---|
-| CRUD service, closed loop | $(prop "$C" clients) | $(num "$CRUD_MAX" 1) commands | $(num "$(prop "$C" all.median_ms)" 1) | $(num "$(prop "$C" all.p99_ms)" 1) |
-| raw inserts | 1 | $(num "$RAW1") rows | $(num "$COMMIT_MS" 2) (one commit) | |
-| raw inserts | 4 | $(num "$(prop "$RAW" threads.4.rows_per_s)") rows | | |
-| raw inserts | 32 | $(num "$(prop "$RAW" threads.32.rows_per_s)") rows | | |
-| platform, open a case | $(prop "$O" clients) | $(num "$OPEN_MAX" 1) commands | $(num "$(prop "$O" all.median_ms)" 1) | $(num "$(prop "$O" all.p99_ms)" 1) |
+| | clients / threads | per second | median ms | p99 ms | CPU ms per row | file growth per row |
+|---|---|---|---|---|---|---|
+| CRUD service, closed loop | $(prop "$C" clients) | $(num "$CRUD_MAX" 1) commands | $(num "$(prop "$C" all.median_ms)" 1) | $(num "$(prop "$C" all.p99_ms)" 1) | | |
+| raw inserts | 1 | $(num "$RAW1") rows | $(num "$COMMIT_MS" 2) (one commit) | | $(num "$(prop "$RAW" threads.1.cpu_ms_per_row)" 3) | $(num "$(prop "$RAW" threads.1.file_kb_per_row)" 1) KB |
+| raw inserts | 4 | $(num "$(prop "$RAW" threads.4.rows_per_s)") rows | | | $(num "$(prop "$RAW" threads.4.cpu_ms_per_row)" 3) | $(num "$(prop "$RAW" threads.4.file_kb_per_row)" 1) KB |
+| raw inserts | 32 | $(num "$(prop "$RAW" threads.32.rows_per_s)") rows | | | $(num "$(prop "$RAW" threads.32.cpu_ms_per_row)" 3) | $(num "$(prop "$RAW" threads.32.file_kb_per_row)" 1) KB |
+| raw inserts, H2's default write delay (not durable) | 1 | $(num "$(prop "$RAW" delayed.threads.1.rows_per_s)") rows | | | $(num "$(prop "$RAW" delayed.threads.1.cpu_ms_per_row)" 3) | $(num "$(prop "$RAW" delayed.threads.1.file_kb_per_row)" 1) KB |
+| platform, open a case | $(prop "$O" clients) | $(num "$OPEN_MAX" 1) commands | $(num "$(prop "$O" all.median_ms)" 1) | $(num "$(prop "$O" all.p99_ms)" 1) | | |
+
+What a durable commit costs in the embedded default: with \`WRITE_DELAY=0\` H2 writes a new chunk
+of the file for every commit (the changed pages of every index and of H2's own layout map) and
+cannot reuse the space of a chunk while any of its pages are live, which its background
+compaction (off at \`WRITE_DELAY=0\`) would fix; so each commit costs the CPU and file growth of
+the rows above, concurrent commits are not grouped (the rate stays that of one thread), and under
+sustained load the file grows by tens of kilobytes per commit. With H2's default write delay a
+commit costs a fraction of that, but is only in memory for up to half a second, and a killed
+process loses it (the crash test in the suite found exactly that). What would close it: PostgreSQL
+(the production shape), which groups concurrent commits in its write-ahead log, or a group commit
+in front of H2.
 
 The platform reached $(num "$(isnum "$OPEN_MAX" && isnum "$RAW_BEST" && calc "$OPEN_MAX / $RAW_BEST * 100" || echo n/a)") % of the raw inserts' best ($(num "$RAW_BEST") rows/s with $RAW_THREADS threads), the CRUD service
 $(num "$(isnum "$CRUD_MAX" && isnum "$RAW_BEST" && calc "$CRUD_MAX / $RAW_BEST * 100" || echo n/a)") %.
@@ -674,8 +715,10 @@ Target (reliability issue): healthy within 60 s, at most 3 GB resident. The plat
 a fresh data directory: all $PROCESSES processes ($COMPONENTS) ready in $(num "$HEALTHY_S" 1) s (the launcher's start, which waits for every readiness
 check); resident memory of all of them together (\`ps -o rss\` of the pids in \`data/run/\`):
 $(num "$RSS_START") MB right after the start, $(num "$RSS_END") MB after all the load runs above: $(verdict "$FOOT_V").$( [ "$FOOT_V" = 1 ] && echo " Missed: $( le "$HEALTHY_S" 60 || echo "the start took $(num "$(calc "$HEALTHY_S - 60")" 1) s too long. " )$( le "$RSS_END" 3072 || echo "$(num "$(calc "$RSS_END - 3072")") MB over the limit after the loads. " )Why: the heaps' limits alone add up to $(num "$HEAPS") MB, every JVM needs metaspace, code cache and thread stacks besides, and under load the heaps grow towards their limits. What would close it: smaller heap limits where a process's live data allows it (its GC log shows it), or fewer JVMs." )
-Earlier (2026-11-25, by hand): with C1-only JIT (\`-XX:TieredStopAtLevel=1\`) the start took
-18 s and 1,805 MB, but the steering rebuild missed its target, so the services run with the full JIT.
+The local platform's JVMs run with the quick JIT only (C1, \`-XX:TieredStopAtLevel=1\`, set by the
+launcher): with the full JIT the start took 82 to 96 s, and minutes after it the optimising
+compiler (C2) still took a third of all CPU (see "Where the CPU goes"). Production containers,
+a machine's share each, keep the full JIT; the steering rebuild above is measured that way.
 
 ## Aggregate loads as the event store grows
 

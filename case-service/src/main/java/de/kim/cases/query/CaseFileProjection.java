@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,9 +43,6 @@ public class CaseFileProjection {
 
     @EventHandler
     void on(CaseOpenedEvent e, @SequenceNumber long sequence) {
-        if (mongo.findById(e.caseId().value(), CaseFile.class) != null) {
-            return;
-        }
         CaseFile file = new CaseFile();
         file.id = e.caseId().value();
         file.tenant = e.tenant();
@@ -55,7 +53,11 @@ public class CaseFileProjection {
         file.status = "OPEN";
         file.openedOn = e.openedOn();
         file.version = sequence;
-        mongo.save(file);
+        try {
+            mongo.insert(file);
+        } catch (DuplicateKeyException openedBefore) {
+            // the event came again (a replay, a redelivery): the file is there already
+        }
     }
 
     @EventHandler

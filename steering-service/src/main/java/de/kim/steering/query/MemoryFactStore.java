@@ -32,6 +32,11 @@ public class MemoryFactStore implements FactStore {
         facts.computeIfAbsent(fact.getClass(), k -> new LinkedHashMap<>()).put(fact.factId(), fact);
     }
 
+    @Override
+    public boolean insertIfAbsent(Facts.Fact fact) {
+        return facts.computeIfAbsent(fact.getClass(), k -> new LinkedHashMap<>()).putIfAbsent(fact.factId(), fact) == null;
+    }
+
     public long size() {
         return facts.values().stream().mapToLong(Map::size).sum();
     }

@@ -1,5 +1,6 @@
 package de.kim.steering.query;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Facts in a MongoDB database: the live read model. */
@@ -19,5 +20,15 @@ public class MongoFactStore implements FactStore {
     @Override
     public void save(Facts.Fact fact) {
         mongo.save(fact);
+    }
+
+    @Override
+    public boolean insertIfAbsent(Facts.Fact fact) {
+        try {
+            mongo.insert(fact);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
     }
 }

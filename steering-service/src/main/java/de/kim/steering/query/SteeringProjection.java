@@ -166,9 +166,6 @@ public class SteeringProjection {
     }
 
     private void caseOpened(FactStore store, String tenant, long sequence, CaseOpened e) {
-        if (store.find(CaseFact.class, key(tenant, e.caseId())) != null) {
-            return;
-        }
         CaseFact fact = new CaseFact();
         fact.id = key(tenant, e.caseId());
         fact.tenant = tenant;
@@ -180,7 +177,7 @@ public class SteeringProjection {
         fact.openedOn = e.openedOn();
         fact.status = "OPEN";
         fact.lastSequence = sequence;
-        store.save(fact);
+        store.insertIfAbsent(fact);
     }
 
     private void onCase(FactStore store, String tenant, String caseId, long sequence, java.util.function.Consumer<CaseFact> change) {
