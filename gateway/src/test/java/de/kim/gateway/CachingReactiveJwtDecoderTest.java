@@ -1,15 +1,14 @@
 package de.kim.gateway;
 
+import de.kim.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,37 +31,22 @@ class CachingReactiveJwtDecoderTest {
 
     @Test
     void an_accepted_token_is_checked_once_until_it_expires() {
-        Clock[] clock = {Clock.fixed(now, ZoneOffset.UTC)};
-        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(validator, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock[0].instant();
-            }
-        });
+        MovableClock clock = new MovableClock(now);
+        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(validator, clock);
 
         Jwt first = decoder.decode("good-1").block();
-        clock[0] = Clock.fixed(now.plus(Duration.ofMinutes(4)), ZoneOffset.UTC);
+        clock.advance(Duration.ofMinutes(4));
         assertThat(decoder.decode("good-1").block()).isSameAs(first);
         assertThat(checks).hasValue(1);
 
-        clock[0] = Clock.fixed(now.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
+        clock.advance(Duration.ofMinutes(1));
         decoder.decode("good-1").block();
         assertThat(checks).as("expired: checked again").hasValue(2);
     }
 
     @Test
     void a_refused_token_is_refused_every_time() {
-        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(validator, Clock.fixed(now, ZoneOffset.UTC));
+        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(validator, new MovableClock(now));
 
         assertThatThrownBy(() -> decoder.decode("forged").block()).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode("forged").block()).isInstanceOf(BadJwtException.class);

@@ -1,16 +1,14 @@
 package de.kim.platform.security;
 
+import de.kim.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,23 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CachingJwtDecoderTest {
 
     private final Instant start = Instant.parse("2026-12-01T08:00:00Z");
-    private final AtomicReference<Instant> now = new AtomicReference<>(start);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(start);
     private final AtomicInteger checks = new AtomicInteger();
 
     /** Accepts "good-…" tokens valid for five minutes from now, refuses every other one. */
@@ -44,7 +26,7 @@ class CachingJwtDecoderTest {
             throw new BadJwtException("refused");
         }
         return Jwt.withTokenValue(token).header("alg", "RS256").subject("fallmanagement.mettmann")
-                .issuedAt(now.get()).expiresAt(now.get().plus(Duration.ofMinutes(5))).build();
+                .issuedAt(clock.instant()).expiresAt(clock.instant().plus(Duration.ofMinutes(5))).build();
     };
 
     private final CachingJwtDecoder decoder = new CachingJwtDecoder(validator, clock);
@@ -52,7 +34,7 @@ class CachingJwtDecoderTest {
     @Test
     void an_accepted_token_is_checked_once_while_it_is_valid() {
         Jwt first = decoder.decode("good-1");
-        now.set(start.plus(Duration.ofMinutes(4)));
+        clock.advance(Duration.ofMinutes(4));
         Jwt again = decoder.decode("good-1");
 
         assertThat(again).isSameAs(first);
@@ -62,7 +44,7 @@ class CachingJwtDecoderTest {
     @Test
     void an_expired_token_goes_to_the_validator_again() {
         decoder.decode("good-1");
-        now.set(start.plus(Duration.ofMinutes(5)));
+        clock.advance(Duration.ofMinutes(5));
         decoder.decode("good-1");
 
         assertThat(checks).hasValue(2);
