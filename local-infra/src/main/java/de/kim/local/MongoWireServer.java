@@ -2,11 +2,13 @@ package de.kim.local;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded stand-in for MongoDB: a server that speaks the MongoDB wire protocol, backed
@@ -17,23 +19,38 @@ public final class MongoWireServer implements AutoCloseable {
 
     private final int port;
     private final Path file;
+    private final UnaryOperator<MVStore.Builder> tuning;
     private MongoServer server;
     private H2Backend backend;
 
     /** @param file the H2 file that keeps the data, or {@code null} for memory only */
     public MongoWireServer(int port, Path file) {
+        this(port, file, UnaryOperator.identity());
+    }
+
+    /** For tests that need the store under pressure: a smaller page cache, no retention. */
+    MongoWireServer(int port, Path file, UnaryOperator<MVStore.Builder> tuning) {
         this.port = port;
         this.file = file;
+        this.tuning = tuning;
     }
 
     public synchronized MongoWireServer start() {
         if (server != null) {
             return this;
         }
-        backend = file == null ? H2Backend.inMemory() : new H2Backend(prepared(file).toString());
+        MVStore.Builder store = new MVStore.Builder();
+        if (file != null) {
+            store.fileName(prepared(file).toString());
+        }
+        backend = new VersionPinningH2Backend(tuning.apply(store).open());
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return this;
+    }
+
+    MVStore store() {
+        return backend.getMvStore();
     }
 
     public String connectionString() {

@@ -2,6 +2,8 @@ package de.kim.local;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,25 @@ class MongoWireServerTest {
             Document fact = client.getDatabase("kim-steering").getCollection("case_facts").find().first();
             assertThat(fact).isNotNull();
             assertThat(fact.getString("town")).isEqualTo("Velbert");
+        }
+    }
+
+    @Test
+    void read_models_written_by_the_plain_h2_backend_are_read_as_they_are() {
+        int port = Ports.freePort();
+        Path file = dir.resolve("kim.mv");
+        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+            client.getDatabase("kim-cases").getCollection("case_files")
+                    .insertOne(new Document("_id", "kreis-mettmann:c1").append("town", "Ratingen"));
+        } finally {
+            plain.shutdown();
+        }
+        try (MongoWireServer server = new MongoWireServer(port, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("kim-cases").getCollection("case_files").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("kim-cases").getCollection("case_files").find().first().getString("town"))
+                    .isEqualTo("Ratingen");
         }
     }
 }

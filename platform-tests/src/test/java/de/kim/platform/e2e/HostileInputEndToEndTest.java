@@ -3,6 +3,7 @@ package de.kim.platform.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,8 @@ class HostileInputEndToEndTest {
 
     static final long SEED = Long.getLong("kim.fuzz.seed", 20261125L);
     static final int REQUESTS = Integer.getInteger("kim.fuzz.requests", 3000);
+    /** The gateway's limit for a request's header block (Spring Boot's default, 8 KB). */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
 
     @RegisterExtension
     static final StartedPlatform PLATFORM = StartedPlatform.shared();
@@ -76,6 +79,7 @@ class HostileInputEndToEndTest {
         String before = state();
         Random random = new Random(SEED);
         Map<Integer, Integer> answers = new TreeMap<>();
+        int closedOnOversizedHeader = 0;
         List<String> fiveHundreds = new ArrayList<>();
         List<String> acceptedWrites = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
@@ -97,8 +101,10 @@ class HostileInputEndToEndTest {
             } else {
                 request.header("Content-Type", "application/json");
             }
+            String ifMatch = "";
             if (random.nextInt(8) == 0) {
-                request.header("If-Match", NASTY[random.nextInt(NASTY.length)].replaceAll("[^\\x20-\\x7E]", ""));
+                ifMatch = NASTY[random.nextInt(NASTY.length)].replaceAll("[^\\x20-\\x7E]", "");
+                request.header("If-Match", ifMatch);
             }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
@@ -106,6 +112,14 @@ class HostileInputEndToEndTest {
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IllegalArgumentException unencodableHeader) {
+                continue;
+            } catch (IOException closed) {
+                if (ifMatch.length() <= MAX_HEADER_BYTES) {
+                    throw closed;
+                }
+                // The gateway answers a header over its limit with 431 and closes the connection at
+                // once; the unread rest of the header makes the kernel reset it, and the 431 may be lost.
+                closedOnOversizedHeader++;
                 continue;
             }
             answers.merge(response.statusCode(), 1, Integer::sum);
@@ -117,7 +131,8 @@ class HostileInputEndToEndTest {
                 acceptedWrites.add(method + " " + path + " " + body);
             }
         }
-        System.out.println("hostile requests tried: " + REQUESTS + " (seed " + SEED + "), answers by status: " + answers);
+        System.out.println("hostile requests tried: " + REQUESTS + " (seed " + SEED + "), answers by status: " + answers
+                + ", connections closed on a header over the limit: " + closedOnOversizedHeader);
         assertThat(fiveHundreds).as("5xx answers").isEmpty();
         assertThat(acceptedWrites).as("hostile writes accepted").isEmpty();
         assertThat(PLATFORM.gateway().get("/actuator/health").body()).contains("\"UP\"");
