@@ -460,13 +460,9 @@ mongo_failure_text() {
   [ -n "$first" ] || return 0
   echo "**The embedded Mongo-wire server failed during this run.** Its log (\`$logf\`) has $(grep -c 'MVStoreException' "$logf") errors of"
   echo "its H2 file store, the first \`${first#MVStoreException: }\`$(grep -q 'This store is closed' "$logf" && echo ", and then H2 closed the store: from then on every read model of every service failed"). It"
-  echo "happened while steering read a tenant's facts in full for the figures (the freshness probes poll them) and"
-  echo "other clients kept writing. Probably: the server's H2 backend reads without registering the version it"
-  echo "reads, and H2 keeps only five old versions readable, so a long read can meet pages of a chunk H2 has freed"
-  echo "meanwhile. Runs after it say \"not measured\" where they could not finish. Short tests (20,000 and 60,000"
-  echo "documents read in full for 10 s while 20 KB updates went on, chunks freed at once) did not reproduce it;"
-  echo "real MongoDB in production has no such store. Until it is understood, the embedded default is for"
-  echo "development and demonstration, not for a Kreis' live data."
+  echo "happened while a read model was read and other clients kept writing, with the server's reads on pinned"
+  echo "snapshots (\`SnapshotReadH2Backend\`, in place since an earlier run's \"Chunk … not found\")."
+  echo "Runs after it say \"not measured\" where they could not finish. Real MongoDB in production has no such store."
 }
 
 fresh_text() {

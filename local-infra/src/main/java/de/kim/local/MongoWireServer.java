@@ -43,7 +43,7 @@ public final class MongoWireServer implements AutoCloseable {
         if (file != null) {
             store.fileName(prepared(file).toString());
         }
-        backend = new VersionPinningH2Backend(tuning.apply(store).open());
+        backend = new SnapshotReadH2Backend(tuning.apply(store).open());
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return this;

@@ -46,15 +46,14 @@ public class SteeringFigures {
     }
 
     public CaseFigures figures(TenantFacts facts, Period period, String town, GroupBy groupBy) {
-        Map<String, CaseFact> cases = facts.of(CaseFact.class).stream()
-                .filter(c -> town == null || town.equals(c.town))
+        Map<String, CaseFact> cases = facts.of(CaseFact.class, town).stream()
                 .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a, LinkedHashMap::new));
         List<CaseFact> opened = cases.values().stream().filter(c -> period.contains(c.openedOn)).toList();
         List<CaseFact> closed = cases.values().stream().filter(c -> period.contains(c.closedOn)).toList();
         List<CaseFact> openNow = cases.values().stream().filter(c -> "OPEN".equals(c.status)).toList();
         List<NeedFact> needs = needs(cases.values()).stream()
                 .filter(n -> period.contains(n.assessedOn)).toList();
-        List<EventFact> events = events(facts, cases.values()).stream()
+        List<EventFact> events = events(facts.of(EventFact.class, town), cases.values()).stream()
                 .filter(e -> (town == null || town.equals(e.town())) && period.contains(e.day())).toList();
 
         Function<CaseFact, String> caseKey = c -> switch (groupBy) {
@@ -211,7 +210,11 @@ public class SteeringFigures {
 
     /** The countable events: those kept inside the cases, and the documents of their own. */
     private static List<EventFact> events(TenantFacts facts, java.util.Collection<CaseFact> cases) {
-        List<EventFact> events = new ArrayList<>(facts.of(EventFact.class));
+        return events(facts.of(EventFact.class), cases);
+    }
+
+    private static List<EventFact> events(List<EventFact> ownDocuments, java.util.Collection<CaseFact> cases) {
+        List<EventFact> events = new ArrayList<>(ownDocuments);
         cases.forEach(c -> events.addAll(c.events));
         return events;
     }

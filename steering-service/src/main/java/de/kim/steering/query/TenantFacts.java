@@ -17,7 +17,7 @@ public final class TenantFacts {
 
     private final String tenant;
     private final MongoTemplate mongo;
-    private final Map<Class<?>, List<?>> loaded = new HashMap<>();
+    private final Map<Kind, List<?>> loaded = new HashMap<>();
 
     TenantFacts(String tenant, MongoTemplate mongo) {
         this.tenant = tenant;
@@ -28,9 +28,22 @@ public final class TenantFacts {
         return tenant;
     }
 
-    @SuppressWarnings("unchecked")
     <T> List<T> of(Class<T> type) {
-        return (List<T>) loaded.computeIfAbsent(type,
-                t -> mongo.find(Query.query(Criteria.where("tenant").is(tenant)), t));
+        return of(type, null);
+    }
+
+    /** The facts of one kind, only those of one town where it is given (chosen by the database). */
+    @SuppressWarnings("unchecked")
+    <T> List<T> of(Class<T> type, String town) {
+        return (List<T>) loaded.computeIfAbsent(new Kind(type, town), kind -> {
+            Criteria criteria = Criteria.where("tenant").is(tenant);
+            if (town != null) {
+                criteria = criteria.and("town").is(town);
+            }
+            return mongo.find(Query.query(criteria), type);
+        });
+    }
+
+    private record Kind(Class<?> type, String town) {
     }
 }

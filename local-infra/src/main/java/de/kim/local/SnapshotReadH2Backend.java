@@ -1,0 +1,147 @@
+package de.kim.local;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * mongo-java-server's H2 backend, with reads that work as MongoDB's do: on a snapshot, and
+ * without holding up the writers of the collection.
+ *
+ * <ul>
+ * <li><b>A read holds on to the store version it reads.</b> The plain backend walks a
+ * collection's map without telling the MVStore. Once five newer versions are committed (by
+ * writes to any read model, or by the store compacting its file), H2 frees the chunks of the
+ * version a long read is still walking: "Chunk … not found", and H2 closes the store. Here a
+ * read registers its version ({@link MVStore#registerVersionUsage()}), as H2's own
+ * transactions do.</li>
+ * <li><b>A find does not lock the collection.</b> The plain backend runs every operation of a
+ * collection under one lock, so a full read of a large read model (steering's facts) held up
+ * every write to it for as long as the read took. A find here reads the map's snapshot, which
+ * H2 keeps unchanged; writes still take the lock among themselves.</li>
+ * <li><b>A write never changes a stored document in place</b> (the plain backend's update
+ * does), so a read sees each document either before or after a write, never half-way: the
+ * documents a write works on are copies.</li>
+ * </ul>
+ * Files of the plain backend are read as they are.
+ */
+final class SnapshotReadH2Backend extends H2Backend {
+
+    /** The names under which the plain backend keeps a collection's maps. */
+    private static final String DATA_MAP = "databases.";
+    private static final String META_MAP = "meta.";
+
+    SnapshotReadH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** An inner class: H2Database's constructor opens the collections, before a field of this class could be set. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_MAP + fullName);
+            MVMap<String, Object> metaMap = getMvStore().openMap(META_MAP + fullName);
+            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        private final MVStore store;
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                   MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+            this.store = dataMap.getStore();
+        }
+
+        /** A find, without the collection's lock (the plain backend's {@code handleQuery}, unsynchronised). */
+        @Override
+        public QueryResult handleQuery(QueryParameters parameters) {
+            Document selector = parameters.getQuerySelector();
+            Document query = selector;
+            Document orderBy = null;
+            for (String wrapped : List.of("query", "$query")) {
+                if (selector.containsKey(wrapped)) {
+                    query = (Document) selector.get(wrapped);
+                    orderBy = (Document) selector.get(wrapped.replace("query", "orderby"));
+                    break;
+                }
+            }
+            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
+                    parameters.getBatchSize(), parameters.getProjection());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            QueryResult found = pinned(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector));
+            if (!Thread.holdsLock(this)) {
+                return found;
+            }
+            // A write (it holds the lock) changes the documents it found: let it change copies.
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        /** Documents by their positions in an index: one removed since the index was read is left out. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                             int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
+                    .map(this::getDocument).filter(Objects::nonNull);
+            return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** The plain backend's matcher keeps state between calls; finds now run side by side, so each match gets its own. */
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return new DefaultQueryMatcher().matches(document, query);
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return pinned(() -> super.streamAllDocumentsWithPosition().toList()).stream();
+        }
+
+        private <T> T pinned(Supplier<T> read) {
+            MVStore.TxCounter version = store.registerVersionUsage();
+            try {
+                return read.get();
+            } finally {
+                store.deregisterVersionUsage(version);
+            }
+        }
+    }
+}
