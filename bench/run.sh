@@ -478,10 +478,12 @@ fresh_text() {
   if [ "$v" = 1 ]; then
     local q; q=$(prop "$F" figures_request.median_ms)
     if ge "$q" 150; then
-      echo "Why: computing the figure is slow, not the event late: steering reads all of a tenant's facts from the"
-      echo "Mongo-wire server for every request (\`TenantFacts\`), and the runs before this one opened tens of"
-      echo "thousands of cases. What would close it: counts kept per tenant, town and month as the facts arrive,"
-      echo "so that a figure is one small read."
+      echo "Why: computing the figure is slow, not the event late. For every request steering reads the facts of the"
+      echo "town asked for (\`TenantFacts\`); the Mongo-wire server, which ignores indexes, scans all of the tenant's"
+      echo "facts to find them, and the runs before this one opened tens of thousands of cases; on two busy cores each"
+      echo "request then takes a few hundred milliseconds, and a probe may wait for the one before. Real MongoDB uses"
+      echo "the facts' (tenant, town) index. What would close it here: counts kept per tenant, town and month as the"
+      echo "facts arrive, so that a figure is one small read."
     else
       echo "Why: at this load steering's consumer (or case-service's publishing processor) falls behind the"
       echo "commands; the event waits in a queue before it is counted. What would close it: larger batches in the"
@@ -699,6 +701,11 @@ run reached, and meanwhile opens one case at a time in Haan and polls \`GET
 small-cell threshold, then one probe after the other).
 
 $(fresh_text)
+
+Before commit \`325c52e\` this run measured visible after 4 to 25 s, and some probes never within 30 s: the
+Mongo-wire server ran each find under its collection's lock, so every figures request (a full read of the
+facts) held up steering's consumer, and the figures fell ever further behind. Finds now read a snapshot
+without the lock (\`SnapshotReadH2Backend\`, docs/ARCHITECTURE.md).
 
 The path: the event is committed to case-service's event store, the publishing tracking
 processor sends it to Kafka (\`linger.ms=0\`, acknowledged before the token moves), steering's

@@ -14,6 +14,7 @@ import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -28,6 +29,9 @@ import java.util.Set;
  * sends back ({@code If-Match}) to change the case, and the guard that makes a repeated event
  * change nothing.
  */
+@CompoundIndex(name = "tenant_status_opened", def = "{'tenant': 1, 'status': 1, 'openedOn': 1}")
+@CompoundIndex(name = "tenant_assignee_status", def = "{'tenant': 1, 'assignee': 1, 'status': 1}")
+@CompoundIndex(name = "retention_due", def = "{'status': 1, 'closedOn': 1}")
 @Document("case_files")
 public class CaseFile {
 

@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.cases.api.*;
 import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
@@ -39,6 +40,7 @@ public class CaseFileProjection {
     public CaseFileProjection(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
         this.vault = vault;
+        ReadModelIndexes.ensure(mongo, CaseFile.class, FollowUpEntry.class);
     }
 
     @EventHandler
@@ -320,8 +322,8 @@ public class CaseFileProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(CaseFile.class);
-        mongo.dropCollection(FollowUpEntry.class);
+        ReadModelIndexes.dropAndRecreate(mongo, CaseFile.class);
+        ReadModelIndexes.dropAndRecreate(mongo, FollowUpEntry.class);
     }
 
     private void change(CaseId caseId, long sequence, Consumer<CaseFile> change) {

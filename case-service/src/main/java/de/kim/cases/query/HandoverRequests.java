@@ -1,9 +1,11 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.ReadModelIndexes;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,6 +35,7 @@ public class HandoverRequests {
 
     public HandoverRequests(MongoTemplate mongo) {
         this.mongo = mongo;
+        ReadModelIndexes.ensure(mongo, HandoverRequest.class, ResidenceLink.class);
     }
 
     /**
@@ -43,6 +46,8 @@ public class HandoverRequests {
      * @param caseId        the case the need was added to; null while open
      * @param needId        the need on that case; derived from the hand-over id
      */
+    @CompoundIndex(name = "tenant_status_handed_over", def = "{'tenant': 1, 'status': 1, 'handedOverOn': 1}")
+    @CompoundIndex(name = "tenant_record", def = "{'tenant': 1, 'residenceRecordId': 1}")
     @Document("handover_requests")
     public record HandoverRequest(@Id String id, String tenant, String handoverId, String residenceRecordId,
                                   String fieldOfAction, String reasonCode, String pathway, LocalDate handedOverOn,
@@ -50,6 +55,7 @@ public class HandoverRequests {
     }
 
     /** A case linked to a residence record of the office, and since when. */
+    @CompoundIndex(name = "tenant_record", def = "{'tenant': 1, 'residenceRecordId': 1}")
     @Document("residence_links")
     public record ResidenceLink(@Id String id, String tenant, String caseId, String residenceRecordId,
                                 Instant linkedAt) {

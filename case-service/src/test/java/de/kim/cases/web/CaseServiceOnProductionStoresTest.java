@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;
 import de.kim.local.TopicReader;
+import de.kim.cases.query.CaseFile;
+import de.kim.cases.query.FollowUpEntry;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,9 +66,11 @@ class CaseServiceOnProductionStoresTest {
     }
     @Autowired
     ObjectMapper json;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
-    void an_opened_case_is_stored_projected_and_published_on_the_production_stores() throws Exception {
+    void an_opened_case_is_stored_projected_indexed_and_published_on_the_production_stores() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> created = http.postForEntity("/api/cases",
@@ -76,5 +82,10 @@ class CaseServiceOnProductionStoresTest {
                 http.getForEntity("/api/cases/" + id, String.class).getStatusCode() == HttpStatus.OK);
         assertThat(TopicReader.find(KAFKA.getBootstrapServers(), Topics.CASE, r -> id.equals(r.key()),
                 Duration.ofSeconds(30))).isPresent();
+        // The case list's queries find their indexes on real MongoDB (the embedded server ignores them).
+        assertThat(mongo.indexOps(CaseFile.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("tenant_status_opened", "tenant_assignee_status", "retention_due");
+        assertThat(mongo.indexOps(FollowUpEntry.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("tenant_open_due");
     }
 }

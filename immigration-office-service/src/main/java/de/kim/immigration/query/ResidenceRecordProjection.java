@@ -1,5 +1,6 @@
 package de.kim.immigration.query;
 
+import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.OfficerAssignedEvent;
@@ -43,6 +44,7 @@ public class ResidenceRecordProjection {
         this.mongo = mongo;
         this.screener = screener;
         this.clock = clock;
+        ReadModelIndexes.ensure(mongo, ResidenceRecordView.class);
     }
 
     @EventHandler
@@ -121,7 +123,7 @@ public class ResidenceRecordProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(ResidenceRecordView.class);
+        ReadModelIndexes.dropAndRecreate(mongo, ResidenceRecordView.class);
     }
 
     private void update(String recordId, long sequence, Consumer<ResidenceRecordView> change) {

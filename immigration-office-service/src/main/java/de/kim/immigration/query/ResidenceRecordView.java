@@ -9,6 +9,7 @@ import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.RecordFacts;
 import de.kim.immigration.screening.Screening;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
@@ -25,6 +26,9 @@ import java.util.List;
  * @param chancenClockEndsOn the end of a § 104c permit's 18 months, if the person holds one
  * @param version            the sequence number of the last event applied
  */
+@CompoundIndex(name = "tenant_permit_until", def = "{'tenant': 1, 'currentValidUntil': 1}")
+@CompoundIndex(name = "tenant_chancen_ends", def = "{'tenant': 1, 'chancenClockEndsOn': 1}")
+@CompoundIndex(name = "tenant_officer", def = "{'tenant': 1, 'officer': 1}")
 @Document("residence_records")
 public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOfBirth, String nationality,
                                   LocalDate entryDate, boolean minorChildInHousehold, List<StatusEntry> statuses,

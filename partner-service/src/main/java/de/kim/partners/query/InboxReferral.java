@@ -5,6 +5,7 @@ import de.kim.partners.api.DeclineReason;
 import de.kim.partners.api.ReferralResult;
 import de.kim.partners.api.SharedClient;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.Set;
  * A referral in a partner's inbox. {@code client} holds only what the consent released, and
  * is emptied when that consent is revoked.
  */
+@CompoundIndex(name = "tenant_partner_status", def = "{'tenant': 1, 'partnerId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_case", def = "{'tenant': 1, 'caseId': 1}")
 @Document("referral_inbox")
 public record InboxReferral(@Id String id, String tenant, String partnerId, String caseId, String offerId,
                             FieldOfAction fieldOfAction, String consentId, Set<String> sharedCategories,

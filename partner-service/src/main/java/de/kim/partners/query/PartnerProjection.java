@@ -1,5 +1,6 @@
 package de.kim.partners.query;
 
+import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.partners.api.SharedClient;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -37,6 +38,7 @@ public class PartnerProjection {
     public PartnerProjection(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
         this.vault = vault;
+        ReadModelIndexes.ensure(mongo, PartnerView.class, OfferView.class, InboxReferral.class);
     }
 
     @EventHandler
@@ -201,9 +203,9 @@ public class PartnerProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(PartnerView.class);
-        mongo.dropCollection(OfferView.class);
-        mongo.dropCollection(InboxReferral.class);
+        ReadModelIndexes.dropAndRecreate(mongo, PartnerView.class);
+        ReadModelIndexes.dropAndRecreate(mongo, OfferView.class);
+        ReadModelIndexes.dropAndRecreate(mongo, InboxReferral.class);
     }
 
     private void places(OfferId offerId, int capacity, int placesTaken) {

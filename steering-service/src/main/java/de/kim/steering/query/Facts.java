@@ -1,6 +1,7 @@
 package de.kim.steering.query;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
@@ -16,12 +17,17 @@ public final class Facts {
     private Facts() {
     }
 
+    /** Every kind of fact kept as documents of its own (needs live inside their case). */
+    static final Class<?>[] DOCUMENTS = {CaseFact.class, ReferralFact.class, OfferFact.class, PartnerFact.class,
+            RecordFact.class, EventFact.class};
+
     /** A fact knows its id: the tenant and the id of what it stands for. */
     public interface Fact {
         String factId();
     }
 
     /** A case: where, which target group, when opened and closed, how it ended, when first referred. */
+    @CompoundIndex(name = "tenant_town", def = "{'tenant': 1, 'town': 1}")
     @Document("case_facts")
     public static class CaseFact implements Fact {
         @Id
@@ -70,6 +76,7 @@ public final class Facts {
     }
 
     /** A referral and its answer. */
+    @CompoundIndex(name = "tenant_town", def = "{'tenant': 1, 'town': 1}")
     @Document("referral_facts")
     public static class ReferralFact implements Fact {
         @Id
@@ -93,6 +100,7 @@ public final class Facts {
     }
 
     /** A partner's offer and its capacity; places taken are counted from the accepted referrals. */
+    @CompoundIndex(name = "tenant_town", def = "{'tenant': 1, 'town': 1}")
     @Document("offer_facts")
     public static class OfferFact implements Fact {
         @Id
@@ -114,6 +122,7 @@ public final class Facts {
     }
 
     /** A network partner organisation (an organisation's name is not personal data). */
+    @CompoundIndex(name = "tenant", def = "{'tenant': 1}")
     @Document("partner_facts")
     public static class PartnerFact implements Fact {
         @Id
@@ -131,6 +140,7 @@ public final class Facts {
     }
 
     /** A residence record: only the legal basis of its current status, to see § 104c transitions. */
+    @CompoundIndex(name = "tenant", def = "{'tenant': 1}")
     @Document("record_facts")
     public static class RecordFact implements Fact {
         @Id
@@ -151,6 +161,7 @@ public final class Facts {
      * {@link CaseFact} for a case's events (goals, warnings, themes, legal-domain changes), a
      * document of its own for the others (residence status progressions).
      */
+    @CompoundIndex(name = "tenant_town", def = "{'tenant': 1, 'town': 1}")
     @Document("event_facts")
     public record EventFact(@Id String id, String tenant, String type, LocalDate day, String town, String code,
                             String detail) implements Fact {

@@ -1,5 +1,6 @@
 package de.kim.steering.query;
 
+import de.kim.platform.readmodel.ReadModelIndexes;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,7 +35,7 @@ public class FactsDatabase {
 
     /** The template of the live facts. */
     public MongoTemplate template() {
-        return live.updateAndGet(current -> current != null ? current : new MongoTemplate(client, activeName()));
+        return live.updateAndGet(current -> current != null ? current : indexed(activeName()));
     }
 
     public FactStore store() {
@@ -48,7 +49,13 @@ public class FactsDatabase {
 
     /** A template on a database of its own, for a rebuild to fill. */
     public MongoTemplate fresh(String suffix) {
-        return new MongoTemplate(client, homeName + "-" + suffix);
+        return indexed(homeName + "-" + suffix);
+    }
+
+    private MongoTemplate indexed(String database) {
+        MongoTemplate template = new MongoTemplate(client, database);
+        ReadModelIndexes.ensure(template, Facts.DOCUMENTS);
+        return template;
     }
 
     /** Makes the given database the live one and drops the one before, unless it is the service's home. */

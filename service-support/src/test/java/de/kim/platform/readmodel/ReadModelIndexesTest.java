@@ -1,0 +1,42 @@
+package de.kim.platform.readmodel;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.kim.local.MongoWireServer;
+import de.kim.local.Ports;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The declared indexes on the embedded Mongo-wire server, which accepts and ignores them (real
+ * MongoDB creates them: {@code CaseServiceOnProductionStoresTest}, where Docker runs).
+ */
+class ReadModelIndexesTest {
+
+    @CompoundIndex(name = "tenant_town", def = "{'tenant': 1, 'town': 1}")
+    @Document("samples")
+    record Sample(@Id String id, String tenant, String town) {
+    }
+
+    @Test
+    void indexes_are_made_sure_of_and_a_replay_starts_from_an_empty_read_model() {
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), null).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate mongo = new MongoTemplate(client, "kim-test");
+            ReadModelIndexes.ensure(mongo, Sample.class);
+            mongo.insert(new Sample("kreis-mettmann:1", "kreis-mettmann", "Velbert"));
+            ReadModelIndexes.ensure(mongo, Sample.class);
+
+            ReadModelIndexes.dropAndRecreate(mongo, Sample.class);
+
+            assertThat(mongo.findAll(Sample.class)).isEmpty();
+            mongo.insert(new Sample("kreis-mettmann:2", "kreis-mettmann", "Haan"));
+            assertThat(mongo.findAll(Sample.class)).extracting(Sample::town).containsExactly("Haan");
+        }
+    }
+}
