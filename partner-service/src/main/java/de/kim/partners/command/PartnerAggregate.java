@@ -8,10 +8,12 @@ import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
 import de.kim.platform.domain.TenantId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -26,8 +28,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * partner's aggregate so that taking a place is checked against the offer's capacity in one
  * consistent step.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger", snapshotFilter = "partnerSnapshotFilter")
+@Revision(PartnerAggregate.SNAPSHOT_REVISION)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PartnerAggregate {
+
+    /**
+     * The form of a partner's snapshot (its fields, as Jackson writes them). Snapshots of another
+     * revision are not used: the partner is loaded from its events instead. Revision 1 (no
+     * revision) had no fields at all, which is why snapshots were switched off for a while.
+     */
+    public static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     private PartnerId id;

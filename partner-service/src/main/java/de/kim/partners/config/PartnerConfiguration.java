@@ -1,21 +1,40 @@
 package de.kim.partners.config;
 
+import de.kim.partners.command.PartnerAggregate;
 import de.kim.partners.command.ReminderPolicy;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Wiring of partner-service: the reminder policy. No snapshots of partners: the aggregate's
- * state (private records in maps keyed by id records) does not survive Jackson, and a partner
- * restored from such a snapshot could not be loaded any more (found by the benchmark after 100
- * events on one partner).
- */
+/** Wiring of partner-service: the reminder policy, and snapshots for partners with long inboxes. */
 @Configuration
 public class PartnerConfiguration {
 
     @Bean
     public ReminderPolicy reminderPolicy(@Value("${kim.partner.reminder-days:5}") int days) {
         return new ReminderPolicy(days);
+    }
+
+    /**
+     * A partner's aggregate grows with every referral it receives, and every command on it would
+     * replay them all: a snapshot every {@code kim.partner.snapshot-every} events (100).
+     */
+    @Bean
+    public SnapshotTriggerDefinition partnerSnapshotTrigger(Snapshotter snapshotter,
+                                                            @Value("${kim.partner.snapshot-every:100}") int events) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, events);
+    }
+
+    /** Only snapshots of the partner's current form are used; older ones are passed over for the events. */
+    @Bean
+    public SnapshotFilter partnerSnapshotFilter() {
+        // The event store names the aggregate's type by the class's simple name; type(Class) would compare the full name.
+        return RevisionSnapshotFilter.builder().type(PartnerAggregate.class.getSimpleName())
+                .revision(PartnerAggregate.SNAPSHOT_REVISION).build();
     }
 }
