@@ -573,6 +573,12 @@ earlier ones in the stores; before each run the script waits until the platform 
 answer. How long that took is a figure of its own: after the closed-loop runs the platform worked
 on for $(num "$(prop "$RES/settle.properties" settle.open-case)" 1) s (open a case) and $(num "$(prop "$RES/settle.properties" settle.referral)" 1) s (referral loop) catching up.
 
+How far one run's figures can be trusted: the machines are shared virtual machines, and three runs
+on 2026-12-01 with small changes between them (commits \`7cda6ef\`, \`325c52e\`, \`d51f936\`: the
+Mongo-wire server's reads, partner snapshots) measured 114, 135 and 99 cases/s in the closed loop,
+the CRUD yardstick 1,549, 1,861 and 1,723 commands/s. Differences of less than a third between two
+runs are noise; compare a change on the same machine, run after run.
+
 ## Open a case: \`POST /api/cases\`
 
 | run | clients | rate | commands/s | median ms | p90 ms | p99 ms | max ms | answers |
