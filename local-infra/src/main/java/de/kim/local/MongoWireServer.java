@@ -28,7 +28,7 @@ public final class MongoWireServer implements AutoCloseable {
         this(port, file, UnaryOperator.identity());
     }
 
-    /** For tests that need the store under pressure: a smaller page cache, no retention. */
+    /** For tests that need the store under pressure: its builder tuned, e.g. a smaller page cache. */
     MongoWireServer(int port, Path file, UnaryOperator<MVStore.Builder> tuning) {
         this.port = port;
         this.file = file;

@@ -7,8 +7,10 @@ import org.springframework.data.mongodb.core.index.IndexResolver;
 /**
  * The indexes a read model's queries need on MongoDB, declared on its document class
  * ({@code @CompoundIndex}, next to the fields they cover) and created here: when the service
- * starts, and again after a replay dropped the collection. Every query filters by tenant first,
- * so every index starts with it. The embedded Mongo-wire server accepts them and ignores them.
+ * starts, and again after a replay dropped the collection. The queries users wait for filter by
+ * tenant first, so their indexes start with it; the few that work across tenants (the retention
+ * job, updates by case or partner id) have their own. The embedded Mongo-wire server accepts
+ * them and ignores them.
  */
 public final class ReadModelIndexes {
 
