@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The personal-data vault on the key store. Lazy: only services that seal or open personal
@@ -17,6 +18,9 @@ import java.time.Clock;
  */
 @AutoConfiguration
 public class PrivacyAutoConfiguration {
+
+    /** How long a service keeps trying to reach the key store when it first opens it. */
+    static final Duration KEY_STORE_OPEN_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean(destroyMethod = "close")
     @Lazy
@@ -30,6 +34,10 @@ public class PrivacyAutoConfiguration {
         config.setPassword(password);
         config.setMaximumPoolSize(4);
         config.setPoolName("kim-keystore");
+        // Embedded, the services share one H2 file in auto-server mode. When several start at once, one
+        // may meet the lock file while another is writing it ("Lock file recently modified"): keep trying
+        // for a while instead of failing the start (CI saw a case-service exit so).
+        config.setInitializationFailTimeout(KEY_STORE_OPEN_TIMEOUT.toMillis());
         return new PersonalDataVault(new JdbcTemplate(new HikariDataSource(config)), json, clock);
     }
 }
