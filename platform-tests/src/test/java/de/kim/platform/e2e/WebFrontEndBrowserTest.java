@@ -420,7 +420,7 @@ class WebFrontEndBrowserTest {
     private static void submit(WebDriver browser, String formId) {
         WebElement form = browser.findElement(By.id(formId));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(form));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -429,7 +429,26 @@ class WebFrontEndBrowserTest {
     private static void press(WebDriver browser, WebElement button) {
         WebElement page = browser.findElement(By.tagName("main"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(page));
+    }
+
+    /**
+     * Whether an element's page has been replaced. Selenium's {@code stalenessOf} expects a stale
+     * reference; Chromium, asked in the middle of the navigation, may answer that the node does not
+     * belong to the document instead (seen in CI).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException midNavigation) {
+            if (String.valueOf(midNavigation.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw midNavigation;
+        }
     }
 
     private static void check(WebDriver browser, String name, String value) {
