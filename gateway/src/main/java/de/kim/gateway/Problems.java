@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The gateway's own refusals as RFC 9457 problem details, in German unless the client asks
- * for English; the same problem types the services use.
+ * The gateway's own refusals, and its explanations when a service cannot answer, as RFC 9457
+ * problem details, in German unless the client asks for English; the same problem types the
+ * services use.
  */
 final class Problems {
 
@@ -34,7 +35,22 @@ final class Problems {
                 "Request too large", "The request body is larger than allowed."),
         TOO_MANY(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                 "Zu viele Anfragen", "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie einen Moment.",
-                "Too many requests", "You sent too many requests in a short time. Please wait a moment.");
+                "Too many requests", "You sent too many requests in a short time. Please wait a moment."),
+        UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "Dienst nicht erreichbar", "Der zuständige Dienst ist gerade nicht erreichbar. Es wurde nichts "
+                        + "geändert; bitte versuchen Sie es in einigen Sekunden erneut.",
+                "Service unavailable", "The responsible service cannot be reached right now. Nothing was changed; "
+                        + "please try again in a few seconds."),
+        CONNECTION_BROKEN(HttpStatus.BAD_GATEWAY, "connection-broken",
+                "Verbindung zum Dienst abgebrochen", "Der Dienst hat die Verbindung abgebrochen, bevor er antwortete. "
+                        + "Ob Ihre Änderung gespeichert wurde, ist offen: bitte prüfen Sie das, bevor Sie sie wiederholen.",
+                "Connection to the service broken", "The service dropped the connection before it answered. Your "
+                        + "change may or may not have been saved: please check before you repeat it."),
+        NO_ANSWER_IN_TIME(HttpStatus.GATEWAY_TIMEOUT, "no-answer-in-time",
+                "Keine Antwort des Dienstes", "Der Dienst hat nicht rechtzeitig geantwortet. Ob Ihre Änderung "
+                        + "gespeichert wurde, ist offen: bitte prüfen Sie das, bevor Sie sie wiederholen.",
+                "No answer from the service", "The service did not answer in time. Your change may or may not "
+                        + "have been saved: please check before you repeat it.");
 
         final HttpStatus status;
         final String type;
@@ -61,9 +77,10 @@ final class Problems {
         response.setStatusCode(kind.status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        // A refused request's body is read and dropped first (a too large one excepted), so that the
-        // client, still sending, gets the answer instead of a reset connection.
-        Mono<Void> drained = kind == Kind.TOO_LARGE ? Mono.empty()
+        // A request refused before routing has its body read and dropped first (a too large one
+        // excepted), so that the client, still sending, gets the answer instead of a reset connection.
+        // A routed request's body has gone to the service already.
+        Mono<Void> drained = kind.status.value() >= 500 || kind == Kind.TOO_LARGE ? Mono.empty()
                 : exchange.getRequest().getBody().map(DataBufferUtils::release).then().onErrorResume(e -> Mono.empty());
         return drained.then(response.writeWith(Mono.just(buffer)));
     }

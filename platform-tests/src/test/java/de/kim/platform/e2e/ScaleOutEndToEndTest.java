@@ -93,6 +93,10 @@ class ScaleOutEndToEndTest {
         }
         System.out.println("scale-out: " + accepted.size() + " cases accepted, " + atKill + " before the kill, "
                 + refused.size() + " not accepted " + refused);
+        // A command fails only if it was in flight at the kill (at most one per client), with 502 saying
+        // it may have been made; one that met the dead instance's closed port went to the other.
+        assertThat(refused).as("commands not accepted while an instance died").hasSizeLessThanOrEqualTo(clients.size())
+                .allSatisfy(status -> assertThat(status).isEqualTo(502));
 
         // The surviving instance took over every segment: each accepted case is in the case files...
         for (String id : accepted) {
@@ -102,8 +106,7 @@ class ScaleOutEndToEndTest {
         long expected = accepted.size();
         await().atMost(Duration.ofSeconds(90)).until(() -> casesOpened() >= expected);
         Thread.sleep(3000);
-        assertThat(casesOpened()).isBetween(expected, expected + 4);
-        assertThat(refused.size()).as("commands refused while an instance died").isLessThan(accepted.size() / 10);
+        assertThat(casesOpened()).isBetween(expected, expected + refused.size());
     }
 
     private static long casesOpened() {
