@@ -1,11 +1,10 @@
 package de.kim.gateway;
 
-import io.netty.handler.timeout.TimeoutException;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -31,15 +30,17 @@ class UpstreamFailures implements GlobalFilter, Ordered {
     }
 
     static Problems.Kind kindOf(Throwable failure) {
-        if (failure instanceof NotFoundException) {
-            return Problems.Kind.UNAVAILABLE;
+        // The gateway's own answers for "no instance" (NotFoundException) and "response timeout".
+        if (failure instanceof ResponseStatusException status) {
+            return switch (status.getStatusCode().value()) {
+                case 503 -> Problems.Kind.UNAVAILABLE;
+                case 504 -> Problems.Kind.NO_ANSWER_IN_TIME;
+                default -> null;
+            };
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException) {
                 return Problems.Kind.UNAVAILABLE;
-            }
-            if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
-                return Problems.Kind.NO_ANSWER_IN_TIME;
             }
             if (cause instanceof IOException) {
                 return Problems.Kind.CONNECTION_BROKEN;

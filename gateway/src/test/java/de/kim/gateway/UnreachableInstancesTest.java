@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a client sees when a service's instance dies or a service cannot answer: case-service
  * has two real instances, one of which is stopped under concurrent load; partner-service drops
- * every connection before answering; the immigration office's service is not running at all.
+ * every connection before answering; the immigration office's service is not running at all;
+ * the web front end never answers (the gateway waits one second here).
  * The active health check is slowed to an hour, so only the gateway's own handling shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,7 +44,8 @@ class UnreachableInstancesTest {
     static final HttpServer FIRST = instance(new AtomicInteger());
     static final AtomicInteger SECOND_CALLS = new AtomicInteger();
     static final HttpServer SECOND = instance(SECOND_CALLS);
-    static final ServerSocket DROPPING = dropping();
+    static final ServerSocket DROPPING = unanswering(false);
+    static final ServerSocket HANGING = unanswering(true);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -53,6 +55,8 @@ class UnreachableInstancesTest {
         registry.add("spring.cloud.discovery.client.simple.instances.case-service[1].uri", () -> url(SECOND));
         registry.add("KIM_PARTNER_SERVICE_URL", () -> "http://127.0.0.1:" + DROPPING.getLocalPort());
         registry.add("KIM_IMMIGRATION_OFFICE_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("KIM_WEB_URL", () -> "http://127.0.0.1:" + HANGING.getLocalPort());
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
         registry.add("kim.gateway.rate-limit.per-second", () -> "100000");
         registry.add("kim.gateway.rate-limit.burst", () -> "100000");
@@ -70,6 +74,7 @@ class UnreachableInstancesTest {
         FIRST.stop(0);
         SECOND.stop(0);
         DROPPING.close();
+        HANGING.close();
     }
 
     @Test
@@ -112,6 +117,13 @@ class UnreachableInstancesTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(answer.body()).contains("\"title\":\"Service unavailable\"", "Nothing was changed");
+    }
+
+    @Test
+    void a_service_that_does_not_answer_in_time_gets_504() {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/faelle")).GET());
+        assertThat(answer.statusCode()).isEqualTo(504);
+        assertThat(answer.body()).contains("\"title\":\"Keine Antwort des Dienstes\"");
     }
 
     private HttpResponse<String> post(String path) {
@@ -170,27 +182,36 @@ class UnreachableInstancesTest {
         exchange.close();
     }
 
-    /** A partner-service that passes its readiness check and closes every other connection without answering. */
-    private static ServerSocket dropping() {
+    /**
+     * A service that passes its readiness check and, to every other request, either closes the
+     * connection without answering or never answers at all.
+     */
+    private static ServerSocket unanswering(boolean hang) {
         try {
             ServerSocket server = new ServerSocket(0);
+            List<Socket> held = new ArrayList<>();
             Thread accepting = new Thread(() -> {
                 while (!server.isClosed()) {
-                    try (Socket connection = server.accept()) {
+                    try {
+                        Socket connection = server.accept();
                         InputStream in = connection.getInputStream();
-                        String requestLine = new String(in.readNBytes(in.available() > 0 ? in.available() : 64),
-                                StandardCharsets.ISO_8859_1);
-                        if (requestLine.contains("/actuator/health/readiness")) {
+                        String request = new String(in.readNBytes(Math.max(in.available(), 64)), StandardCharsets.ISO_8859_1);
+                        if (request.contains("/actuator/health/readiness")) {
                             OutputStream out = connection.getOutputStream();
                             out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
                                     .getBytes(StandardCharsets.ISO_8859_1));
                             out.flush();
+                            connection.close();
+                        } else if (hang) {
+                            held.add(connection);
+                        } else {
+                            connection.close();
                         }
                     } catch (IOException closed) {
                         // the server socket was closed at the end of the test, or the gateway hung up
                     }
                 }
-            }, "dropping-partner-service");
+            }, hang ? "hanging-service" : "dropping-service");
             accepting.setDaemon(true);
             accepting.start();
             return server;
