@@ -478,12 +478,14 @@ fresh_text() {
   if [ "$v" = 1 ]; then
     local q; q=$(prop "$F" figures_request.median_ms)
     if ge "$q" 150; then
-      echo "Why: computing the figure is slow, not the event late. For every request steering reads the facts of the"
+      echo "Why: computing the figure is slow. For every request steering reads the facts of the"
       echo "town asked for (\`TenantFacts\`); the Mongo-wire server, which ignores indexes, scans all of the tenant's"
       echo "facts to find them, and the runs before this one opened tens of thousands of cases; on two busy cores each"
-      echo "request then takes a few hundred milliseconds, and a probe may wait for the one before. Real MongoDB uses"
-      echo "the facts' (tenant, town) index. What would close it here: counts kept per tenant, town and month as the"
-      echo "facts arrive, so that a figure is one small read."
+      echo "request then takes hundreds of milliseconds or more, a probe may wait for the one before, and steering's"
+      echo "consumer, which writes into the same server on the same cores, falls behind meanwhile. The cost grows with"
+      echo "the facts in the store, so the faster the machine, the more cases the runs before leave, and the slower each"
+      echo "figure here. Real MongoDB uses the facts' (tenant, town) index. What would close it here: counts kept per"
+      echo "tenant, town and month as the facts arrive, so that a figure is one small read."
     else
       echo "Why: at this load steering's consumer (or case-service's publishing processor) falls behind the"
       echo "commands; the event waits in a queue before it is counted. What would close it: larger batches in the"
@@ -573,11 +575,14 @@ earlier ones in the stores; before each run the script waits until the platform 
 answer. How long that took is a figure of its own: after the closed-loop runs the platform worked
 on for $(num "$(prop "$RES/settle.properties" settle.open-case)" 1) s (open a case) and $(num "$(prop "$RES/settle.properties" settle.referral)" 1) s (referral loop) catching up.
 
-How far one run's figures can be trusted: the machines are shared virtual machines, and three runs
-on 2026-12-01 with small changes between them (commits \`7cda6ef\`, \`325c52e\`, \`d51f936\`: the
-Mongo-wire server's reads, partner snapshots) measured 114, 135 and 99 cases/s in the closed loop,
-the CRUD yardstick 1,549, 1,861 and 1,723 commands/s. Differences of less than a third between two
-runs are noise; compare a change on the same machine, run after run.
+How far one run's figures can be trusted: the machines are shared virtual machines of the same
+size, and not all equally fast. Three runs in one session with small changes between them (commits
+\`7cda6ef\`, \`325c52e\`, \`d51f936\`: the Mongo-wire server's reads, partner snapshots) measured 114,
+135 and 99 cases/s in the closed loop, the CRUD yardstick 1,549, 1,861 and 1,723 commands/s; two runs
+in the next session, on another machine (\`c1bee9b\`, \`be594ab\`: JVM memory settings), 302 and 323
+cases/s, the CRUD yardstick 3,052 and 2,870 commands/s. Differences of less than a third between
+two runs on one machine are noise; compare a change on the same machine, run after run, and compare the
+platform with the CRUD yardstick of its own run.
 
 ## Open a case: \`POST /api/cases\`
 
