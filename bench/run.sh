@@ -578,7 +578,7 @@ on for $(num "$(prop "$RES/settle.properties" settle.open-case)" 1) s (open a ca
 How far one run's figures can be trusted: the machines are shared virtual machines of the same
 size, and not all equally fast. Three runs in one session with small changes between them (commits
 \`7cda6ef\`, \`325c52e\`, \`d51f936\`: the Mongo-wire server's reads, partner snapshots) measured 114,
-135 and 99 cases/s in the closed loop, the CRUD yardstick 1,549, 1,861 and 1,723 commands/s; two runs
+135 and 99 cases/s in the closed loop, the CRUD yardstick 1,549, 1,861 and 1,723 commands/s; three runs
 in the next session, on another machine (\`c1bee9b\`, \`be594ab\`, \`984813c\`: JVM memory settings, the
 Mongo-wire server's heap and page cache), 302, 323 and 303 cases/s, the CRUD yardstick 3,052, 2,870 and
 2,774 commands/s. Differences of less than a third between

@@ -29,7 +29,7 @@ class UpstreamFailures implements GlobalFilter, Ordered {
         });
     }
 
-    static Problems.Kind kindOf(Throwable failure) {
+    private static Problems.Kind kindOf(Throwable failure) {
         // The gateway's own answers for "no instance" (NotFoundException) and "response timeout".
         if (failure instanceof ResponseStatusException status) {
             return switch (status.getStatusCode().value()) {

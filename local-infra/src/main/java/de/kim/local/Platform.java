@@ -170,9 +170,9 @@ public final class Platform {
         add(new Component("kafka", ports.kafka(), false,
                 java("kafka", "512m", infraJar, "kafka", String.valueOf(ports.kafka()),
                         String.valueOf(ports.kafkaController()), dataDir.resolve("kafka").toString()), Map.of()));
-        // The Mongo-wire server holds each find's whole result in its heap (steering's figures read all
-        // of a tenant's facts): with 256 MB it ran out under the benchmark's 300 cases/s and closed its
-        // store. Besides, 128 MB of it are its page cache (MongoWireServer.PAGE_CACHE_MB).
+        // The Mongo-wire server holds each find's whole result in its heap (a steering figure reads the
+        // facts of a tenant or of one of its towns): with 256 MB it ran out under the benchmark's 300
+        // cases/s and closed its store. Besides, 128 MB of it are its page cache (MongoWireServer.PAGE_CACHE_MB).
         add(new Component("mongo", ports.mongo(), false,
                 java("mongo", "640m", infraJar, "mongo", String.valueOf(ports.mongo()),
                         dataDir.resolve("mongo").resolve("kim.mv").toString()), Map.of()));
