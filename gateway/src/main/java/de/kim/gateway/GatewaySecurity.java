@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -31,7 +33,7 @@ import java.util.List;
 
 /**
  * The gateway signs nobody in; it lets through to the APIs only requests with a valid token
- * of the platform's issuer (the services check roles, tenants and data themselves) and relays
+ * of the platform's issuer made for the platform's audience (the services check roles, tenants and data themselves) and relays
  * the token unchanged. Every other path is the web front end, which signs its users in itself.
  * The gateway alone answers browsers' CORS questions and sets the security headers.
  */
@@ -41,10 +43,12 @@ public class GatewaySecurity {
 
     @Bean
     public ReactiveJwtDecoder jwtDecoder(@Value("${kim.security.jwt.issuer}") String issuer,
-                                         @Value("${kim.security.jwt.jwk-set-uri}") String jwkSetUri) {
+                                         @Value("${kim.security.jwt.jwk-set-uri}") String jwkSetUri,
+                                         @Value("${kim.security.jwt.audience}") String audience) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, named -> named != null && named.contains(audience))));
         return new CachingReactiveJwtDecoder(decoder, Clock.systemUTC());
     }
 

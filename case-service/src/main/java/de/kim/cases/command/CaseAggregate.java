@@ -238,7 +238,7 @@ public class CaseAggregate {
                 .orElseThrow(() -> new RuleViolationException("referral_needs_consent_for_the_partner",
                         "case.referral.no-consent"));
         Set<DataCategory> released = consent.getValue().categories();
-        ClientProfile profile = vault.open(client, ClientProfile.class)
+        ClientProfile profile = vault.open(tenant, client, ClientProfile.class)
                 .orElseThrow(() -> new ConflictException("case.erased"));
         SharedClientData shared = releasedPartOf(profile, released,
                 released.contains(DataCategory.NEEDS) ? need.description() : null);

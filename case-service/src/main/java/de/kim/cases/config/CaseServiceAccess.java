@@ -1,6 +1,13 @@
 package de.kim.cases.config;
 
+import de.kim.cases.api.AssessNeedCommand;
+import de.kim.cases.api.EraseClientCommand;
+import de.kim.cases.api.RecordReferralAnswerCommand;
+import de.kim.cases.messaging.HandoverIntake;
+import de.kim.cases.messaging.PartnerEventsListener;
+import de.kim.cases.privacy.RetentionJob;
 import de.kim.platform.security.AccessRules;
+import de.kim.platform.security.ServiceGrants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,7 +16,10 @@ import static de.kim.platform.security.Role.ADMINISTRATOR;
 import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
 import static de.kim.platform.security.Role.CASE_MANAGER;
 
-/** Case files are for case management alone; which case a case manager works, the case decides. */
+/**
+ * Case files are for case management alone; which case a case manager works, the case decides.
+ * The service's own principals may send only the commands granted here.
+ */
 @Configuration
 public class CaseServiceAccess {
 
@@ -24,5 +34,14 @@ public class CaseServiceAccess {
                 .allow("/api/follow-ups/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/handovers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/audit/**", ADMINISTRATOR);
+    }
+
+    /** What case-service's own principals may do: each exactly the commands of its work. */
+    @Bean
+    public ServiceGrants caseServiceGrants() {
+        return ServiceGrants.builder()
+                .grant(PartnerEventsListener.PRINCIPAL, RecordReferralAnswerCommand.class)
+                .grant(HandoverIntake.PRINCIPAL, AssessNeedCommand.class)
+                .grant(RetentionJob.PRINCIPAL, EraseClientCommand.class);
     }
 }

@@ -40,6 +40,9 @@ public class HandoverIntake {
     private static final Logger log = LoggerFactory.getLogger(HandoverIntake.class);
 
     private final HandoverRequests requests;
+    /** The principal the intake sends as: it may add needs to a case and nothing else. */
+    public static final String PRINCIPAL = "case-service.handover-intake";
+
     private final EventCommandRelay relay;
     private final MessageSource messages;
 
@@ -90,7 +93,7 @@ public class HandoverIntake {
                 request.pathway() == null ? "–" : request.pathway(), request.handedOverOn()}, Locale.GERMAN);
         AssessNeedCommand command = new AssessNeedCommand(new CaseId(caseId), needId, field, Priority.HIGH,
                 description, null);
-        Optional<RuntimeException> refusal = relay.send(command, request.tenant(), actor);
+        Optional<RuntimeException> refusal = relay.send(PRINCIPAL, command, request.tenant(), actor);
         if (refusal.isPresent()
                 && !(refusal.get() instanceof KimException kim && "case.need.exists".equals(kim.messageKey()))) {
             // A closed case or one of another tenant cannot take the need; the request stays open.

@@ -35,6 +35,9 @@ public class PartnerEventsListener {
 
     private final EnvelopeCodec codec;
     private final PartnerDirectoryProjection directory;
+    /** The principal this listener relays as: it may record partners' answers and nothing else. */
+    public static final String PRINCIPAL = "case-service.partner-answers";
+
     private final EventCommandRelay relay;
 
     public PartnerEventsListener(EnvelopeCodec codec, PartnerDirectoryProjection directory, EventCommandRelay relay) {
@@ -74,7 +77,7 @@ public class PartnerEventsListener {
         RecordReferralAnswerCommand command = new RecordReferralAnswerCommand(new CaseId(caseId),
                 new ReferralId(referralId), answer, reason, result, envelope.time());
         // The case refuses this answer for good (unknown referral, answer out of order): retrying cannot help.
-        relay.send(command, envelope.tenant(), envelope.actor()).ifPresent(refusal -> log.warn(
+        relay.send(PRINCIPAL, command, envelope.tenant(), envelope.actor()).ifPresent(refusal -> log.warn(
                 "answer {} to referral {} of case {} not applied: {}", answer, referralId, caseId, refusal.getMessage()));
     }
 }

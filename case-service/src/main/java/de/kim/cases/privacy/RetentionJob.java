@@ -7,7 +7,7 @@ import de.kim.cases.query.CaseFile;
 import de.kim.platform.domain.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
+import de.kim.platform.domain.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +32,8 @@ public class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     static final String ACTOR = "retention-job";
+    /** The principal the job erases as: it may erase a client and nothing else. */
+    public static final String PRINCIPAL = "case-service.retention";
 
     private final MongoTemplate mongo;
     private final CommandGateway commands;
@@ -57,7 +59,7 @@ public class RetentionJob {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EraseClientCommand(new CaseId(file.id),
                         ErasureGround.RETENTION_EXPIRED, "Aufbewahrungsfrist " + caseFileRetention + " abgelaufen"))
-                        .andMetaData(MetaData.with(Actor.TENANT, file.tenant).and(Actor.USER, ACTOR)));
+                        .andMetaData(Actor.servicePrincipal(new TenantId(file.tenant), ACTOR, PRINCIPAL).asMetaData()));
                 asked++;
             } catch (RuntimeException e) {
                 log.warn("retention erasure of case {} not done: {}", file.id, e.getMessage());

@@ -48,7 +48,7 @@ public class CaseFileProjection {
         CaseFile file = new CaseFile();
         file.id = e.caseId().value();
         file.tenant = e.tenant();
-        file.client = vault.open(e.client(), ClientProfile.class).orElse(null);
+        file.client = vault.open(e.tenant(), e.client(), ClientProfile.class).orElse(null);
         file.targetGroup = e.targetGroup();
         file.accessRoute = e.accessRoute();
         file.assignee = e.assignee();

@@ -7,10 +7,12 @@ import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.platform.config.TenantDirectory;
+import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
+import de.kim.platform.domain.TenantId;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -42,7 +44,13 @@ import java.util.Set;
 /** The rules of a case, one test each, named as the rule reads. */
 class CaseAggregateTest {
 
-    private static final Map<String, String> ANNA = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna");
+    private static final Map<String, String> ANNA = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna", "roles", "CASE_MANAGER");
+    /** A partner's answer arrives relayed by case-service's own principal, not by a person. */
+    private static final Map<String, String> PARTNER_ANSWERS = Actor.servicePrincipal(new TenantId("kreis-mettmann"),
+            "ps-vhs", "case-service.partner-answers").asMetaData();
+    private static final Map<String, String> WITHOUT_ROLE = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna");
+    private static final Map<String, String> ANOTHER_CASE_MANAGER = Map.of("tenant", "kreis-mettmann", "actor", "cm-bob",
+            "roles", "CASE_MANAGER");
     private static final Map<String, String> OTHER_TENANT = Map.of("tenant", "kreis-musterland", "actor", "cm-x");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneId.of("Europe/Berlin"));
@@ -99,7 +107,7 @@ class CaseAggregateTest {
                         opened.equals(new CaseOpenedEvent(id, "kreis-mettmann", opened.client(), "Velbert",
                                 TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna", TODAY))
                                 && !opened.client().data().contains("Amina")
-                                && vault.open(opened.client(), ClientProfile.class).orElseThrow().equals(client)),
+                                && vault.open("kreis-mettmann", opened.client(), ClientProfile.class).orElseThrow().equals(client)),
                         andNoMore())));
     }
 
@@ -205,7 +213,7 @@ class CaseAggregateTest {
                         made.equals(new ReferralMadeEvent(id, new ReferralId("ref-1"), "partner-1", "offer-1", need,
                                 FieldOfAction.LANGUAGE, consent, Set.of(DataCategory.IDENTITY, DataCategory.NEEDS),
                                 made.sharedClient(), null, TODAY))
-                                && vault.open(made.sharedClient(), SharedClientData.class).orElseThrow().equals(identityOnly)),
+                                && vault.open("kreis-mettmann", made.sharedClient(), SharedClientData.class).orElseThrow().equals(identityOnly)),
                         andNoMore())));
     }
 
@@ -215,7 +223,7 @@ class CaseAggregateTest {
                 .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-1"), ANNA)
                 .expectEvents(new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "DS-2026-1", TODAY));
         vault.shred("kreis-mettmann", "case-1");
-        assertThat(vault.open(sealedClient, ClientProfile.class)).isEmpty();
+        assertThat(vault.open("kreis-mettmann", sealedClient, ClientProfile.class)).isEmpty();
         fixture.given(opened(), new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "x", TODAY))
                 .when(new ReopenCaseCommand(id, "neu", null), ANNA)
                 .expectException(ConflictException.class).expectNoEvents();
@@ -251,12 +259,26 @@ class CaseAggregateTest {
     }
 
     @Test
+    void an_actor_without_a_role_works_no_case() {
+        fixture.given(opened())
+                .when(new AssessNeedCommand(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, null, null), WITHOUT_ROLE)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_case_manager_works_only_the_cases_assigned_to_them() {
+        fixture.given(opened())
+                .when(new AssessNeedCommand(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, null, null), ANOTHER_CASE_MANAGER)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
     void a_partner_answer_received_twice_changes_nothing() {
         ReferralId ref = new ReferralId("ref-1");
         fixture.given(opened(), languageNeed(), referralMade(ref),
                         new ReferralAcceptedEvent(id, ref, "partner-1", Instant.parse("2026-11-01T10:00:00Z")))
                 .when(new RecordReferralAnswerCommand(id, ref, ReferralStatus.ACCEPTED, null, null,
-                        Instant.parse("2026-11-01T10:00:00Z")), ANNA)
+                        Instant.parse("2026-11-01T10:00:00Z")), PARTNER_ANSWERS)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
@@ -266,7 +288,7 @@ class CaseAggregateTest {
         fixture.given(opened(), languageNeed(), referralMade(ref),
                         new ReferralAcceptedEvent(id, ref, "partner-1", Instant.parse("2026-11-01T10:00:00Z")))
                 .when(new RecordReferralAnswerCommand(id, ref, ReferralStatus.DECLINED, "NO_CAPACITY", null,
-                        Instant.parse("2026-11-01T11:00:00Z")), ANNA)
+                        Instant.parse("2026-11-01T11:00:00Z")), PARTNER_ANSWERS)
                 .expectException(ConflictException.class).expectNoEvents();
     }
 

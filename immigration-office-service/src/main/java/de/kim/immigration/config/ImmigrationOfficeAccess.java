@@ -1,6 +1,10 @@
 package de.kim.immigration.config;
 
+import de.kim.immigration.api.RecordAchievementCommand;
+import de.kim.immigration.api.RecordStatusCheckRequestCommand;
+import de.kim.immigration.messaging.CaseEventsListener;
 import de.kim.platform.security.AccessRules;
+import de.kim.platform.security.ServiceGrants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,5 +26,12 @@ public class ImmigrationOfficeAccess {
                 .allow(HttpMethod.GET, "/api/rule-sets/**", IMMIGRATION_OFFICER, CASE_MANAGER, CASE_MANAGEMENT_LEAD,
                         ADMINISTRATOR)
                 .allow("/api/audit/**", ADMINISTRATOR);
+    }
+
+    /** What case management's events may do here: record what it shared and what it asked, nothing else. */
+    @Bean
+    public ServiceGrants immigrationOfficeGrants() {
+        return ServiceGrants.builder().grant(CaseEventsListener.PRINCIPAL,
+                RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class);
     }
 }

@@ -31,6 +31,9 @@ public class CaseEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
 
+    /** The principal this listener relays as: it may record shared achievements and status-check requests. */
+    public static final String PRINCIPAL = "immigration-office-service.case-events";
+
     private final EnvelopeCodec codec;
     private final EventCommandRelay relay;
 
@@ -59,7 +62,7 @@ public class CaseEventsListener {
 
     private void send(ReceivedEvent event, Object command, String what, String recordId) {
         // No such record for this tenant, or the message does not fit it: final, retrying cannot help.
-        relay.send(command, event).ifPresent(refusal ->
+        relay.send(PRINCIPAL, command, event).ifPresent(refusal ->
                 log.warn("{} for record {} not recorded: {}", what, recordId, refusal.getMessage()));
     }
 }

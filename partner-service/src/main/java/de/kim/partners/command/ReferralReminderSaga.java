@@ -13,7 +13,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.messaging.MetaData;
+import de.kim.platform.domain.TenantId;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -36,6 +36,8 @@ public class ReferralReminderSaga {
 
     static final String DEADLINE = "referral-reminder";
     static final String SYSTEM_ACTOR = "system.reminder";
+    /** The principal the saga reminds as: it may raise a referral's reminder and nothing else. */
+    public static final String PRINCIPAL = "partner-service.referral-reminders";
 
     private PartnerId partnerId;
     private String tenant;
@@ -79,7 +81,7 @@ public class ReferralReminderSaga {
     @DeadlineHandler(deadlineName = DEADLINE)
     void remind(ReferralId referralId) {
         commands.send(GenericCommandMessage.asCommandMessage(new RemindReferralCommand(partnerId, referralId, days))
-                .andMetaData(MetaData.with(Actor.TENANT, tenant).and(Actor.USER, SYSTEM_ACTOR)));
+                .andMetaData(Actor.servicePrincipal(new TenantId(tenant), SYSTEM_ACTOR, PRINCIPAL).asMetaData()));
         SagaLifecycle.end();
     }
 }

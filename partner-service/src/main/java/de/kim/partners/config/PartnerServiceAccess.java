@@ -1,6 +1,13 @@
 package de.kim.partners.config;
 
+import de.kim.partners.api.EraseSharedClientDataCommand;
+import de.kim.partners.api.ReceiveReferralCommand;
+import de.kim.partners.api.RemindReferralCommand;
+import de.kim.partners.api.WithdrawReferralCommand;
+import de.kim.partners.command.ReferralReminderSaga;
+import de.kim.partners.messaging.CaseEventsListener;
 import de.kim.platform.security.AccessRules;
+import de.kim.platform.security.ServiceGrants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,5 +37,14 @@ public class PartnerServiceAccess {
                 .allow("/api/partners/*/offers/**", ADMINISTRATOR, PARTNER_STAFF)
                 .allow("/api/referrals/**", PARTNER_STAFF)
                 .allow("/api/audit/**", ADMINISTRATOR);
+    }
+
+    /** What the service's own principals may do: each exactly the commands of its work. */
+    @Bean
+    public ServiceGrants partnerServiceGrants() {
+        return ServiceGrants.builder()
+                .grant(CaseEventsListener.PRINCIPAL, ReceiveReferralCommand.class, WithdrawReferralCommand.class,
+                        EraseSharedClientDataCommand.class)
+                .grant(ReferralReminderSaga.PRINCIPAL, RemindReferralCommand.class);
     }
 }

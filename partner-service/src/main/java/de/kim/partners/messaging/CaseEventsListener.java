@@ -37,6 +37,9 @@ public class CaseEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
 
+    /** The principal this listener relays as: it may receive, withdraw and erase shared data of referrals. */
+    public static final String PRINCIPAL = "partner-service.case-events";
+
     private final EnvelopeCodec codec;
     private final EventCommandRelay relay;
     private final ClientErasures erasures;
@@ -73,7 +76,7 @@ public class CaseEventsListener {
     private void send(ReceivedEvent event, Object command, String subject) {
         // Not a partner of this service (e.g. the immigration office as a consent's recipient), or a
         // command the partner refuses for good: nothing to retry.
-        relay.send(command, event).ifPresent(refusal ->
+        relay.send(PRINCIPAL, command, event).ifPresent(refusal ->
                 log.info("{} {} not applied: {}", event.envelope().type(), subject, refusal.getMessage()));
     }
 }

@@ -86,13 +86,13 @@ public class PartnerProjection {
     void on(ReferralReceivedEvent e, @SequenceNumber long sequence) {
         PartnerView partner = mongo.findById(e.partnerId().value(), PartnerView.class);
         mongo.save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
-                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(e.client()), e.note(),
+                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(partner.tenant(), e.client()), e.note(),
                 e.madeOn(), "RECEIVED", null, null, null, null, false, false, sequence));
     }
 
     /** The client's data as released, while the client's key exists; null once erased. */
-    private SharedClient opened(Sealed client) {
-        return vault.open(client, SharedClientData.class).map(c -> new SharedClient(c.givenName(), c.familyName(),
+    private SharedClient opened(String tenant, Sealed client) {
+        return vault.open(tenant, client, SharedClientData.class).map(c -> new SharedClient(c.givenName(), c.familyName(),
                 c.dateOfBirth(), c.languages(), c.phone(), c.email(), c.address(), c.town(), c.needDescription()))
                 .orElse(null);
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.EventCommandRelay;
+import de.kim.platform.messaging.UnprocessableRecordException;
+import de.kim.platform.security.CommandAuthority;
+import de.kim.platform.security.ServiceGrants;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import de.kim.platform.messaging.KafkaEventPublisher;
 import de.kim.platform.messaging.MalformedEnvelopeException;
@@ -112,9 +115,18 @@ public class KimPlatformAutoConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * Every command names its actor (from the HTTP request, or set by the platform's own
+     * principal that sends it), and no handler runs for an actor without a role or a grant.
+     */
     @Bean
-    public SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus, RequestActorResolver resolver) {
-        return () -> commandBus.registerDispatchInterceptor(new ActorMetaDataInterceptor(resolver));
+    public SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus, RequestActorResolver resolver,
+                                                         ObjectProvider<ServiceGrants> grants) {
+        ServiceGrants all = grants.orderedStream().reduce(ServiceGrants.builder(), ServiceGrants::merge);
+        return () -> {
+            commandBus.registerDispatchInterceptor(new ActorMetaDataInterceptor(resolver));
+            commandBus.registerHandlerInterceptor(new CommandAuthority(all));
+        };
     }
 
     @Bean
@@ -151,14 +163,15 @@ public class KimPlatformAutoConfiguration {
 
     /**
      * Consumers retry a failing record with back-off for as long as it takes (a store that is
-     * down comes back); only a record that can never be read goes to {@code <topic>.DLT}.
+     * down comes back); only a record that can never be read or applied goes to {@code <topic>.DLT},
+     * with the reason in its headers, and the consumer goes on with the next.
      */
     @Bean
     public DefaultErrorHandler kafkaConsumerErrorHandler(KafkaTemplate<String, String> kafka) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
-        handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
+        handler.addNotRetryableExceptions(MalformedEnvelopeException.class, UnprocessableRecordException.class);
         return handler;
     }
 

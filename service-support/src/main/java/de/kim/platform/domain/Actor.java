@@ -12,14 +12,19 @@ import java.util.stream.Collectors;
 /**
  * Who acts, for which tenant, in which roles; partner staff also name their partner. Tenant
  * and user are carried as Axon metadata on every command and, through correlation, on every
- * event it causes.
+ * event it causes. A command the platform sends itself (an event relayed from another service,
+ * a scheduled job) names a service principal ({@code service}) instead of roles: it may send
+ * only the commands its {@link de.kim.platform.security.ServiceGrants} name. An actor with
+ * neither roles nor a service principal may do nothing.
  */
-public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<String> partnerId) {
+public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<String> partnerId,
+                    Optional<String> service) {
 
     public static final String TENANT = "tenant";
     public static final String USER = "actor";
     public static final String ROLES = "roles";
     public static final String PARTNER = "partner";
+    public static final String SERVICE = "service";
 
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -32,20 +37,41 @@ public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<St
         }
         roles = Set.copyOf(roles);
         partnerId = partnerId == null ? Optional.empty() : partnerId;
+        service = service == null ? Optional.empty() : service.filter(name -> !name.isBlank());
+        if (service.isPresent() && !roles.isEmpty()) {
+            throw new IllegalArgumentException("a service principal has grants, not roles");
+        }
+    }
+
+    /** A signed-in person. */
+    public Actor(TenantId tenant, String userId, Set<Role> roles, Optional<String> partnerId) {
+        this(tenant, userId, roles, partnerId, Optional.empty());
+    }
+
+    /**
+     * The platform's service principal {@code service}, acting in the tenant on behalf of
+     * {@code userId} (who caused it, as the relayed event names them, for the history).
+     */
+    public static Actor servicePrincipal(TenantId tenant, String userId, String service) {
+        return new Actor(tenant, userId, Set.of(), Optional.empty(), Optional.of(service));
     }
 
     public boolean has(Role role) {
         return roles.contains(role);
     }
 
-    /** Tenant, user, roles and partner as Axon metadata; events keep only tenant and user. */
+    public boolean isService() {
+        return service.isPresent();
+    }
+
+    /** Tenant, user, roles, partner and service principal as Axon metadata; events keep only tenant and user. */
     public Map<String, String> asMetaData() {
         return Map.of(TENANT, tenant.value(), USER, userId,
                 ROLES, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                PARTNER, partnerId.orElse(""));
+                PARTNER, partnerId.orElse(""), SERVICE, service.orElse(""));
     }
 
-    /** The actor a message names in its metadata; one without roles is the platform itself (a relayed event). */
+    /** The actor a message names in its metadata. */
     public static Optional<Actor> fromMetaData(Map<String, ?> metaData) {
         Object tenant = metaData.get(TENANT);
         Object user = metaData.get(USER);
@@ -56,7 +82,9 @@ public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<St
         Set<Role> parsed = roles == null ? Set.of() : Arrays.stream(roles.toString().split(","))
                 .map(Role::of).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
         Object partner = metaData.get(PARTNER);
+        Object service = metaData.get(SERVICE);
         return Optional.of(new Actor(new TenantId(tenant.toString()), user.toString(), parsed,
-                Optional.ofNullable(partner).map(Object::toString).filter(p -> !p.isBlank())));
+                Optional.ofNullable(partner).map(Object::toString).filter(p -> !p.isBlank()),
+                Optional.ofNullable(service).map(Object::toString).filter(p -> !p.isBlank())));
     }
 }

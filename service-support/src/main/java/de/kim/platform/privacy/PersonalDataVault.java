@@ -64,10 +64,16 @@ public class PersonalDataVault implements AutoCloseable {
         }
     }
 
-    /** The value, while its subject's key exists; empty once the person is erased. */
-    public <T> Optional<T> open(Sealed sealed, Class<T> type) {
+    /**
+     * The value, while its subject's key exists; empty once the person is erased. A key is bound
+     * to its tenant: opening data of one tenant for another fails, whatever the caller was told.
+     */
+    public <T> Optional<T> open(String tenant, Sealed sealed, Class<T> type) {
         if (sealed == null) {
             return Optional.empty();
+        }
+        if (!isOf(tenant, sealed.subject())) {
+            throw new ForeignTenantException();
         }
         Optional<SecretKey> key = existingKey(sealed.subject());
         if (key.isEmpty()) {
@@ -106,6 +112,14 @@ public class PersonalDataVault implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the subject is a person of the tenant: a key, live or shredded, was made for them
+     * in that tenant. False for a subject of another tenant and for one never sealed.
+     */
+    public boolean isOf(String tenant, String subject) {
+        return rows(subject).stream().anyMatch(row -> row[0].equals(tenant));
+    }
+
     /** Whether the subject's key still exists. */
     public boolean holdsKeyOf(String subject) {
         return existingKey(subject).isPresent();
@@ -127,7 +141,7 @@ public class PersonalDataVault implements AutoCloseable {
         }
         String[] row = rows.get(0);
         if (!tenant.equals(row[0])) {
-            throw new IllegalStateException("subject belongs to another tenant");
+            throw new ForeignTenantException();
         }
         if (row[1] == null) {
             throw new IllegalStateException("the subject's personal data was erased; nothing new is sealed for it");

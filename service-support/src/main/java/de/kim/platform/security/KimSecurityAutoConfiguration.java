@@ -16,11 +16,16 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -30,10 +35,12 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Every service is an OAuth 2.0 resource server: a request needs a valid JWT of the platform's
- * issuer, naming a served tenant, and a role its {@link AccessRules} allow. Only health, the
+ * issuer, made for the platform's audience, naming a served tenant, and a role its
+ * {@link AccessRules} allow ({@link RolesClaim}: a claim that cannot be read grants none). Only health, the
  * OpenAPI documents and error pages answer without one. No session, no cookie, no CSRF token:
  * the bearer token is the whole credential.
  */
@@ -53,12 +60,13 @@ public class KimSecurityAutoConfiguration {
     public JwtDecoder jwtDecoder(@Value("${kim.security.jwt.issuer}") String issuer,
                                  @Value("${kim.security.jwt.jwk-set-uri:}") String jwkSetUri,
                                  @Value("${kim.security.jwt.public-key:}") String publicKey,
+                                 @Value("${kim.security.jwt.audience}") String audience,
                                  TenantDirectory tenants) {
         NimbusJwtDecoder decoder = publicKey.isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withPublicKey(rsaPublicKey(publicKey)).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer), new TokenValidation(tenants)));
+                JwtValidators.createDefaultWithIssuer(issuer), audienceOf(audience), new TokenValidation(tenants)));
         // The validators' clock, not the domain's: a test may set the domain's clock to another day.
         return new CachingJwtDecoder(decoder, Clock.systemUTC());
     }
@@ -81,11 +89,10 @@ public class KimSecurityAutoConfiguration {
     public SecurityFilterChain kimSecurityFilterChain(HttpSecurity http, ObjectProvider<AccessRules> rules,
                                                       MessageSource messages, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, json);
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(RequestActorResolver.ROLES_CLAIM);
-        authorities.setAuthorityPrefix("");
+        // The URL rules see exactly the roles the acting user has: one reading of the claim.
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> RequestActorResolver.roles(jwt).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.name())).toList());
         return http
                 .csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.disable())
@@ -104,6 +111,15 @@ public class KimSecurityAutoConfiguration {
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
+    }
+
+    /**
+     * A token is for the platform only if its {@code aud} names the platform's audience: a token
+     * the same issuer made for another application is refused.
+     */
+    public static OAuth2TokenValidator<Jwt> audienceOf(String audience) {
+        return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                named -> named != null && named.contains(audience));
     }
 
     private static RSAPublicKey rsaPublicKey(String pem) {

@@ -3,16 +3,14 @@ package de.kim.platform.web;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.TenantId;
 import de.kim.platform.security.Role;
+import de.kim.platform.security.RolesClaim;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Tells who acts in the current request: read from the signed-in user's token, which the
@@ -21,7 +19,7 @@ import java.util.stream.Collectors;
 public class RequestActorResolver {
 
     public static final String TENANT_CLAIM = "tenant";
-    public static final String ROLES_CLAIM = "roles";
+    public static final String ROLES_CLAIM = RolesClaim.NAME;
     public static final String PARTNER_CLAIM = "partner_id";
     public static final String USERNAME_CLAIM = "preferred_username";
 
@@ -45,10 +43,8 @@ public class RequestActorResolver {
                 Optional.ofNullable(token.getClaimAsString(PARTNER_CLAIM)).filter(id -> !id.isBlank()));
     }
 
+    /** The token's roles, read by {@link RolesClaim}: a claim it cannot read grants nothing. */
     public static Set<Role> roles(Jwt token) {
-        Object claim = token.getClaims().get(ROLES_CLAIM);
-        Collection<?> names = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
-        return names.stream().map(String::valueOf).map(Role::of).flatMap(Optional::stream)
-                .collect(Collectors.toUnmodifiableSet());
+        return RolesClaim.of(token.getClaims());
     }
 }

@@ -45,7 +45,7 @@ class KeyStoreOpeningTest {
                 new ObjectMapper(), Clock.systemUTC())) {
             other.get();
             Sealed sealed = vault.seal("kreis-mettmann", "case-1", Map.of("givenName", "Amina"));
-            assertThat(vault.open(sealed, Map.class)).contains(Map.of("givenName", "Amina"));
+            assertThat(vault.open("kreis-mettmann", sealed, Map.class)).contains(Map.of("givenName", "Amina"));
         }
     }
 }

@@ -37,6 +37,8 @@ import java.util.Map;
 public final class TestTokens {
 
     public static final String ISSUER = "https://issuer.test.kim.invalid";
+    /** The audience the services and the gateway accept (their default, {@code kim-platform}). */
+    public static final String AUDIENCE = "kim-platform";
     public static final String TENANT = "kreis-mettmann";
     public static final String OTHER_TENANT = "kreis-musterland";
     private static final KeyPair KEYS = rsaKeyPair();
@@ -92,6 +94,7 @@ public final class TestTokens {
         claims.put("preferred_username", user);
         claims.put("tenant", tenant);
         claims.put("roles", roles);
+        claims.put("aud", List.of(AUDIENCE));
         return claims;
     }
 
