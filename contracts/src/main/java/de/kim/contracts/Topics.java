@@ -14,4 +14,12 @@ public final class Topics {
 
     private Topics() {
     }
+
+    /**
+     * Where a consumer puts a record of {@code topic} it can never apply, with the reason in the
+     * record's headers: {@code <topic>.DLT}.
+     */
+    public static String deadLetterOf(String topic) {
+        return topic + ".DLT";
+    }
 }

@@ -4,6 +4,7 @@ import de.kim.contracts.Topics;
 import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.partners.query.ClientErasures;
+import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
@@ -17,6 +18,7 @@ import de.kim.partners.api.SharedClient;
 import de.kim.partners.api.WithdrawReferralCommand;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
+import de.kim.platform.messaging.UnprocessableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import de.kim.platform.messaging.EventCommandRelay;
 import org.slf4j.Logger;
@@ -43,11 +45,14 @@ public class CaseEventsListener {
     private final EnvelopeCodec codec;
     private final EventCommandRelay relay;
     private final ClientErasures erasures;
+    private final PersonalDataVault vault;
 
-    public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay, ClientErasures erasures) {
+    public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay, ClientErasures erasures,
+                              PersonalDataVault vault) {
         this.codec = codec;
         this.relay = relay;
         this.erasures = erasures;
+        this.vault = vault;
     }
 
     @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
@@ -56,6 +61,7 @@ public class CaseEventsListener {
         ReceivedEvent event = codec.decode(record.value());
         if (event.is(ReferralMade.TYPE)) {
             ReferralMade r = event.data(ReferralMade.class);
+            requireClientOfTheTenant(event, r.caseId(), r.referralId());
             send(event, new ReceiveReferralCommand(new PartnerId(r.partnerId()), new ReferralId(r.referralId()),
                     r.caseId(), new OfferId(r.offerId()), FieldOfAction.valueOf(r.fieldOfAction()), r.consentId(),
                     new HashSet<>(r.sharedCategories()), r.sealedClient() == null ? null : new Sealed(r.caseId(), r.sealedClient()),
@@ -70,6 +76,19 @@ public class CaseEventsListener {
             ConsentRevoked c = event.data(ConsentRevoked.class);
             send(event, new EraseSharedClientDataCommand(new PartnerId(c.recipient()), c.caseId(), c.consentId()),
                     c.consentId());
+        }
+    }
+
+    /**
+     * A referral carries a client's data, sealed with the client's key, and that key is bound to
+     * the tenant its case was opened in. A referral whose envelope names another tenant than
+     * the client's (a forged or misrouted record, whoever could write the topic) is never
+     * received: it goes to the dead-letter topic, and the next record is read.
+     */
+    private void requireClientOfTheTenant(ReceivedEvent event, String caseId, String referralId) {
+        if (!vault.isOf(event.envelope().tenant(), caseId)) {
+            throw new UnprocessableRecordException(event.envelope().type() + " " + referralId
+                    + ": the case is not a client of tenant " + event.envelope().tenant());
         }
     }
 

@@ -13,6 +13,10 @@ import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.contracts.cases.ReferralMade;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.nio.charset.StandardCharsets;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.local.EmbeddedInfra;
 import de.kim.partners.command.PartnerAggregate;
@@ -194,6 +198,40 @@ class PartnerServiceIntegrationTest {
             assertThat(referral.path("status").asText()).isEqualTo("RECEIVED");
         });
         assertThat(vault.holdsKeyOf(caseId)).isFalse();
+    }
+
+    @Test
+    void a_referral_naming_a_client_of_another_tenant_goes_to_the_dead_letter_topic_and_the_next_is_received() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        // A client of Mettmann, and a record that says it is Musterland's referral to Mettmann's partner.
+        String mettmannCase = UUID.randomUUID().toString();
+        String forgedReferral = UUID.randomUUID().toString();
+        ObjectNode forged = (ObjectNode) json.readTree(referralMade(partner, offer, forgedReferral, mettmannCase));
+        forged.put("tenant", TestTokens.OTHER_TENANT);
+        String goodReferral = UUID.randomUUID().toString();
+        String goodCase = UUID.randomUUID().toString();
+
+        send(mettmannCase, json.writeValueAsString(forged));
+        send(goodCase, referralMade(partner, offer, goodReferral, goodCase));
+
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> inbox = new java.util.ArrayList<>();
+            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+                    .forEach(referral -> inbox.add(referral.path("id").asText()));
+            assertThat(inbox).containsExactly(goodReferral);
+        });
+        // A reader that subscribes before the dead-letter topic exists would not see it for minutes.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfra.shared().kafka().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get().contains(Topics.deadLetterOf(Topics.CASE)));
+        }
+        ConsumerRecord<String, String> dead = TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(),
+                Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(forgedReferral), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the forged referral is not on the dead-letter topic"));
+        String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("not a client of tenant " + TestTokens.OTHER_TENANT).doesNotContain("Amina");
     }
 
     @Test
