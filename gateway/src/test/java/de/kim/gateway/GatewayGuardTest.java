@@ -81,6 +81,21 @@ class GatewayGuardTest {
     }
 
     @Test
+    void a_token_of_the_issuer_for_another_audience_gets_401_and_never_reaches_a_service() {
+        int before = UPSTREAM_CALLS.get();
+        java.util.Map<String, Object> claims = new java.util.HashMap<>(
+                TestTokens.claimsNamingRoles(TestTokens.TENANT, "x", List.of("CASE_MANAGER")));
+        claims.put("aud", List.of("another-application"));
+        http.get().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.sign(claims)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        claims.remove("aud");
+        http.get().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.sign(claims)).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(UPSTREAM_CALLS.get()).isEqualTo(before);
+    }
+
+    @Test
     void an_oversized_body_gets_413_and_never_reaches_a_service() {
         int before = UPSTREAM_CALLS.get();
         http.post().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, "Bearer "

@@ -3,6 +3,7 @@ package de.kim.cases.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.platform.security.Role;
+import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,18 @@ class SignInIntegrationTest {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(json.readTree(answer.getBody()).path("type").asText()).isEqualTo("urn:kim:problem:forbidden");
         }
+    }
+
+    @Test
+    void a_token_whose_roles_cannot_be_read_or_that_is_for_another_audience_opens_no_operation() throws Exception {
+        long eventsBefore = storedEvents();
+        for (Map.Entry<String, String> token : EveryOperation.tokensWithUnreadableRoles().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.FORBIDDEN, token.getKey());
+        }
+        for (Map.Entry<String, String> token : EveryOperation.tokensForAnotherAudience().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.UNAUTHORIZED, token.getKey());
+        }
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
     @Test

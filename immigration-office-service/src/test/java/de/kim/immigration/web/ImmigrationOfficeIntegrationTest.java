@@ -1,5 +1,6 @@
 package de.kim.immigration.web;
 
+import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
 import de.kim.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,16 @@ class ImmigrationOfficeIntegrationTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Test
+    void a_token_whose_roles_cannot_be_read_or_that_is_for_another_audience_opens_no_operation() throws Exception {
+        for (Map.Entry<String, String> token : EveryOperation.tokensWithUnreadableRoles().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.FORBIDDEN, token.getKey());
+        }
+        for (Map.Entry<String, String> token : EveryOperation.tokensForAnotherAudience().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.UNAUTHORIZED, token.getKey());
+        }
+    }
 
     @Test
     void a_language_certificate_turns_25b_from_missing_to_met_and_the_permit_is_published_without_personal_data()

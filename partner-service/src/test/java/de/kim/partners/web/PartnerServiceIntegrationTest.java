@@ -3,6 +3,7 @@ package de.kim.partners.web;
 import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
 import de.kim.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,16 @@ class PartnerServiceIntegrationTest {
     PersonalDataVault vault;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Test
+    void a_token_whose_roles_cannot_be_read_or_that_is_for_another_audience_opens_no_operation() throws Exception {
+        for (Map.Entry<String, String> token : EveryOperation.tokensWithUnreadableRoles().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.FORBIDDEN, token.getKey());
+        }
+        for (Map.Entry<String, String> token : EveryOperation.tokensForAnotherAudience().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.UNAUTHORIZED, token.getKey());
+        }
+    }
 
     @Test
     void a_partner_loaded_from_its_snapshots_keeps_its_offers_and_inbox_and_passes_over_an_old_snapshot() throws Exception {

@@ -1,5 +1,6 @@
 package de.kim.steering.web;
 
+import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
 import de.kim.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,16 @@ class SteeringFiguresIntegrationTest {
     }
     @Autowired
     ObjectMapper json;
+
+    @Test
+    void a_token_whose_roles_cannot_be_read_or_that_is_for_another_audience_opens_no_operation() throws Exception {
+        for (Map.Entry<String, String> token : EveryOperation.tokensWithUnreadableRoles().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.FORBIDDEN, token.getKey());
+        }
+        for (Map.Entry<String, String> token : EveryOperation.tokensForAnotherAudience().entrySet()) {
+            EveryOperation.assertEachAnswers(http, json, token.getValue(), HttpStatus.UNAUTHORIZED, token.getKey());
+        }
+    }
 
     @Test
     void opened_cases_are_counted_once_even_when_delivered_twice_and_small_counts_are_suppressed() throws Exception {
