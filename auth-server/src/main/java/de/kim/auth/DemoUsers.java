@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 
 /**
  * The demo users of the embedded sign-in: one per role in Kreis Mettmann and in the second
- * demo tenant, all invented. Production signs in through Keycloak, where an administrator
- * manages the real users with the same attributes (tenant, roles, partner).
+ * demo tenant, all invented, with one shared password. They exist only when
+ * {@code kim.auth.demo-users} is true (the local demo start sets it); otherwise this server
+ * knows nobody. Production signs in through Keycloak, where an administrator manages the real
+ * users with the same attributes (tenant, roles, partner).
  */
 @ConfigurationProperties("kim.auth")
-public record DemoUsers(String password, List<User> users) {
+public record DemoUsers(boolean demoUsers, String password, List<User> users) {
 
     public DemoUsers {
-        users = users == null ? List.of() : List.copyOf(users);
+        users = demoUsers && users != null ? List.copyOf(users) : List.of();
     }
 
     /** A person who signs in: their tenant, their roles, for partner staff their partner. */

@@ -24,7 +24,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kim.auth.demo-users=true")
 class AuthServerTest {
 
     @DynamicPropertySource
@@ -55,6 +55,14 @@ class AuthServerTest {
     }
 
     @Test
+    void every_access_token_is_meant_for_the_platform() throws Exception {
+        ResponseEntity<String> answer = token("leitung.mettmann", "demo");
+
+        SignedJWT jwt = SignedJWT.parse(json.readTree(answer.getBody()).path("access_token").asText());
+        assertThat(jwt.getJWTClaimsSet().getAudience()).contains("kim-platform", "leitung.mettmann");
+    }
+
+    @Test
     void a_wrong_password_gets_no_token() {
         assertThat(token("leitung.mettmann", "falsch").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
@@ -64,6 +72,12 @@ class AuthServerTest {
         JsonNode discovery = json.readTree(http.getForObject("/.well-known/openid-configuration", String.class));
         assertThat(discovery.path("issuer").asText()).isEqualTo("http://localhost:9000");
         assertThat(discovery.path("jwks_uri").asText()).endsWith("/oauth2/jwks");
+    }
+
+    @Test
+    void the_discovery_document_names_where_to_sign_out() throws Exception {
+        JsonNode discovery = json.readTree(http.getForObject("/.well-known/openid-configuration", String.class));
+        assertThat(discovery.path("end_session_endpoint").asText()).isEqualTo("http://localhost:9000/connect/logout");
     }
 
     private ResponseEntity<String> token(String user, String password) {

@@ -180,6 +180,7 @@ public final class Platform {
         service("auth-server", ports.authServer(), Map.of(
                 "KIM_DATA_DIR", dataDir.toString(),
                 "KIM_OIDC_ISSUER", issuer,
+                "KIM_AUTH_DEMO_USERS", "true",
                 "KIM_WEB_REDIRECT_URI", "http://localhost:" + ports.gateway() + "/login/oauth2/code/kim"));
         Map<String, String> serviceEnv = Map.of(
                 "KIM_DATA_DIR", dataDir.toString(),

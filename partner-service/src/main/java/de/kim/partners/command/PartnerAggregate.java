@@ -26,9 +26,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A network partner with its offers and its referral inbox. Offers and referrals live in the
  * partner's aggregate so that taking a place is checked against the offer's capacity in one
- * consistent step.
+ * consistent step. Its identifier is tenant and partner id together: each tenant has its own
+ * partner ids.
  */
-@Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger", snapshotFilter = "partnerSnapshotFilter")
+@Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger", snapshotFilter = "partnerSnapshotFilter",
+        commandTargetResolver = PartnerCommandTargets.BEAN)
 @Revision(PartnerAggregate.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -37,11 +39,14 @@ public class PartnerAggregate {
     /**
      * The form of a partner's snapshot (its fields, as Jackson writes them). Snapshots of another
      * revision are not used: the partner is loaded from its events instead. Revision 1 (no
-     * revision) had no fields at all, which is why snapshots were switched off for a while.
+     * revision) had no fields at all, which is why snapshots were switched off for a while;
+     * revision 2 had no tenant-scoped key.
      */
-    public static final String SNAPSHOT_REVISION = "2";
+    public static final String SNAPSHOT_REVISION = "3";
 
+    /** Tenant and partner id: partner ids are unique per tenant ({@link PartnerCommandTargets}). */
     @AggregateIdentifier
+    private String key;
     private PartnerId id;
     private String tenant;
     private boolean active;
@@ -269,6 +274,7 @@ public class PartnerAggregate {
 
     @EventSourcingHandler
     void on(PartnerRegisteredEvent e) {
+        key = PartnerCommandTargets.key(e.tenant(), e.partnerId());
         id = e.partnerId();
         tenant = e.tenant();
         active = true;

@@ -9,6 +9,7 @@ import de.kim.partners.api.*;
 import de.kim.partners.query.PartnerQueries.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -42,31 +43,29 @@ public class PartnerProjection {
     }
 
     @EventHandler
-    void on(PartnerRegisteredEvent e) {
-        mongo.save(new PartnerView(e.partnerId().value(), e.tenant(), e.name(), e.kind(), e.legalDomains(),
+    void on(PartnerRegisteredEvent e, @SourceId String partnerKey) {
+        mongo.save(new PartnerView(partnerKey, e.partnerId().value(), e.tenant(), e.name(), e.kind(), e.legalDomains(),
                 e.fieldsOfAction(), e.towns(), e.contact(), e.agreement(), true, null));
     }
 
     @EventHandler
-    void on(PartnerUpdatedEvent e) {
-        mongo.updateFirst(byId(e.partnerId().value()), new Update().set("name", e.name()).set("kind", e.kind())
+    void on(PartnerUpdatedEvent e, @SourceId String partnerKey) {
+        mongo.updateFirst(byId(partnerKey), new Update().set("name", e.name()).set("kind", e.kind())
                 .set("legalDomains", e.legalDomains()).set("fieldsOfAction", e.fieldsOfAction()).set("towns", e.towns())
                 .set("contact", e.contact()).set("agreement", e.agreement()), PartnerView.class);
-        mongo.updateMulti(Query.query(Criteria.where("partnerId").is(e.partnerId().value())),
-                new Update().set("partnerName", e.name()), OfferView.class);
+        mongo.updateMulti(offersOf(partnerKey, e.partnerId()), new Update().set("partnerName", e.name()), OfferView.class);
     }
 
     @EventHandler
-    void on(PartnerDeactivatedEvent e) {
-        mongo.updateFirst(byId(e.partnerId().value()), new Update().set("active", false)
+    void on(PartnerDeactivatedEvent e, @SourceId String partnerKey) {
+        mongo.updateFirst(byId(partnerKey), new Update().set("active", false)
                 .set("deactivationReason", e.reason()), PartnerView.class);
-        mongo.updateMulti(Query.query(Criteria.where("partnerId").is(e.partnerId().value())),
-                new Update().set("active", false), OfferView.class);
+        mongo.updateMulti(offersOf(partnerKey, e.partnerId()), new Update().set("active", false), OfferView.class);
     }
 
     @EventHandler
-    void on(OfferPublishedEvent e) {
-        PartnerView partner = mongo.findById(e.partnerId().value(), PartnerView.class);
+    void on(OfferPublishedEvent e, @SourceId String partnerKey) {
+        PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
         mongo.save(new OfferView(e.offerId().value(), partner.tenant(), e.partnerId().value(), partner.name(), e.title(),
                 e.fieldOfAction(), e.languages(), e.town(), e.online(), e.targetGroups(), e.capacity(), 0, e.capacity(),
                 true));
@@ -83,8 +82,8 @@ public class PartnerProjection {
     }
 
     @EventHandler
-    void on(ReferralReceivedEvent e, @SequenceNumber long sequence) {
-        PartnerView partner = mongo.findById(e.partnerId().value(), PartnerView.class);
+    void on(ReferralReceivedEvent e, @SequenceNumber long sequence, @SourceId String partnerKey) {
+        PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
         mongo.save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
                 e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(partner.tenant(), e.client()), e.note(),
                 e.madeOn(), "RECEIVED", null, null, null, null, false, false, sequence));
@@ -143,6 +142,13 @@ public class PartnerProjection {
         answer(e.referralId(), new Update().set("reminderRaised", true));
     }
 
+    /** The partner's offers: offers name the partner id, which is unique within its tenant only. */
+    private Query offersOf(String partnerKey, PartnerId partnerId) {
+        PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
+        String tenant = partner == null ? null : partner.tenant();
+        return Query.query(Criteria.where("tenant").is(tenant).and("partnerId").is(partnerId.value()));
+    }
+
     @QueryHandler
     List<PartnerView> handle(FindPartnersQuery q) {
         Criteria c = Criteria.where("tenant").is(q.tenant());
@@ -157,7 +163,7 @@ public class PartnerProjection {
 
     @QueryHandler
     Optional<PartnerView> handle(FindPartnerQuery q) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(q.partnerId())
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("id").is(q.partnerId())
                 .and("tenant").is(q.tenant())), PartnerView.class));
     }
 

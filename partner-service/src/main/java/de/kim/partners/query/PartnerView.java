@@ -1,5 +1,6 @@
 package de.kim.partners.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.partners.api.Contact;
@@ -7,14 +8,21 @@ import de.kim.partners.api.CooperationAgreement;
 import de.kim.partners.api.PartnerKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.Set;
 
-/** A network partner as the partner list and the partner page show it. */
-@CompoundIndex(name = "tenant_name", def = "{'tenant': 1, 'name': 1}")
+/**
+ * A network partner as the partner list and the partner page show it. Stored under the partner
+ * aggregate's identifier (tenant and partner id, as partner ids are unique per tenant only);
+ * shown with the partner id alone.
+ */
+@CompoundIndexes({
+        @CompoundIndex(name = "tenant_name", def = "{'tenant': 1, 'name': 1}"),
+        @CompoundIndex(name = "tenant_id", def = "{'tenant': 1, 'id': 1}")})
 @Document("partners")
-public record PartnerView(@Id String id, String tenant, String name, PartnerKind kind, Set<LegalDomain> legalDomains,
+public record PartnerView(@Id @JsonIgnore String key, String id, String tenant, String name, PartnerKind kind, Set<LegalDomain> legalDomains,
                           Set<FieldOfAction> fieldsOfAction, Set<String> towns, Contact contact,
                           CooperationAgreement agreement, boolean active, String deactivationReason) {
 }

@@ -1,5 +1,8 @@
 package de.kim.partners.command;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
@@ -7,7 +10,6 @@ import de.kim.partners.api.*;
 import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
-import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,7 @@ class PartnerAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PartnerAggregate.class);
+        fixture.registerCommandTargetResolver(new PartnerCommandTargets());
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
     }
@@ -145,11 +148,21 @@ class PartnerAggregateTest {
     }
 
     @Test
-    void another_tenant_finds_no_such_partner() {
-        fixture.given(registered(), published(10), received(referral))
-                .when(new AcceptReferralCommand(partner, referral, false),
-                        Map.of("tenant", "kreis-musterland", "actor", "x"))
-                .expectException(NotFoundException.class).expectNoEvents();
+    void a_partner_id_names_a_partner_within_the_tenant_another_tenant_reaches_its_own() {
+        PartnerCommandTargets targets = new PartnerCommandTargets();
+        AcceptReferralCommand accept = new AcceptReferralCommand(partner, referral, false);
+
+        assertThat(targets.resolveTarget(GenericCommandMessage.asCommandMessage(accept).andMetaData(METTMANN))
+                .getIdentifier()).isEqualTo("kreis-mettmann:vhs");
+        assertThat(targets.resolveTarget(GenericCommandMessage.asCommandMessage(accept)
+                .andMetaData(Map.of("tenant", "kreis-musterland", "actor", "x"))).getIdentifier())
+                .isEqualTo("kreis-musterland:vhs");
+    }
+
+    @Test
+    void a_partner_command_without_a_tenant_reaches_no_partner() {
+        assertThatThrownBy(() -> new PartnerCommandTargets().resolveTarget(GenericCommandMessage.asCommandMessage(
+                new AcceptReferralCommand(partner, referral, false)))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

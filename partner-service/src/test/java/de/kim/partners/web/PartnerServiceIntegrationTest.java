@@ -92,7 +92,7 @@ class PartnerServiceIntegrationTest {
         // A snapshot as partner-service wrote them before revision 2: no fields at all. Loaded, it would be a partner without id.
         jdbc.update("insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, "
                 + "payload, payloadrevision, payloadtype, timestamp) values (?, 1, 'PartnerAggregate', ?, ?, ?, null, ?, ?)",
-                partner, UUID.randomUUID().toString(), "{}".getBytes(), "{}".getBytes(),
+                TestTokens.TENANT + ":" + partner, UUID.randomUUID().toString(), "{}".getBytes(), "{}".getBytes(),
                 "de.kim.partners.command.PartnerAggregate", java.time.Instant.now().toString());
         List<String> referrals = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());
@@ -112,7 +112,8 @@ class PartnerServiceIntegrationTest {
         assertThat(full.getBody()).contains("Alle 2 Plätze des Angebots sind belegt");
         assertThat(post("/api/referrals/" + referrals.get(0) + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ? "
-                + "and payloadrevision = ?", Integer.class, partner, PartnerAggregate.SNAPSHOT_REVISION)).isPositive();
+                + "and payloadrevision = ?", Integer.class, TestTokens.TENANT + ":" + partner,
+                PartnerAggregate.SNAPSHOT_REVISION)).isPositive();
     }
 
     @Test
@@ -243,6 +244,59 @@ class PartnerServiceIntegrationTest {
                 .orElseThrow(() -> new AssertionError("the forged referral is not on the dead-letter topic"));
         String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("not a client of tenant " + TestTokens.OTHER_TENANT).doesNotContain("Amina");
+    }
+
+    @Test
+    void a_partner_id_belongs_to_its_tenant_another_tenant_gets_its_own_partner_under_it() throws Exception {
+        String id = "vhs-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpHeaders a = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "admin-a", Role.ADMINISTRATOR));
+        HttpHeaders b = TestTokens.bearer(TestTokens.token(TestTokens.OTHER_TENANT, "admin-b", Role.ADMINISTRATOR));
+        String partnerOfB = PARTNER.replace("VHS Velbert", "VHS Musterstadt").replace("\"Velbert\"", "\"Musterstadt\"");
+        assertThat(put("/api/partners/" + id, PARTNER, a).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // Tenant B chooses the same id: it gets a partner of its own, exactly as if the id were unused anywhere.
+        ResponseEntity<String> ofB = put("/api/partners/" + id, partnerOfB, b);
+        assertThat(ofB.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(ofB.getBody()).path("id").asText()).isEqualTo(id);
+        assertThat(put("/api/partners/" + id, partnerOfB.replace("VHS Musterstadt", "VHS Musterstadt-Nord"), b)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode seenByA = json.readTree(get("/api/partners/" + id, a).getBody());
+            JsonNode seenByB = json.readTree(get("/api/partners/" + id, b).getBody());
+            assertThat(seenByA.path("name").asText()).isEqualTo("VHS Velbert");
+            assertThat(seenByA.path("tenant").asText()).isEqualTo(TestTokens.TENANT);
+            assertThat(seenByB.path("name").asText()).isEqualTo("VHS Musterstadt-Nord");
+            assertThat(seenByB.path("id").asText()).isEqualTo(id);
+            assertThat(seenByB.has("key")).isFalse();
+        });
+        JsonNode listOfA = json.readTree(get("/api/partners", a).getBody());
+        JsonNode listOfB = json.readTree(get("/api/partners", b).getBody());
+        assertThat(listOfA.findValuesAsText("tenant")).containsOnly(TestTokens.TENANT);
+        assertThat(listOfB.findValuesAsText("tenant")).containsOnly(TestTokens.OTHER_TENANT);
+        assertThat(listOfA.findValuesAsText("name")).contains("VHS Velbert").doesNotContain("VHS Musterstadt-Nord");
+        assertThat(listOfB.findValuesAsText("name")).contains("VHS Musterstadt-Nord").doesNotContain("VHS Velbert");
+
+        // Each tenant's offers go to its own partner of that id.
+        HttpHeaders staffOfB = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.OTHER_TENANT, "staff-b", id));
+        staffOfB.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/partners/" + id + "/offers", HttpMethod.POST, new HttpEntity<>(
+                OFFER.formatted(3).replace("Velbert", "Musterstadt"), staffOfB), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                get("/api/offers?town=Musterstadt", b).getBody()).findValuesAsText("partnerName")).contains("VHS Musterstadt-Nord"));
+        assertThat(get("/api/offers?town=Musterstadt", a).getBody()).doesNotContain("VHS Musterstadt");
+    }
+
+    private ResponseEntity<String> put(String path, String body, HttpHeaders as) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(as);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private ResponseEntity<String> get(String path, HttpHeaders as) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(as), String.class);
     }
 
     @Test

@@ -395,6 +395,56 @@ class WebFrontEndBrowserTest {
         screenshot(admin, "admin-partner-deactivated");
     }
 
+    @Test
+    void signing_out_ends_both_sessions_and_the_next_visit_asks_to_sign_in_again() throws Exception {
+        WebDriver browser = signIn("leitung.mettmann");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
+
+        press(browser, browser.findElement(By.cssSelector("form#sign-out button")));
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().equals(base() + "/abgemeldet"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sie sind abgemeldet");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElements(By.cssSelector("header .who"))).isEmpty();
+        assertThat(accessibilityViolations(browser)).isEmpty();
+        screenshot(browser, "signed-out");
+
+        // The sign-in server's session is over too: its sign-in page asks again, nobody is signed in silently.
+        browser.get(base() + "/faelle");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty());
+        assertThat(browser.getCurrentUrl()).startsWith("http://localhost:" + PLATFORM.platform().ports().authServer() + "/login");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anmelden bei KIM");
+
+        // "Wieder anmelden" after signing in as someone else: that person, not the last one.
+        browser.findElement(By.id("username")).sendKeys("fallmanagement.mettmann");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base())
+                && !d.findElements(By.cssSelector("header .who")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("header .who")).getText()).contains("Clara Fallmann");
+    }
+
+    /** What axe-core (WCAG 2.1 A and AA rules) finds wrong on the page: rule id and the elements. */
+    private static List<String> accessibilityViolations(WebDriver browser) throws IOException {
+        String axe;
+        try (var in = WebFrontEndBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            axe = new String(java.util.Objects.requireNonNull(in, "axe.min.js").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript(axe);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));
+                """);
+        List<String> violations = new ArrayList<>();
+        ((List<?>) found).forEach(v -> violations.add(String.valueOf(v)));
+        return violations;
+    }
+
     private WebDriver signIn(String user) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

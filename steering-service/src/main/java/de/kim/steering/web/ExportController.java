@@ -35,6 +35,8 @@ import java.util.Map;
 /**
  * The figures as files for a spreadsheet: CSV (semicolon-separated, UTF-8 with a byte-order
  * mark, as German spreadsheet programs open it directly) or XLSX. Suppressed cells read "&lt;5".
+ * A CSV cell that a spreadsheet would take for a formula is neutralised ({@link CsvCell}); an
+ * XLSX cell is written as a string or a number, never as a formula, so it needs nothing.
  * Reports: {@code figures}, {@code referral-flows}, {@code gaps}, {@code themes},
  * {@code status-progressions}, {@code yearly} (with {@code year}).
  */
@@ -67,7 +69,7 @@ public class ExportController {
                                       @RequestParam(required = false) Integer year) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         for (List<String> row : rows(report, from, to, town, groupBy, year)) {
-            csv.append(String.join(";", row.stream().map(ExportController::quote).toList())).append("\r\n");
+            csv.append(String.join(";", row.stream().map(CsvCell::of).toList())).append("\r\n");
         }
         return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
                 csv.toString().getBytes(StandardCharsets.UTF_8));
@@ -182,11 +184,6 @@ public class ExportController {
 
     private static String cell(Cell cell) {
         return cell.display();
-    }
-
-    private static String quote(String value) {
-        String text = value == null ? "" : value;
-        return text.matches("[^;\"\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static ResponseEntity<byte[]> file(String report, String extension, MediaType type, byte[] body) {

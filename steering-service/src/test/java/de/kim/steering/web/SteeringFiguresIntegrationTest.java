@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.partners.PartnerRegistered;
 import de.kim.local.EmbeddedInfra;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -118,6 +120,48 @@ class SteeringFiguresIntegrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/steering/exports/yearly.csv", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void a_partner_name_a_spreadsheet_would_run_as_a_formula_is_neutralised_in_every_csv_export() throws Exception {
+        String tenant = "kreis-mettmann";
+        String partnerId = UUID.randomUUID().toString();
+        String hostile = "=HYPERLINK(\"http://x\",\"y\")";
+        ObjectNode partner = (ObjectNode) json.readTree(Fixtures.json(PartnerRegistered.TYPE));
+        partner.put("id", UUID.randomUUID().toString()).put("tenant", tenant).put("aggregateId", partnerId);
+        ((ObjectNode) partner.path("data")).put("partnerId", partnerId).put("name", hostile);
+        ObjectNode referral = (ObjectNode) json.readTree(Fixtures.json(ReferralMade.TYPE));
+        String caseId = UUID.randomUUID().toString();
+        referral.put("id", UUID.randomUUID().toString()).put("tenant", tenant).put("aggregateId", caseId);
+        ((ObjectNode) referral.path("data")).put("caseId", caseId).put("referralId", UUID.randomUUID().toString())
+                .put("partnerId", partnerId).put("madeOn", "2026-09-21");
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.PARTNER, partnerId, json.writeValueAsString(partner))).get();
+            producer.send(new ProducerRecord<>(Topics.CASE, caseId, json.writeValueAsString(referral))).get();
+        }
+        String flows = "/api/steering/exports/referral-flows.csv?from=2026-09&to=2026-10";
+        // The name as a spreadsheet shows it, as text: a quote before the equals sign (and the CSV's own quoting).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(csv(tenant, flows))
+                .contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";LANGUAGE;"));
+
+        for (String export : List.of(flows, "/api/steering/exports/figures.csv?from=2026-09&to=2026-10",
+                "/api/steering/exports/figures.csv?from=2026-09&to=2026-10&groupBy=town",
+                "/api/steering/exports/gaps.csv", "/api/steering/exports/themes.csv",
+                "/api/steering/exports/status-progressions.csv", "/api/steering/exports/yearly.csv?year=2026")) {
+            for (String line : csv(tenant, export).split("\r\n")) {
+                for (String cell : line.split(";")) {
+                    assertThat(cell.replaceFirst("^\"", "")).as(export).doesNotStartWith("=").doesNotStartWith("+")
+                            .doesNotStartWith("@");
+                }
+            }
+        }
+    }
+
+    private String csv(String tenant, String path) {
+        HttpHeaders headers = TestTokens.bearer(TestTokens.token(tenant, "steuerung-test", Role.STEERING_MEMBER));
+        ResponseEntity<byte[]> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return new String(answer.getBody(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
