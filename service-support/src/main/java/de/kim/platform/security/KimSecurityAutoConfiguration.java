@@ -33,17 +33,18 @@ import java.util.Base64;
 
 /**
  * Every service is an OAuth 2.0 resource server: a request needs a valid JWT of the platform's
- * issuer, naming a served tenant, and a role its {@link AccessRules} allow. Only health, the
- * OpenAPI documents and error pages answer without one. No session, no cookie, no CSRF token:
- * the bearer token is the whole credential.
+ * issuer, naming a served tenant, and a role its {@link AccessRules} allow. Only health, error
+ * pages and, unless {@code kim.security.public-api-docs} is false (the production shape), the
+ * OpenAPI documents answer without one; with it false, any valid token may read them. No
+ * session, no cookie, no CSRF token: the bearer token is the whole credential.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
         UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
 public class KimSecurityAutoConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/error"};
+    static final String[] API_DOC_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * Keys from the issuer's JWK set (rotated keys are fetched when an unknown key id shows
@@ -79,7 +80,9 @@ public class KimSecurityAutoConfiguration {
 
     @Bean
     public SecurityFilterChain kimSecurityFilterChain(HttpSecurity http, ObjectProvider<AccessRules> rules,
-                                                      MessageSource messages, ObjectMapper json) throws Exception {
+                                                      MessageSource messages, ObjectMapper json,
+                                                      @Value("${kim.security.public-api-docs:true}") boolean publicApiDocs)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, json);
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(RequestActorResolver.ROLES_CLAIM);
@@ -93,6 +96,11 @@ public class KimSecurityAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(PUBLIC_PATHS).permitAll();
+                    if (publicApiDocs) {
+                        authorize.requestMatchers(API_DOC_PATHS).permitAll();
+                    } else {
+                        authorize.requestMatchers(API_DOC_PATHS).authenticated();
+                    }
                     rules.ifAvailable(declared -> declared.applyTo(authorize));
                     authorize.anyRequest().denyAll();
                 })
