@@ -32,15 +32,19 @@ principal() {
   "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter \
     --entity-type users --entity-name "$user" --add-config "SCRAM-SHA-512=[iterations=8192,password=${password}]"
   acl() { "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add --allow-principal "User:$user" "$@"; }
-  for t in kim.case.v1 kim.partner.v1 kim.immigration.v1 kim.reporting.v1; do
-    acl --operation Describe --topic "$t"
-  done
+  acl --operation Describe --topic kim.case.v1 --topic kim.partner.v1 --topic kim.immigration.v1 --topic kim.reporting.v1
   acl --operation Write --topic "$own"
   acl --operation Read --group "$group" --resource-pattern-type prefixed
+  reads="" dead_letters=""
   for consumed in "$@"; do
-    acl --operation Read --topic "$consumed"
-    acl --operation Write --operation Describe --topic "$consumed.DLT"
+    reads="$reads --topic $consumed"
+    dead_letters="$dead_letters --topic $consumed.DLT"
   done
+  # Topic names have no spaces: the lists split into options on purpose.
+  # shellcheck disable=SC2086
+  acl --operation Read $reads
+  # shellcheck disable=SC2086
+  acl --operation Write --operation Describe $dead_letters
 }
 
 for t in kim.case.v1 kim.partner.v1 kim.immigration.v1 kim.reporting.v1 \
