@@ -175,7 +175,7 @@ class ProductionShapeTest {
     }
 
     @Test
-    void stores_are_authenticated_and_every_container_restarts_and_reports_its_health() {
+    void stores_are_authenticated_ports_are_on_the_loopback_and_every_container_restarts_and_reports_its_health() {
         Map<String, Map<String, Object>> services = services(compose());
         services.forEach((name, definition) -> {
             if (ONE_SHOT.contains(name)) {
@@ -197,6 +197,9 @@ class ProductionShapeTest {
             assertThat(services.get(service).get("depends_on").toString())
                     .contains("postgres-setup", "mongo-setup", "kafka-setup");
         }
+        services.forEach((name, definition) -> ((List<?>) definition.getOrDefault("ports", List.of())).forEach(port ->
+                assertThat(String.valueOf(port)).as(name + " is published on the loopback interface unless told otherwise")
+                        .startsWith("${KIM_BIND_ADDRESS:-127.0.0.1}:")));
         assertThat(environment(services.get("gateway"))).containsEntry("KIM_PUBLIC_API_DOCS", "false");
         assertThat(environment(services.get("web"))).containsEntry("SERVER_SERVLET_SESSION_COOKIE_SECURE", "true");
         assertThat(String.valueOf(environment(services.get("mongo")).get("MONGO_INITDB_ROOT_PASSWORD")))
