@@ -53,7 +53,8 @@ public class GatewaySecurity {
     }
 
     @Bean
-    public SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http) {
+    public SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http,
+                                                       @Value("${kim.security.public-api-docs:true}") boolean publicApiDocs) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -69,13 +70,19 @@ public class GatewaySecurity {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
-                .authorizeExchange(exchange -> exchange
-                        .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs/**").permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        // The web front end's pages: it signs its users in itself (OpenID Connect, session).
-                        .anyExchange().permitAll())
+                .authorizeExchange(exchange -> {
+                    exchange.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    // The services' OpenAPI documents: public in the local demo, a valid token in production.
+                    if (publicApiDocs) {
+                        exchange.pathMatchers("/v3/api-docs/**").permitAll();
+                    } else {
+                        exchange.pathMatchers("/v3/api-docs/**").authenticated();
+                    }
+                    exchange.pathMatchers("/api/**").authenticated()
+                            // The web front end's pages: it signs its users in itself (OpenID Connect, session).
+                            .anyExchange().permitAll();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(GatewaySecurity::unauthorized)

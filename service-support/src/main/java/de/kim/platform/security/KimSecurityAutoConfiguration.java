@@ -40,17 +40,18 @@ import java.util.List;
 /**
  * Every service is an OAuth 2.0 resource server: a request needs a valid JWT of the platform's
  * issuer, made for the platform's audience, naming a served tenant, and a role its
- * {@link AccessRules} allow ({@link RolesClaim}: a claim that cannot be read grants none). Only health, the
- * OpenAPI documents and error pages answer without one. No session, no cookie, no CSRF token:
- * the bearer token is the whole credential.
+ * {@link AccessRules} allow ({@link RolesClaim}: a claim that cannot be read grants none). Only
+ * health, error pages and, unless {@code kim.security.public-api-docs} is false (the production
+ * shape), the OpenAPI documents answer without one; with it false, any valid token may read
+ * them. No session, no cookie, no CSRF token: the bearer token is the whole credential.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
         UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
 public class KimSecurityAutoConfiguration {
 
-    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/error"};
+    static final String[] API_DOC_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * Keys from the issuer's JWK set (rotated keys are fetched when an unknown key id shows
@@ -87,7 +88,9 @@ public class KimSecurityAutoConfiguration {
 
     @Bean
     public SecurityFilterChain kimSecurityFilterChain(HttpSecurity http, ObjectProvider<AccessRules> rules,
-                                                      MessageSource messages, ObjectMapper json) throws Exception {
+                                                      MessageSource messages, ObjectMapper json,
+                                                      @Value("${kim.security.public-api-docs:true}") boolean publicApiDocs)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, json);
         // The URL rules see exactly the roles the acting user has: one reading of the claim.
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
@@ -100,6 +103,11 @@ public class KimSecurityAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(PUBLIC_PATHS).permitAll();
+                    if (publicApiDocs) {
+                        authorize.requestMatchers(API_DOC_PATHS).permitAll();
+                    } else {
+                        authorize.requestMatchers(API_DOC_PATHS).authenticated();
+                    }
                     rules.ifAvailable(declared -> declared.applyTo(authorize));
                     authorize.anyRequest().denyAll();
                 })
