@@ -44,7 +44,7 @@ public final class KafkaAccess {
     public static final String ADMIN = "kim-admin";
     public static final String BROKER = "kim-broker";
     public static final String MECHANISM = "SCRAM-SHA-512";
-    /** The suffix Spring Kafka's {@code DeadLetterPublishingRecoverer} adds to a topic's name. */
+    /** The suffix of a dead-letter topic's name, as the services' error handler makes it (KimPlatformAutoConfiguration). */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
     public static final int PARTITIONS = 3;
 

@@ -1,16 +1,17 @@
 package de.kim.platform.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.EventCommandRelay;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import de.kim.platform.messaging.KafkaEventPublisher;
+import de.kim.platform.messaging.KafkaSignIn;
 import de.kim.platform.messaging.MalformedEnvelopeException;
 import de.kim.platform.web.ActorMetaDataInterceptor;
 import de.kim.platform.web.ProblemDetailsAdvice;
 import de.kim.platform.web.RequestActorResolver;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +57,9 @@ import java.time.ZoneId;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(TenantDirectory.class)
 public class KimPlatformAutoConfiguration {
+
+    /** Appended to a topic's name for its dead-letter topic: {@code kim.case.v1.DLT}. */
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** The platform's clock: days (opening, due dates) are days in Germany. */
     @Bean
@@ -141,23 +146,44 @@ public class KimPlatformAutoConfiguration {
         return new KafkaEventPublisher(kafka, codec, mapper, topic, source);
     }
 
+    /**
+     * Checked as the context starts, before any Kafka client connects: a service that must sign in
+     * and has no password stops here with a message that says so.
+     */
     @Bean
-    public KafkaAdmin.NewTopics kimTopics(@Value("${kim.messaging.partitions}") int partitions,
+    public KafkaSignIn kafkaSignIn(@Value("${spring.kafka.security.protocol:PLAINTEXT}") String protocol,
+                                   @Value("${kim.messaging.username:}") String principal,
+                                   @Value("${kim.messaging.password:}") String password) {
+        return new KafkaSignIn(protocol, principal, password);
+    }
+
+    /**
+     * The service's own topic, created if missing: its ACLs allow it to create that one only. The
+     * other topics and the dead-letter topics are created by the admin (the launcher, the test
+     * infrastructure, the compose file's set-up), as no service may create another's topic.
+     */
+    @Bean
+    @ConditionalOnProperty("kim.messaging.topic")
+    public KafkaAdmin.NewTopics kimTopics(@Value("${kim.messaging.topic}") String topic,
+                                          @Value("${kim.messaging.partitions}") int partitions,
                                           @Value("${kim.messaging.replicas}") int replicas) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.CASE, partitions, replicas), topic(Topics.PARTNER, partitions, replicas),
-                topic(Topics.IMMIGRATION, partitions, replicas), topic(Topics.REPORTING, partitions, replicas));
+        return new KafkaAdmin.NewTopics(topic(topic, partitions, replicas));
     }
 
     /**
      * Consumers retry a failing record with back-off for as long as it takes (a store that is
-     * down comes back); only a record that can never be read goes to {@code <topic>.DLT}.
+     * down comes back); only a record that can never be read goes to {@code <topic>.DLT}. The name
+     * is set here, not left to Spring Kafka's default (which has changed between versions), as the
+     * broker's ACLs name each dead-letter topic; the partition is left to the producer, so a
+     * dead-letter topic need not have as many partitions as its topic.
      */
     @Bean
     public DefaultErrorHandler kafkaConsumerErrorHandler(KafkaTemplate<String, String> kafka) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
         return handler;
     }
