@@ -169,7 +169,8 @@ public final class Platform {
         out.println("    partner-service          http://localhost:" + ports.partnerService() + "/swagger-ui.html");
         out.println("    immigration-office       http://localhost:" + ports.immigrationOfficeService() + "/swagger-ui.html");
         out.println("    steering-service         http://localhost:" + ports.steeringService() + "/swagger-ui.html");
-        out.println("  Kafka:                     localhost:" + ports.kafka());
+        out.println("  Kafka:                     localhost:" + ports.kafka() + "   (SASL/SCRAM-SHA-512; tools sign in as "
+                + KafkaAccess.ADMIN + ", password in " + kafkaSecretsDir().resolve(KafkaAccess.ADMIN + ".password") + ")");
         out.println("  MongoDB (wire protocol):   mongodb://127.0.0.1:" + ports.mongo());
         out.println("  Data:                      " + dataDir);
         out.println("  Logs:                      " + dataDir.resolve("logs"));
