@@ -35,10 +35,10 @@ public final class Launcher {
             }
             case "status" -> new Platform(home, data, Ports.defaults()).printStatus(System.out);
             case "kafka" -> runUntilStopped(new KafkaBroker(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                    Path.of(args[3])).start());
+                    Path.of(args[3]), KafkaSecrets.in(Path.of(args[4]))).start());
             case "mongo" -> runUntilStopped(new MongoWireServer(Integer.parseInt(args[1]), Path.of(args[2])).start());
             default -> {
-                System.err.println("usage: start | stop | status | kafka <port> <controller-port> <dir> | mongo <port> <file>");
+                System.err.println("usage: start | stop | status | kafka <port> <controller-port> <dir> <secrets-dir> | mongo <port> <file>");
                 System.exit(2);
             }
         }

@@ -33,6 +33,7 @@ public final class Platform {
     private final Path dataDir;
     private final Ports ports;
     private final ScaleOut scaleOut;
+    private final KafkaSecrets kafkaSecrets;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -52,6 +53,7 @@ public final class Platform {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.ports = ports;
         this.scaleOut = scaleOut;
+        this.kafkaSecrets = KafkaSecrets.in(kafkaSecretsDir());
         define();
     }
 
@@ -61,6 +63,12 @@ public final class Platform {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Client settings that sign in to the platform's broker as {@code kim-admin}: for tests and tools, never services. */
+    public Map<String, Object> kafkaAdminConfig() {
+        return KafkaAccess.clientConfig("localhost:" + ports.kafka(), KafkaAccess.ADMIN,
+                kafkaSecrets.password(KafkaAccess.ADMIN));
     }
 
     public Path logFile(String component) {
@@ -88,6 +96,11 @@ public final class Platform {
         }
         for (String name : names) {
             awaitReady(component(name));
+            if (name.equals("kafka")) {
+                // Before any service connects: their principals, the topics and the ACLs (again after a
+                // restart, which changes nothing but a password file that was replaced).
+                KafkaAccess.provision(kafkaAdminConfig(), kafkaSecrets, READY_TIMEOUT);
+            }
             out.printf("  %-28s ready on port %d%n", name, component(name).port());
         }
     }
@@ -156,7 +169,8 @@ public final class Platform {
         out.println("    partner-service          http://localhost:" + ports.partnerService() + "/swagger-ui.html");
         out.println("    immigration-office       http://localhost:" + ports.immigrationOfficeService() + "/swagger-ui.html");
         out.println("    steering-service         http://localhost:" + ports.steeringService() + "/swagger-ui.html");
-        out.println("  Kafka:                     localhost:" + ports.kafka());
+        out.println("  Kafka:                     localhost:" + ports.kafka() + "   (SASL/SCRAM-SHA-512; tools sign in as "
+                + KafkaAccess.ADMIN + ", password in " + kafkaSecretsDir().resolve(KafkaAccess.ADMIN + ".password") + ")");
         out.println("  MongoDB (wire protocol):   mongodb://127.0.0.1:" + ports.mongo());
         out.println("  Data:                      " + dataDir);
         out.println("  Logs:                      " + dataDir.resolve("logs"));
@@ -169,7 +183,8 @@ public final class Platform {
         Path infraJar = jar("local-infra");
         add(new Component("kafka", ports.kafka(), false,
                 java("kafka", "512m", infraJar, "kafka", String.valueOf(ports.kafka()),
-                        String.valueOf(ports.kafkaController()), dataDir.resolve("kafka").toString()), Map.of()));
+                        String.valueOf(ports.kafkaController()), dataDir.resolve("kafka").toString(),
+                        kafkaSecretsDir().toString()), Map.of()));
         // The Mongo-wire server holds each find's whole result in its heap (a steering figure reads the
         // facts of a tenant or of one of its towns): with 256 MB it ran out under the benchmark's 300
         // cases/s and closed its store. Besides, 128 MB of it are its page cache (MongoWireServer.PAGE_CACHE_MB).
@@ -187,11 +202,13 @@ public final class Platform {
                 "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
                 "KIM_MONGO_URI", mongoUri,
                 "KIM_OIDC_ISSUER", issuer);
-        service("case-service", ports.caseService(), scaled("case-service", serviceEnv));
-        service("partner-service", ports.partnerService(), scaled("partner-service", serviceEnv));
+        service("case-service", ports.caseService(), scaled("case-service", kafkaSignIn("case-service", serviceEnv)));
+        service("partner-service", ports.partnerService(),
+                scaled("partner-service", kafkaSignIn("partner-service", serviceEnv)));
         service("immigration-office-service", ports.immigrationOfficeService(),
-                scaled("immigration-office-service", serviceEnv));
-        service("steering-service", ports.steeringService(), scaled("steering-service", serviceEnv), "512m");
+                scaled("immigration-office-service", kafkaSignIn("immigration-office-service", serviceEnv)));
+        service("steering-service", ports.steeringService(),
+                scaled("steering-service", kafkaSignIn("steering-service", serviceEnv)), "512m");
         service("web", ports.web(), Map.of(
                 "KIM_OIDC_ISSUER", issuer,
                 "KIM_GATEWAY_URL", "http://localhost:" + ports.gateway()));
@@ -201,7 +218,7 @@ public final class Platform {
             int first = components.get(scaleOut.service()).port();
             add(new Component(scaleOut.service() + "-2", scaleOut.secondPort(), true,
                     java(scaleOut.service() + "-2", "256m", jar(scaleOut.service())),
-                    withPort(scaled(scaleOut.service(), serviceEnv), scaleOut.secondPort())));
+                    withPort(scaled(scaleOut.service(), kafkaSignIn(scaleOut.service(), serviceEnv)), scaleOut.secondPort())));
             gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
                     + "{\"instances\":{\"" + scaleOut.service() + "\":[{\"uri\":\"http://localhost:" + first + "\"},"
                     + "{\"uri\":\"http://localhost:" + scaleOut.secondPort() + "\"}]}}}}}}}");
@@ -223,6 +240,17 @@ public final class Platform {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.putAll(scaleOut.env());
         return all;
+    }
+
+    /** The service's environment with its own Kafka password (its principal is its application name). */
+    private Map<String, String> kafkaSignIn(String service, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("KIM_KAFKA_PASSWORD", kafkaSecrets.password(service));
+        return all;
+    }
+
+    private Path kafkaSecretsDir() {
+        return dataDir.resolve("secrets").resolve("kafka");
     }
 
     private static Map<String, String> withPort(Map<String, String> env, int port) {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +19,19 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    /** The first record on the topic that matches, waiting up to {@code timeout} for it. */
-    public static Optional<ConsumerRecord<String, String>> find(String bootstrapServers, String topic,
+    /**
+     * The first record on the topic that matches, waiting up to {@code timeout} for it.
+     *
+     * @param clientConfig where the broker is and who signs in (tests read as the admin: {@link KafkaBroker#adminConfig()})
+     */
+    public static Optional<ConsumerRecord<String, String>> find(Map<String, Object> clientConfig, String topic,
                                                                 Predicate<ConsumerRecord<String, String>> wanted,
                                                                 Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "kim-topic-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "kim-topic-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             while (System.currentTimeMillis() < deadline) {

@@ -15,7 +15,6 @@ import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -274,7 +273,7 @@ class CaseServiceIntegrationTest {
         assertThat(json.readTree(get("/api/cases/" + caseId, null).getBody()).at("/statusChecks/0/residenceRecordId")
                 .asText()).isEqualTo(record);
 
-        ConsumerRecord<String, String> published = TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(),
+        ConsumerRecord<String, String> published = TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(),
                         Topics.CASE, r -> caseId.equals(r.key()) && r.value().contains(StatusCheckRequested.TYPE.name()),
                         Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("no StatusCheckRequested for " + caseId));
@@ -301,8 +300,7 @@ class CaseServiceIntegrationTest {
         ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(HandoverToCaseManagement.TYPE));
         envelope.put("id", UUID.randomUUID().toString()).put("tenant", tenant).put("aggregateId", record);
         ((ObjectNode) envelope.path("data")).put("recordId", record).put("handoverId", handoverId);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.IMMIGRATION, record, json.writeValueAsString(envelope))).get();
         }
     }
@@ -369,7 +367,7 @@ class CaseServiceIntegrationTest {
     }
 
     private ConsumerRecord<String, String> awaitRecordWithKey(String key) {
-        return TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.CASE,
+        return TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.CASE,
                         record -> key.equals(record.key()), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("no record with key " + key + " on " + Topics.CASE));
     }

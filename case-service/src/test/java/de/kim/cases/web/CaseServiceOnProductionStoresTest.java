@@ -28,6 +28,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +55,8 @@ class CaseServiceOnProductionStoresTest {
         registry.add("spring.datasource.password", POSTGRES::getPassword);
         registry.add("spring.data.mongodb.uri", MONGO::getReplicaSetUrl);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        // The container's broker has no sign-in: the plain protocol, which KIM_KAFKA_SECURITY_PROTOCOL also chooses.
+        registry.add("spring.kafka.security.protocol", () -> "PLAINTEXT");
         TestTokens.registerIssuer(registry);
     }
 
@@ -80,7 +83,7 @@ class CaseServiceOnProductionStoresTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 http.getForEntity("/api/cases/" + id, String.class).getStatusCode() == HttpStatus.OK);
-        assertThat(TopicReader.find(KAFKA.getBootstrapServers(), Topics.CASE, r -> id.equals(r.key()),
+        assertThat(TopicReader.find(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()), Topics.CASE, r -> id.equals(r.key()),
                 Duration.ofSeconds(30))).isPresent();
         // The case list's queries find their indexes on real MongoDB (the embedded server ignores them).
         assertThat(mongo.indexOps(CaseFile.class).getIndexInfo()).extracting(IndexInfo::getName)

@@ -91,10 +91,8 @@ class ConcurrencyIntegrationTest {
         inParallel(200, i -> opened.add(open()));
         assertThat(opened).hasSize(200);
         Set<String> published = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readAsAdmin(), new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.CASE));
             long deadline = System.currentTimeMillis() + 60_000;
             while (!published.containsAll(opened) && System.currentTimeMillis() < deadline) {
@@ -106,6 +104,14 @@ class ConcurrencyIntegrationTest {
             }
         }
         assertThat(published).containsExactlyInAnyOrderElementsOf(opened);
+    }
+
+    /** A reader of case-service's topic from its start, signed in as the admin of the test broker. */
+    private static Map<String, Object> readAsAdmin() {
+        Map<String, Object> config = new java.util.HashMap<>(EmbeddedInfra.shared().kafka().adminConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
     }
 
     private String open() throws Exception {

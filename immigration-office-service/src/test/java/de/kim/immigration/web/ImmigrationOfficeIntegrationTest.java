@@ -17,7 +17,6 @@ import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -317,8 +316,7 @@ class ImmigrationOfficeIntegrationTest {
         ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(StatusCheckRequested.TYPE));
         envelope.put("id", UUID.randomUUID().toString());
         ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("statusCheckId", statusCheckId);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
                     json.writeValueAsString(envelope))).get();
         }
@@ -352,7 +350,7 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     private ConsumerRecord<String, String> awaitRecord(String key, EventType type, String containing) {
-        return TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.IMMIGRATION,
+        return TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.IMMIGRATION,
                         r -> key.equals(r.key()) && r.value().contains("\"" + type.name() + "\"")
                                 && r.value().contains(containing), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("no " + type.name() + " with key " + key));

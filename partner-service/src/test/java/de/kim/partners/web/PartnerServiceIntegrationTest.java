@@ -23,7 +23,6 @@ import de.kim.local.EmbeddedInfra;
 import de.kim.partners.command.PartnerAggregate;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -136,7 +135,7 @@ class PartnerServiceIntegrationTest {
 
         assertThat(post("/api/referrals/" + referralId + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/referrals/" + referralId + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.PARTNER,
+        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.PARTNER,
                 r -> r.value().contains("kim.partner.ReferralAccepted") && r.value().contains(referralId),
                 Duration.ofSeconds(30))).isPresent();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
@@ -350,8 +349,7 @@ class PartnerServiceIntegrationTest {
     }
 
     private static void send(String key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.CASE, key, value)).get();
         }
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import static de.kim.platform.e2e.Gateway.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -144,13 +145,13 @@ class CaseWorkflowEndToEndTest {
 
         // The events on kim.case.v1: the referral carries the released data sealed with the client's key
         // (the partner read the name above, nobody reads it on the topic); the closure its outcome.
-        String bootstrap = "localhost:" + PLATFORM.platform().ports().kafka();
-        ConsumerRecord<String, String> made = TopicReader.find(bootstrap, Topics.CASE,
+        Map<String, Object> asAdmin = PLATFORM.platform().kafkaAdminConfig();
+        ConsumerRecord<String, String> made = TopicReader.find(asAdmin, Topics.CASE,
                 r -> r.value().contains("\"kim.case.ReferralMade\"") && r.value().contains(accepted),
                 Duration.ofSeconds(30)).orElseThrow();
         assertThat(made.key()).isEqualTo(caseId);
         assertThat(made.value()).contains("\"sealedClient\":\"").doesNotContain("Layla", "layla@example.org");
-        assertThat(TopicReader.find(bootstrap, Topics.CASE, r -> r.key().equals(caseId)
+        assertThat(TopicReader.find(asAdmin, Topics.CASE, r -> r.key().equals(caseId)
                 && r.value().contains("\"kim.case.CaseClosed\"") && r.value().contains("GOALS_REACHED"),
                 Duration.ofSeconds(30))).isPresent();
 

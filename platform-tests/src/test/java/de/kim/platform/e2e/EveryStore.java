@@ -108,11 +108,13 @@ final class EveryStore {
 
     List<String> inTopics(String text) {
         List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + platform.platform().ports().kafka(),
-                ConsumerConfig.GROUP_ID_CONFIG, "kim-every-store-" + UUID.randomUUID(),
+        // Signed in as the admin, the one principal that may read every topic.
+        Map<String, Object> config = new java.util.HashMap<>(platform.platform().kafkaAdminConfig());
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "kim-every-store-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500"));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(Pattern.compile("kim\\..*"));
             long deadline = System.currentTimeMillis() + 60_000;
             Map<org.apache.kafka.common.TopicPartition, Long> ends = null;

@@ -1,7 +1,6 @@
 package de.kim.platform.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.EventCommandRelay;
 import de.kim.platform.messaging.UnprocessableRecordException;
@@ -9,11 +8,13 @@ import de.kim.platform.security.CommandAuthority;
 import de.kim.platform.security.ServiceGrants;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import de.kim.platform.messaging.KafkaEventPublisher;
+import de.kim.platform.messaging.KafkaSignIn;
 import de.kim.platform.messaging.MalformedEnvelopeException;
 import de.kim.platform.web.ActorMetaDataInterceptor;
 import de.kim.platform.web.ProblemDetailsAdvice;
 import de.kim.platform.web.RequestActorResolver;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +61,7 @@ import java.time.ZoneId;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(TenantDirectory.class)
 public class KimPlatformAutoConfiguration {
+
 
     /** The platform's clock: days (opening, due dates) are days in Germany. */
     @Bean
@@ -154,25 +157,45 @@ public class KimPlatformAutoConfiguration {
         return new KafkaEventPublisher(kafka, codec, mapper, topic, source);
     }
 
+    /**
+     * Checked as the context starts, before any Kafka client connects: a service that must sign in
+     * and has no password stops here with a message that says so.
+     */
     @Bean
-    public KafkaAdmin.NewTopics kimTopics(@Value("${kim.messaging.partitions}") int partitions,
+    public KafkaSignIn kafkaSignIn(@Value("${spring.kafka.security.protocol:PLAINTEXT}") String protocol,
+                                   @Value("${kim.messaging.username:}") String principal,
+                                   @Value("${kim.messaging.password:}") String password) {
+        return new KafkaSignIn(protocol, principal, password);
+    }
+
+    /**
+     * The service's own topic, created if missing: its ACLs allow it to create that one only. The
+     * other topics and the dead-letter topics are created by the admin (the launcher, the test
+     * infrastructure, the compose file's set-up), as no service may create another's topic.
+     */
+    @Bean
+    @ConditionalOnProperty("kim.messaging.topic")
+    public KafkaAdmin.NewTopics kimTopics(@Value("${kim.messaging.topic}") String topic,
+                                          @Value("${kim.messaging.partitions}") int partitions,
                                           @Value("${kim.messaging.replicas}") int replicas) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.CASE, partitions, replicas), topic(Topics.PARTNER, partitions, replicas),
-                topic(Topics.IMMIGRATION, partitions, replicas), topic(Topics.REPORTING, partitions, replicas));
+        return new KafkaAdmin.NewTopics(topic(topic, partitions, replicas));
     }
 
     /**
      * Consumers retry a failing record with back-off for as long as it takes (a store that is
      * down comes back); only a record that can never be read or applied goes to {@code <topic>.DLT},
-     * with the reason in its headers, and the consumer goes on with the next.
+     * with the reason in its headers, and the consumer goes on with the next. The name is set here,
+     * not left to Spring Kafka's default (which has changed between versions), as the broker's ACLs
+     * name each dead-letter topic; the partition is left to the producer, so a dead-letter topic
+     * need not have as many partitions as its topic.
      */
     @Bean
     public DefaultErrorHandler kafkaConsumerErrorHandler(KafkaTemplate<String, String> kafka) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1)), backOff);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class, UnprocessableRecordException.class);
         return handler;
     }

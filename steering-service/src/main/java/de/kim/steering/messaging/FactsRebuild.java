@@ -92,8 +92,10 @@ public class FactsRebuild {
         overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         long events = 0;
         long unreadable = 0;
-        try (Consumer<String, String> consumer = consumers.createConsumer("steering-rebuild-" + UUID.randomUUID(),
-                null, null, overrides)) {
+        // Assigned, never committed: the group only names the reader, with the service's prefix its ACLs allow.
+        String group = consumers.getConfigurationProperties().get(ConsumerConfig.GROUP_ID_CONFIG) + "-rebuild-"
+                + UUID.randomUUID();
+        try (Consumer<String, String> consumer = consumers.createConsumer(group, null, null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
                 for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {

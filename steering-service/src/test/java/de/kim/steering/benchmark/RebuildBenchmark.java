@@ -70,9 +70,9 @@ class RebuildBenchmark {
 
     private long publishHistory(int cases) throws Exception {
         long count = 0;
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.ACKS_CONFIG, "1");
+        Map<String, Object> config = new java.util.HashMap<>(EmbeddedInfra.shared().kafka().adminConfig());
+        config.putAll(Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.ACKS_CONFIG, "1"));
         String[] towns = {"Erkrath", "Haan", "Heiligenhaus", "Hilden", "Langenfeld", "Mettmann", "Monheim am Rhein",
                 "Ratingen", "Velbert", "Wülfrath"};
         String[] fields = {"LANGUAGE", "TRAINING_WORK", "HOUSING", "FAMILY_CHILDREN"};
