@@ -77,6 +77,7 @@ public final class Platform {
 
     /** Starts every component that is not running yet and waits until all are ready. */
     public void start(PrintStream out) {
+        DataDirectory.restrict(dataDir);
         startAndAwait(List.of("kafka", "mongo", "auth-server"), out);
         List<String> services = new ArrayList<>(List.of("case-service", "partner-service", "immigration-office-service",
                 "steering-service", "web"));
@@ -323,18 +324,24 @@ public final class Platform {
 
     private void launch(Component c) {
         try {
-            Files.createDirectories(dataDir.resolve("logs"));
-            Files.createDirectories(dataDir.resolve("run"));
+            DataDirectory.createOwnerOnlyDirectory(dataDir.resolve("logs"));
+            DataDirectory.createOwnerOnlyDirectory(dataDir.resolve("run"));
             List<String> command = c.command();
             if (!Files.exists(Path.of(command.get(command.indexOf("-jar") + 1)))) {
                 throw new IllegalStateException("not built: " + command.get(command.indexOf("-jar") + 1)
                         + " (run: mvn -DskipTests package)");
+            }
+            if (Files.isExecutable(Path.of("/bin/sh"))) {
+                // Whatever the process writes (stores, logs, Kafka's segments) is readable by its owner only.
+                command = new ArrayList<>(command);
+                command.addAll(0, List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", c.name()));
             }
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 // Its own session: a Ctrl-C in the terminal that ran ./kim start does not stop the platform.
                 command = new ArrayList<>(command);
                 command.add(0, "/usr/bin/setsid");
             }
+            DataDirectory.createOwnerOnly(logFile(c.name()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
@@ -344,6 +351,7 @@ public final class Platform {
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(c.env());
             Process process = builder.start();
+            DataDirectory.createOwnerOnly(pidFile(c.name()));
             Files.writeString(pidFile(c.name()), String.valueOf(process.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -92,7 +92,7 @@ class SteeringFiguresIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isEqualTo(7));
         // Written there by steering-service's own principal, which may write the dead-letter topics of what it reads.
-        assertThat(de.kim.local.TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.CASE + ".DLT",
+        assertThat(de.kim.local.TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.deadLetterOf(Topics.CASE),
                 r -> "this is not an envelope".equals(r.value()), Duration.ofSeconds(30))).isPresent();
     }
 
