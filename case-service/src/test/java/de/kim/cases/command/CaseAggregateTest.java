@@ -279,6 +279,58 @@ class CaseAggregateTest {
     }
 
     @Test
+    void a_referrals_note_is_sealed_with_the_clients_key_and_opens_to_what_was_typed() {
+        fixture.given(opened(), languageNeed(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)))
+                .when(new MakeReferralCommand(id, new ReferralId("ref-1"), "partner-1", "offer-1", need,
+                        "Bitte Kinderbetreuung einplanen", null), ANNA)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ReferralMadeEvent.class, made ->
+                        made.note().subject().equals("case-1")
+                                && !made.note().data().contains("Kinderbetreuung")
+                                && "Bitte Kinderbetreuung einplanen".equals(texts.open("kreis-mettmann", made.note()))),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_partners_decline_reason_is_sealed_before_it_is_stored() {
+        ReferralId ref = new ReferralId("ref-1");
+        Instant at = Instant.parse("2026-11-01T10:00:00Z");
+        fixture.given(opened(), languageNeed(), referralMade(ref))
+                .when(new RecordReferralAnswerCommand(id, ref, ReferralStatus.DECLINED, "Kurs ist voll", null, at),
+                        PARTNER_ANSWERS)
+                .expectEventsMatching(openingTo(new ReferralDeclinedEvent(id, ref, "partner-1", sealed("Kurs ist voll"),
+                        at)));
+    }
+
+    @Test
+    void a_plan_seals_each_goal_text() {
+        GoalId goal = new GoalId("g-1");
+        fixture.given(opened())
+                .when(new AgreeIntegrationPlanCommand(id, List.of(new PlannedGoal(goal, FieldOfAction.LANGUAGE,
+                        "B1-Prüfung bestehen", TODAY.plusMonths(6))), TODAY, null), ANNA)
+                .expectEventsMatching(openingTo(new IntegrationPlanAgreedEvent(id, List.of(
+                        new IntegrationPlanAgreedEvent.AgreedGoal(goal, FieldOfAction.LANGUAGE,
+                                sealed("B1-Prüfung bestehen"), TODAY.plusMonths(6))), TODAY)));
+    }
+
+    @Test
+    void a_sealed_text_is_compared_opened_so_another_text_does_not_pass() {
+        fixture.given(opened())
+                .when(new CloseCaseCommand(id, CaseOutcome.GOALS_REACHED, "alles erreicht", null), ANNA)
+                .expectEventsMatching(org.hamcrest.Matchers.not(openingTo(new CaseClosedEvent(id,
+                        CaseOutcome.GOALS_REACHED, sealed("etwas anderes"), TODAY))));
+    }
+
+    @Test
+    void the_same_free_text_theme_is_tagged_only_once() {
+        fixture.given(opened(), new ThemeTaggedEvent(id, "OTHER", sealed("Kein Bus am Wochenende")))
+                .when(new TagThemeCommand(id, null, " Kein Bus am Wochenende ", null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(opened(), new ThemeTaggedEvent(id, "OTHER", sealed("Kein Bus am Wochenende")))
+                .when(new TagThemeCommand(id, null, "Keine Kita in der Nähe", null), ANNA)
+                .expectEventsMatching(openingTo(new ThemeTaggedEvent(id, "OTHER", sealed("Keine Kita in der Nähe"))));
+    }
+
+    @Test
     void a_partner_answer_received_twice_changes_nothing() {
         ReferralId ref = new ReferralId("ref-1");
         fixture.given(opened(), languageNeed(), referralMade(ref),
