@@ -1,10 +1,9 @@
 package de.kim.cases.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.cases.api.*;
-import de.kim.cases.privacy.CaseTexts;
+import de.kim.platform.privacy.SealedTexts;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -16,9 +15,9 @@ import java.util.Map;
 
 /**
  * Reads case events stored before their texts were sealed: each plain text becomes a
- * {@code Sealed} of the case's client that holds the text behind {@link CaseTexts#UNSEALED}.
+ * {@code Sealed} of the case's client that holds the text behind {@link SealedTexts#UNSEALED}.
  * An upcaster cannot encrypt (it has no key and must not write), so the stored row keeps the
- * plain text; {@link CaseTexts} shows it under the same rule as a sealed one, i.e. not at all
+ * plain text; {@code CaseTexts} shows it under the same rule as a sealed one, i.e. not at all
  * once the client is erased. Runs after {@link NeedAssessedUpcaster}.
  */
 @Component
@@ -69,22 +68,11 @@ public class SealedTextUpcaster extends SingleEventUpcaster {
                     ObjectNode event = (ObjectNode) payload;
                     String subject = event.path("caseId").path("value").asText(
                             representation.getAggregateIdentifier().orElse(""));
-                    shape.texts().forEach(field -> wrap(event, field, subject));
+                    shape.texts().forEach(field -> SealedTexts.wrapPlainText(event, field, subject));
                     if (shape.goals()) {
-                        event.path("goals").forEach(goal -> wrap((ObjectNode) goal, "description", subject));
+                        event.path("goals").forEach(goal -> SealedTexts.wrapPlainText((ObjectNode) goal, "description", subject));
                     }
                     return event;
                 });
-    }
-
-    /** A plain text as a {@code Sealed} that holds it unsealed; null and absent stay so. */
-    private static void wrap(ObjectNode node, String field, String subject) {
-        JsonNode text = node.get(field);
-        if (text != null && text.isTextual()) {
-            ObjectNode sealed = JsonNodeFactory.instance.objectNode();
-            sealed.put("subject", subject);
-            sealed.put("data", CaseTexts.UNSEALED + text.asText());
-            node.set(field, sealed);
-        }
     }
 }

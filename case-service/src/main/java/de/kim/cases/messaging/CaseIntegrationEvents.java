@@ -32,7 +32,7 @@ import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.cases.ThemeTagged;
-import de.kim.cases.privacy.CaseTexts;
+import de.kim.platform.privacy.SealedTexts;
 import de.kim.platform.messaging.IntegrationEvent;
 import de.kim.platform.privacy.Sealed;
 import de.kim.platform.messaging.IntegrationEventMapper;
@@ -124,11 +124,11 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
 
     /**
      * The ciphertext of a sealed text, for the wire (the subject is the case id the record names).
-     * A text of an event stored before sealing ({@link CaseTexts#UNSEALED}) never goes out: an
+     * A text of an event stored before sealing ({@link SealedTexts#UNSEALED}) never goes out: an
      * upcaster cannot seal it, and publication is forward-only, so this is a replay's concern only.
      */
     private static String ciphertext(Sealed text) {
-        return text == null || text.data().startsWith(CaseTexts.UNSEALED) ? null : text.data();
+        return text == null || SealedTexts.isUnsealed(text) ? null : text.data();
     }
 
     private static List<String> names(Collection<? extends Enum<?>> values) {
