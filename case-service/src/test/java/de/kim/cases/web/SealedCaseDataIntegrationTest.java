@@ -164,7 +164,7 @@ class SealedCaseDataIntegrationTest {
                 r -> caseId.equals(r.key()) && r.value().contains(ClientErased.TYPE.name()), Duration.ofSeconds(30)))
                 .as("the erasure is published").isPresent();
         assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.CASE,
-                r -> r.value().contains(marker), Duration.ofSeconds(5))).as("a record on kim.case.v1 with the marker")
+                r -> r.value().contains(marker), Duration.ofSeconds(10))).as("a record on kim.case.v1 with the marker")
                 .isEmpty();
         assertNothingReadableOf(caseId, marker, other);
 
