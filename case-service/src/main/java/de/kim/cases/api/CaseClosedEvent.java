@@ -1,14 +1,15 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
 /** The case was closed with an outcome. */
-@Revision("1")
+@Revision("2")
 public record CaseClosedEvent(
         CaseId caseId,
         CaseOutcome outcome,
-        String note,
+        Sealed note,
         LocalDate closedOn) {
 }

@@ -1,13 +1,14 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
 /** A closed case was reopened. */
-@Revision("1")
+@Revision("2")
 public record CaseReopenedEvent(
         CaseId caseId,
-        String reason,
+        Sealed reason,
         LocalDate reopenedOn) {
 }

@@ -1,5 +1,6 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
 import org.axonframework.serialization.Revision;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /** A consent was recorded. */
-@Revision("1")
+@Revision("2")
 public record ConsentRecordedEvent(
         CaseId caseId,
         ConsentId consentId,
@@ -18,5 +19,5 @@ public record ConsentRecordedEvent(
         ConsentForm form,
         LocalDate givenOn,
         LocalDate validUntil,
-        String evidenceReference) {
+        Sealed evidenceReference) {
 }

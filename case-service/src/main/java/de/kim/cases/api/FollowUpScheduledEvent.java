@@ -1,15 +1,16 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
 /** A follow-up was scheduled. */
-@Revision("1")
+@Revision("2")
 public record FollowUpScheduledEvent(
         CaseId caseId,
         FollowUpId followUpId,
         LocalDate dueOn,
-        String subject,
+        Sealed subject,
         String assignee) {
 }

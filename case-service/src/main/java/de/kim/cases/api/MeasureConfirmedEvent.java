@@ -1,11 +1,12 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 /** The case manager confirmed a measure despite the warning. */
-@Revision("1")
+@Revision("2")
 public record MeasureConfirmedEvent(
         CaseId caseId,
         MeasureId measureId,
-        String justification) {
+        Sealed justification) {
 }

@@ -1,12 +1,13 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.LegalDomain;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
 /** A measure was recorded; without a double-funding warning it is active at once. */
-@Revision("1")
+@Revision("2")
 public record MeasureRecordedEvent(
         CaseId caseId,
         MeasureId measureId,
@@ -15,6 +16,6 @@ public record MeasureRecordedEvent(
         LegalDomain fundedBy,
         LocalDate from,
         LocalDate to,
-        String provider,
+        Sealed provider,
         boolean awaitingConfirmation) {
 }

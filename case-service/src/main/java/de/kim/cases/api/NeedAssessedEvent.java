@@ -1,5 +1,6 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.serialization.Revision;
 
@@ -7,14 +8,15 @@ import java.time.LocalDate;
 
 /**
  * A need was assessed. Revision 2 added {@code assessedOn}; events of revision 1 are upcast
- * by {@code NeedAssessedUpcaster}, which takes the day from the event's timestamp.
+ * by {@code NeedAssessedUpcaster}, which takes the day from the event's timestamp. Revision 3
+ * seals the description with the client's key; older ones are read by {@code SealedTextUpcaster}.
  */
-@Revision("2")
+@Revision("3")
 public record NeedAssessedEvent(
         CaseId caseId,
         NeedId needId,
         FieldOfAction fieldOfAction,
         Priority priority,
-        String description,
+        Sealed description,
         LocalDate assessedOn) {
 }

@@ -1,12 +1,13 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 /** A need's priority or description changed. */
-@Revision("1")
+@Revision("2")
 public record NeedUpdatedEvent(
         CaseId caseId,
         NeedId needId,
         Priority priority,
-        String description) {
+        Sealed description) {
 }

@@ -1,15 +1,16 @@
 package de.kim.cases.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
 /** The partner completed the referral, with a result. */
-@Revision("1")
+@Revision("2")
 public record ReferralCompletedEvent(
         CaseId caseId,
         ReferralId referralId,
         String partnerId,
-        String result,
+        Sealed result,
         Instant answeredAt) {
 }

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * The client was referred to a partner's offer, under a consent. {@code sharedClient} holds
  * only what that consent's data categories release (a {@code SharedClientData}), sealed with
- * the client's key: the partner reads it while the client's data exists.
+ * the client's key: the partner reads it while the client's data exists. The case manager's
+ * {@code note} to the partner is sealed with the same key.
  */
-@Revision("2")
+@Revision("3")
 public record ReferralMadeEvent(
         CaseId caseId,
         ReferralId referralId,
@@ -24,6 +25,6 @@ public record ReferralMadeEvent(
         ConsentId consentId,
         Set<DataCategory> sharedCategories,
         Sealed sharedClient,
-        String note,
+        Sealed note,
         LocalDate madeOn) {
 }

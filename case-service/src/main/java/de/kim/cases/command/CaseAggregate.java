@@ -1,6 +1,7 @@
 package de.kim.cases.command;
 
 import de.kim.contracts.cases.SharedClientData;
+import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,9 @@ public class CaseAggregate {
     private final Map<ReferralId, Referral> referrals = new HashMap<>();
     private final Map<MeasureId, Measure> measures = new HashMap<>();
     private final Map<FollowUpId, Boolean> followUpsDone = new HashMap<>();
-    private final Set<String> themes = new HashSet<>();
+    private final Set<String> catalogueThemes = new HashSet<>();
+    /** The free-text themes, sealed: a new one is compared with them opened. */
+    private final List<Sealed> freeTextThemes = new ArrayList<>();
     private Set<LegalDomain> legalDomains = Set.of();
     private LocalDate legalDomainsSince;
     private String residenceRecordId;
@@ -74,7 +78,7 @@ public class CaseAggregate {
         }
     }
 
-    private record Need(FieldOfAction field, String description, boolean resolved) {
+    private record Need(FieldOfAction field, Sealed description, boolean resolved) {
     }
 
     private record Goal(FieldOfAction field, boolean open) {
@@ -115,7 +119,8 @@ public class CaseAggregate {
     // --- consent -------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(RecordConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(RecordConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         LocalDate today = LocalDate.now(clock);
         if (consents.containsKey(command.consentId())) {
@@ -134,7 +139,7 @@ public class CaseAggregate {
         }
         apply(new ConsentRecordedEvent(id, command.consentId(), command.recipient(), Set.copyOf(command.purposes()),
                 Set.copyOf(command.dataCategories()), command.form(), command.givenOn(), command.validUntil(),
-                command.evidenceReference()));
+                texts.seal(tenant, id, command.evidenceReference())));
     }
 
     @CommandHandler
@@ -153,20 +158,22 @@ public class CaseAggregate {
     // --- needs and plan ------------------------------------------------------------------
 
     @CommandHandler
-    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(AssessNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         if (needs.containsKey(command.needId())) {
             throw new ConflictException("case.need.exists");
         }
         apply(new NeedAssessedEvent(id, command.needId(), command.fieldOfAction(), command.priority(),
-                command.description(), LocalDate.now(clock)));
+                texts.seal(tenant, id, command.description()), LocalDate.now(clock)));
     }
 
     @CommandHandler
-    void handle(UpdateNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(UpdateNeedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         openNeed(command.needId());
-        apply(new NeedUpdatedEvent(id, command.needId(), command.priority(), command.description()));
+        apply(new NeedUpdatedEvent(id, command.needId(), command.priority(),
+                texts.seal(tenant, id, command.description())));
     }
 
     @CommandHandler
@@ -177,7 +184,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(AgreeIntegrationPlanCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(AgreeIntegrationPlanCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         if (command.agreedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("agreedOn", "case.plan.agreed-in-future");
@@ -193,7 +201,10 @@ public class CaseAggregate {
                 throw new ConflictException("case.plan.goal-not-open");
             }
         }
-        apply(new IntegrationPlanAgreedEvent(id, List.copyOf(command.goals()), command.agreedOn()));
+        apply(new IntegrationPlanAgreedEvent(id, command.goals().stream()
+                .map(g -> new IntegrationPlanAgreedEvent.AgreedGoal(g.goalId(), g.fieldOfAction(),
+                        texts.seal(tenant, id, g.description()), g.targetDate()))
+                .toList(), command.agreedOn()));
     }
 
     @CommandHandler
@@ -207,17 +218,17 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(DropGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(DropGoalCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         Goal goal = openGoal(command.goalId());
-        apply(new GoalDroppedEvent(id, command.goalId(), goal.field(), command.reason()));
+        apply(new GoalDroppedEvent(id, command.goalId(), goal.field(), texts.seal(tenant, id, command.reason())));
     }
 
     // --- referrals -----------------------------------------------------------------------
 
     @CommandHandler
     void handle(MakeReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor,
-                PartnerDirectory partners, PersonalDataVault vault, Clock clock) {
+                PartnerDirectory partners, PersonalDataVault vault, CaseTexts texts, Clock clock) {
         requireOpenCaseOf(tenant, actor);
         if (referrals.containsKey(command.referralId())) {
             throw new ConflictException("case.referral.exists");
@@ -241,24 +252,27 @@ public class CaseAggregate {
         ClientProfile profile = vault.open(tenant, client, ClientProfile.class)
                 .orElseThrow(() -> new ConflictException("case.erased"));
         SharedClientData shared = releasedPartOf(profile, released,
-                released.contains(DataCategory.NEEDS) ? need.description() : null);
+                released.contains(DataCategory.NEEDS) ? texts.open(tenant, need.description()) : null);
         apply(new ReferralMadeEvent(id, command.referralId(), offer.partnerId(), offer.offerId(), command.needId(),
-                need.field(), consent.getKey(), released, vault.seal(tenant, id.value(), shared), command.note(), today));
+                need.field(), consent.getKey(), released, vault.seal(tenant, id.value(), shared),
+                texts.seal(tenant, id, command.note()), today));
     }
 
     @CommandHandler
-    void handle(WithdrawReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(WithdrawReferralCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, CaseTexts texts) {
         requireCaseOf(tenant, actor);
         Referral referral = referral(command.referralId());
         if (!referral.live()) {
             throw new ConflictException("case.referral.not-live");
         }
-        apply(new ReferralWithdrawnEvent(id, command.referralId(), referral.partnerId(), command.reason()));
+        apply(new ReferralWithdrawnEvent(id, command.referralId(), referral.partnerId(),
+                texts.seal(tenant, id, command.reason())));
     }
 
     /** The partner's answer arrives by event; a repeated answer changes nothing. */
     @CommandHandler
-    void handle(RecordReferralAnswerCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(RecordReferralAnswerCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor,
+                CaseTexts texts) {
         requireCaseOf(tenant, actor);
         Referral referral = referral(command.referralId());
         if (referral.status() == command.answer()) {
@@ -276,16 +290,17 @@ public class CaseAggregate {
             case ACCEPTED -> apply(new ReferralAcceptedEvent(id, command.referralId(), referral.partnerId(),
                     command.answeredAt()));
             case DECLINED -> apply(new ReferralDeclinedEvent(id, command.referralId(), referral.partnerId(),
-                    command.reason(), command.answeredAt()));
+                    texts.seal(tenant, id, command.reason()), command.answeredAt()));
             default -> apply(new ReferralCompletedEvent(id, command.referralId(), referral.partnerId(),
-                    command.result(), command.answeredAt()));
+                    texts.seal(tenant, id, command.result()), command.answeredAt()));
         }
     }
 
     // --- measures and double funding -----------------------------------------------------
 
     @CommandHandler
-    MeasureOutcome handle(RecordMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    MeasureOutcome handle(RecordMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor,
+                          CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         if (measures.containsKey(command.measureId())) {
             throw new ConflictException("case.measure.exists");
@@ -302,7 +317,7 @@ public class CaseAggregate {
                         && e.getValue().overlaps(command.from(), command.to()))
                 .toList();
         apply(new MeasureRecordedEvent(id, command.measureId(), command.kind(), command.needId(), command.fundedBy(),
-                command.from(), command.to(), command.provider(), !overlapping.isEmpty()));
+                command.from(), command.to(), texts.seal(tenant, id, command.provider()), !overlapping.isEmpty()));
         for (Map.Entry<MeasureId, Measure> other : overlapping) {
             apply(new DoubleFundingWarnedEvent(id, command.measureId(), other.getKey(), command.kind(),
                     command.fundedBy(), other.getValue().fundedBy()));
@@ -311,22 +326,22 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(ConfirmMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(ConfirmMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         Measure measure = measure(command.measureId());
         if (!measure.awaitingConfirmation() || measure.withdrawn()) {
             throw new ConflictException("case.measure.nothing-to-confirm");
         }
-        apply(new MeasureConfirmedEvent(id, command.measureId(), command.justification()));
+        apply(new MeasureConfirmedEvent(id, command.measureId(), texts.seal(tenant, id, command.justification())));
     }
 
     @CommandHandler
-    void handle(WithdrawMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(WithdrawMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         if (measure(command.measureId()).withdrawn()) {
             throw new ConflictException("case.measure.already-withdrawn");
         }
-        apply(new MeasureWithdrawnEvent(id, command.measureId(), command.reason()));
+        apply(new MeasureWithdrawnEvent(id, command.measureId(), texts.seal(tenant, id, command.reason())));
     }
 
     // --- legal domains, follow-ups, themes -----------------------------------------------
@@ -344,7 +359,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(ScheduleFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(ScheduleFollowUpCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         if (followUpsDone.containsKey(command.followUpId())) {
             throw new ConflictException("case.follow-up.exists");
@@ -352,7 +368,8 @@ public class CaseAggregate {
         if (command.dueOn().isBefore(LocalDate.now(clock))) {
             throw new InvalidInputException("dueOn", "case.follow-up.due-in-past");
         }
-        apply(new FollowUpScheduledEvent(id, command.followUpId(), command.dueOn(), command.subject(),
+        apply(new FollowUpScheduledEvent(id, command.followUpId(), command.dueOn(),
+                texts.seal(tenant, id, command.subject()),
                 command.assignee() == null ? assignee : command.assignee()));
     }
 
@@ -370,7 +387,8 @@ public class CaseAggregate {
     }
 
     @CommandHandler
-    void handle(TagThemeCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, ThemeCatalogue catalogue) {
+    void handle(TagThemeCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, ThemeCatalogue catalogue,
+                CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         boolean freeText = command.themeCode() == null || ThemeCatalogue.FREE_TEXT.equals(command.themeCode());
         if (freeText && (command.freeText() == null || command.freeText().isBlank())) {
@@ -380,11 +398,13 @@ public class CaseAggregate {
             throw new InvalidInputException("themeCode", "case.theme.unknown", command.themeCode());
         }
         String code = freeText ? ThemeCatalogue.FREE_TEXT : command.themeCode();
-        String key = freeText ? code + ":" + command.freeText().trim() : code;
-        if (themes.contains(key)) {
+        boolean tagged = freeText
+                ? freeTextThemes.stream().anyMatch(t -> command.freeText().trim().equals(texts.open(tenant, t)))
+                : catalogueThemes.contains(code);
+        if (tagged) {
             throw new ConflictException("case.theme.already-tagged");
         }
-        apply(new ThemeTaggedEvent(id, code, freeText ? command.freeText().trim() : null));
+        apply(new ThemeTaggedEvent(id, code, freeText ? texts.seal(tenant, id, command.freeText().trim()) : null));
     }
 
     // --- achievements and the immigration office -----------------------------------------
@@ -461,22 +481,24 @@ public class CaseAggregate {
     // --- hand-over, closure --------------------------------------------------------------
 
     @CommandHandler
-    void handle(HandOverCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor) {
+    void handle(HandOverCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
         if (command.toCaseManager().equals(assignee)) {
             throw new ConflictException("case.handover.same-case-manager");
         }
-        apply(new CaseHandedOverEvent(id, assignee, command.toCaseManager(), command.note()));
+        apply(new CaseHandedOverEvent(id, assignee, command.toCaseManager(), texts.seal(tenant, id, command.note())));
     }
 
     @CommandHandler
-    void handle(CloseCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(CloseCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireOpenCaseOf(tenant, actor);
-        apply(new CaseClosedEvent(id, command.outcome(), command.note(), LocalDate.now(clock)));
+        apply(new CaseClosedEvent(id, command.outcome(), texts.seal(tenant, id, command.note()), LocalDate.now(clock)));
     }
 
     @CommandHandler
-    void handle(ReopenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(ReopenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireCaseOf(tenant, actor);
         if (erased) {
             throw new ConflictException("case.erased");
@@ -484,7 +506,7 @@ public class CaseAggregate {
         if (!closed) {
             throw new ConflictException("case.not-closed");
         }
-        apply(new CaseReopenedEvent(id, command.reason(), LocalDate.now(clock)));
+        apply(new CaseReopenedEvent(id, texts.seal(tenant, id, command.reason()), LocalDate.now(clock)));
     }
 
     // --- data protection -----------------------------------------------------------------
@@ -495,7 +517,8 @@ public class CaseAggregate {
      * ({@code KeyShredder}).
      */
     @CommandHandler
-    void handle(EraseClientCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(EraseClientCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireCaseOf(tenant, actor);
         if (erased) {
             throw new ConflictException("case.erased");
@@ -509,17 +532,19 @@ public class CaseAggregate {
         if (command.ground() == ErasureGround.RETENTION_EXPIRED && !closed) {
             throw new RuleViolationException("retention_runs_from_closure", "case.erasure.not-closed");
         }
-        apply(new ClientErasedEvent(id, tenant, command.ground(), command.reference(), LocalDate.now(clock)));
+        apply(new ClientErasedEvent(id, tenant, command.ground(), texts.seal(tenant, id, command.reference()),
+                LocalDate.now(clock)));
     }
 
     @CommandHandler
-    void handle(SetErasureBlockCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+    void handle(SetErasureBlockCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock,
+                CaseTexts texts) {
         requireCaseOf(tenant, actor);
         if (erased) {
             throw new ConflictException("case.erased");
         }
         if (erasureBlocks.contains(command.block()) != command.active()) {
-            apply(new ErasureBlockChangedEvent(id, command.block(), command.active(), command.reason(),
+            apply(new ErasureBlockChangedEvent(id, command.block(), command.active(), texts.seal(tenant, id, command.reason()),
                     LocalDate.now(clock)));
         }
     }
@@ -654,7 +679,7 @@ public class CaseAggregate {
 
     @EventSourcingHandler
     void on(IntegrationPlanAgreedEvent e) {
-        for (PlannedGoal goal : e.goals()) {
+        for (IntegrationPlanAgreedEvent.AgreedGoal goal : e.goals()) {
             goals.put(goal.goalId(), new Goal(goal.fieldOfAction(), true));
         }
     }
@@ -735,7 +760,11 @@ public class CaseAggregate {
 
     @EventSourcingHandler
     void on(ThemeTaggedEvent e) {
-        themes.add(e.freeText() == null ? e.themeCode() : e.themeCode() + ":" + e.freeText());
+        if (e.freeText() == null) {
+            catalogueThemes.add(e.themeCode());
+        } else {
+            freeTextThemes.add(e.freeText());
+        }
     }
 
     @EventSourcingHandler

@@ -32,7 +32,9 @@ import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.cases.ThemeTagged;
+import de.kim.platform.privacy.SealedTexts;
 import de.kim.platform.messaging.IntegrationEvent;
+import de.kim.platform.privacy.Sealed;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +45,9 @@ import java.util.Optional;
 /**
  * Which case events leave case-service on {@code kim.case.v1}, and in which shape. Personal
  * data of the client leaves only under a consent: in a referral, what the consent releases to
- * that partner; in a shared achievement, the achievement for the immigration office's record.
- * Every other event (a status check request too) carries ids and codes.
+ * that partner, and the case manager's note, sealed with the client's key; in a withdrawal, the
+ * reason, sealed the same way; in a shared achievement, the achievement for the immigration
+ * office's record. Every other event (a status check request too) carries ids and codes.
  */
 @Component
 public class CaseIntegrationEvents implements IntegrationEventMapper {
@@ -81,7 +84,7 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         }
         if (event instanceof ReferralWithdrawnEvent e) {
             return of(ReferralWithdrawn.TYPE, new ReferralWithdrawn(e.caseId().value(), e.referralId().value(),
-                    e.partnerId(), e.reason()));
+                    e.partnerId(), ciphertext(e.reason())));
         }
         if (event instanceof ConsentRevokedEvent e) {
             return of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(), e.consentId().value(), e.recipient(),
@@ -112,11 +115,20 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         return Optional.empty();
     }
 
-    /** The released client data travels as sealed: only a service holding the client's key reads it. */
+    /** The released client data and the note travel sealed: only a service holding the client's key reads them. */
     private static ReferralMade referralMade(ReferralMadeEvent e) {
         return new ReferralMade(e.caseId().value(), e.referralId().value(), e.partnerId(), e.offerId(),
                 e.needId().value(), e.fieldOfAction().name(), e.consentId().value(), names(e.sharedCategories()),
-                e.sharedClient().data(), e.note(), e.madeOn());
+                e.sharedClient().data(), ciphertext(e.note()), e.madeOn());
+    }
+
+    /**
+     * The ciphertext of a sealed text, for the wire (the subject is the case id the record names).
+     * A text of an event stored before sealing ({@link SealedTexts#UNSEALED}) never goes out: an
+     * upcaster cannot seal it, and publication is forward-only, so this is a replay's concern only.
+     */
+    private static String ciphertext(Sealed text) {
+        return text == null || SealedTexts.isUnsealed(text) ? null : text.data();
     }
 
     private static List<String> names(Collection<? extends Enum<?>> values) {

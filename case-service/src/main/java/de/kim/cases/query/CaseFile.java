@@ -40,6 +40,8 @@ public class CaseFile {
     public String tenant;
     /** The client's personal data; null once erased. */
     public ClientProfile client;
+    /** The town the client lives in: not personal on its own, it stays after erasure (figures count by town). */
+    public String town;
     public TargetGroup targetGroup;
     public AccessRoute accessRoute;
     public String assignee;
@@ -123,26 +125,34 @@ public class CaseFile {
     }
 
     /**
-     * Forgets the client: personal data and the free texts that may describe them. What stays
-     * are codes, dates and ids, as in the anonymous figures.
+     * Forgets the client: personal data and the free texts that may describe them, each text
+     * made empty, as a rebuild from the events would show it once the client's key is gone.
+     * What stays are codes, dates and ids, as in the anonymous figures.
      */
     void erase(LocalDate on) {
         client = null;
         erasedOn = on;
         status = "CLOSED";
         consents.replaceAll(c -> new Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),
-                c.givenOn(), c.validUntil(), null, c.revokedOn()));
-        needs.replaceAll(n -> new Need(n.id(), n.fieldOfAction(), n.priority(), null, n.status(), n.resolvedOn()));
+                c.givenOn(), c.validUntil(), gone(c.evidenceReference()), c.revokedOn()));
+        needs.replaceAll(n -> new Need(n.id(), n.fieldOfAction(), n.priority(), gone(n.description()), n.status(),
+                n.resolvedOn()));
         if (plan != null) {
-            plan = new Plan(plan.agreedOn(), plan.goals().stream().map(g -> new Goal(g.id(), g.fieldOfAction(), null,
-                    g.targetDate(), g.status(), g.achievedOn(), null)).toList());
+            plan = new Plan(plan.agreedOn(), plan.goals().stream().map(g -> new Goal(g.id(), g.fieldOfAction(),
+                    gone(g.description()), g.targetDate(), g.status(), g.achievedOn(), gone(g.droppedReason()))).toList());
         }
-        measures.replaceAll(m -> new Measure(m.id(), m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(), m.provider(),
-                m.status(), m.doubleFundingWith(), null));
-        followUps.replaceAll(f -> new FollowUp(f.id(), f.dueOn(), null, f.assignee(), f.completedOn()));
-        themes.replaceAll(t -> new Theme(t.code(), null));
-        handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), null));
+        measures.replaceAll(m -> new Measure(m.id(), m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(),
+                gone(m.provider()), m.status(), m.doubleFundingWith(), gone(m.justification())));
+        followUps.replaceAll(f -> new FollowUp(f.id(), f.dueOn(), gone(f.subject()), f.assignee(), f.completedOn()));
+        themes.replaceAll(t -> new Theme(t.code(), gone(t.freeText())));
+        handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), gone(h.note())));
         referrals.replaceAll(r -> new Referral(r.id(), r.partnerId(), r.offerId(), r.needId(), r.fieldOfAction(),
-                r.status(), r.madeOn(), r.answeredAt(), r.declineReason(), null, null));
+                r.status(), r.madeOn(), r.answeredAt(), gone(r.declineReason()), gone(r.result()),
+                gone(r.withdrawnReason())));
+    }
+
+    /** An erased text: empty where there was one, still null where none was typed. */
+    private static String gone(String text) {
+        return text == null ? null : "";
     }
 }

@@ -1,7 +1,9 @@
 package de.kim.cases.query;
 
 import de.kim.platform.readmodel.ReadModelIndexes;
+import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
 import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
@@ -28,7 +30,8 @@ import java.util.function.UnaryOperator;
 /**
  * Keeps the case files and the follow-up list in MongoDB up to date from the case events.
  * Each event is applied to the file only if its sequence is newer than the file's version,
- * so a redelivered event changes nothing.
+ * so a redelivered event changes nothing. Sealed texts are opened as they are applied: once the
+ * client is erased they open to nothing, so a rebuild after an erasure shows none of them either.
  */
 @Component
 @ProcessingGroup("case-files")
@@ -36,10 +39,12 @@ public class CaseFileProjection {
 
     private final MongoTemplate mongo;
     private final PersonalDataVault vault;
+    private final CaseTexts texts;
 
-    public CaseFileProjection(MongoTemplate mongo, PersonalDataVault vault) {
+    public CaseFileProjection(MongoTemplate mongo, PersonalDataVault vault, CaseTexts texts) {
         this.mongo = mongo;
         this.vault = vault;
+        this.texts = texts;
         ReadModelIndexes.ensure(mongo, CaseFile.class, FollowUpEntry.class);
     }
 
@@ -49,6 +54,7 @@ public class CaseFileProjection {
         file.id = e.caseId().value();
         file.tenant = e.tenant();
         file.client = vault.open(e.tenant(), e.client(), ClientProfile.class).orElse(null);
+        file.town = e.town();
         file.targetGroup = e.targetGroup();
         file.accessRoute = e.accessRoute();
         file.assignee = e.assignee();
@@ -65,7 +71,7 @@ public class CaseFileProjection {
     @EventHandler
     void on(ConsentRecordedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.consents.add(new CaseFile.Consent(e.consentId().value(), e.recipient(),
-                e.purposes(), e.dataCategories(), e.form(), e.givenOn(), e.validUntil(), e.evidenceReference(), null)));
+                e.purposes(), e.dataCategories(), e.form(), e.givenOn(), e.validUntil(), text(f, e.evidenceReference()), null)));
     }
 
     @EventHandler
@@ -78,13 +84,14 @@ public class CaseFileProjection {
     @EventHandler
     void on(NeedAssessedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.needs.add(new CaseFile.Need(e.needId().value(), e.fieldOfAction(), e.priority(),
-                e.description(), "OPEN", null)));
+                text(f, e.description()), "OPEN", null)));
     }
 
     @EventHandler
     void on(NeedUpdatedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> replace(f.needs, n -> n.id().equals(e.needId().value()),
-                n -> new CaseFile.Need(n.id(), n.fieldOfAction(), e.priority(), e.description(), n.status(), null)));
+                n -> new CaseFile.Need(n.id(), n.fieldOfAction(), e.priority(), text(f, e.description()), n.status(),
+                        null)));
     }
 
     @EventHandler
@@ -102,7 +109,7 @@ public class CaseFileProjection {
                 // Reached and dropped goals stay on the plan; open ones are replaced by the new agreement.
                 f.plan.goals().stream().filter(g -> !"OPEN".equals(g.status())).forEach(goals::add);
             }
-            e.goals().forEach(g -> goals.add(new CaseFile.Goal(g.goalId().value(), g.fieldOfAction(), g.description(),
+            e.goals().forEach(g -> goals.add(new CaseFile.Goal(g.goalId().value(), g.fieldOfAction(), text(f, g.description()),
                     g.targetDate(), "OPEN", null, null)));
             f.plan = new CaseFile.Plan(e.agreedOn(), goals);
         });
@@ -119,7 +126,7 @@ public class CaseFileProjection {
     void on(GoalDroppedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> replace(f.plan.goals(), g -> g.id().equals(e.goalId().value()),
                 g -> new CaseFile.Goal(g.id(), g.fieldOfAction(), g.description(), g.targetDate(), "DROPPED", null,
-                        e.reason())));
+                        text(f, e.reason()))));
     }
 
     @EventHandler
@@ -140,27 +147,27 @@ public class CaseFileProjection {
     void on(ReferralDeclinedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
                 r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.DECLINED, r.madeOn(), e.answeredAt(),
-                e.reason(), null, null)));
+                text(f, e.reason()), null, null)));
     }
 
     @EventHandler
     void on(ReferralCompletedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
                 r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.COMPLETED, r.madeOn(), e.answeredAt(), null,
-                e.result(), null)));
+                text(f, e.result()), null)));
     }
 
     @EventHandler
     void on(ReferralWithdrawnEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> referral(f, e.referralId(), r -> new CaseFile.Referral(r.id(), r.partnerId(),
                 r.offerId(), r.needId(), r.fieldOfAction(), ReferralStatus.WITHDRAWN, r.madeOn(), r.answeredAt(),
-                r.declineReason(), r.result(), e.reason())));
+                r.declineReason(), r.result(), text(f, e.reason()))));
     }
 
     @EventHandler
     void on(MeasureRecordedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.measures.add(new CaseFile.Measure(e.measureId().value(), e.kind(),
-                e.needId().value(), e.fundedBy(), e.from(), e.to(), e.provider(),
+                e.needId().value(), e.fundedBy(), e.from(), e.to(), text(f, e.provider()),
                 e.awaitingConfirmation() ? "AWAITING_CONFIRMATION" : "ACTIVE", List.of(), null)));
     }
 
@@ -177,7 +184,8 @@ public class CaseFileProjection {
     @EventHandler
     void on(MeasureConfirmedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> measure(f, e.measureId(), m -> new CaseFile.Measure(m.id(), m.kind(), m.needId(),
-                m.fundedBy(), m.from(), m.to(), m.provider(), "ACTIVE", m.doubleFundingWith(), e.justification())));
+                m.fundedBy(), m.from(), m.to(), m.provider(), "ACTIVE", m.doubleFundingWith(),
+                text(f, e.justification()))));
     }
 
     @EventHandler
@@ -197,9 +205,10 @@ public class CaseFileProjection {
     @EventHandler
     void on(FollowUpScheduledEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> {
-            f.followUps.add(new CaseFile.FollowUp(e.followUpId().value(), e.dueOn(), e.subject(), e.assignee(), null));
+            String subject = text(f, e.subject());
+            f.followUps.add(new CaseFile.FollowUp(e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
             mongo.save(new FollowUpEntry(followUpKey(e.caseId(), e.followUpId()), f.tenant, f.id,
-                    e.followUpId().value(), e.dueOn(), e.subject(), e.assignee(), null));
+                    e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
         });
     }
 
@@ -215,7 +224,7 @@ public class CaseFileProjection {
 
     @EventHandler
     void on(ThemeTaggedEvent e, @SequenceNumber long seq) {
-        change(e.caseId(), seq, f -> f.themes.add(new CaseFile.Theme(e.themeCode(), e.freeText())));
+        change(e.caseId(), seq, f -> f.themes.add(new CaseFile.Theme(e.themeCode(), text(f, e.freeText()))));
     }
 
     @EventHandler
@@ -245,7 +254,7 @@ public class CaseFileProjection {
     void on(CaseHandedOverEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> {
             f.assignee = e.toCaseManager();
-            f.handOvers.add(new CaseFile.HandOver(e.fromCaseManager(), e.toCaseManager(), e.note()));
+            f.handOvers.add(new CaseFile.HandOver(e.fromCaseManager(), e.toCaseManager(), text(f, e.note())));
             // Open follow-ups of the previous case manager move with the case.
             replace(f.followUps, u -> u.completedOn() == null && e.fromCaseManager().equals(u.assignee()),
                     u -> new CaseFile.FollowUp(u.id(), u.dueOn(), u.subject(), e.toCaseManager(), null));
@@ -257,7 +266,11 @@ public class CaseFileProjection {
 
     @EventHandler
     void on(ClientErasedEvent e, @SequenceNumber long seq) {
-        change(e.caseId(), seq, f -> f.erase(e.erasedOn()));
+        change(e.caseId(), seq, f -> {
+            f.erase(e.erasedOn());
+            mongo.updateMulti(Query.query(Criteria.where("caseId").is(f.id).and("subject").ne(null)),
+                    new Update().set("subject", ""), FollowUpEntry.class);
+        });
     }
 
     @EventHandler
@@ -302,7 +315,9 @@ public class CaseFileProjection {
             criteria = criteria.and("status").is(query.status());
         }
         if (query.town() != null) {
-            criteria = criteria.and("client.town").is(query.town());
+            // Files written before the town was kept apart from the client hold it only there.
+            criteria = criteria.orOperator(Criteria.where("town").is(query.town()),
+                    Criteria.where("client.town").is(query.town()));
         }
         if (query.assignee() != null) {
             criteria = criteria.and("assignee").is(query.assignee());
@@ -346,6 +361,11 @@ public class CaseFileProjection {
 
     private static <T> void replace(List<T> items, java.util.function.Predicate<T> which, UnaryOperator<T> change) {
         items.replaceAll(item -> which.test(item) ? change.apply(item) : item);
+    }
+
+    /** A sealed text of the file's client: itself, empty once the client is erased, null when none was typed. */
+    private String text(CaseFile file, Sealed sealed) {
+        return texts.open(file.tenant, sealed);
     }
 
     private static String followUpKey(CaseId caseId, FollowUpId followUpId) {

@@ -17,6 +17,8 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,14 +57,16 @@ public class CaseController {
     private final RequestActorResolver actors;
     private final CaseHistory history;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
     public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
-                          CaseHistory history, AuditTrail audit) {
+                          CaseHistory history, AuditTrail audit, MessageSource messages) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
         this.history = history;
         this.audit = audit;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -81,9 +85,10 @@ public class CaseController {
         }
         Actor actor = actors.require();
         String visibleAssignee = actor.has(Role.CASE_MANAGEMENT_LEAD) ? assignee : actor.userId();
+        String erasedWord = messages.getMessage("case.erased-text", null, LocaleContextHolder.getLocale());
         return queries.query(new FindCasesQuery(tenant(), status, town, visibleAssignee),
                         ResponseTypes.multipleInstancesOf(CaseFile.class)).join()
-                .stream().map(CaseSummary::of).toList();
+                .stream().map(file -> CaseSummary.of(file, erasedWord)).toList();
     }
 
     @GetMapping("/{id}")

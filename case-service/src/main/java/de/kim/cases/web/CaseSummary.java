@@ -4,12 +4,19 @@ import de.kim.cases.query.CaseFile;
 
 import java.time.LocalDate;
 
-/** One line of a case list. */
+/**
+ * One line of a case list. A case whose client was erased stays in the list (it still counts)
+ * with its codes and dates; where its name was, it shows the word for "erased" and an empty
+ * given name.
+ */
 public record CaseSummary(String id, String givenName, String familyName, String town, String targetGroup,
-                          String assignee, String status, LocalDate openedOn, long version) {
+                          String assignee, String status, LocalDate openedOn, boolean erased, long version) {
 
-    static CaseSummary of(CaseFile file) {
-        return new CaseSummary(file.id, file.client.givenName(), file.client.familyName(), file.client.town(),
-                file.targetGroup.name(), file.assignee, file.status, file.openedOn, file.version);
+    static CaseSummary of(CaseFile file, String erasedWord) {
+        boolean erased = file.client == null;
+        String town = file.town != null ? file.town : erased ? "" : file.client.town();
+        return new CaseSummary(file.id, erased ? "" : file.client.givenName(),
+                erased ? erasedWord : file.client.familyName(), town, file.targetGroup.name(), file.assignee,
+                file.status, file.openedOn, erased, file.version);
     }
 }

@@ -15,6 +15,7 @@ import de.kim.platform.domain.RuleViolationException;
 import de.kim.platform.domain.TenantId;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.kim.contracts.cases.SharedClientData;
+import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -64,6 +65,7 @@ class CaseAggregateTest {
             "jdbc:h2:mem:vault-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
             JsonMapper.builder().findAndAddModules().build(), CLOCK);
     private final Sealed sealedClient = vault.seal("kreis-mettmann", "case-1", client);
+    private final CaseTexts texts = new CaseTexts(vault);
     private AggregateTestFixture<CaseAggregate> fixture;
 
     @BeforeEach
@@ -73,6 +75,7 @@ class CaseAggregateTest {
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(vault);
+        fixture.registerInjectableResource(texts);
         fixture.registerInjectableResource(new ThemeCatalogue(Map.of("NO_AFFORDABLE_HOUSING", "Kein Wohnraum")));
         fixture.registerInjectableResource((PartnerDirectory) (tenant, partner, offer) ->
                 "partner-1".equals(partner) && "offer-1".equals(offer)
@@ -86,13 +89,13 @@ class CaseAggregateTest {
     }
 
     private NeedAssessedEvent languageNeed() {
-        return new NeedAssessedEvent(id, need, FieldOfAction.LANGUAGE, Priority.HIGH, "Deutsch B1 für den Beruf",
-                TODAY.minusDays(20));
+        return new NeedAssessedEvent(id, need, FieldOfAction.LANGUAGE, Priority.HIGH,
+                sealed("Deutsch B1 für den Beruf"), TODAY.minusDays(20));
     }
 
     private ConsentRecordedEvent consentFor(String recipient, Set<DataCategory> categories, LocalDate validUntil) {
         return new ConsentRecordedEvent(id, consent, recipient, Set.of(ConsentPurpose.REFERRAL), categories,
-                ConsentForm.WRITTEN, TODAY.minusDays(10), validUntil, "Formular 12");
+                ConsentForm.WRITTEN, TODAY.minusDays(10), validUntil, sealed("Formular 12"));
     }
 
     private MakeReferralCommand referral() {
@@ -145,14 +148,14 @@ class CaseAggregateTest {
     void a_closed_case_can_be_reopened() {
         fixture.given(opened(), new CaseClosedEvent(id, CaseOutcome.NO_CONTACT, null, TODAY))
                 .when(new ReopenCaseCommand(id, "Klientin meldet sich wieder", null), ANNA)
-                .expectEvents(new CaseReopenedEvent(id, "Klientin meldet sich wieder", TODAY));
+                .expectEventsMatching(openingTo(new CaseReopenedEvent(id, sealed("Klientin meldet sich wieder"), TODAY)));
     }
 
     @Test
     void a_case_closes_with_its_outcome() {
         fixture.given(opened())
                 .when(new CloseCaseCommand(id, CaseOutcome.GOALS_REACHED, "alles erreicht", null), ANNA)
-                .expectEvents(new CaseClosedEvent(id, CaseOutcome.GOALS_REACHED, "alles erreicht", TODAY));
+                .expectEventsMatching(openingTo(new CaseClosedEvent(id, CaseOutcome.GOALS_REACHED, sealed("alles erreicht"), TODAY)));
     }
 
     @Test
@@ -221,20 +224,23 @@ class CaseAggregateTest {
     void an_erased_client_is_unreadable_and_the_case_takes_no_more_changes() {
         fixture.given(opened(), languageNeed())
                 .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-1"), ANNA)
-                .expectEvents(new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "DS-2026-1", TODAY));
+                .expectEventsMatching(openingTo(new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST,
+                        sealed("DS-2026-1"), TODAY)));
+        Sealed aText = sealed("Deutsch B1 für den Beruf");
         vault.shred("kreis-mettmann", "case-1");
+        assertThat(texts.open("kreis-mettmann", aText)).isEmpty();
         assertThat(vault.open("kreis-mettmann", sealedClient, ClientProfile.class)).isEmpty();
-        fixture.given(opened(), new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "x", TODAY))
+        fixture.given(opened(), new ClientErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, null, TODAY))
                 .when(new ReopenCaseCommand(id, "neu", null), ANNA)
                 .expectException(ConflictException.class).expectNoEvents();
     }
 
     @Test
     void a_legal_hold_or_a_dispute_stops_erasure_and_retention_runs_from_closure_only() {
-        fixture.given(opened(), new ErasureBlockChangedEvent(id, ErasureBlock.LEGAL_HOLD, true, "Verfahren 3 K 12/26", TODAY))
+        fixture.given(opened(), new ErasureBlockChangedEvent(id, ErasureBlock.LEGAL_HOLD, true, sealed("Verfahren 3 K 12/26"), TODAY))
                 .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-2"), ANNA)
                 .expectException(RuleViolationException.class).expectNoEvents();
-        fixture.given(opened(), new ErasureBlockChangedEvent(id, ErasureBlock.DISPUTED, true, "Geburtsdatum bestritten", TODAY))
+        fixture.given(opened(), new ErasureBlockChangedEvent(id, ErasureBlock.DISPUTED, true, sealed("Geburtsdatum bestritten"), TODAY))
                 .when(new EraseClientCommand(id, ErasureGround.LAWFUL_REQUEST, "DS-2026-3"), ANNA)
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(opened())
@@ -273,6 +279,58 @@ class CaseAggregateTest {
     }
 
     @Test
+    void a_referrals_note_is_sealed_with_the_clients_key_and_opens_to_what_was_typed() {
+        fixture.given(opened(), languageNeed(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.plusYears(1)))
+                .when(new MakeReferralCommand(id, new ReferralId("ref-1"), "partner-1", "offer-1", need,
+                        "Bitte Kinderbetreuung einplanen", null), ANNA)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ReferralMadeEvent.class, made ->
+                        made.note().subject().equals("case-1")
+                                && !made.note().data().contains("Kinderbetreuung")
+                                && "Bitte Kinderbetreuung einplanen".equals(texts.open("kreis-mettmann", made.note()))),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_partners_decline_reason_is_sealed_before_it_is_stored() {
+        ReferralId ref = new ReferralId("ref-1");
+        Instant at = Instant.parse("2026-11-01T10:00:00Z");
+        fixture.given(opened(), languageNeed(), referralMade(ref))
+                .when(new RecordReferralAnswerCommand(id, ref, ReferralStatus.DECLINED, "Kurs ist voll", null, at),
+                        PARTNER_ANSWERS)
+                .expectEventsMatching(openingTo(new ReferralDeclinedEvent(id, ref, "partner-1", sealed("Kurs ist voll"),
+                        at)));
+    }
+
+    @Test
+    void a_plan_seals_each_goal_text() {
+        GoalId goal = new GoalId("g-1");
+        fixture.given(opened())
+                .when(new AgreeIntegrationPlanCommand(id, List.of(new PlannedGoal(goal, FieldOfAction.LANGUAGE,
+                        "B1-Prüfung bestehen", TODAY.plusMonths(6))), TODAY, null), ANNA)
+                .expectEventsMatching(openingTo(new IntegrationPlanAgreedEvent(id, List.of(
+                        new IntegrationPlanAgreedEvent.AgreedGoal(goal, FieldOfAction.LANGUAGE,
+                                sealed("B1-Prüfung bestehen"), TODAY.plusMonths(6))), TODAY)));
+    }
+
+    @Test
+    void a_sealed_text_is_compared_opened_so_another_text_does_not_pass() {
+        fixture.given(opened())
+                .when(new CloseCaseCommand(id, CaseOutcome.GOALS_REACHED, "alles erreicht", null), ANNA)
+                .expectEventsMatching(org.hamcrest.Matchers.not(openingTo(new CaseClosedEvent(id,
+                        CaseOutcome.GOALS_REACHED, sealed("etwas anderes"), TODAY))));
+    }
+
+    @Test
+    void the_same_free_text_theme_is_tagged_only_once() {
+        fixture.given(opened(), new ThemeTaggedEvent(id, "OTHER", sealed("Kein Bus am Wochenende")))
+                .when(new TagThemeCommand(id, null, " Kein Bus am Wochenende ", null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(opened(), new ThemeTaggedEvent(id, "OTHER", sealed("Kein Bus am Wochenende")))
+                .when(new TagThemeCommand(id, null, "Keine Kita in der Nähe", null), ANNA)
+                .expectEventsMatching(openingTo(new ThemeTaggedEvent(id, "OTHER", sealed("Keine Kita in der Nähe"))));
+    }
+
+    @Test
     void a_partner_answer_received_twice_changes_nothing() {
         ReferralId ref = new ReferralId("ref-1");
         fixture.given(opened(), languageNeed(), referralMade(ref),
@@ -296,7 +354,7 @@ class CaseAggregateTest {
     void a_completed_referral_cannot_be_withdrawn() {
         ReferralId ref = new ReferralId("ref-1");
         fixture.given(opened(), languageNeed(), referralMade(ref),
-                        new ReferralCompletedEvent(id, ref, "partner-1", "CERTIFICATE", Instant.parse("2026-11-01T10:00:00Z")))
+                        new ReferralCompletedEvent(id, ref, "partner-1", sealed("CERTIFICATE"), Instant.parse("2026-11-01T10:00:00Z")))
                 .when(new WithdrawReferralCommand(id, ref, "zu spät", null), ANNA)
                 .expectException(ConflictException.class).expectNoEvents();
     }
@@ -311,14 +369,14 @@ class CaseAggregateTest {
         MeasureId first = new MeasureId("m-1");
         MeasureId second = new MeasureId("m-2");
         fixture.given(opened(), languageNeed(), new MeasureRecordedEvent(id, first, MeasureKind.LANGUAGE_COURSE, need,
-                        LegalDomain.SGB_II, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 28), "VHS", false))
+                        LegalDomain.SGB_II, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 28), sealed("VHS"), false))
                 .when(new RecordMeasureCommand(id, second, MeasureKind.LANGUAGE_COURSE, need, LegalDomain.AUFENTHG,
                         LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "Sprachschule", null), ANNA)
-                .expectEvents(
+                .expectEventsMatching(openingTo(
                         new MeasureRecordedEvent(id, second, MeasureKind.LANGUAGE_COURSE, need, LegalDomain.AUFENTHG,
-                                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "Sprachschule", true),
+                                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), sealed("Sprachschule"), true),
                         new DoubleFundingWarnedEvent(id, second, first, MeasureKind.LANGUAGE_COURSE, LegalDomain.AUFENTHG,
-                                LegalDomain.SGB_II))
+                                LegalDomain.SGB_II)))
                 .expectResultMessagePayload(new MeasureOutcome(true, List.of(first)));
     }
 
@@ -327,7 +385,7 @@ class CaseAggregateTest {
         MeasureId second = new MeasureId("m-2");
         fixture.given(opened(), languageNeed(), new MeasureRecordedEvent(id, new MeasureId("m-1"),
                         MeasureKind.LANGUAGE_COURSE, need, LegalDomain.SGB_II, LocalDate.of(2026, 9, 1),
-                        LocalDate.of(2026, 12, 31), "VHS", false))
+                        LocalDate.of(2026, 12, 31), sealed("VHS"), false))
                 .when(new RecordMeasureCommand(id, second, MeasureKind.LANGUAGE_COURSE, need, LegalDomain.AUFENTHG,
                         LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), null, null), ANNA)
                 .expectEvents(new MeasureRecordedEvent(id, second, MeasureKind.LANGUAGE_COURSE, need,
@@ -376,7 +434,8 @@ class CaseAggregateTest {
     void a_follow_up_without_assignee_goes_to_the_case_manager_of_the_case() {
         fixture.given(opened())
                 .when(new ScheduleFollowUpCommand(id, new FollowUpId("f-1"), TODAY.plusDays(7), "Anruf", null, null), ANNA)
-                .expectEvents(new FollowUpScheduledEvent(id, new FollowUpId("f-1"), TODAY.plusDays(7), "Anruf", "cm-anna"));
+                .expectEventsMatching(openingTo(new FollowUpScheduledEvent(id, new FollowUpId("f-1"), TODAY.plusDays(7),
+                        sealed("Anruf"), "cm-anna")));
     }
 
     @Test
@@ -386,14 +445,14 @@ class CaseAggregateTest {
                 .expectException(InvalidInputException.class).expectNoEvents();
         fixture.given(opened())
                 .when(new TagThemeCommand(id, null, "Kein Bus am Wochenende", null), ANNA)
-                .expectEvents(new ThemeTaggedEvent(id, "OTHER", "Kein Bus am Wochenende"));
+                .expectEventsMatching(openingTo(new ThemeTaggedEvent(id, "OTHER", sealed("Kein Bus am Wochenende"))));
     }
 
     @Test
     void a_goal_is_reached_only_once() {
         GoalId goal = new GoalId("g-1");
-        fixture.given(opened(), new IntegrationPlanAgreedEvent(id, List.of(new PlannedGoal(goal, FieldOfAction.LANGUAGE,
-                        "B1", TODAY.plusMonths(6))), TODAY.minusDays(5)),
+        fixture.given(opened(), new IntegrationPlanAgreedEvent(id, List.of(new IntegrationPlanAgreedEvent.AgreedGoal(goal,
+                        FieldOfAction.LANGUAGE, sealed("B1"), TODAY.plusMonths(6))), TODAY.minusDays(5)),
                         new GoalAchievedEvent(id, goal, FieldOfAction.LANGUAGE, TODAY))
                 .when(new AchieveGoalCommand(id, goal, TODAY, null), ANNA)
                 .expectException(ConflictException.class).expectNoEvents();
@@ -514,11 +573,63 @@ class CaseAggregateTest {
     @Test
     void a_need_from_the_same_hand_over_is_added_only_once() {
         NeedId fromHandover = de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1");
-        fixture.given(opened(), new NeedAssessedEvent(id, fromHandover, FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe",
-                TODAY))
+        fixture.given(opened(), new NeedAssessedEvent(id, fromHandover, FieldOfAction.LANGUAGE, Priority.HIGH,
+                sealed("Übergabe"), TODAY))
                 .when(new AssessNeedCommand(id, de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1"),
                         FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe", null), ANNA)
                 .expectException(ConflictException.class).expectExceptionMessage("case.need.exists").expectNoEvents();
+    }
+
+    /** A text of the case, sealed with the client's key as the aggregate seals it. */
+    private Sealed sealed(String text) {
+        return texts.seal("kreis-mettmann", id, text);
+    }
+
+    /**
+     * Exactly these events, and no more, compared with their sealed texts opened: a sealed value
+     * is new ciphertext each time, so two seals of the same text are equal only once opened.
+     */
+    private Matcher<List<org.axonframework.messaging.Message<?>>> openingTo(Object... expected) {
+        List<Matcher<?>> each = new java.util.ArrayList<>();
+        for (Object event : expected) {
+            each.add(new TypeSafeMatcher<Object>() {
+                @Override
+                protected boolean matchesSafely(Object item) {
+                    return java.util.Objects.equals(opened(item), opened(event));
+                }
+
+                @Override
+                public void describeTo(Description description) {
+                    description.appendText(String.valueOf(opened(event)));
+                }
+            });
+        }
+        each.add(andNoMore());
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Matcher<List<?>> sequence = exactSequenceOf((Matcher[]) each.toArray(new Matcher[0]));
+        return payloadsMatching(sequence);
+    }
+
+    /** The value with every sealed text opened, records and lists taken apart, for comparison. */
+    private Object opened(Object value) {
+        if (value instanceof Sealed sealed) {
+            return "opened:" + texts.open("kreis-mettmann", sealed);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::opened).toList();
+        }
+        if (value instanceof Record record) {
+            List<Object> parts = new java.util.ArrayList<>(List.of(record.getClass().getSimpleName()));
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    parts.add(opened(component.getAccessor().invoke(record)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return parts;
+        }
+        return value;
     }
 
     /** An event of the type whose sealed parts, opened with the vault, are what the check expects. */

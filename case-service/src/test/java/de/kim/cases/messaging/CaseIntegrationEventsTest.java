@@ -1,5 +1,7 @@
 package de.kim.cases.messaging;
 
+import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
 import de.kim.contracts.Contracts;
@@ -25,26 +27,28 @@ class CaseIntegrationEventsTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
     /** What the vault makes of a client's data: ciphertext that names no one. */
     private static final Sealed SEALED = new Sealed("case-1", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
+    /** What the vault makes of a text typed about the client. */
+    private static final Sealed TEXT = new Sealed("case-1", "7mQ2lLk9pXw0cNd3RbE5tYu8iOa1sDf4gHj6kLz=");
 
     private final CaseIntegrationEvents mapper = new CaseIntegrationEvents();
 
     private final List<Object> published = List.of(
             new CaseOpenedEvent(CASE, "kreis-mettmann", SEALED, "Velbert", TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna", DAY),
-            new CaseClosedEvent(CASE, CaseOutcome.GOALS_REACHED, "ok", DAY),
-            new CaseReopenedEvent(CASE, "neu", DAY),
+            new CaseClosedEvent(CASE, CaseOutcome.GOALS_REACHED, TEXT, DAY),
+            new CaseReopenedEvent(CASE, TEXT, DAY),
             new CaseHandedOverEvent(CASE, "cm-anna", "cm-ben", null),
-            new NeedAssessedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, Priority.HIGH, "B1", DAY),
+            new NeedAssessedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, Priority.HIGH, TEXT, DAY),
             new NeedResolvedEvent(CASE, new NeedId("n"), FieldOfAction.LANGUAGE, DAY),
             new GoalAchievedEvent(CASE, new GoalId("g"), FieldOfAction.LANGUAGE, DAY),
             new ReferralMadeEvent(CASE, new ReferralId("r"), "p", "o", new NeedId("n"), FieldOfAction.LANGUAGE,
-                    new ConsentId("c"), Set.of(DataCategory.IDENTITY), SEALED, null, DAY),
-            new ClientErasedEvent(CASE, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, "DS-1", DAY),
-            new ReferralWithdrawnEvent(CASE, new ReferralId("r"), "p", "x"),
+                    new ConsentId("c"), Set.of(DataCategory.IDENTITY), SEALED, TEXT, DAY),
+            new ClientErasedEvent(CASE, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST, TEXT, DAY),
+            new ReferralWithdrawnEvent(CASE, new ReferralId("r"), "p", TEXT),
             new ConsentRevokedEvent(CASE, new ConsentId("c"), "p", DAY),
             new DoubleFundingWarnedEvent(CASE, new MeasureId("m2"), new MeasureId("m1"), MeasureKind.LANGUAGE_COURSE,
                     LegalDomain.AUFENTHG, LegalDomain.SGB_II),
             new LegalDomainsChangedEvent(CASE, Set.of(LegalDomain.ASYLBLG), Set.of(LegalDomain.SGB_II), DAY),
-            new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern"),
+            new ThemeTaggedEvent(CASE, "OTHER", TEXT),
             new AchievementSharedEvent(CASE, "record-7", new AchievementId("a"),
                     de.kim.contracts.vocabulary.AchievementKind.LANGUAGE_CERTIFICATE, "B1", DAY, new ConsentId("c")),
             new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7", new ConsentId("c"), DAY));
@@ -64,8 +68,8 @@ class CaseIntegrationEventsTest {
     void internal_events_and_free_text_stay_in_the_service() {
         assertThat(mapper.map(new ConsentRecordedEvent(CASE, new ConsentId("c"), "p", Set.of(ConsentPurpose.REFERRAL),
                 Set.of(DataCategory.IDENTITY), ConsentForm.WRITTEN, DAY, DAY.plusYears(1), null))).isEmpty();
-        assertThat(mapper.map(new FollowUpScheduledEvent(CASE, new FollowUpId("f"), DAY, "Anruf", "cm-anna"))).isEmpty();
-        assertThat(mapper.map(new ThemeTaggedEvent(CASE, "OTHER", "Freitext bleibt intern")).orElseThrow().data())
+        assertThat(mapper.map(new FollowUpScheduledEvent(CASE, new FollowUpId("f"), DAY, TEXT, "cm-anna"))).isEmpty();
+        assertThat(mapper.map(new ThemeTaggedEvent(CASE, "OTHER", TEXT)).orElseThrow().data())
                 .hasToString("ThemeTagged[caseId=case-1, themeCode=OTHER]");
     }
 
@@ -75,6 +79,22 @@ class CaseIntegrationEventsTest {
                 new ConsentId("c"), DAY)).orElseThrow();
         assertThat(request.data()).hasToString(
                 "StatusCheckRequested[caseId=case-1, residenceRecordId=record-7, statusCheckId=s, requestedOn=2026-11-02]");
+    }
+
+    @Test
+    void a_referrals_note_and_a_withdrawals_reason_travel_sealed() {
+        ReferralMade made = (ReferralMade) mapper.map(published.get(7)).orElseThrow().data();
+        assertThat(made.sealedNote()).isEqualTo(TEXT.data());
+        ReferralWithdrawn withdrawn = (ReferralWithdrawn) mapper.map(published.get(9)).orElseThrow().data();
+        assertThat(withdrawn.sealedReason()).isEqualTo(TEXT.data());
+    }
+
+    @Test
+    void a_text_stored_before_sealing_does_not_go_out() {
+        Sealed legacy = new Sealed("case-1", de.kim.cases.privacy.CaseTexts.UNSEALED + "Bitte zurückrufen");
+        ReferralWithdrawn withdrawn = (ReferralWithdrawn) mapper.map(new ReferralWithdrawnEvent(CASE,
+                new ReferralId("r"), "p", legacy)).orElseThrow().data();
+        assertThat(withdrawn.sealedReason()).isNull();
     }
 
     @Test

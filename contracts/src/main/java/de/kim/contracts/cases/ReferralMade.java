@@ -8,8 +8,13 @@ import java.util.List;
 /**
  * A client was referred to a partner's offer. {@code sealedClient} is a {@link SharedClientData}
  * holding only what the consent's data categories release to that partner, encrypted with the
- * client's key (AES-GCM, Base64; key store subject: the case id). It can be read while the
- * client's data exists; after {@code kim.case.ClientErased} it is unreadable for good.
+ * client's key (AES-GCM, Base64; key store subject: the case id). {@code sealedNote}, the case
+ * manager's note to the partner (a JSON string), is sealed the same way; null without a note.
+ * Both can be read while the client's data exists; after {@code kim.case.ClientErased} they are
+ * unreadable for good.
+ *
+ * <p>Version 2, still on the topic (its retention is unlimited), had the note in plain text as
+ * {@code note}; a consumer reads it with {@link PlainNote}.
  */
 public record ReferralMade(
         String caseId,
@@ -21,8 +26,14 @@ public record ReferralMade(
         String consentId,
         List<String> sharedCategories,
         String sealedClient,
-        String note,
+        String sealedNote,
         LocalDate madeOn) {
 
-    public static final EventType TYPE = new EventType("kim.case.ReferralMade", 2);
+    public static final EventType TYPE = new EventType("kim.case.ReferralMade", 3);
+    /** The previous version: the fields of this record, but the note in plain text ({@link PlainNote}). */
+    public static final EventType VERSION_2 = new EventType("kim.case.ReferralMade", 2);
+
+    /** The plain-text note of a version-2 record. */
+    public record PlainNote(String note) {
+    }
 }

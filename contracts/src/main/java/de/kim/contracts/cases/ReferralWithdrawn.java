@@ -2,12 +2,23 @@ package de.kim.contracts.cases;
 
 import de.kim.contracts.EventType;
 
-/** The case manager withdrew a referral. */
+/**
+ * The case manager withdrew a referral. {@code sealedReason}, the case manager's reason (a JSON
+ * string), is sealed with the client's key (AES-GCM, Base64; key store subject: the case id);
+ * null without a reason. Version 1, still on the topic, had it in plain text as {@code reason}
+ * ({@link PlainReason}).
+ */
 public record ReferralWithdrawn(
         String caseId,
         String referralId,
         String partnerId,
-        String reason) {
+        String sealedReason) {
 
-    public static final EventType TYPE = new EventType("kim.case.ReferralWithdrawn", 1);
+    public static final EventType TYPE = new EventType("kim.case.ReferralWithdrawn", 2);
+    /** The previous version: the fields of this record, but the reason in plain text ({@link PlainReason}). */
+    public static final EventType VERSION_1 = new EventType("kim.case.ReferralWithdrawn", 1);
+
+    /** The plain-text reason of a version-1 record. */
+    public record PlainReason(String reason) {
+    }
 }

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** Put a referral from case management into the partner's inbox. */
+/** Put a referral from case management into the partner's inbox; the case manager's note comes sealed with the client's key. */
 public record ReceiveReferralCommand(
         @TargetAggregateIdentifier PartnerId partnerId,
         ReferralId referralId,
@@ -17,6 +17,6 @@ public record ReceiveReferralCommand(
         String consentId,
         Set<String> sharedCategories,
         Sealed client,
-        String note,
+        Sealed note,
         LocalDate madeOn) {
 }

@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * A referral arrived in the partner's inbox. {@code client} is what the consent releases
  * ({@code SharedClientData}), sealed with the client's key: unreadable once the client is erased.
+ * Revision 3 seals the case manager's {@code note} with the same key; revision 2 held it in plain
+ * text and is read by {@code ReferralReceivedUpcaster}.
  */
-@Revision("2")
+@Revision("3")
 public record ReferralReceivedEvent(
         PartnerId partnerId,
         ReferralId referralId,
@@ -21,6 +23,6 @@ public record ReferralReceivedEvent(
         String consentId,
         Set<String> sharedCategories,
         Sealed client,
-        String note,
+        Sealed note,
         LocalDate madeOn) {
 }

@@ -6,6 +6,7 @@ import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.partners.query.ClientErasures;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
+import de.kim.platform.privacy.SealedTexts;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.contracts.vocabulary.FieldOfAction;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
 import java.util.HashSet;
 
 /**
- * Reads {@code kim.case.v1}: a referral lands in the partner's inbox, a withdrawal follows it,
+ * Reads {@code kim.case.v1}: a referral lands in the partner's inbox (its note stays sealed with
+ * the client's key in the partner's events; older records, whose note came in plain text, are
+ * sealed here), a withdrawal follows it (versions 1 and 2 of it),
  * a revoked consent empties what the partner holds of that client, and so does the client's
  * erasure. Each command is
  * idempotent in the partner's aggregate, so a redelivered event changes nothing.
@@ -46,6 +49,7 @@ public class CaseEventsListener {
     private final EventCommandRelay relay;
     private final ClientErasures erasures;
     private final PersonalDataVault vault;
+    private final SealedTexts texts;
 
     public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay, ClientErasures erasures,
                               PersonalDataVault vault) {
@@ -53,23 +57,29 @@ public class CaseEventsListener {
         this.relay = relay;
         this.erasures = erasures;
         this.vault = vault;
+        this.texts = new SealedTexts(vault);
     }
 
     @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
             topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
-        if (event.is(ReferralMade.TYPE)) {
+        if (event.is(ReferralMade.TYPE) || event.is(ReferralMade.VERSION_2)) {
             ReferralMade r = event.data(ReferralMade.class);
             requireClientOfTheTenant(event, r.caseId(), r.referralId());
+            Sealed note = event.is(ReferralMade.TYPE) ? sealed(r.caseId(), r.sealedNote())
+                    : sealedNow(event, r.caseId(), event.data(ReferralMade.PlainNote.class).note());
             send(event, new ReceiveReferralCommand(new PartnerId(r.partnerId()), new ReferralId(r.referralId()),
                     r.caseId(), new OfferId(r.offerId()), FieldOfAction.valueOf(r.fieldOfAction()), r.consentId(),
-                    new HashSet<>(r.sharedCategories()), r.sealedClient() == null ? null : new Sealed(r.caseId(), r.sealedClient()),
-                    r.note(), r.madeOn()), r.referralId());
-        } else if (event.is(ReferralWithdrawn.TYPE)) {
+                    new HashSet<>(r.sharedCategories()), sealed(r.caseId(), r.sealedClient()), note, r.madeOn()),
+                    r.referralId());
+        } else if (event.is(ReferralWithdrawn.TYPE) || event.is(ReferralWithdrawn.VERSION_1)) {
             ReferralWithdrawn w = event.data(ReferralWithdrawn.class);
+            String reason = event.is(ReferralWithdrawn.TYPE)
+                    ? texts.open(event.envelope().tenant(), sealed(w.caseId(), w.sealedReason()))
+                    : event.data(ReferralWithdrawn.PlainReason.class).reason();
             send(event, new WithdrawReferralCommand(new PartnerId(w.partnerId()), new ReferralId(w.referralId()),
-                    w.reason()), w.referralId());
+                    reason), w.referralId());
         } else if (event.is(ClientErased.TYPE)) {
             erasures.forget(event.envelope().tenant(), event.data(ClientErased.class).caseId());
         } else if (event.is(ConsentRevoked.TYPE)) {
@@ -90,6 +100,19 @@ public class CaseEventsListener {
             throw new UnprocessableRecordException(event.envelope().type() + " " + referralId
                     + ": the case is not a client of tenant " + event.envelope().tenant());
         }
+    }
+
+    /** A value sealed by case-service with the client's key (subject: the case id), as it came on the wire. */
+    private static Sealed sealed(String caseId, String ciphertext) {
+        return ciphertext == null ? null : new Sealed(caseId, ciphertext);
+    }
+
+    /**
+     * A plain text of an older record (the note of {@code ReferralMade} version 2), sealed here with
+     * the client's key before it reaches the partner's events; nothing once the client is erased.
+     */
+    private Sealed sealedNow(ReceivedEvent event, String caseId, String text) {
+        return text == null || texts.erased(caseId) ? null : texts.seal(event.envelope().tenant(), caseId, text);
     }
 
     private void send(ReceivedEvent event, Object command, String subject) {

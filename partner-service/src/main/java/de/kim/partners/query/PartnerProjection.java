@@ -5,6 +5,7 @@ import de.kim.contracts.cases.SharedClientData;
 import de.kim.partners.api.SharedClient;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
+import de.kim.platform.privacy.SealedTexts;
 import de.kim.partners.api.*;
 import de.kim.partners.query.PartnerQueries.*;
 import org.axonframework.config.ProcessingGroup;
@@ -35,10 +36,12 @@ public class PartnerProjection {
 
     private final MongoTemplate mongo;
     private final PersonalDataVault vault;
+    private final SealedTexts texts;
 
     public PartnerProjection(MongoTemplate mongo, PersonalDataVault vault) {
         this.mongo = mongo;
         this.vault = vault;
+        this.texts = new SealedTexts(vault);
         ReadModelIndexes.ensure(mongo, PartnerView.class, OfferView.class, InboxReferral.class);
     }
 
@@ -85,7 +88,8 @@ public class PartnerProjection {
     void on(ReferralReceivedEvent e, @SequenceNumber long sequence, @SourceId String partnerKey) {
         PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
         mongo.save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
-                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(partner.tenant(), e.client()), e.note(),
+                e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(partner.tenant(), e.client()),
+                texts.open(partner.tenant(), e.note()),
                 e.madeOn(), "RECEIVED", null, null, null, null, false, false, sequence));
     }
 

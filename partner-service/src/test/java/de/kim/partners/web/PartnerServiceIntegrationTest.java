@@ -171,7 +171,8 @@ class PartnerServiceIntegrationTest {
 
         ObjectNode withdrawn = (ObjectNode) json.readTree(Fixtures.json(ReferralWithdrawn.TYPE));
         withdrawn.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
-        ((ObjectNode) withdrawn.path("data")).put("caseId", caseId).put("referralId", referralId).put("partnerId", partner);
+        ((ObjectNode) withdrawn.path("data")).put("caseId", caseId).put("referralId", referralId).put("partnerId", partner)
+                .put("sealedReason", vault.seal(TestTokens.TENANT, caseId, "Kurs passt zeitlich nicht").data());
         send(caseId, json.writeValueAsString(withdrawn));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -180,6 +181,42 @@ class PartnerServiceIntegrationTest {
             assertThat(referral.path("status").asText()).isEqualTo("WITHDRAWN");
             assertThat(referral.path("client").isNull()).isTrue();
         });
+    }
+
+    @Test
+    void a_referral_note_shows_in_the_inbox_but_stays_sealed_in_the_partners_events_in_both_wire_versions()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String marker = "Notiz-" + UUID.randomUUID();
+        String sealedId = UUID.randomUUID().toString();
+        String sealedCase = UUID.randomUUID().toString();
+        ObjectNode current = (ObjectNode) json.readTree(referralMade(partner, offer, sealedId, sealedCase));
+        ((ObjectNode) current.path("data")).put("sealedNote",
+                vault.seal(TestTokens.TENANT, sealedCase, marker + " (v3)").data());
+        send(sealedCase, json.writeValueAsString(current));
+        // A record of version 2, still on the topic: the note in plain text.
+        String plainId = UUID.randomUUID().toString();
+        String plainCase = UUID.randomUUID().toString();
+        ObjectNode old = (ObjectNode) json.readTree(Fixtures.json(ReferralMade.VERSION_2));
+        old.put("id", UUID.randomUUID().toString()).put("aggregateId", plainCase);
+        ((ObjectNode) old.path("data")).put("caseId", plainCase).put("referralId", plainId)
+                .put("partnerId", partner).put("offerId", offer).put("note", marker + " (v2)")
+                .put("sealedClient", vault.seal(TestTokens.TENANT, plainCase, new SharedClientData("Amina", "Beispiel",
+                        java.time.LocalDate.of(1990, 4, 12), null, null, null, null, "Velbert", null)).data());
+        send(plainCase, json.writeValueAsString(old));
+
+        HttpHeaders staff = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Map.Entry<String, String> referral : Map.of(sealedId, " (v3)", plainId, " (v2)").entrySet()) {
+                assertThat(json.readTree(http.exchange("/api/referrals/" + referral.getKey(), HttpMethod.GET,
+                        new HttpEntity<>(staff), String.class).getBody()).path("note").asText())
+                        .isEqualTo(marker + referral.getValue());
+            }
+        });
+        List<byte[]> payloads = jdbc.queryForList("select payload from domainevententry", byte[].class);
+        assertThat(payloads).isNotEmpty().noneMatch(payload ->
+                new String(payload, java.nio.charset.StandardCharsets.UTF_8).contains(marker));
     }
 
     @Test
@@ -337,7 +374,8 @@ class PartnerServiceIntegrationTest {
                 List.of("ar"), null, null, null, "Velbert", null);
         ((ObjectNode) envelope.path("data")).put("caseId", caseId).put("referralId", referralId)
                 .put("partnerId", partner).put("offerId", offer)
-                .put("sealedClient", vault.seal(TestTokens.TENANT, caseId, client).data());
+                .put("sealedClient", vault.seal(TestTokens.TENANT, caseId, client).data())
+                .put("sealedNote", vault.seal(TestTokens.TENANT, caseId, "Bitte Kinderbetreuung einplanen").data());
         return json.writeValueAsString(envelope);
     }
 

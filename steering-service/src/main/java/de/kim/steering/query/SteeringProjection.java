@@ -89,11 +89,11 @@ public class SteeringProjection {
             ThemeTagged e = event.data(ThemeTagged.class);
             onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant, "ThemeTagged",
                     day, f.town, e.themeCode(), null)));
-        } else if (event.is(ReferralMade.TYPE)) {
+        } else if (event.is(ReferralMade.TYPE) || event.is(ReferralMade.VERSION_2)) {
             ReferralMade made = event.data(ReferralMade.class);
             referralMade(store, tenant, sequence, made);
             return made.madeOn();
-        } else if (event.is(ReferralWithdrawn.TYPE)) {
+        } else if (event.is(ReferralWithdrawn.TYPE) || event.is(ReferralWithdrawn.VERSION_1)) {
             ReferralWithdrawn e = event.data(ReferralWithdrawn.class);
             referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "WITHDRAWN", null, day);
         } else if (event.is(ReferralAccepted.TYPE)) {

@@ -68,8 +68,8 @@ class SteeringFiguresTest {
             opened(c, "Velbert", LocalDate.of(2026, 9, i));
             event(NeedAssessed.TYPE, c, 1, "2026-09-0" + i, Map.of("caseId", c, "needId", "n" + i,
                     "fieldOfAction", "LANGUAGE", "priority", "HIGH"));
-            // First referral 2, 4, 6, 8, 10 days after opening.
-            event(ReferralMade.TYPE, c, 2, "2026-09-20", Map.of("caseId", c, "referralId", "r" + i, "partnerId", "p1",
+            // First referral 2, 4, 6, 8, 10 days after opening; the first two as older records (version 2) still on the topic.
+            event(i <= 2 ? ReferralMade.VERSION_2 : ReferralMade.TYPE, c, 2, "2026-09-20", Map.of("caseId", c, "referralId", "r" + i, "partnerId", "p1",
                     "offerId", "o1", "needId", "n" + i, "fieldOfAction", "LANGUAGE",
                     "madeOn", LocalDate.of(2026, 9, i).plusDays(2L * i).toString()));
         }
