@@ -17,7 +17,6 @@ import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.security.Role;
 import de.kim.platform.testing.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,7 +41,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,10 +158,10 @@ class SealedCaseDataIntegrationTest {
                 get("/api/cases/" + caseId).getBody()).path("erasedOn").isNull()).isFalse());
 
         assertThat(storedPayloadsWith(marker)).as("event store rows holding the marker").isZero();
-        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.CASE,
+        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.CASE,
                 r -> caseId.equals(r.key()) && r.value().contains(ClientErased.TYPE.name()), Duration.ofSeconds(30)))
                 .as("the erasure is published").isPresent();
-        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(), Topics.CASE,
+        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.CASE,
                 r -> r.value().contains(marker), Duration.ofSeconds(10))).as("a record on kim.case.v1 with the marker")
                 .isEmpty();
         assertNothingReadableOf(caseId, marker, other);
@@ -295,8 +293,8 @@ class SealedCaseDataIntegrationTest {
     }
 
     private void publish(String topic, String key, JsonNode value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, json.writeValueAsString(value))).get();
         }
     }
