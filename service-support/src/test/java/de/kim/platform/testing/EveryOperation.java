@@ -54,6 +54,20 @@ public final class EveryOperation {
                 "no audience", TestTokens.sign(none));
     }
 
+    /**
+     * No operation opens for a token whose roles cannot be read (403 everywhere) or that was made
+     * for another audience or none (401 everywhere).
+     */
+    public static void assertClosedToUnreadableRolesAndOtherAudiences(TestRestTemplate http, ObjectMapper json)
+            throws Exception {
+        for (Map.Entry<String, String> token : tokensWithUnreadableRoles().entrySet()) {
+            assertEachAnswers(http, json, token.getValue(), HttpStatus.FORBIDDEN, token.getKey());
+        }
+        for (Map.Entry<String, String> token : tokensForAnotherAudience().entrySet()) {
+            assertEachAnswers(http, json, token.getValue(), HttpStatus.UNAUTHORIZED, token.getKey());
+        }
+    }
+
     /** Sends the token to every {@code /api/} operation; each must answer {@code expected}. */
     public static void assertEachAnswers(TestRestTemplate http, ObjectMapper json, String token, HttpStatus expected,
                                          String why) throws Exception {
