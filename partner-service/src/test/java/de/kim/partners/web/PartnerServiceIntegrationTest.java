@@ -253,7 +253,11 @@ class PartnerServiceIntegrationTest {
         String goodReferral = UUID.randomUUID().toString();
         String goodCase = UUID.randomUUID().toString();
 
-        send(mettmannCase, json.writeValueAsString(forged));
+        // Written with case-service's own credentials: the broker lets it write its topic, so only the check stops it.
+        try (KafkaProducer<String, String> caseService = new KafkaProducer<>(
+                EmbeddedInfra.shared().kafka().clientConfig("case-service"), new StringSerializer(), new StringSerializer())) {
+            caseService.send(new ProducerRecord<>(Topics.CASE, mettmannCase, json.writeValueAsString(forged))).get();
+        }
         send(goodCase, referralMade(partner, offer, goodReferral, goodCase));
 
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
