@@ -10,6 +10,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +36,16 @@ public class ScreeningTexts {
         Locale locale = LocaleContextHolder.getLocale();
         List<PathwaysResponse.PathwayResult> pathways = screening.pathways().stream()
                 .map(p -> pathway(p, locale)).toList();
-        return new PathwaysResponse(recordId, screening.screenedOn(), screening.chancenClock(), pathways);
+        return new PathwaysResponse(recordId, screening.screenedOn(), screening.chancenClock(), pathways, null);
+    }
+
+    /** No screening: the record's personal data (the date of birth among it) was erased. */
+    PathwaysResponse erased(String recordId, LocalDate erasedOn) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String notice = erasedOn == null ? messages.getMessage("residence.screening.person-unavailable", null, locale)
+                : messages.getMessage("residence.screening.erased", new Object[]{
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(erasedOn)}, locale);
+        return new PathwaysResponse(recordId, null, null, List.of(), notice);
     }
 
     private PathwaysResponse.PathwayResult pathway(PathwayScreening screening, Locale locale) {
