@@ -15,7 +15,6 @@ import de.kim.contracts.Topics;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.contracts.cases.ReferralMade;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.nio.charset.StandardCharsets;
 import de.kim.contracts.cases.ReferralWithdrawn;
@@ -234,11 +233,10 @@ class PartnerServiceIntegrationTest {
             assertThat(inbox).containsExactly(goodReferral);
         });
         // A reader that subscribes before the dead-letter topic exists would not see it for minutes.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(EmbeddedInfra.shared().kafka().adminConfig())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get().contains(Topics.deadLetterOf(Topics.CASE)));
         }
-        ConsumerRecord<String, String> dead = TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(),
+        ConsumerRecord<String, String> dead = TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(),
                 Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(forgedReferral), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("the forged referral is not on the dead-letter topic"));
         String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
