@@ -20,8 +20,7 @@ import java.time.LocalDate;
  * plain text: they are sealed with the record's key as they are read, so that everything past
  * the event store sees revision 2 only. Once the record is erased (its key shredded) nothing new
  * can be sealed for it, and the details read as absent. The stored revision-1 rows themselves
- * keep their plain text: they are rewritten by the migration described in ARCHITECTURE
- * ("Erasure by crypto-shredding").
+ * keep their plain text until they are rewritten (ARCHITECTURE, "Events stored before sealing").
  */
 @Component
 @Order(0)

@@ -24,7 +24,7 @@ import java.util.Optional;
  * sees revision 2 only. The tenant is the first part of the partner's aggregate identifier
  * ({@code tenant:partnerId}). Once the client is erased, or where the tenant cannot be told, the
  * text reads as absent. The stored revision-1 rows keep their plain text until they are rewritten
- * (ARCHITECTURE, "Erasure by crypto-shredding").
+ * (ARCHITECTURE, "Events stored before sealing").
  */
 @Component
 @Order(0)
