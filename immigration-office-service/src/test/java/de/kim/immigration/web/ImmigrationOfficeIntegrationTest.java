@@ -331,6 +331,33 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     @Test
+    void a_record_stored_in_revision_1_is_sealed_on_reading_loaded_and_projected() throws Exception {
+        // A record as an older release stored it: revision 1, the person's details in plain text.
+        String id = "legacy-" + UUID.randomUUID();
+        String payload = "{\"recordId\":{\"value\":\"" + id + "\"},\"tenant\":\"kreis-mettmann\",\"dateOfBirth\":\"1984-06-30\","
+                + "\"nationality\":\"IRQ\",\"entryDate\":\"2015-10-01\",\"minorChildInHousehold\":false}";
+        jdbc.update("insert into domainevententry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData) values (?, ?, 0, 'ResidenceRecordAggregate', ?, ?,"
+                        + " '1', ?, ?)", UUID.randomUUID().toString(), id, "2025-03-01T10:00:00Z",
+                "de.kim.immigration.api.ResidenceRecordCreatedEvent", payload.getBytes(StandardCharsets.UTF_8),
+                "{\"tenant\":\"kreis-mettmann\",\"actor\":\"abh-alt\"}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ResponseEntity<String> record = http.getForEntity("/api/residence-records/" + id, String.class);
+            assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(json.readTree(record.getBody()).path("dateOfBirth").asText()).isEqualTo("1984-06-30");
+            assertThat(json.readTree(record.getBody()).path("nationality").asText()).isEqualTo("IRQ");
+        });
+        assertThat(post(statuses(id), status("DULDUNG", null, "2016-01-01", "2016-06-30"), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/residence-records/" + id + "/erasure",
+                "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"ABH-ALT-1\"}", null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/" + id, String.class).getBody()).path("dateOfBirth").isNull()).isTrue());
+    }
+
+    @Test
     void the_retention_job_erases_a_closed_record_once_its_period_has_passed_but_not_one_on_legal_hold()
             throws Exception {
         String due = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
