@@ -309,6 +309,39 @@ class PartnerServiceIntegrationTest {
     }
 
     @Test
+    void a_decline_stored_in_revision_1_is_sealed_on_reading_shown_to_the_partner_and_loaded_by_the_aggregate()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, referralId, caseId));
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(referral(referralId).path("status").asText()).isEqualTo("RECEIVED"));
+
+        // A decline as an older release stored it: revision 1, the comment in plain text.
+        String key = TestTokens.TENANT + ":" + partner;
+        long next = jdbc.queryForObject("select max(sequencenumber) from domainevententry where aggregateidentifier = ?",
+                Long.class, key) + 1;
+        String payload = "{\"partnerId\":{\"value\":\"" + partner + "\"},\"referralId\":{\"value\":\"" + referralId
+                + "\"},\"caseId\":\"" + caseId + "\",\"reason\":\"NOT_ELIGIBLE\",\"comment\":\"alte Notiz\"}";
+        jdbc.update("insert into domainevententry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData) values (?, ?, ?, 'PartnerAggregate', ?, ?, '1', ?, ?)",
+                UUID.randomUUID().toString(), key, next, java.time.Instant.now().toString(),
+                "de.kim.partners.api.ReferralDeclinedEvent", payload.getBytes(StandardCharsets.UTF_8),
+                "{\"tenant\":\"kreis-mettmann\",\"actor\":\"ps-alt\"}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode declined = referral(referralId);
+            assertThat(declined.path("status").asText()).isEqualTo("DECLINED");
+            assertThat(declined.path("comment").asText()).isEqualTo("alte Notiz");
+        });
+        // The aggregate reads it too: the referral is answered.
+        assertThat(post("/api/referrals/" + referralId + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
     void a_referral_naming_a_client_of_another_tenant_goes_to_the_dead_letter_topic_and_the_next_is_received() throws Exception {
         String partner = created(post("/api/partners", PARTNER));
         String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
