@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +22,9 @@ import java.util.Optional;
  */
 @Component
 public class ScreeningTexts {
+
+    /** Days as users read them (house style), in every language. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final RuleSetCatalog catalog;
     private final MessageSource messages;
@@ -43,8 +45,7 @@ public class ScreeningTexts {
     PathwaysResponse erased(String recordId, LocalDate erasedOn) {
         Locale locale = LocaleContextHolder.getLocale();
         String notice = erasedOn == null ? messages.getMessage("residence.screening.person-unavailable", null, locale)
-                : messages.getMessage("residence.screening.erased", new Object[]{
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(erasedOn)}, locale);
+                : messages.getMessage("residence.screening.erased", new Object[]{DAY.format(erasedOn)}, locale);
         return new PathwaysResponse(recordId, null, null, List.of(), notice);
     }
 

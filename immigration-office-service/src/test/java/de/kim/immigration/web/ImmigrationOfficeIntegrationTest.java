@@ -411,7 +411,14 @@ class ImmigrationOfficeIntegrationTest {
         assertThat(pathways.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode screening = json.readTree(pathways.getBody());
         assertThat(screening.path("pathways")).isEmpty();
-        assertThat(screening.path("notice").asText()).contains("personenbezogenen Daten", "gelöscht");
+        assertThat(screening.path("notice").asText()).isEqualTo("Die personenbezogenen Daten dieser Aufenthaltsakte "
+                + "wurden am " + TODAY.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " gelöscht. Eine Prüfung der Wege zu einem sicheren Aufenthalt ist nicht mehr möglich.");
+        HttpHeaders english = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "abh-test", Role.IMMIGRATION_OFFICER));
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        assertThat(json.readTree(http.exchange("/api/residence-records/" + id + "/pathways", HttpMethod.GET,
+                new HttpEntity<>(english), String.class).getBody()).path("notice").asText())
+                .startsWith("The personal data of this residence record was erased on ");
         for (Document document : mongo.getCollection("residence_records").find()) {
             assertThat(document.toJson()).doesNotContain(markers).doesNotContain("\"QZX\"");
         }
