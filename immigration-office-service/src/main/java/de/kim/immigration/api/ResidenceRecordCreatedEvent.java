@@ -1,11 +1,14 @@
 package de.kim.immigration.api;
 
+import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
-/** A residence record was opened. Holds personal data (date of birth, nationality): it never leaves the service. */
-@Revision("1")
-public record ResidenceRecordCreatedEvent(ResidenceRecordId recordId, String tenant, LocalDate dateOfBirth,
-                                          String nationality, LocalDate entryDate, boolean minorChildInHousehold) {
+/**
+ * A residence record was opened. {@code person} ({@link PersonalDetails}: date of birth,
+ * nationality, entry date, household) is sealed with the record's own key (subject: the record
+ * id): unreadable once the record is erased. Revision 1 held them in plain text and is read
+ * through {@code ResidenceRecordCreatedUpcaster}.
+ */
+@Revision("2")
+public record ResidenceRecordCreatedEvent(ResidenceRecordId recordId, String tenant, Sealed person) {
 }

@@ -4,28 +4,37 @@ import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.AssignOfficerCommand;
+import de.kim.immigration.api.CloseResidenceRecordCommand;
 import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.CreateResidenceRecordCommand;
+import de.kim.immigration.api.EraseResidenceRecordCommand;
+import de.kim.immigration.api.ErasureGround;
 import de.kim.immigration.api.HandOverToCaseManagementCommand;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.LegalBasis;
+import de.kim.immigration.api.LegalHoldChangedEvent;
 import de.kim.immigration.api.OfficerAssignedEvent;
 import de.kim.immigration.api.Pathway;
+import de.kim.immigration.api.PersonalDetails;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordResidenceStatusCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
+import de.kim.immigration.api.ResidenceRecordClosedEvent;
 import de.kim.immigration.api.ResidenceRecordCreatedEvent;
+import de.kim.immigration.api.ResidenceRecordErasedEvent;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.ResidenceStatusType;
 import de.kim.immigration.api.StatusCheckCompletedEvent;
 import de.kim.immigration.api.StatusCheckId;
 import de.kim.immigration.api.StatusCheckRequestedEvent;
+import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
+import de.kim.platform.privacy.PersonalDataVault;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -46,6 +55,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and the integration achievements. It refuses what the law does not allow (a status after
  * naturalisation, a permanent status falling back, a § 104c permit beyond 18 months) and
  * records the rest as events; screening for pathways happens outside, on the read model.
+ * The person's details are sealed with the record's own key (subject: the record id); a record
+ * is closed when the office no longer handles the person, and erased (its key shredded) on
+ * request or when the retention period after closure has passed. An erased record takes no
+ * more changes.
  */
 @Aggregate
 public class ResidenceRecordAggregate {
@@ -64,6 +77,9 @@ public class ResidenceRecordAggregate {
     private String officer;
     /** Each status check asked for, and whether the officer has completed it. */
     private final Map<StatusCheckId, Boolean> statusChecksDone = new HashMap<>();
+    private boolean closed;
+    private boolean legalHold;
+    private boolean erased;
 
     protected ResidenceRecordAggregate() {
         // for Axon
@@ -71,7 +87,7 @@ public class ResidenceRecordAggregate {
 
     @CommandHandler
     public ResidenceRecordAggregate(CreateResidenceRecordCommand command, @MetaDataValue(Actor.TENANT) String tenant,
-                                    Clock clock) {
+                                    Clock clock, PersonalDataVault vault) {
         LocalDate today = LocalDate.now(clock);
         if (command.dateOfBirth().isAfter(today)) {
             throw new InvalidInputException("dateOfBirth", "residence.date-of-birth-in-future");
@@ -82,13 +98,15 @@ public class ResidenceRecordAggregate {
         if (command.entryDate().isBefore(command.dateOfBirth())) {
             throw new InvalidInputException("entryDate", "residence.entry-before-birth");
         }
-        apply(new ResidenceRecordCreatedEvent(command.recordId(), tenant, command.dateOfBirth(), command.nationality(),
-                command.entryDate(), command.minorChildInHousehold()));
+        PersonalDetails person = new PersonalDetails(command.dateOfBirth(), command.nationality(), command.entryDate(),
+                command.minorChildInHousehold());
+        apply(new ResidenceRecordCreatedEvent(command.recordId(), tenant,
+                vault.seal(tenant, command.recordId().value(), person)));
     }
 
     @CommandHandler
     void handle(RecordResidenceStatusCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireSameTenant(tenant);
+        requireOpenRecordOf(tenant);
         ResidenceStatusType to = command.type();
         String legalBasis = legalBasisOf(command);
         if (command.validUntil() != null && command.validUntil().isBefore(command.validFrom())) {
@@ -118,7 +136,7 @@ public class ResidenceRecordAggregate {
 
     @CommandHandler
     void handle(RecordAchievementCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireSameTenant(tenant);
+        requireOpenRecordOf(tenant);
         if (achievements.contains(command.achievementId())) {
             return; // delivered again (e.g. shared by case management twice): already on the record
         }
@@ -148,14 +166,14 @@ public class ResidenceRecordAggregate {
 
     @CommandHandler
     void handle(HandOverToCaseManagementCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireSameTenant(tenant);
+        requireOpenRecordOf(tenant);
         apply(new HandedOverToCaseManagementEvent(id, tenant, command.handoverId(), command.fieldOfAction(),
                 command.reasonCode(), command.pathway(), LocalDate.now(clock)));
     }
 
     @CommandHandler
     void handle(AssignOfficerCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireSameTenant(tenant);
+        requireNotErased(tenant);
         if (command.officer() == null || command.officer().isBlank()) {
             throw new InvalidInputException("officer", "residence.officer.required");
         }
@@ -168,7 +186,7 @@ public class ResidenceRecordAggregate {
     /** Case management's request lands once, however often it is delivered. */
     @CommandHandler
     void handle(RecordStatusCheckRequestCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireSameTenant(tenant);
+        requireOpenRecordOf(tenant);
         if (statusChecksDone.containsKey(command.statusCheckId())) {
             return;
         }
@@ -178,7 +196,7 @@ public class ResidenceRecordAggregate {
 
     @CommandHandler
     void handle(CompleteStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireSameTenant(tenant);
+        requireNotErased(tenant);
         Boolean done = statusChecksDone.get(command.statusCheckId());
         if (done == null) {
             throw new NotFoundException("residence.status-check.not-found");
@@ -187,6 +205,52 @@ public class ResidenceRecordAggregate {
             throw new ConflictException("residence.status-check.already-completed");
         }
         apply(new StatusCheckCompletedEvent(id, tenant, command.statusCheckId(), LocalDate.now(clock)));
+    }
+
+    /** The office no longer handles the person (naturalised, moved away, …): the retention period starts. */
+    @CommandHandler
+    void handle(CloseResidenceRecordCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireNotErased(tenant);
+        if (command.reason() == null) {
+            throw new InvalidInputException("reason", "residence.closure.reason-required");
+        }
+        if (closed) {
+            throw new ConflictException("residence.closed");
+        }
+        apply(new ResidenceRecordClosedEvent(id, tenant, command.reason(), LocalDate.now(clock)));
+    }
+
+    /** Puts on or lifts a legal hold; the officer's reason is sealed with the record's key. */
+    @CommandHandler
+    void handle(SetLegalHoldCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock,
+                PersonalDataVault vault) {
+        requireNotErased(tenant);
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInputException("reason", "residence.legal-hold.reason-required");
+        }
+        if (legalHold != command.active()) {
+            apply(new LegalHoldChangedEvent(id, tenant, command.active(), vault.seal(tenant, id.value(), command.reason()),
+                    LocalDate.now(clock)));
+        }
+    }
+
+    /**
+     * Erases the record's personal data. A legal hold stops it; the retention period runs from
+     * the closure. The key is shredded once the erasure is stored ({@code RecordKeyShredder}).
+     */
+    @CommandHandler
+    void handle(EraseResidenceRecordCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+        requireNotErased(tenant);
+        if (command.ground() == null) {
+            throw new InvalidInputException("ground", "residence.erasure.ground-required");
+        }
+        if (legalHold) {
+            throw new RuleViolationException("no_erasure_under_legal_hold", "residence.erasure.legal-hold");
+        }
+        if (command.ground() == ErasureGround.RETENTION_EXPIRED && !closed) {
+            throw new RuleViolationException("retention_runs_from_closure", "residence.erasure.not-closed");
+        }
+        apply(new ResidenceRecordErasedEvent(id, tenant, command.ground(), command.reference(), LocalDate.now(clock)));
     }
 
     private static String legalBasisOf(RecordResidenceStatusCommand command) {
@@ -219,6 +283,20 @@ public class ResidenceRecordAggregate {
         }
         if (toChancen && command.validUntil().isAfter(command.validFrom().plusMonths(CHANCEN_MONTHS).minusDays(1))) {
             throw new RuleViolationException("chancen-aufenthalt-18-months", "residence.status.chancen-18-months");
+        }
+    }
+
+    private void requireNotErased(String tenant) {
+        requireSameTenant(tenant);
+        if (erased) {
+            throw new ConflictException("residence.erased");
+        }
+    }
+
+    private void requireOpenRecordOf(String tenant) {
+        requireNotErased(tenant);
+        if (closed) {
+            throw new ConflictException("residence.closed");
         }
     }
 
@@ -260,5 +338,20 @@ public class ResidenceRecordAggregate {
     @EventSourcingHandler
     void on(StatusCheckCompletedEvent event) {
         statusChecksDone.put(event.statusCheckId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(ResidenceRecordClosedEvent event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldChangedEvent event) {
+        legalHold = event.active();
+    }
+
+    @EventSourcingHandler
+    void on(ResidenceRecordErasedEvent event) {
+        erased = true;
     }
 }

@@ -1,8 +1,10 @@
 package de.kim.immigration.config;
 
+import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.messaging.CaseEventsListener;
+import de.kim.immigration.privacy.RecordRetentionJob;
 import de.kim.platform.security.AccessRules;
 import de.kim.platform.security.ServiceGrants;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +30,14 @@ public class ImmigrationOfficeAccess {
                 .allow("/api/audit/**", ADMINISTRATOR);
     }
 
-    /** What case management's events may do here: record what it shared and what it asked, nothing else. */
+    /**
+     * What case management's events may do here: record what it shared and what it asked, nothing
+     * else; the retention job may erase a record and nothing else.
+     */
     @Bean
     public ServiceGrants immigrationOfficeGrants() {
         return ServiceGrants.builder().grant(CaseEventsListener.PRINCIPAL,
-                RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class);
+                RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class)
+                .grant(RecordRetentionJob.PRINCIPAL, EraseResidenceRecordCommand.class);
     }
 }

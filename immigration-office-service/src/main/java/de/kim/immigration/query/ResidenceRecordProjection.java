@@ -3,12 +3,18 @@ package de.kim.immigration.query;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
+import de.kim.immigration.api.LegalHoldChangedEvent;
 import de.kim.immigration.api.OfficerAssignedEvent;
+import de.kim.immigration.api.PersonalDetails;
+import de.kim.immigration.api.ResidenceRecordClosedEvent;
 import de.kim.immigration.api.ResidenceRecordCreatedEvent;
+import de.kim.immigration.api.ResidenceRecordErasedEvent;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.StatusCheckCompletedEvent;
 import de.kim.immigration.api.StatusCheckRequestedEvent;
+import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.PathwayScreener;
+import de.kim.platform.privacy.PersonalDataVault;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,7 +36,9 @@ import java.util.function.UnaryOperator;
  * Keeps the residence records in MongoDB up to date (with the responsible officer and case
  * management's status check requests) and re-runs the pathway screening whenever a status or an
  * achievement changes. Each event is applied once: an event whose sequence is
- * not newer than the stored version is a redelivery and changes nothing.
+ * not newer than the stored version is a redelivery and changes nothing. The person's details
+ * are opened with the record's key while it exists; after erasure (and in a rebuild after it)
+ * the record holds no personal data and no screening, only ids, codes and process dates.
  */
 @Component
 @ProcessingGroup("residence-records")
@@ -39,11 +47,14 @@ public class ResidenceRecordProjection {
     private final MongoTemplate mongo;
     private final PathwayScreener screener;
     private final Clock clock;
+    private final PersonalDataVault vault;
 
-    public ResidenceRecordProjection(MongoTemplate mongo, PathwayScreener screener, Clock clock) {
+    public ResidenceRecordProjection(MongoTemplate mongo, PathwayScreener screener, Clock clock,
+                                     PersonalDataVault vault) {
         this.mongo = mongo;
         this.screener = screener;
         this.clock = clock;
+        this.vault = vault;
         ReadModelIndexes.ensure(mongo, ResidenceRecordView.class);
     }
 
@@ -52,9 +63,23 @@ public class ResidenceRecordProjection {
         if (mongo.findById(event.recordId().value(), ResidenceRecordView.class) != null) {
             return;
         }
-        save(new ResidenceRecordView(event.recordId().value(), event.tenant(), event.dateOfBirth(),
-                event.nationality(), event.entryDate(), event.minorChildInHousehold(), List.of(), List.of(), List.of(),
-                List.of(), null, null, null, null, null, -1), sequence);
+        PersonalDetails person = vault.open(event.tenant(), event.person(), PersonalDetails.class).orElse(null);
+        save(ResidenceRecordView.opened(event.recordId().value(), event.tenant(), person), sequence);
+    }
+
+    @EventHandler
+    void on(ResidenceRecordClosedEvent event, @SequenceNumber long sequence) {
+        replace(event.recordId().value(), sequence, view -> view.closed(event.closedOn(), event.reason()));
+    }
+
+    @EventHandler
+    void on(LegalHoldChangedEvent event, @SequenceNumber long sequence) {
+        replace(event.recordId().value(), sequence, view -> view.withLegalHold(event.active()));
+    }
+
+    @EventHandler
+    void on(ResidenceRecordErasedEvent event, @SequenceNumber long sequence) {
+        replace(event.recordId().value(), sequence, view -> view.erased(event.erasedOn()));
     }
 
     @EventHandler
@@ -144,6 +169,12 @@ public class ResidenceRecordProjection {
     }
 
     private void save(ResidenceRecordView view, long sequence) {
-        mongo.save(view.withScreening(screener.screen(view.facts(), LocalDate.now(clock)), sequence));
+        LocalDate today = LocalDate.now(clock);
+        if (view.screenable()) {
+            var screening = screener.screen(view.facts(), today);
+            mongo.save(view.withScreening(screening, screening.chancenClock(), sequence));
+        } else {
+            mongo.save(view.withScreening(null, ChancenClock.of(view.facts(), today).orElse(null), sequence));
+        }
     }
 }

@@ -1,6 +1,8 @@
 package de.kim.immigration.query;
 
 import de.kim.immigration.api.AchievementKind;
+import de.kim.immigration.api.ClosureReason;
+import de.kim.immigration.api.PersonalDetails;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.LanguageLevel;
 import de.kim.immigration.api.Pathway;
@@ -24,18 +26,25 @@ import java.util.List;
  * @param officer            the officer responsible for the record; null while nobody is assigned
  * @param currentValidUntil  the end of the current status, kept apart so that deadlines can be queried
  * @param chancenClockEndsOn the end of a § 104c permit's 18 months, if the person holds one
+ * @param closedOn           the day the record was closed; null while it is open
+ * @param closureReason      why it was closed
+ * @param legalHold          whether a legal hold keeps the record from being erased
+ * @param erasedOn           the day its personal data was erased; from then on date of birth,
+ *                           nationality, entry date, household and screening are null
  * @param version            the sequence number of the last event applied
  */
 @CompoundIndex(name = "tenant_permit_until", def = "{'tenant': 1, 'currentValidUntil': 1}")
 @CompoundIndex(name = "tenant_chancen_ends", def = "{'tenant': 1, 'chancenClockEndsOn': 1}")
 @CompoundIndex(name = "tenant_officer", def = "{'tenant': 1, 'officer': 1}")
+@CompoundIndex(name = "retention_due", def = "{'closedOn': 1, 'erasedOn': 1}")
 @Document("residence_records")
 public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOfBirth, String nationality,
-                                  LocalDate entryDate, boolean minorChildInHousehold, List<StatusEntry> statuses,
+                                  LocalDate entryDate, Boolean minorChildInHousehold, List<StatusEntry> statuses,
                                   List<AchievementEntry> achievements, List<HandoverEntry> handovers,
                                   List<StatusCheckEntry> statusChecks, String officer,
                                   ResidenceStatusType currentStatus, LocalDate currentValidUntil,
-                                  LocalDate chancenClockEndsOn, Screening screening, long version) {
+                                  LocalDate chancenClockEndsOn, Screening screening, LocalDate closedOn,
+                                  ClosureReason closureReason, boolean legalHold, LocalDate erasedOn, long version) {
 
     public ResidenceRecordView {
         statuses = statuses == null ? new ArrayList<>() : new ArrayList<>(statuses);
@@ -67,28 +76,68 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
         }
     }
 
+    /** A record just opened; {@code person} is null when its key is gone (the record was erased). */
+    static ResidenceRecordView opened(String id, String tenant, PersonalDetails person) {
+        return new ResidenceRecordView(id, tenant, person == null ? null : person.dateOfBirth(),
+                person == null ? null : person.nationality(), person == null ? null : person.entryDate(),
+                person == null ? null : person.minorChildInHousehold(), List.of(), List.of(), List.of(), List.of(), null,
+                null, null, null, null, null, null, false, null, -1);
+    }
+
+    /** Whether the record's personal data was erased. */
+    public boolean erased() {
+        return erasedOn != null;
+    }
+
+    /** Whether the screening can run: it needs the person's date of birth, gone once the record is erased. */
+    public boolean screenable() {
+        return !erased() && dateOfBirth != null;
+    }
+
     /** The same record with another officer responsible. */
     ResidenceRecordView withOfficer(String newOfficer) {
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
                 achievements, handovers, statusChecks, newOfficer, currentStatus, currentValidUntil, chancenClockEndsOn,
-                screening, version);
+                screening, closedOn, closureReason, legalHold, erasedOn, version);
     }
 
-    /** What the screening reads of this record. */
+    ResidenceRecordView closed(LocalDate on, ClosureReason reason) {
+        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
+                achievements, handovers, statusChecks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
+                screening, on, reason, legalHold, erasedOn, version);
+    }
+
+    ResidenceRecordView withLegalHold(boolean active) {
+        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
+                achievements, handovers, statusChecks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
+                screening, closedOn, closureReason, active, erasedOn, version);
+    }
+
+    /** The record after erasure: ids, codes and the dates of the process steps stay, nothing of the person. */
+    ResidenceRecordView erased(LocalDate on) {
+        return new ResidenceRecordView(id, tenant, null, null, null, null, statuses, achievements, handovers,
+                statusChecks, officer, currentStatus, currentValidUntil, chancenClockEndsOn, null, closedOn,
+                closureReason, legalHold, on, version);
+    }
+
+    /** What the screening reads of this record (only while {@link #screenable()}). */
     public RecordFacts facts() {
-        return new RecordFacts(dateOfBirth, minorChildInHousehold,
+        return new RecordFacts(dateOfBirth, Boolean.TRUE.equals(minorChildInHousehold),
                 statuses.stream().map(s -> new RecordFacts.StatusFact(s.type(), s.legalBasis(), s.validFrom(),
                         s.validUntil())).toList(),
                 achievements.stream().map(a -> new RecordFacts.AchievementFact(a.kind(), a.level(), a.achievedOn(),
                         a.until(), a.months())).toList());
     }
 
-    ResidenceRecordView withScreening(Screening newScreening, long newVersion) {
+    /**
+     * The record with its current status, a new screening and the § 104c clock. An erased record
+     * has no screening (null), but keeps its clock, a deadline of the process.
+     */
+    ResidenceRecordView withScreening(Screening newScreening, ChancenClock clock, long newVersion) {
         StatusEntry current = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
-        ChancenClock clock = newScreening.chancenClock();
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold,
                 statuses, achievements, handovers, statusChecks, officer, current == null ? null : current.type(),
                 current == null ? null : current.validUntil(), clock == null ? null : clock.endsOn(), newScreening,
-                newVersion);
+                closedOn, closureReason, legalHold, erasedOn, newVersion);
     }
 }

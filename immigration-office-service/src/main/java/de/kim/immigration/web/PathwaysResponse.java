@@ -9,9 +9,13 @@ import de.kim.immigration.screening.Verdict;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The screening of a record as {@code GET /api/residence-records/{id}/pathways} answers it, in the user's language. */
+/**
+ * The screening of a record as {@code GET /api/residence-records/{id}/pathways} answers it, in the user's language.
+ *
+ * @param notice why there is no screening (the record's personal data was erased); null otherwise
+ */
 public record PathwaysResponse(String recordId, LocalDate screenedOn, ChancenClock chancenClock,
-                               List<PathwayResult> pathways) {
+                               List<PathwayResult> pathways, String notice) {
 
     /** One pathway: the verdict, the rule-set version used, and each requirement with its reason. */
     public record PathwayResult(Pathway pathway, String title, String legalBasis, RuleSetRef ruleSet, Verdict verdict,

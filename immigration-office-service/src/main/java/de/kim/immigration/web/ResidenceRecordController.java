@@ -2,7 +2,10 @@ package de.kim.immigration.web;
 
 import de.kim.platform.audit.Audited;
 import de.kim.immigration.api.AchievementId;
+import de.kim.immigration.api.CloseResidenceRecordCommand;
 import de.kim.immigration.api.CompleteStatusCheckCommand;
+import de.kim.immigration.api.EraseResidenceRecordCommand;
+import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.immigration.api.HandoverId;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.StatusCheckId;
@@ -176,9 +179,37 @@ public class ResidenceRecordController {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                      LocalDate on) {
         ResidenceRecordView record = find(id);
+        if (!record.screenable()) {
+            return texts.erased(id, record.erasedOn());
+        }
         Screening screening = on == null && record.screening() != null ? record.screening()
                 : screener.screen(record.facts(), on == null ? LocalDate.now(clock) : on);
         return texts.response(id, screening);
+    }
+
+    /** Closes the record (naturalised, moved away, …): nothing more is recorded, the retention period starts. */
+    @PostMapping("/{id}/closure")
+    public ResponseEntity<Void> close(@PathVariable String id, @Valid @RequestBody RecordLifecycleRequests.Closure body) {
+        commands.sendAndWait(new CloseResidenceRecordCommand(new ResidenceRecordId(id), body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Puts on or lifts a legal hold: while it lasts, the record is not erased. */
+    @PutMapping("/{id}/legal-hold")
+    public ResponseEntity<Void> legalHold(@PathVariable String id,
+                                          @Valid @RequestBody RecordLifecycleRequests.LegalHold body) {
+        commands.sendAndWait(new SetLegalHoldCommand(new ResidenceRecordId(id), body.active(), body.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Erases the record's personal data (Art. 17 GDPR, or retention): its key is shredded; ids,
+     * codes and the dates of its process steps stay.
+     */
+    @PostMapping("/{id}/erasure")
+    public ResponseEntity<Void> erase(@PathVariable String id, @Valid @RequestBody RecordLifecycleRequests.Erasure body) {
+        commands.sendAndWait(new EraseResidenceRecordCommand(new ResidenceRecordId(id), body.ground(), body.reference()));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

@@ -10,6 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import java.util.Optional;
  */
 @Component
 public class ScreeningTexts {
+
+    /** Days as users read them (house style), in every language. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final RuleSetCatalog catalog;
     private final MessageSource messages;
@@ -33,7 +38,15 @@ public class ScreeningTexts {
         Locale locale = LocaleContextHolder.getLocale();
         List<PathwaysResponse.PathwayResult> pathways = screening.pathways().stream()
                 .map(p -> pathway(p, locale)).toList();
-        return new PathwaysResponse(recordId, screening.screenedOn(), screening.chancenClock(), pathways);
+        return new PathwaysResponse(recordId, screening.screenedOn(), screening.chancenClock(), pathways, null);
+    }
+
+    /** No screening: the record's personal data (the date of birth among it) was erased. */
+    PathwaysResponse erased(String recordId, LocalDate erasedOn) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String notice = erasedOn == null ? messages.getMessage("residence.screening.person-unavailable", null, locale)
+                : messages.getMessage("residence.screening.erased", new Object[]{DAY.format(erasedOn)}, locale);
+        return new PathwaysResponse(recordId, null, null, List.of(), notice);
     }
 
     private PathwaysResponse.PathwayResult pathway(PathwayScreening screening, Locale locale) {

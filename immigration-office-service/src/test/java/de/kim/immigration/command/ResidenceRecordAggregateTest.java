@@ -28,7 +28,23 @@ import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.kim.immigration.api.CloseResidenceRecordCommand;
+import de.kim.immigration.api.ClosureReason;
+import de.kim.immigration.api.EraseResidenceRecordCommand;
+import de.kim.immigration.api.ErasureGround;
+import de.kim.immigration.api.LegalHoldChangedEvent;
+import de.kim.immigration.api.PersonalDetails;
+import de.kim.immigration.api.ResidenceRecordClosedEvent;
+import de.kim.immigration.api.ResidenceRecordErasedEvent;
+import de.kim.immigration.api.SetLegalHoldCommand;
+import de.kim.platform.privacy.PersonalDataVault;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +53,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import static de.kim.immigration.api.ResidenceStatusType.AUFENTHALTSERLAUBNIS;
 import static de.kim.immigration.api.ResidenceStatusType.DULDUNG;
 import static de.kim.immigration.api.ResidenceStatusType.EINBUERGERUNG;
 import static de.kim.immigration.api.ResidenceStatusType.NIEDERLASSUNGSERLAUBNIS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 class ResidenceRecordAggregateTest {
 
@@ -54,18 +76,128 @@ class ResidenceRecordAggregateTest {
     private AggregateTestFixture<ResidenceRecordAggregate> fixture;
     private final ResidenceRecordId id = new ResidenceRecordId("record-1");
     private final StatusId statusId = new StatusId("status-9");
+    private final PersonalDataVault vault = new PersonalDataVault(new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:vault-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
+            JsonMapper.builder().findAndAddModules().build(), NOV_2ND);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ResidenceRecordAggregate.class);
         fixture.registerInjectableResource(NOV_2ND);
+        fixture.registerInjectableResource(vault);
     }
 
     @Test
-    void a_record_opens_with_date_of_birth_nationality_and_entry_date() {
+    void a_record_opens_with_date_of_birth_nationality_and_entry_date_sealed_with_the_records_own_key() {
+        PersonalDetails person = new PersonalDetails(BIRTH, "AFG", ENTRY, true);
         fixture.givenNoPriorActivity()
                 .when(new CreateResidenceRecordCommand(id, BIRTH, "AFG", ENTRY, true), JONAS_IN_METTMANN)
-                .expectEvents(new ResidenceRecordCreatedEvent(id, "kreis-mettmann", BIRTH, "AFG", ENTRY, true));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ResidenceRecordCreatedEvent.class,
+                        created -> created.recordId().equals(id) && created.tenant().equals("kreis-mettmann")
+                                && created.person().subject().equals("record-1")
+                                && !created.person().data().contains("1995-03-14")
+                                && !created.person().data().contains("AFG")
+                                && vault.open("kreis-mettmann", created.person(), PersonalDetails.class).orElseThrow()
+                                .equals(person)),
+                        andNoMore())));
+    }
+
+    @Test
+    void once_the_records_key_is_shredded_its_personal_details_are_unreadable() {
+        ResidenceRecordCreatedEvent created = created();
+        vault.shred("kreis-mettmann", id.value());
+        assertThat(vault.open("kreis-mettmann", created.person(), PersonalDetails.class)).isEmpty();
+    }
+
+    @Test
+    void a_record_is_closed_on_the_day_with_its_reason_and_only_once() {
+        fixture.given(created())
+                .when(new CloseResidenceRecordCommand(id, ClosureReason.NATURALISED), JONAS_IN_METTMANN)
+                .expectEvents(new ResidenceRecordClosedEvent(id, "kreis-mettmann", ClosureReason.NATURALISED,
+                        date(2026, 11, 2)));
+        fixture.given(created(), closed())
+                .when(new CloseResidenceRecordCommand(id, ClosureReason.MOVED_AWAY), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectExceptionMessage("residence.closed").expectNoEvents();
+    }
+
+    @Test
+    void nothing_new_is_recorded_on_a_closed_record() {
+        fixture.given(created(), closed())
+                .when(status(DULDUNG, null, date(2026, 1, 1), date(2026, 6, 30)), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectExceptionMessage("residence.closed").expectNoEvents();
+        fixture.given(created(), closed())
+                .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        LanguageLevel.B1, date(2026, 10, 1), null, null), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_record_is_erased_on_request_with_ground_and_reference() {
+        fixture.given(created())
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.LAWFUL_REQUEST, "ABH-2026-17"), JONAS_IN_METTMANN)
+                .expectEvents(new ResidenceRecordErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST,
+                        "ABH-2026-17", date(2026, 11, 2)));
+    }
+
+    @Test
+    void an_erased_record_takes_no_more_changes_and_is_not_erased_twice() {
+        ResidenceRecordErasedEvent erased = new ResidenceRecordErasedEvent(id, "kreis-mettmann",
+                ErasureGround.LAWFUL_REQUEST, "ABH-2026-17", date(2026, 11, 1));
+        fixture.given(created(), erased)
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.LAWFUL_REQUEST, "ABH-2026-18"), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectExceptionMessage("residence.erased").expectNoEvents();
+        fixture.given(created(), erased)
+                .when(status(DULDUNG, null, date(2026, 1, 1), date(2026, 6, 30)), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectExceptionMessage("residence.erased").expectNoEvents();
+        fixture.given(created(), erased)
+                .when(new AssignOfficerCommand(id, "abh-eva"), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectExceptionMessage("residence.erased").expectNoEvents();
+    }
+
+    @Test
+    void the_retention_period_runs_from_the_closure() {
+        fixture.given(created())
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.RETENTION_EXPIRED, "Frist"), JONAS_IN_METTMANN)
+                .expectException(RuleViolationException.class).expectExceptionMessage("residence.erasure.not-closed")
+                .expectNoEvents();
+        fixture.given(created(), closed())
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.RETENTION_EXPIRED, "Frist"), JONAS_IN_METTMANN)
+                .expectEvents(new ResidenceRecordErasedEvent(id, "kreis-mettmann", ErasureGround.RETENTION_EXPIRED,
+                        "Frist", date(2026, 11, 2)));
+    }
+
+    @Test
+    void a_legal_hold_refuses_the_erasure_until_it_is_lifted() {
+        LegalHoldChangedEvent hold = new LegalHoldChangedEvent(id, "kreis-mettmann", true,
+                vault.seal("kreis-mettmann", id.value(), "Klageverfahren"), date(2026, 10, 1));
+        fixture.given(created(), hold)
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.LAWFUL_REQUEST, "ABH-1"), JONAS_IN_METTMANN)
+                .expectException(RuleViolationException.class).expectExceptionMessage("residence.erasure.legal-hold")
+                .expectNoEvents();
+        fixture.given(created(), hold, new LegalHoldChangedEvent(id, "kreis-mettmann", false,
+                        vault.seal("kreis-mettmann", id.value(), "Verfahren beendet"), date(2026, 10, 20)))
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.LAWFUL_REQUEST, "ABH-1"), JONAS_IN_METTMANN)
+                .expectEvents(new ResidenceRecordErasedEvent(id, "kreis-mettmann", ErasureGround.LAWFUL_REQUEST,
+                        "ABH-1", date(2026, 11, 2)));
+    }
+
+    @Test
+    void a_legal_holds_reason_is_sealed_with_the_records_key() {
+        fixture.given(created())
+                .when(new SetLegalHoldCommand(id, true, "Klageverfahren VG 12 K"), JONAS_IN_METTMANN)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(LegalHoldChangedEvent.class,
+                        changed -> changed.active() && changed.changedOn().equals(date(2026, 11, 2))
+                                && !changed.reason().data().contains("Klageverfahren")
+                                && vault.open("kreis-mettmann", changed.reason(), String.class).orElseThrow()
+                                .equals("Klageverfahren VG 12 K")),
+                        andNoMore())));
+    }
+
+    @Test
+    void another_tenant_cannot_erase_a_record() {
+        fixture.given(created())
+                .when(new EraseResidenceRecordCommand(id, ErasureGround.LAWFUL_REQUEST, "ABH-1"), OTHER_TENANT)
+                .expectException(NotFoundException.class).expectNoEvents();
     }
 
     @Test
@@ -320,7 +452,27 @@ class ResidenceRecordAggregateTest {
     }
 
     private ResidenceRecordCreatedEvent created() {
-        return new ResidenceRecordCreatedEvent(id, "kreis-mettmann", BIRTH, "AFG", ENTRY, false);
+        return new ResidenceRecordCreatedEvent(id, "kreis-mettmann",
+                vault.seal("kreis-mettmann", id.value(), new PersonalDetails(BIRTH, "AFG", ENTRY, false)));
+    }
+
+    private ResidenceRecordClosedEvent closed() {
+        return new ResidenceRecordClosedEvent(id, "kreis-mettmann", ClosureReason.NATURALISED, date(2026, 10, 1));
+    }
+
+    /** An event of the type whose sealed parts, opened with the vault, are what the check expects. */
+    private static <T> Matcher<Object> sealedAs(Class<T> type, Predicate<T> check) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return type.isInstance(item) && check.test(type.cast(item));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a " + type.getSimpleName() + " with the expected sealed content");
+            }
+        };
     }
 
     private ResidenceStatusProgressedEvent progressed(ResidenceStatusType from, ResidenceStatusType to,

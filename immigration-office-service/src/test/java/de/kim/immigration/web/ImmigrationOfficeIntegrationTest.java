@@ -19,6 +19,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import de.kim.immigration.privacy.RecordRetentionJob;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +62,16 @@ class ImmigrationOfficeIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        // Records closed today are already due, so the retention job can be watched at work.
+        registry.add("kim.retention.residence-record", () -> "P0D");
     }
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    RecordRetentionJob retention;
 
     @Autowired
     TestRestTemplate http;
@@ -262,6 +276,147 @@ class ImmigrationOfficeIntegrationTest {
         assertThat(post("/api/residence-records/" + id + "/status-checks/nobody-asked/completion", "", null)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_records_personal_data_never_reaches_the_event_store_in_plain_and_is_gone_after_erasure_and_a_rebuild()
+            throws Exception {
+        String marker = "Marker-" + UUID.randomUUID();
+        String birth = "1962-04-09";
+        String entry = "2013-11-05";
+        String id = json.readTree(post("/api/residence-records",
+                "{\"dateOfBirth\":\"%s\",\"nationality\":\"QZX\",\"entryDate\":\"%s\",\"minorChildInHousehold\":true}"
+                        .formatted(birth, entry), null).getBody()).path("id").asText();
+        post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
+        String record = "/api/residence-records/" + id;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode opened = json.readTree(http.getForEntity(record, String.class).getBody());
+            assertThat(opened.path("dateOfBirth").asText()).isEqualTo(birth);
+            assertThat(opened.path("nationality").asText()).isEqualTo("QZX");
+            assertThat(opened.path("statuses")).hasSize(1);
+        });
+        assertThat(requirement(id, "AUFENTHG_25A", "age").path("reason").asText()).contains("Alter");
+
+        assertThat(put(record + "/legal-hold", "{\"active\":true,\"reason\":\"hold " + marker + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> held = post(record + "/erasure",
+                "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"ABH 2026/17\"}", null);
+        assertThat(held.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(held.getBody()).path("detail").asText()).contains("Aufbewahrungspflicht");
+        assertThat(put(record + "/legal-hold", "{\"active\":false,\"reason\":\"lifted " + marker + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post(record + "/erasure", "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"ABH 2026/17\"}", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        for (byte[] payload : jdbc.queryForList("select payload from domainevententry", byte[].class)) {
+            assertThat(new String(payload, StandardCharsets.UTF_8)).doesNotContain(birth, entry, "\"QZX\"", marker);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertErasedButCounted(id, birth, entry, marker));
+        ResponseEntity<String> noMore = post(statuses(id), status("DULDUNG", null, TODAY.toString(),
+                TODAY.plusDays(30).toString()), null);
+        assertThat(noMore.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json.readTree(noMore.getBody()).path("detail").asText()).contains("gelöscht");
+
+        StreamingEventProcessor projection = processing.eventProcessor("residence-records",
+                StreamingEventProcessor.class).orElseThrow();
+        projection.shutDown();
+        projection.resetTokens();
+        projection.start();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertErasedButCounted(id, birth, entry, marker));
+    }
+
+    @Test
+    void a_record_stored_in_revision_1_is_sealed_on_reading_loaded_and_projected() throws Exception {
+        // A record as an older release stored it: revision 1, the person's details in plain text.
+        String id = "legacy-" + UUID.randomUUID();
+        String payload = "{\"recordId\":{\"value\":\"" + id + "\"},\"tenant\":\"kreis-mettmann\",\"dateOfBirth\":\"1984-06-30\","
+                + "\"nationality\":\"IRQ\",\"entryDate\":\"2015-10-01\",\"minorChildInHousehold\":false}";
+        jdbc.update("insert into domainevententry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData) values (?, ?, 0, 'ResidenceRecordAggregate', ?, ?,"
+                        + " '1', ?, ?)", UUID.randomUUID().toString(), id, "2025-03-01T10:00:00Z",
+                "de.kim.immigration.api.ResidenceRecordCreatedEvent", payload.getBytes(StandardCharsets.UTF_8),
+                "{\"tenant\":\"kreis-mettmann\",\"actor\":\"abh-alt\"}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ResponseEntity<String> record = http.getForEntity("/api/residence-records/" + id, String.class);
+            assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(json.readTree(record.getBody()).path("dateOfBirth").asText()).isEqualTo("1984-06-30");
+            assertThat(json.readTree(record.getBody()).path("nationality").asText()).isEqualTo("IRQ");
+        });
+        assertThat(post(statuses(id), status("DULDUNG", null, "2016-01-01", "2016-06-30"), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/residence-records/" + id + "/erasure",
+                "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"ABH-ALT-1\"}", null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/" + id, String.class).getBody()).path("dateOfBirth").isNull()).isTrue());
+    }
+
+    @Test
+    void the_retention_job_erases_a_closed_record_once_its_period_has_passed_but_not_one_on_legal_hold()
+            throws Exception {
+        String due = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        String held = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        String open = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        put("/api/residence-records/" + held + "/legal-hold", "{\"active\":true,\"reason\":\"Klageverfahren\"}");
+        for (String id : new String[]{due, held}) {
+            assertThat(post("/api/residence-records/" + id + "/closure", "{\"reason\":\"MOVED_AWAY\"}", null)
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        assertThat(post("/api/residence-records/" + due + "/closure", "{\"reason\":\"MOVED_AWAY\"}", null)
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(json.readTree(http.getForEntity("/api/residence-records/" + due, String.class).getBody())
+                    .path("closureReason").asText()).isEqualTo("MOVED_AWAY");
+            assertThat(json.readTree(http.getForEntity("/api/residence-records/" + held, String.class).getBody())
+                    .path("closureReason").asText()).isEqualTo("MOVED_AWAY");
+            assertThat(json.readTree(http.getForEntity("/api/residence-records/" + open, String.class).getBody())
+                    .path("dateOfBirth").asText()).isEqualTo("1991-02-17");
+        });
+
+        assertThat(retention.run()).isPositive();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode erased = json.readTree(http.getForEntity("/api/residence-records/" + due, String.class).getBody());
+            assertThat(erased.path("erasedOn").asText()).isEqualTo(TODAY.toString());
+            assertThat(erased.path("dateOfBirth").isNull()).isTrue();
+        });
+        for (String kept : new String[]{held, open}) {
+            JsonNode record = json.readTree(http.getForEntity("/api/residence-records/" + kept, String.class).getBody());
+            assertThat(record.path("erasedOn").isNull()).isTrue();
+            assertThat(record.path("dateOfBirth").asText()).isEqualTo("1991-02-17");
+        }
+    }
+
+    /** The record answers 200 without personal data, still counts in the deadline list, and no read model holds a marker. */
+    private void assertErasedButCounted(String id, String... markers) throws Exception {
+        ResponseEntity<String> answer = http.getForEntity("/api/residence-records/" + id, String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode erased = json.readTree(answer.getBody());
+        assertThat(erased.path("erasedOn").asText()).isEqualTo(TODAY.toString());
+        assertThat(erased.path("dateOfBirth").isNull()).isTrue();
+        assertThat(erased.path("nationality").isNull()).isTrue();
+        assertThat(erased.path("entryDate").isNull()).isTrue();
+        assertThat(erased.path("minorChildInHousehold").isNull()).isTrue();
+        assertThat(erased.path("statuses")).hasSize(1);
+        assertThat(answer.getBody()).doesNotContain(markers).doesNotContain("QZX");
+        assertThat(json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=30", String.class)
+                .getBody()).findValuesAsText("recordId")).contains(id);
+        ResponseEntity<String> pathways = http.getForEntity("/api/residence-records/" + id + "/pathways", String.class);
+        assertThat(pathways.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode screening = json.readTree(pathways.getBody());
+        assertThat(screening.path("pathways")).isEmpty();
+        assertThat(screening.path("notice").asText()).isEqualTo("Die personenbezogenen Daten dieser Aufenthaltsakte "
+                + "wurden am " + TODAY.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " gelöscht. Eine Prüfung der Wege zu einem sicheren Aufenthalt ist nicht mehr möglich.");
+        HttpHeaders english = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "abh-test", Role.IMMIGRATION_OFFICER));
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        assertThat(json.readTree(http.exchange("/api/residence-records/" + id + "/pathways", HttpMethod.GET,
+                new HttpEntity<>(english), String.class).getBody()).path("notice").asText())
+                .startsWith("The personal data of this residence record was erased on ");
+        for (Document document : mongo.getCollection("residence_records").find()) {
+            assertThat(document.toJson()).doesNotContain(markers).doesNotContain("\"QZX\"");
+        }
     }
 
     @Test

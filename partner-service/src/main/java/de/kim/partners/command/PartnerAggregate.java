@@ -8,6 +8,8 @@ import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
 import de.kim.platform.domain.TenantId;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,7 +29,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A network partner with its offers and its referral inbox. Offers and referrals live in the
  * partner's aggregate so that taking a place is checked against the offer's capacity in one
  * consistent step. Its identifier is tenant and partner id together: each tenant has its own
- * partner ids.
+ * partner ids. Free text about a client (decline and completion comments, the reason of a
+ * withdrawal) is sealed with the client's key (subject: the case id) before it is applied.
  */
 @Aggregate(snapshotTriggerDefinition = "partnerSnapshotTrigger", snapshotFilter = "partnerSnapshotFilter",
         commandTargetResolver = PartnerCommandTargets.BEAN)
@@ -159,35 +162,36 @@ public class PartnerAggregate {
     }
 
     @CommandHandler
-    void handle(DeclineReferralCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+    void handle(DeclineReferralCommand c, @MetaDataValue(Actor.TENANT) String tenant, PersonalDataVault vault) {
         requirePartnerOf(tenant);
         Referral referral = awaitingAnswer(c.referralId());
         if (c.reason() == DeclineReason.PARTNER_INACTIVE || c.reason() == DeclineReason.OFFER_UNAVAILABLE) {
             throw new InvalidInputException("reason", "partner.referral.reason-reserved");
         }
-        apply(new ReferralDeclinedEvent(id, c.referralId(), referral.caseId(), c.reason(), c.comment()));
+        apply(new ReferralDeclinedEvent(id, c.referralId(), referral.caseId(), c.reason(),
+                sealed(vault, referral.caseId(), c.comment())));
     }
 
     @CommandHandler
-    void handle(CompleteReferralCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+    void handle(CompleteReferralCommand c, @MetaDataValue(Actor.TENANT) String tenant, PersonalDataVault vault) {
         requirePartnerOf(tenant);
         Referral referral = referral(c.referralId());
         if (referral.status() != Status.ACCEPTED) {
             throw new ConflictException("partner.referral.not-accepted");
         }
         apply(new ReferralCompletedEvent(id, c.referralId(), referral.caseId(), referral.offerId(), c.result(),
-                c.comment(), offers.get(referral.offerId()).placesTaken() - 1));
+                sealed(vault, referral.caseId(), c.comment()), offers.get(referral.offerId()).placesTaken() - 1));
     }
 
     /** Case management withdrew the referral; a repeated or late withdrawal changes nothing. */
     @CommandHandler
-    void handle(WithdrawReferralCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+    void handle(WithdrawReferralCommand c, @MetaDataValue(Actor.TENANT) String tenant, PersonalDataVault vault) {
         requirePartnerOf(tenant);
         Referral referral = referrals.get(c.referralId());
         if (referral == null || (referral.status() != Status.RECEIVED && referral.status() != Status.ACCEPTED)) {
             return;
         }
-        apply(new ReferralWithdrawnEvent(id, c.referralId(), referral.caseId(), c.reason(),
+        apply(new ReferralWithdrawnEvent(id, c.referralId(), referral.caseId(), sealed(vault, referral.caseId(), c.reason()),
                 referral.status() == Status.ACCEPTED));
     }
 
@@ -211,6 +215,20 @@ public class PartnerAggregate {
         if (referral != null && referral.status() == Status.RECEIVED && !referral.reminded()) {
             apply(new ReferralReminderRaisedEvent(id, c.referralId(), referral.caseId(), c.daysWaiting()));
         }
+    }
+
+    /**
+     * Free text about the client, sealed with the client's key; none for no text, and none once
+     * the client is erased (nothing new is sealed for an erased person, so the text is dropped).
+     */
+    private Sealed sealed(PersonalDataVault vault, String caseId, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (vault.isOf(tenant, caseId) && !vault.holdsKeyOf(caseId)) {
+            return null;
+        }
+        return vault.seal(tenant, caseId, text);
     }
 
     private static void validate(String tenant, TenantDirectory tenants, Set<String> towns, CooperationAgreement agreement) {

@@ -100,6 +100,16 @@ public class PartnerProjection {
                 .orElse(null);
     }
 
+    /** Free text about the client (a comment, a reason), opened while the client's key exists; null once erased. */
+    private String text(ReferralId referralId, Sealed text) {
+        InboxReferral referral = text == null ? null : mongo.findById(referralId.value(), InboxReferral.class);
+        return referral == null ? null : text(referral.tenant(), text);
+    }
+
+    private String text(String tenant, Sealed text) {
+        return vault.open(tenant, text, String.class).orElse(null);
+    }
+
     @EventHandler
     void on(ReferralAcceptedEvent e, @Timestamp Instant at) {
         answer(e.referralId(), new Update().set("status", "ACCEPTED").set("answeredAt", at)
@@ -111,13 +121,13 @@ public class PartnerProjection {
     @EventHandler
     void on(ReferralDeclinedEvent e, @Timestamp Instant at) {
         answer(e.referralId(), new Update().set("status", "DECLINED").set("answeredAt", at)
-                .set("declineReason", e.reason()).set("comment", e.comment()));
+                .set("declineReason", e.reason()).set("comment", text(e.referralId(), e.comment())));
     }
 
     @EventHandler
     void on(ReferralCompletedEvent e, @Timestamp Instant at) {
         answer(e.referralId(), new Update().set("status", "COMPLETED").set("answeredAt", at).set("result", e.result())
-                .set("comment", e.comment()));
+                .set("comment", text(e.referralId(), e.comment())));
         OfferView offer = mongo.findById(e.offerId().value(), OfferView.class);
         places(e.offerId(), offer.capacity(), e.placesTaken());
     }
@@ -126,7 +136,8 @@ public class PartnerProjection {
     @EventHandler
     void on(ReferralWithdrawnEvent e) {
         InboxReferral referral = mongo.findById(e.referralId().value(), InboxReferral.class);
-        answer(e.referralId(), new Update().set("status", "WITHDRAWN").set("comment", e.reason()).set("client", null)
+        answer(e.referralId(), new Update().set("status", "WITHDRAWN")
+                .set("comment", referral == null ? null : text(referral.tenant(), e.reason())).set("client", null)
                 .set("note", null).set("sharedCategories", List.of()));
         if (e.placeFreed() && referral != null) {
             OfferView offer = mongo.findById(referral.offerId(), OfferView.class);

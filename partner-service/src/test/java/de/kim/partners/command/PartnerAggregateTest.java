@@ -3,6 +3,9 @@ package de.kim.partners.command;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
@@ -11,11 +14,21 @@ import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.RuleViolationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.kim.platform.privacy.PersonalDataVault;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +42,9 @@ class PartnerAggregateTest {
     private final ReferralId referral = new ReferralId("ref-1");
     /** The client data as the partner receives it: sealed with the client's key. */
     private final Sealed client = new Sealed("case-1", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
+    private final PersonalDataVault vault = new PersonalDataVault(new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:vault-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
+            JsonMapper.builder().findAndAddModules().build(), Clock.systemUTC());
     private AggregateTestFixture<PartnerAggregate> fixture;
 
     @BeforeEach
@@ -37,6 +53,7 @@ class PartnerAggregateTest {
         fixture.registerCommandTargetResolver(new PartnerCommandTargets());
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
+        fixture.registerInjectableResource(vault);
     }
 
     private PartnerRegisteredEvent registered() {
@@ -129,8 +146,79 @@ class PartnerAggregateTest {
         fixture.given(registered(), published(1), received(referral),
                         new ReferralAcceptedEvent(partner, referral, "case-1", offer, false, 1))
                 .when(new CompleteReferralCommand(partner, referral, ReferralResult.GOAL_REACHED, "B1 bestanden"), METTMANN)
-                .expectEvents(new ReferralCompletedEvent(partner, referral, "case-1", offer, ReferralResult.GOAL_REACHED,
-                        "B1 bestanden", 0));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ReferralCompletedEvent.class, done ->
+                                done.equals(new ReferralCompletedEvent(partner, referral, "case-1", offer,
+                                        ReferralResult.GOAL_REACHED, done.comment(), 0))
+                                        && opened(done.comment()).equals("B1 bestanden")),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_decline_comment_is_sealed_with_the_clients_key() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new DeclineReferralCommand(partner, referral, DeclineReason.CLIENT_NOT_REACHED,
+                        "Frau B. war dreimal nicht erreichbar"), METTMANN)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ReferralDeclinedEvent.class, declined ->
+                                declined.equals(new ReferralDeclinedEvent(partner, referral, "case-1",
+                                        DeclineReason.CLIENT_NOT_REACHED, declined.comment()))
+                                        && declined.comment().subject().equals("case-1")
+                                        && !declined.comment().data().contains("erreichbar")
+                                        && opened(declined.comment()).equals("Frau B. war dreimal nicht erreichbar")),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_withdrawals_reason_is_sealed_with_the_clients_key() {
+        fixture.given(registered(), published(10), received(referral),
+                        new ReferralAcceptedEvent(partner, referral, "case-1", offer, false, 1))
+                .when(new WithdrawReferralCommand(partner, referral, "Klientin ist verzogen"), METTMANN)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ReferralWithdrawnEvent.class, withdrawn ->
+                                withdrawn.placeFreed() && withdrawn.caseId().equals("case-1")
+                                        && opened(withdrawn.reason()).equals("Klientin ist verzogen")),
+                        andNoMore())));
+    }
+
+    @Test
+    void no_comment_is_no_seal() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new DeclineReferralCommand(partner, referral, DeclineReason.NO_CAPACITY, " "), METTMANN)
+                .expectEvents(new ReferralDeclinedEvent(partner, referral, "case-1", DeclineReason.NO_CAPACITY, null));
+    }
+
+    @Test
+    void a_comment_on_an_erased_client_is_not_kept() {
+        vault.seal("kreis-mettmann", "case-1", "the client's data, before the erasure");
+        vault.shred("kreis-mettmann", "case-1");
+        fixture.given(registered(), published(10), received(referral))
+                .when(new DeclineReferralCommand(partner, referral, DeclineReason.CLIENT_DECLINED, "kein Interesse"),
+                        METTMANN)
+                .expectEvents(new ReferralDeclinedEvent(partner, referral, "case-1", DeclineReason.CLIENT_DECLINED, null));
+    }
+
+    @Test
+    void a_sealed_comment_is_unreadable_once_the_clients_key_is_shredded() {
+        Sealed comment = vault.seal("kreis-mettmann", "case-1", "Frau B. war dreimal nicht erreichbar");
+        vault.shred("kreis-mettmann", "case-1");
+        assertThat(vault.open("kreis-mettmann", comment, String.class)).isEmpty();
+    }
+
+    private String opened(Sealed text) {
+        return vault.open("kreis-mettmann", text, String.class).orElseThrow();
+    }
+
+    /** An event of the type whose sealed parts, opened with the vault, are what the check expects. */
+    private static <T> Matcher<Object> sealedAs(Class<T> type, Predicate<T> check) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return type.isInstance(item) && check.test(type.cast(item));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a " + type.getSimpleName() + " with the expected sealed content");
+            }
+        };
     }
 
     @Test

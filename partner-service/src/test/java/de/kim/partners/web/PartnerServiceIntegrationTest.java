@@ -1,5 +1,9 @@
 package de.kim.partners.web;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -71,6 +75,10 @@ class PartnerServiceIntegrationTest {
     PersonalDataVault vault;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void a_token_whose_roles_cannot_be_read_or_that_is_for_another_audience_opens_no_operation() throws Exception {
@@ -239,6 +247,129 @@ class PartnerServiceIntegrationTest {
             assertThat(referral.path("status").asText()).isEqualTo("RECEIVED");
         });
         assertThat(vault.holdsKeyOf(caseId)).isFalse();
+    }
+
+    @Test
+    void what_partner_staff_write_about_a_client_is_sealed_in_the_event_store_and_gone_after_erasure_and_a_rebuild()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String caseId = UUID.randomUUID().toString();
+        String declined = UUID.randomUUID().toString();
+        String completed = UUID.randomUUID().toString();
+        String withdrawn = UUID.randomUUID().toString();
+        String declineMarker = "Absage-" + UUID.randomUUID();
+        String completionMarker = "Abschluss-" + UUID.randomUUID();
+        String withdrawalMarker = "Rueckzug-" + UUID.randomUUID();
+        for (String referralId : List.of(declined, completed, withdrawn)) {
+            send(caseId, referralMade(partner, offer, referralId, caseId));
+        }
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                http.getForObject("/api/partners/" + partner + "/referrals", String.class))).hasSize(3));
+
+        assertThat(post("/api/referrals/" + declined + "/decline",
+                "{\"reason\":\"CLIENT_NOT_REACHED\",\"comment\":\"" + declineMarker + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/referrals/" + completed + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/referrals/" + completed + "/complete",
+                "{\"result\":\"GOAL_REACHED\",\"comment\":\"" + completionMarker + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ObjectNode withdrawal = (ObjectNode) json.readTree(Fixtures.json(ReferralWithdrawn.TYPE));
+        withdrawal.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) withdrawal.path("data")).put("caseId", caseId).put("referralId", withdrawn)
+                .put("partnerId", partner).put("reason", withdrawalMarker);
+        send(caseId, json.writeValueAsString(withdrawal));
+
+        Map<String, String> comments = Map.of(declined, declineMarker, completed, completionMarker,
+                withdrawn, withdrawalMarker);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> comments.forEach((referralId, marker) ->
+                assertThat(referral(referralId).path("comment").asText()).as("comment of " + referralId)
+                        .isEqualTo(marker)));
+
+        String[] markers = comments.values().toArray(String[]::new);
+        for (String table : List.of("domainevententry", "snapshotevententry")) {
+            for (byte[] payload : jdbc.queryForList("select payload from " + table, byte[].class)) {
+                assertThat(new String(payload, StandardCharsets.UTF_8)).as(table).doesNotContain(markers);
+            }
+        }
+        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.PARTNER,
+                r -> comments.values().stream().anyMatch(r.value()::contains), Duration.ofSeconds(5))).isEmpty();
+
+        vault.shred(TestTokens.TENANT, caseId);
+        ObjectNode erased = (ObjectNode) json.readTree(Fixtures.json(ClientErased.TYPE));
+        erased.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) erased.path("data")).put("caseId", caseId);
+        send(caseId, json.writeValueAsString(erased));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertInboxForgot(partner, comments, markers));
+
+        StreamingEventProcessor inbox = processing.eventProcessor("partner-views", StreamingEventProcessor.class)
+                .orElseThrow();
+        inbox.shutDown();
+        inbox.resetTokens();
+        inbox.start();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertInboxForgot(partner, comments, markers));
+    }
+
+    /** The referrals still count in the inbox with their status, and no comment or marker is left in it. */
+    private void assertInboxForgot(String partner, Map<String, String> comments, String... markers) throws Exception {
+        ResponseEntity<String> inbox = http.getForEntity("/api/partners/" + partner + "/referrals", String.class);
+        assertThat(inbox.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(inbox.getBody())).hasSize(3);
+        assertThat(inbox.getBody()).doesNotContain(markers);
+        for (String referralId : comments.keySet()) {
+            JsonNode referral = referral(referralId);
+            assertThat(referral.path("comment").isNull()).isTrue();
+            assertThat(referral.path("client").isNull()).isTrue();
+        }
+        assertThat(referral(comments.keySet().stream().sorted().findFirst().orElseThrow()).path("status").asText())
+                .isIn("DECLINED", "COMPLETED", "WITHDRAWN");
+        for (Document document : mongo.getCollection("referral_inbox").find()) {
+            assertThat(document.toJson()).doesNotContain(markers);
+        }
+    }
+
+    private JsonNode referral(String referralId) {
+        ResponseEntity<String> answer = http.getForEntity("/api/referrals/" + referralId, String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try {
+            return json.readTree(answer.getBody());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void a_decline_stored_in_revision_1_is_sealed_on_reading_shown_to_the_partner_and_loaded_by_the_aggregate()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, referralId, caseId));
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(referral(referralId).path("status").asText()).isEqualTo("RECEIVED"));
+
+        // A decline as an older release stored it: revision 1, the comment in plain text.
+        String key = TestTokens.TENANT + ":" + partner;
+        long next = jdbc.queryForObject("select max(sequencenumber) from domainevententry where aggregateidentifier = ?",
+                Long.class, key) + 1;
+        String payload = "{\"partnerId\":{\"value\":\"" + partner + "\"},\"referralId\":{\"value\":\"" + referralId
+                + "\"},\"caseId\":\"" + caseId + "\",\"reason\":\"NOT_ELIGIBLE\",\"comment\":\"alte Notiz\"}";
+        jdbc.update("insert into domainevententry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData) values (?, ?, ?, 'PartnerAggregate', ?, ?, '1', ?, ?)",
+                UUID.randomUUID().toString(), key, next, java.time.Instant.now().toString(),
+                "de.kim.partners.api.ReferralDeclinedEvent", payload.getBytes(StandardCharsets.UTF_8),
+                "{\"tenant\":\"kreis-mettmann\",\"actor\":\"ps-alt\"}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode declined = referral(referralId);
+            assertThat(declined.path("status").asText()).isEqualTo("DECLINED");
+            assertThat(declined.path("comment").asText()).isEqualTo("alte Notiz");
+        });
+        // The aggregate reads it too: the referral is answered.
+        assertThat(post("/api/referrals/" + referralId + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test

@@ -113,6 +113,9 @@ class AccessMatrixEndToEndTest {
             write("POST", "/api/residence-records/{record}/status-checks/unknown/completion", Set.of(Role.OFFICER)),
             read("GET", "/api/residence-records/work-list", Set.of(Role.OFFICER)),
             one("/api/residence-records/{record}/pathways", Set.of(Role.OFFICER)),
+            write("POST", "/api/residence-records/{record}/closure", Set.of(Role.OFFICER)),
+            write("PUT", "/api/residence-records/{record}/legal-hold", Set.of(Role.OFFICER)),
+            write("POST", "/api/residence-records/{record}/erasure", Set.of(Role.OFFICER)),
             read("GET", "/api/rule-sets", Set.of(Role.OFFICER, Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service", Set.of(Role.ADMIN)),
 
