@@ -44,10 +44,7 @@ class EventFieldsAreSealedTest {
             allow("OfferPublishedEvent.town", "a town of the Kommune where the offer takes place"),
             allow("OfferPublishedEvent.targetGroups", "target group codes of an offer"),
             allow("ReferralReceivedEvent.sharedCategories", "data category codes the consent releases"),
-            allow("ReferralReceivedEvent.madeOn", "date of a process step (the referral was made)"),
-            // The note arrives from case-service; sealing it belongs to another slice of #14, which
-            // removes this entry when it is merged.
-            allow("ReferralReceivedEvent.note", "NOT YET REVIEWED: sealed by the referral-note slice of #14")));
+            allow("ReferralReceivedEvent.madeOn", "date of a process step (the referral was made)")));
 
     @Test
     void every_text_and_date_of_an_event_is_sealed_or_reviewed() {
