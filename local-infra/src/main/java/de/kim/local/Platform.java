@@ -34,6 +34,7 @@ public final class Platform {
     private final Ports ports;
     private final ScaleOut scaleOut;
     private final KafkaSecrets kafkaSecrets;
+    private final KeyStoreSecrets keyStoreSecrets;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -54,6 +55,7 @@ public final class Platform {
         this.ports = ports;
         this.scaleOut = scaleOut;
         this.kafkaSecrets = KafkaSecrets.in(kafkaSecretsDir());
+        this.keyStoreSecrets = KeyStoreSecrets.in(this.dataDir.resolve("secrets").resolve("keystore"));
         define();
     }
 
@@ -197,11 +199,15 @@ public final class Platform {
                 "KIM_OIDC_ISSUER", issuer,
                 "KIM_AUTH_DEMO_USERS", "true",
                 "KIM_WEB_REDIRECT_URI", "http://localhost:" + ports.gateway() + "/login/oauth2/code/kim"));
+        // Every service gets the key store's password and key-encryption key; those that never open
+        // the key store (steering) do not read them.
         Map<String, String> serviceEnv = Map.of(
                 "KIM_DATA_DIR", dataDir.toString(),
                 "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
                 "KIM_MONGO_URI", mongoUri,
-                "KIM_OIDC_ISSUER", issuer);
+                "KIM_OIDC_ISSUER", issuer,
+                "KIM_KEYSTORE_PASSWORD", keyStoreSecrets.password(),
+                "KIM_KEYSTORE_KEK_FILE", keyStoreSecrets.kekFile().toString());
         service("case-service", ports.caseService(), scaled("case-service", kafkaSignIn("case-service", serviceEnv)));
         service("partner-service", ports.partnerService(),
                 scaled("partner-service", kafkaSignIn("partner-service", serviceEnv)));

@@ -1,6 +1,7 @@
 package de.kim.platform.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.EventCommandRelay;
 import de.kim.platform.messaging.UnprocessableRecordException;
