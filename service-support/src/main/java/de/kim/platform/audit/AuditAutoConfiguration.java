@@ -26,11 +26,22 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    public WebMvcConfigurer auditOfPersonalData(AuditTrail trail, RequestActorResolver actors, Clock clock) {
+    public AuditInterceptor auditInterceptor(AuditTrail trail, RequestActorResolver actors, Clock clock) {
+        return new AuditInterceptor(trail, actors, clock);
+    }
+
+    /** Records reads before their body is written, so that a read that cannot be recorded sends nothing. */
+    @Bean
+    public AuditedReads auditedReads(AuditInterceptor interceptor) {
+        return new AuditedReads(interceptor);
+    }
+
+    @Bean
+    public WebMvcConfigurer auditOfPersonalData(AuditInterceptor interceptor) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AuditInterceptor(trail, actors, clock)).addPathPatterns("/api/**");
+                registry.addInterceptor(interceptor).addPathPatterns("/api/**");
             }
         };
     }

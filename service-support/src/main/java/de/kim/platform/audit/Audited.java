@@ -16,4 +16,10 @@ public @interface Audited {
 
     /** The path variable that holds the id of the record concerned. */
     String subject() default "id";
+
+    /**
+     * For an endpoint that answers a list: the accessor (or field) of each element that holds the
+     * id of the record shown; each gets an entry of its own.
+     */
+    String item() default "id";
 }
