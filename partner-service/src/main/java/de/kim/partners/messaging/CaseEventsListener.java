@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import static de.kim.platform.messaging.RecordFields.code;
+import static de.kim.platform.messaging.RecordFields.required;
+
 import java.util.HashSet;
 
 /**
@@ -61,21 +64,22 @@ public class CaseEventsListener {
         ReceivedEvent event = codec.decode(record.value());
         if (event.is(ReferralMade.TYPE)) {
             ReferralMade r = event.data(ReferralMade.class);
-            requireClientOfTheTenant(event, r.caseId(), r.referralId());
-            send(event, new ReceiveReferralCommand(new PartnerId(r.partnerId()), new ReferralId(r.referralId()),
-                    r.caseId(), new OfferId(r.offerId()), FieldOfAction.valueOf(r.fieldOfAction()), r.consentId(),
-                    new HashSet<>(r.sharedCategories()), r.sealedClient() == null ? null : new Sealed(r.caseId(), r.sealedClient()),
+            requireClientOfTheTenant(event, required(r.caseId(), "caseId"), required(r.referralId(), "referralId"));
+            send(event, new ReceiveReferralCommand(new PartnerId(required(r.partnerId(), "partnerId")),
+                    new ReferralId(r.referralId()), r.caseId(), new OfferId(required(r.offerId(), "offerId")),
+                    code(FieldOfAction.class, r.fieldOfAction(), "fieldOfAction"), r.consentId(),
+                    new HashSet<>(required(r.sharedCategories(), "sharedCategories")), r.sealedClient() == null ? null : new Sealed(r.caseId(), r.sealedClient()),
                     r.note(), r.madeOn()), r.referralId());
         } else if (event.is(ReferralWithdrawn.TYPE)) {
             ReferralWithdrawn w = event.data(ReferralWithdrawn.class);
-            send(event, new WithdrawReferralCommand(new PartnerId(w.partnerId()), new ReferralId(w.referralId()),
-                    w.reason()), w.referralId());
+            send(event, new WithdrawReferralCommand(new PartnerId(required(w.partnerId(), "partnerId")),
+                    new ReferralId(required(w.referralId(), "referralId")), w.reason()), w.referralId());
         } else if (event.is(ClientErased.TYPE)) {
-            erasures.forget(event.envelope().tenant(), event.data(ClientErased.class).caseId());
+            erasures.forget(event.envelope().tenant(), required(event.data(ClientErased.class).caseId(), "caseId"));
         } else if (event.is(ConsentRevoked.TYPE)) {
             ConsentRevoked c = event.data(ConsentRevoked.class);
-            send(event, new EraseSharedClientDataCommand(new PartnerId(c.recipient()), c.caseId(), c.consentId()),
-                    c.consentId());
+            send(event, new EraseSharedClientDataCommand(new PartnerId(required(c.recipient(), "recipient")),
+                    required(c.caseId(), "caseId"), required(c.consentId(), "consentId")), c.consentId());
         }
     }
 

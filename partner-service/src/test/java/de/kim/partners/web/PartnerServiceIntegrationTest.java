@@ -233,16 +233,39 @@ class PartnerServiceIntegrationTest {
                     .forEach(referral -> inbox.add(referral.path("id").asText()));
             assertThat(inbox).containsExactly(goodReferral);
         });
-        // A reader that subscribes before the dead-letter topic exists would not see it for minutes.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfra.shared().kafka().bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get().contains(Topics.deadLetterOf(Topics.CASE)));
-        }
-        ConsumerRecord<String, String> dead = TopicReader.find(EmbeddedInfra.shared().kafka().bootstrapServers(),
+        ConsumerRecord<String, String> dead = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
                 Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(forgedReferral), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("the forged referral is not on the dead-letter topic"));
         String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("not a client of tenant " + TestTokens.OTHER_TENANT).doesNotContain("Amina");
+    }
+
+    @Test
+    void a_referral_with_an_unknown_field_of_action_goes_to_the_dead_letter_topic_and_the_next_is_received() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String poisonCase = UUID.randomUUID().toString();
+        String poisonReferral = UUID.randomUUID().toString();
+        ObjectNode poison = (ObjectNode) json.readTree(referralMade(partner, offer, poisonReferral, poisonCase));
+        ((ObjectNode) poison.path("data")).put("fieldOfAction", "UNDERWATER_BASKET_WEAVING");
+        String goodReferral = UUID.randomUUID().toString();
+        String goodCase = UUID.randomUUID().toString();
+
+        send(poisonCase, json.writeValueAsString(poison));
+        send(goodCase, referralMade(partner, offer, goodReferral, goodCase));
+
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> inbox = new java.util.ArrayList<>();
+            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+                    .forEach(referral -> inbox.add(referral.path("id").asText()));
+            assertThat(inbox).containsExactly(goodReferral);
+        });
+        ConsumerRecord<String, String> dead = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
+                Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(poisonReferral), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the referral with an unknown code is not on the dead-letter topic"));
+        String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("unknown code 'UNDERWATER_BASKET_WEAVING' in fieldOfAction");
     }
 
     @Test
