@@ -1,7 +1,7 @@
 package de.kim.cases.messaging;
 
 import de.kim.cases.api.CaseId;
-import de.kim.cases.api.FieldOfAction;
+import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.cases.api.RecordReferralAnswerCommand;
 import de.kim.cases.api.ReferralId;
 import de.kim.cases.api.ReferralStatus;
