@@ -208,7 +208,11 @@ public final class Platform {
                 "KIM_OIDC_ISSUER", issuer,
                 "KIM_KEYSTORE_PASSWORD", keyStoreSecrets.password(),
                 "KIM_KEYSTORE_KEK_FILE", keyStoreSecrets.kekFile().toString());
-        service("case-service", ports.caseService(), scaled("case-service", kafkaSignIn("case-service", serviceEnv)));
+        // case-service gathers a client's self-disclosure from the other services' audit trails.
+        Map<String, String> caseEnv = new LinkedHashMap<>(serviceEnv);
+        caseEnv.put("KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService());
+        caseEnv.put("KIM_IMMIGRATION_OFFICE_SERVICE_URL", "http://localhost:" + ports.immigrationOfficeService());
+        service("case-service", ports.caseService(), scaled("case-service", kafkaSignIn("case-service", caseEnv)));
         service("partner-service", ports.partnerService(),
                 scaled("partner-service", kafkaSignIn("partner-service", serviceEnv)));
         service("immigration-office-service", ports.immigrationOfficeService(),
@@ -224,7 +228,8 @@ public final class Platform {
             int first = components.get(scaleOut.service()).port();
             add(new Component(scaleOut.service() + "-2", scaleOut.secondPort(), true,
                     java(scaleOut.service() + "-2", "256m", jar(scaleOut.service())),
-                    withPort(scaled(scaleOut.service(), kafkaSignIn(scaleOut.service(), serviceEnv)), scaleOut.secondPort())));
+                    withPort(scaled(scaleOut.service(), kafkaSignIn(scaleOut.service(),
+                            scaleOut.service().equals("case-service") ? caseEnv : serviceEnv)), scaleOut.secondPort())));
             gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
                     + "{\"instances\":{\"" + scaleOut.service() + "\":[{\"uri\":\"http://localhost:" + first + "\"},"
                     + "{\"uri\":\"http://localhost:" + scaleOut.secondPort() + "\"}]}}}}}}}");

@@ -31,9 +31,38 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditIntegrationTest {
 
+    /** The immigration office's audit API as a stub: what it was asked, and its one entry. */
+    static final List<String> ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final com.sun.net.httpserver.HttpServer OFFICE = office();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        String office = "http://localhost:" + OFFICE.getAddress().getPort();
+        registry.add("kim.audit.peers.immigration-office-service", () -> office);
+        registry.add("kim.audit.peers.partner-service", () -> "http://localhost:1");
+    }
+
+    static com.sun.net.httpserver.HttpServer office() {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/audit/immigration-office-service/disclosure", exchange -> {
+                ASKED.add(exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+                byte[] body = ("[{\"id\":\"e-1\",\"at\":\"2026-11-03T10:15:00Z\",\"tenant\":\"kreis-mettmann\","
+                        + "\"actor\":\"abh-jonas\",\"roles\":\"IMMIGRATION_OFFICER\",\"action\":\"READ\","
+                        + "\"operation\":\"GET /api/residence-records/{id}\",\"subject\":\"record-7\",\"status\":200,"
+                        + "\"purpose\":\"RESIDENCE_MATTERS\"}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -99,6 +128,31 @@ class AuditIntegrationTest {
         }
 
         assertThat(http.getForEntity("/api/cases/" + id, String.class).getBody()).contains("Beispiel");
+    }
+
+    @Test
+    void the_self_disclosure_gathers_the_immigration_offices_reads_of_the_linked_record_with_the_callers_token()
+            throws Exception {
+        String id = open();
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForEntity("/api/cases/" + id, String.class)
+                .getStatusCode().is2xxSuccessful());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/cases/" + id + "/residence-record", HttpMethod.PUT,
+                new HttpEntity<>("{\"residenceRecordId\":\"record-7\"}", headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/cases/" + id, String.class)
+                .contains("record-7"));
+
+        ResponseEntity<String> disclosure = http.getForEntity("/api/cases/" + id + "/self-disclosure", String.class);
+
+        assertThat(disclosure.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode office = json.readTree(disclosure.getBody()).at("/otherServices/immigration-office-service");
+        assertThat(office.findValuesAsText("actor")).containsExactly("abh-jonas");
+        assertThat(office.findValuesAsText("purpose")).containsExactly("RESIDENCE_MATTERS");
+        assertThat(json.readTree(disclosure.getBody()).at("/otherServices/partner-service")).as("no referral, nothing asked")
+                .isEmpty();
+        assertThat(ASKED).anySatisfy(asked -> assertThat(asked).startsWith("subject=record-7 Bearer ey"));
     }
 
     private String open() throws Exception {

@@ -181,6 +181,7 @@ public class ResidenceRecordController {
         return texts.response(id, screening);
     }
 
+    @Audited(item = "recordId")
     @GetMapping
     public List<ExpiringEntry> expiring(@RequestParam(required = false) Integer expiringWithinDays,
                                         @RequestParam(required = false) String officer) {

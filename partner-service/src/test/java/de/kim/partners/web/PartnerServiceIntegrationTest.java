@@ -269,6 +269,34 @@ class PartnerServiceIntegrationTest {
     }
 
     @Test
+    void partner_staffs_reads_of_the_inbox_are_recorded_per_referral_and_given_to_case_management_for_the_self_disclosure()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referral = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, referral, caseId));
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/api/partners/" + partner + "/referrals",
+                String.class).contains(referral));
+
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGER));
+        JsonNode entries = json.readTree(http.getForObject("/api/audit/partner-service/disclosure?subject=" + referral,
+                String.class));
+
+        assertThat(entries.findValuesAsText("actor")).contains("partner-test");
+        assertThat(entries.findValuesAsText("operation")).contains("GET /api/partners/{id}/referrals");
+        assertThat(entries.findValuesAsText("subject")).containsOnly(referral);
+        assertThat(entries.toString()).doesNotContain("Amina", "Beispiel");
+        TestTokens.signIn(http, TestTokens.token(TestTokens.OTHER_TENANT, "cm-other", Role.CASE_MANAGER));
+        assertThat(json.readTree(http.getForObject("/api/audit/partner-service/disclosure?subject=" + referral,
+                String.class))).as("another tenant's entries are not given").isEmpty();
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        assertThat(http.getForEntity("/api/audit/partner-service/disclosure?subject=" + referral, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void a_partner_id_belongs_to_its_tenant_another_tenant_gets_its_own_partner_under_it() throws Exception {
         String id = "vhs-" + UUID.randomUUID().toString().substring(0, 8);
         HttpHeaders a = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "admin-a", Role.ADMINISTRATOR));

@@ -20,6 +20,16 @@ public class AuditAutoConfiguration {
         return new AuditTrail(jdbc);
     }
 
+    /** The other services a self-disclosure gathers entries from: {@code kim.audit.peers.<service>=<base URL>}. */
+    @Bean
+    public AuditDisclosures auditDisclosures(org.springframework.core.env.Environment environment,
+                                             org.springframework.beans.factory.ObjectProvider<org.springframework.web.client.RestClient.Builder> http) {
+        java.util.Map<String, String> peers = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("kim.audit.peers", org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(java.util.Map.of());
+        return new AuditDisclosures(peers, http.getIfAvailable(org.springframework.web.client.RestClient::builder));
+    }
+
     @Bean
     public AuditController auditController(AuditTrail trail, RequestActorResolver actors) {
         return new AuditController(trail, actors);

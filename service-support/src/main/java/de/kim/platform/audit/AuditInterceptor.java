@@ -71,7 +71,7 @@ public class AuditInterceptor implements HandlerInterceptor {
             return;
         }
         String pathSubject = pathSubject(request, audited);
-        List<String> subjects = pathSubject == null && body instanceof Iterable<?> items
+        List<String> subjects = (pathSubject == null || audited.perItem()) && body instanceof Iterable<?> items
                 ? itemSubjects(items, audited.item()) : null;
         if (subjects == null) {
             subjects = java.util.Collections.singletonList(pathSubject);

@@ -22,4 +22,10 @@ public @interface Audited {
      * id of the record shown; each gets an entry of its own.
      */
     String item() default "id";
+
+    /**
+     * Whether a list answered records one entry per element even though the path names a record
+     * too (a partner's inbox: one entry per referral shown, not one for the partner).
+     */
+    boolean perItem() default false;
 }
