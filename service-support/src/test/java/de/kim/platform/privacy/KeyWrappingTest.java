@@ -162,12 +162,18 @@ class KeyWrappingTest {
 
     @Test
     void an_embedded_key_store_made_without_a_password_gets_the_configured_one_on_first_start(@TempDir Path dir)
-            throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("keys") + ";WRITE_DELAY=0";
-        DriverManager.getConnection(url, "sa", "").close();
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("keys") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        try (PersonalDataVault before = new PersonalDataVault(new JdbcTemplate(new DriverManagerDataSource(url, "sa", "")),
+                KeyEncryptionKeys.parse(KEK_1, "test"), null, json, Clock.systemUTC())) {
+            before.seal("kreis-mettmann", "person-1", Map.of("givenName", "Amina"));
+        }
 
-        PrivacyAutoConfiguration.setPasswordOfEmbeddedKeyStore(url, "sa", "generated-secret");
-
+        try (PersonalDataVault vault = new PrivacyAutoConfiguration().personalDataVault(url, "sa", "generated-secret", "",
+                KEK_1, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(JdbcTemplate.class),
+                json, Clock.systemUTC())) {
+            assertThat(vault.holdsKeyOf("person-1")).as("the key store of before, opened with the new password").isTrue();
+        }
         DriverManager.getConnection(url, "sa", "generated-secret").close();
         assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
                 .as("no longer without a password").isInstanceOf(SQLException.class);
