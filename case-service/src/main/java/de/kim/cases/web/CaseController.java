@@ -34,9 +34,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -334,14 +337,14 @@ public class CaseController {
     public ResponseEntity<SelfDisclosure> selfDisclosure(@PathVariable String id) {
         CaseFile file = file(id);
         List<CaseHistory.Entry> entries = history.of(tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
-        java.util.Map<String, List<AuditEntry>> elsewhere = new java.util.LinkedHashMap<>();
+        Map<String, List<AuditEntry>> elsewhere = new LinkedHashMap<>();
         elsewhere.put("partner-service", otherServices.of("partner-service",
                 file.referrals.stream().map(CaseFile.Referral::id).distinct().toList()));
-        java.util.Set<String> records = new java.util.LinkedHashSet<>();
+        Set<String> records = new LinkedHashSet<>();
         if (file.residenceRecordId != null) {
             records.add(file.residenceRecordId);
         }
-        file.statusChecks.stream().map(CaseFile.StatusCheck::residenceRecordId).filter(java.util.Objects::nonNull)
+        file.statusChecks.stream().map(CaseFile.StatusCheck::residenceRecordId).filter(Objects::nonNull)
                 .forEach(records::add);
         elsewhere.put("immigration-office-service", otherServices.of("immigration-office-service", records));
         return ResponseEntity.ok()
@@ -355,7 +358,7 @@ public class CaseController {
      * (by its name) to the client's records there, newest first.
      */
     public record SelfDisclosure(java.time.Instant createdAt, CaseFile caseFile, List<CaseHistory.Entry> history,
-                                 List<AuditEntry> accesses, java.util.Map<String, List<AuditEntry>> otherServices) {
+                                 List<AuditEntry> accesses, Map<String, List<AuditEntry>> otherServices) {
     }
 
     private CaseFile file(String id) {
