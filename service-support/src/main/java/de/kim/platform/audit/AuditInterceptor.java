@@ -121,31 +121,37 @@ public class AuditInterceptor implements HandlerInterceptor {
                 ? String.valueOf(map.get(audited.subject())) : null;
     }
 
-    /** The id of each element of a list, by its accessor or field {@code name}; null when the elements have none. */
+    /**
+     * The id of each element of a list, by its accessor or field {@code name} (an element whose id
+     * is empty names no record); null when the elements have no such accessor.
+     */
     static List<String> itemSubjects(Iterable<?> items, String name) {
         List<String> subjects = new ArrayList<>();
         for (Object item : items) {
             if (item == null) {
                 continue;
             }
-            Object id = property(item, name);
+            Object[] id = property(item, name);
             if (id == null) {
                 return null;
             }
-            subjects.add(String.valueOf(id));
+            if (id[0] != null) {
+                subjects.add(String.valueOf(id[0]));
+            }
         }
         return subjects;
     }
 
-    private static Object property(Object item, String name) {
+    /** The property's value in a one-element array, or null when the item has no such property. */
+    private static Object[] property(Object item, String name) {
         if (item instanceof Map<?, ?> map) {
-            return map.get(name);
+            return map.containsKey(name) ? new Object[]{map.get(name)} : null;
         }
         try {
-            return item.getClass().getMethod(name).invoke(item);
+            return new Object[]{item.getClass().getMethod(name).invoke(item)};
         } catch (ReflectiveOperationException noAccessor) {
             try {
-                return item.getClass().getField(name).get(item);
+                return new Object[]{item.getClass().getField(name).get(item)};
             } catch (ReflectiveOperationException noField) {
                 return null;
             }
