@@ -13,12 +13,14 @@ RUN mvn -B -DskipTests package -pl "${MODULE}" -am
 # ---- runtime: JRE only, non-root ----
 FROM eclipse-temurin:17-jre
 ARG MODULE
+# The user kim has the fixed uid 10001: the key-encryption key, a file secret bind-mounted from the
+# host, must be readable by it (README, Production: chown 10001, mode 400).
 # curl serves the container health check (GET /actuator/health/readiness) that docker-compose.yml defines.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && groupadd --system kim \
- && useradd --system --gid kim --home-dir /app --shell /usr/sbin/nologin kim \
+ && groupadd --system --gid 10001 kim \
+ && useradd --system --uid 10001 --gid kim --home-dir /app --shell /usr/sbin/nologin kim \
  && mkdir -p /app \
  && chown kim:kim /app
 WORKDIR /app

@@ -76,7 +76,8 @@ public final class EmbeddedInfra {
                 "spring.data.mongodb.database", name,
                 "spring.kafka.consumer.group-id", "${kim.messaging.username}-" + name,
                 "kim.messaging.password", "${kim.test.kafka-passwords.${kim.messaging.username}}",
-                "kim.keystore.url", "jdbc:h2:mem:" + name + "_keys;DB_CLOSE_DELAY=-1"));
+                "kim.keystore.url", "jdbc:h2:mem:" + name + "_keys;DB_CLOSE_DELAY=-1",
+                "kim.keystore.kek", KeyStoreSecrets.TEST_KEK));
         for (KafkaAccess.ServiceAccess service : KafkaAccess.SERVICES) {
             properties.put("kim.test.kafka-passwords." + service.principal(), secrets.password(service.principal()));
         }

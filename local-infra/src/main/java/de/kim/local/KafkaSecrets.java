@@ -35,7 +35,7 @@ public final class KafkaSecrets {
             createPrivateDirectory(dir);
             Map<String, String> passwords = new LinkedHashMap<>();
             for (String principal : KafkaAccess.PRINCIPALS) {
-                passwords.put(principal, readOrCreate(dir.resolve(principal + ".password")));
+                passwords.put(principal, readOrCreate(dir.resolve(principal + ".password"), KafkaSecrets::newPassword));
             }
             return new KafkaSecrets(passwords);
         } catch (IOException e) {
@@ -67,26 +67,27 @@ public final class KafkaSecrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String readOrCreate(Path file) throws IOException {
+    /** The secret in {@code file}, made by {@code maker} into a new owner-only file if there is none. */
+    static String readOrCreate(Path file, java.util.function.Supplier<String> maker) throws IOException {
         if (!Files.exists(file)) {
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, newPassword(), StandardCharsets.UTF_8);
+                Files.writeString(file, maker.get(), StandardCharsets.UTF_8);
             } catch (FileAlreadyExistsException e) {
                 // another launcher made it first: read theirs
             } catch (UnsupportedOperationException e) {
-                Files.writeString(file, newPassword(), StandardCharsets.UTF_8); // not a POSIX file system
+                Files.writeString(file, maker.get(), StandardCharsets.UTF_8); // not a POSIX file system
             }
         }
-        String password = Files.readString(file, StandardCharsets.UTF_8).trim();
-        if (password.isEmpty()) {
-            throw new IllegalStateException("the Kafka password file " + file + " is empty: delete it to make a new one");
+        String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
+        if (secret.isEmpty()) {
+            throw new IllegalStateException("the secret file " + file + " is empty: delete it to make a new one");
         }
-        return password;
+        return secret;
     }
 
     /** The directory and a missing parent ({@code data/secrets}) readable by their owner only. */
-    private static void createPrivateDirectory(Path dir) throws IOException {
+    static void createPrivateDirectory(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         if (parent != null && !Files.exists(parent)) {
             createPrivateDirectory(parent);

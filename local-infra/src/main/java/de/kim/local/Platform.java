@@ -34,6 +34,7 @@ public final class Platform {
     private final Ports ports;
     private final ScaleOut scaleOut;
     private final KafkaSecrets kafkaSecrets;
+    private final KeyStoreSecrets keyStoreSecrets;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -54,6 +55,7 @@ public final class Platform {
         this.ports = ports;
         this.scaleOut = scaleOut;
         this.kafkaSecrets = KafkaSecrets.in(kafkaSecretsDir());
+        this.keyStoreSecrets = KeyStoreSecrets.in(this.dataDir.resolve("secrets").resolve("keystore"));
         define();
     }
 
@@ -198,12 +200,20 @@ public final class Platform {
                 "KIM_OIDC_ISSUER", issuer,
                 "KIM_AUTH_DEMO_USERS", "true",
                 "KIM_WEB_REDIRECT_URI", "http://localhost:" + ports.gateway() + "/login/oauth2/code/kim"));
+        // Every service gets the key store's password and key-encryption key; those that never open
+        // the key store (steering) do not read them.
         Map<String, String> serviceEnv = Map.of(
                 "KIM_DATA_DIR", dataDir.toString(),
                 "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
                 "KIM_MONGO_URI", mongoUri,
-                "KIM_OIDC_ISSUER", issuer);
-        service("case-service", ports.caseService(), scaled("case-service", kafkaSignIn("case-service", serviceEnv)));
+                "KIM_OIDC_ISSUER", issuer,
+                "KIM_KEYSTORE_PASSWORD", keyStoreSecrets.password(),
+                "KIM_KEYSTORE_KEK_FILE", keyStoreSecrets.kekFile().toString());
+        // case-service gathers a client's self-disclosure from the other services' audit trails.
+        Map<String, String> caseEnv = new LinkedHashMap<>(serviceEnv);
+        caseEnv.put("KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService());
+        caseEnv.put("KIM_IMMIGRATION_OFFICE_SERVICE_URL", "http://localhost:" + ports.immigrationOfficeService());
+        service("case-service", ports.caseService(), scaled("case-service", kafkaSignIn("case-service", caseEnv)));
         service("partner-service", ports.partnerService(),
                 scaled("partner-service", kafkaSignIn("partner-service", serviceEnv)));
         service("immigration-office-service", ports.immigrationOfficeService(),
@@ -219,7 +229,8 @@ public final class Platform {
             int first = components.get(scaleOut.service()).port();
             add(new Component(scaleOut.service() + "-2", scaleOut.secondPort(), true,
                     java(scaleOut.service() + "-2", "256m", jar(scaleOut.service())),
-                    withPort(scaled(scaleOut.service(), kafkaSignIn(scaleOut.service(), serviceEnv)), scaleOut.secondPort())));
+                    withPort(scaled(scaleOut.service(), kafkaSignIn(scaleOut.service(),
+                            scaleOut.service().equals("case-service") ? caseEnv : serviceEnv)), scaleOut.secondPort())));
             gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
                     + "{\"instances\":{\"" + scaleOut.service() + "\":[{\"uri\":\"http://localhost:" + first + "\"},"
                     + "{\"uri\":\"http://localhost:" + scaleOut.secondPort() + "\"}]}}}}}}}");

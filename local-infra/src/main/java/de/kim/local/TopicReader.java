@@ -1,5 +1,6 @@
 package de.kim.local;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,5 +44,30 @@ public final class TopicReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Like {@link #find}, for a topic that may not exist yet (a dead-letter topic made by the first
+     * record sent to it): waits for the topic first, since a reader that subscribes before it
+     * exists would not see it for minutes.
+     */
+    public static Optional<ConsumerRecord<String, String>> findOnceCreated(Map<String, Object> clientConfig, String topic,
+                                                                           Predicate<ConsumerRecord<String, String>> wanted,
+                                                                           Duration timeout) {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        try (Admin admin = Admin.create(clientConfig)) {
+            while (!admin.listTopics().names().get().contains(topic)) {
+                if (System.currentTimeMillis() > deadline) {
+                    return Optional.empty();
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot list the topics", e);
+        }
+        return find(clientConfig, topic, wanted, Duration.ofMillis(Math.max(1000, deadline - System.currentTimeMillis())));
     }
 }

@@ -24,10 +24,14 @@ public class CasesController {
 
     private final Api api;
     private final CaseChanges changes;
+    private final Labels labels;
+    private final org.springframework.context.MessageSource messages;
 
-    public CasesController(Api api, CaseChanges changes) {
+    public CasesController(Api api, CaseChanges changes, Labels labels, org.springframework.context.MessageSource messages) {
         this.api = api;
         this.changes = changes;
+        this.labels = labels;
+        this.messages = messages;
     }
 
     @GetMapping("/faelle")
@@ -139,8 +143,29 @@ public class CasesController {
                 Map.of("ground", "LAWFUL_REQUEST", "reference", reference)), redirect);
     }
 
-    /** The client's self-disclosure (Art. 15 GDPR) as the file case-service makes. */
+    /** The client's self-disclosure (Art. 15 GDPR) as a page to read and print. */
     @GetMapping("/faelle/{id}/selbstauskunft")
+    public String selfDisclosurePage(@PathVariable String id, Model model, java.util.Locale locale) {
+        Api.Answer answer = api.get("/api/cases/" + id + "/self-disclosure");
+        if (!answer.ok()) {
+            if (answer.status() == 404) {
+                model.addAttribute("error", answer.problem());
+                return "not-found";
+            }
+            model.addAttribute("caseId", id);
+            model.addAttribute("error", answer.problem());
+            return "self-disclosure";
+        }
+        Map<Object, Object> partnerNames = new java.util.HashMap<>();
+        api.list("/api/partners").forEach(p -> partnerNames.put(((Map<?, ?>) p).get("id"), ((Map<?, ?>) p).get("name")));
+        model.addAttribute("caseId", id);
+        model.addAttribute("page", new SelfDisclosurePage(labels, key -> messages.getMessage(key, null, key, locale),
+                partnerNames, locale).of(answer.body()));
+        return "self-disclosure";
+    }
+
+    /** The client's self-disclosure as the JSON file case-service makes. */
+    @GetMapping("/faelle/{id}/selbstauskunft.json")
     public org.springframework.http.ResponseEntity<byte[]> selfDisclosure(@PathVariable String id) {
         org.springframework.http.ResponseEntity<byte[]> file = api.download("/api/cases/" + id + "/self-disclosure");
         return org.springframework.http.ResponseEntity.status(file.getStatusCode())

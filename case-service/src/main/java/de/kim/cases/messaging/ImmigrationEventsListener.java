@@ -9,10 +9,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import static de.kim.platform.messaging.RecordFields.required;
+
 /**
  * Reads {@code kim.immigration.v1} for the office's hand-overs to case management: each is kept
  * once (keyed by tenant and hand-over id) and handed to the {@link HandoverIntake}. Everything
- * else on the topic is not case management's business and is skipped.
+ * else on the topic is not case management's business and is skipped. A hand-over without its
+ * ids goes to the dead-letter topic; one naming a field of action this service does not know is
+ * kept open for the case manager ({@link HandoverIntake}).
  */
 @Component
 public class ImmigrationEventsListener {
@@ -35,9 +39,8 @@ public class ImmigrationEventsListener {
             return;
         }
         HandoverToCaseManagement handover = event.data(HandoverToCaseManagement.class);
-        if (handover.handoverId() == null || handover.recordId() == null) {
-            return;
-        }
+        required(handover.handoverId(), "handoverId");
+        required(handover.recordId(), "recordId");
         String tenant = event.envelope().tenant();
         intake.received(requests.received(tenant, handover.handoverId(), handover.recordId(), handover.fieldOfAction(),
                 handover.reasonCode(), handover.pathway(), handover.handedOverOn()), event.envelope().actor());

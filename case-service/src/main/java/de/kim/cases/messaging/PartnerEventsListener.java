@@ -1,6 +1,7 @@
 package de.kim.cases.messaging;
 
 import de.kim.cases.api.CaseId;
+import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.cases.api.RecordReferralAnswerCommand;
 import de.kim.cases.api.ReferralId;
 import de.kim.cases.api.ReferralStatus;
@@ -23,10 +24,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import static de.kim.platform.messaging.RecordFields.code;
+import static de.kim.platform.messaging.RecordFields.required;
+
 /**
  * Reads {@code kim.partner.v1}: keeps the partner directory current and brings the partners'
  * answers to referrals into the cases. Idempotent: the directory is written by upserts, and a
- * case ignores an answer it already has.
+ * case ignores an answer it already has. A record with an unknown code or without an id it needs
+ * goes to the dead-letter topic before anything is written.
  */
 @Component
 public class PartnerEventsListener {
@@ -52,14 +57,19 @@ public class PartnerEventsListener {
         ReceivedEvent event = codec.decode(record.value());
         String tenant = event.envelope().tenant();
         if (event.is(PartnerRegistered.TYPE)) {
-            directory.partnerRegistered(tenant, event.data(PartnerRegistered.class).partnerId());
+            directory.partnerRegistered(tenant, required(event.data(PartnerRegistered.class).partnerId(), "partnerId"));
         } else if (event.is(PartnerDeactivated.TYPE)) {
-            directory.partnerDeactivated(tenant, event.data(PartnerDeactivated.class).partnerId());
+            directory.partnerDeactivated(tenant, required(event.data(PartnerDeactivated.class).partnerId(), "partnerId"));
         } else if (event.is(OfferPublished.TYPE)) {
-            directory.offerPublished(tenant, event.data(OfferPublished.class));
+            OfferPublished offer = event.data(OfferPublished.class);
+            required(offer.partnerId(), "partnerId");
+            required(offer.offerId(), "offerId");
+            code(FieldOfAction.class, offer.fieldOfAction(), "fieldOfAction");
+            directory.offerPublished(tenant, offer);
         } else if (event.is(OfferWithdrawn.TYPE)) {
             OfferWithdrawn withdrawn = event.data(OfferWithdrawn.class);
-            directory.offerWithdrawn(tenant, withdrawn.partnerId(), withdrawn.offerId());
+            directory.offerWithdrawn(tenant, required(withdrawn.partnerId(), "partnerId"),
+                    required(withdrawn.offerId(), "offerId"));
         } else if (event.is(ReferralAccepted.TYPE)) {
             ReferralAccepted a = event.data(ReferralAccepted.class);
             answer(event.envelope(), a.caseId(), a.referralId(), ReferralStatus.ACCEPTED, null, null);
@@ -74,8 +84,8 @@ public class PartnerEventsListener {
 
     private void answer(Envelope<?> envelope, String caseId, String referralId, ReferralStatus answer, String reason,
                         String result) {
-        RecordReferralAnswerCommand command = new RecordReferralAnswerCommand(new CaseId(caseId),
-                new ReferralId(referralId), answer, reason, result, envelope.time());
+        RecordReferralAnswerCommand command = new RecordReferralAnswerCommand(new CaseId(required(caseId, "caseId")),
+                new ReferralId(required(referralId, "referralId")), answer, reason, result, envelope.time());
         // The case refuses this answer for good (unknown referral, answer out of order): retrying cannot help.
         relay.send(PRINCIPAL, command, envelope.tenant(), envelope.actor()).ifPresent(refusal -> log.warn(
                 "answer {} to referral {} of case {} not applied: {}", answer, referralId, caseId, refusal.getMessage()));

@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.platform.audit.AuditDisclosures;
 import de.kim.platform.audit.AuditEntry;
 import de.kim.platform.audit.AuditTrail;
 import de.kim.platform.audit.Audited;
@@ -35,9 +36,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,15 +62,17 @@ public class CaseController {
     private final CaseHistory history;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final AuditDisclosures otherServices;
 
     public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
-                          CaseHistory history, AuditTrail audit, MessageSource messages) {
+                          CaseHistory history, AuditTrail audit, MessageSource messages, AuditDisclosures otherServices) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
         this.history = history;
         this.audit = audit;
         this.messages = messages;
+        this.otherServices = otherServices;
     }
 
     @PostMapping
@@ -328,21 +334,36 @@ public class CaseController {
 
     /**
      * The client's self-disclosure (Art. 15 GDPR): everything case management holds about them
-     * (the case file, its history, who accessed it and why) as a JSON file to hand over.
+     * (the case file, its history, who accessed it and why) as a JSON file to hand over, with the
+     * accesses of the other services to the client's data shared with them: partners' reads of
+     * the referrals of the case, the immigration office's of the linked residence record.
      */
     @GetMapping("/{id}/self-disclosure")
     public ResponseEntity<SelfDisclosure> selfDisclosure(@PathVariable String id) {
         CaseFile file = file(id);
         List<CaseHistory.Entry> entries = history.of(tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
+        Map<String, List<AuditEntry>> elsewhere = new LinkedHashMap<>();
+        elsewhere.put("partner-service", otherServices.of("partner-service",
+                file.referrals.stream().map(CaseFile.Referral::id).distinct().toList()));
+        Set<String> records = new LinkedHashSet<>();
+        if (file.residenceRecordId != null) {
+            records.add(file.residenceRecordId);
+        }
+        file.statusChecks.stream().map(CaseFile.StatusCheck::residenceRecordId).filter(Objects::nonNull)
+                .forEach(records::add);
+        elsewhere.put("immigration-office-service", otherServices.of("immigration-office-service", records));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"selbstauskunft-" + id + ".json\"")
                 .body(new SelfDisclosure(java.time.Instant.now(), file, entries,
-                        audit.find(tenant(), id, null, null, null, 1000)));
+                        audit.find(tenant(), id, null, null, null, 1000), elsewhere));
     }
 
-    /** What an Art. 15 export holds. */
+    /**
+     * What an Art. 15 export holds; {@code otherServices}: the accesses of each other service
+     * (by its name) to the client's records there, newest first.
+     */
     public record SelfDisclosure(java.time.Instant createdAt, CaseFile caseFile, List<CaseHistory.Entry> history,
-                                 List<AuditEntry> accesses) {
+                                 List<AuditEntry> accesses, Map<String, List<AuditEntry>> otherServices) {
     }
 
     private CaseFile file(String id) {

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What is due (Wiedervorlagen): open follow-ups due by a day, per case manager. */
-@Audited
+@Audited(item = "caseId")
 @RestController
 public class FollowUpController {
 

@@ -18,7 +18,7 @@ import java.util.List;
  * The immigration office's hand-overs as case managers see them: by default those no case has
  * taken up yet (no open case is linked to the person's residence record).
  */
-@Audited
+@Audited(item = "caseId")
 @RestController
 public class HandoverController {
 

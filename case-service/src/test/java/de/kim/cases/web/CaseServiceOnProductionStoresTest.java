@@ -58,6 +58,8 @@ class CaseServiceOnProductionStoresTest {
         // The container's broker has no sign-in: the plain protocol, which KIM_KAFKA_SECURITY_PROTOCOL also chooses.
         registry.add("spring.kafka.security.protocol", () -> "PLAINTEXT");
         TestTokens.registerIssuer(registry);
+        String kek = de.kim.platform.privacy.KeyEncryptionKeys.newKeyText("test");
+        registry.add("kim.keystore.kek", () -> kek);
     }
 
     @Autowired

@@ -19,12 +19,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import static de.kim.platform.messaging.RecordFields.code;
+import static de.kim.platform.messaging.RecordFields.optionalCode;
+import static de.kim.platform.messaging.RecordFields.required;
+
 /**
  * Reads {@code kim.case.v1} for what case management shares with the office under a consent:
  * an achievement lands on the residence record (once, however often it is delivered) and the
  * screening runs again; a request for a status check lands on the record and in the responsible
  * officer's work list (once as well). Case management only sends either where the client's
- * consent covers the office; nothing else of the case is read here.
+ * consent covers the office; nothing else of the case is read here. A record with an unknown code
+ * or without a field it needs goes to the dead-letter topic before anything is recorded.
  */
 @Component
 public class CaseEventsListener {
@@ -48,14 +53,17 @@ public class CaseEventsListener {
         ReceivedEvent event = codec.decode(record.value());
         if (event.is(AchievementShared.TYPE)) {
             AchievementShared shared = event.data(AchievementShared.class);
-            send(event, new RecordAchievementCommand(new ResidenceRecordId(shared.residenceRecordId()),
-                    new AchievementId(shared.achievementId()), AchievementKind.valueOf(shared.kind()),
-                    shared.level() == null ? null : LanguageLevel.valueOf(shared.level()), shared.achievedOn(), null,
-                    null), "achievement " + shared.achievementId(), shared.residenceRecordId());
+            send(event, new RecordAchievementCommand(new ResidenceRecordId(required(shared.residenceRecordId(), "residenceRecordId")),
+                    new AchievementId(required(shared.achievementId(), "achievementId")),
+                    code(AchievementKind.class, shared.kind(), "kind"),
+                    optionalCode(LanguageLevel.class, shared.level(), "level"), required(shared.achievedOn(), "achievedOn"),
+                    null, null), "achievement " + shared.achievementId(), shared.residenceRecordId());
         } else if (event.is(StatusCheckRequested.TYPE)) {
             StatusCheckRequested request = event.data(StatusCheckRequested.class);
-            send(event, new RecordStatusCheckRequestCommand(new ResidenceRecordId(request.residenceRecordId()),
-                    new StatusCheckId(request.statusCheckId()), request.caseId(), request.requestedOn()),
+            send(event, new RecordStatusCheckRequestCommand(
+                    new ResidenceRecordId(required(request.residenceRecordId(), "residenceRecordId")),
+                    new StatusCheckId(required(request.statusCheckId(), "statusCheckId")),
+                    required(request.caseId(), "caseId"), request.requestedOn()),
                     "status check " + request.statusCheckId(), request.residenceRecordId());
         }
     }

@@ -212,6 +212,7 @@ public class ResidenceRecordController {
         return ResponseEntity.noContent().build();
     }
 
+    @Audited(item = "recordId")
     @GetMapping
     public List<ExpiringEntry> expiring(@RequestParam(required = false) Integer expiringWithinDays,
                                         @RequestParam(required = false) String officer) {

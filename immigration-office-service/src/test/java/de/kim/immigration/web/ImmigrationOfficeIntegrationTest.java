@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.EventType;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
+import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
@@ -258,6 +259,25 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     @Test
+    void a_shared_achievement_of_an_unknown_kind_goes_to_the_dead_letter_topic_and_the_next_is_recorded() throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        String poison = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+
+        publishAchievement(id, poison, "TRAPEZE_DIPLOMA");
+        publishAchievement(id, good, "LANGUAGE_CERTIFICATE");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/" + id, String.class).getBody()).path("achievements").findValuesAsText("id"))
+                .containsExactly(good));
+        ConsumerRecord<String, String> dead = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
+                Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(poison), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the achievement of an unknown kind is not on the dead-letter topic"));
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("unknown code 'TRAPEZE_DIPLOMA' in kind");
+    }
+
+    @Test
     void bad_officer_input_gets_problem_details_and_changes_nothing() throws Exception {
         String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
         long eventsBefore = storedEvents();
@@ -460,6 +480,17 @@ class ImmigrationOfficeIntegrationTest {
     private static String status(String type, String section, String from, String until) {
         return "{\"type\":\"%s\",\"section\":%s,\"validFrom\":\"%s\",\"validUntil\":%s}".formatted(type,
                 section == null ? "null" : "\"" + section + "\"", from, until == null ? "null" : "\"" + until + "\"");
+    }
+
+    private void publishAchievement(String recordId, String achievementId, String kind) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(AchievementShared.TYPE));
+        envelope.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("achievementId", achievementId)
+                .put("kind", kind).put("achievedOn", TODAY.toString());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
+                    json.writeValueAsString(envelope))).get();
+        }
     }
 
     private void publishStatusCheck(String recordId, String statusCheckId) throws Exception {

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import static de.kim.platform.messaging.RecordFields.code;
+import static de.kim.platform.messaging.RecordFields.required;
+
 import java.util.HashSet;
 
 /**
@@ -66,26 +69,27 @@ public class CaseEventsListener {
         ReceivedEvent event = codec.decode(record.value());
         if (event.is(ReferralMade.TYPE) || event.is(ReferralMade.VERSION_2)) {
             ReferralMade r = event.data(ReferralMade.class);
-            requireClientOfTheTenant(event, r.caseId(), r.referralId());
+            requireClientOfTheTenant(event, required(r.caseId(), "caseId"), required(r.referralId(), "referralId"));
             Sealed note = event.is(ReferralMade.TYPE) ? sealed(r.caseId(), r.sealedNote())
                     : sealedNow(event, r.caseId(), event.data(ReferralMade.PlainNote.class).note());
-            send(event, new ReceiveReferralCommand(new PartnerId(r.partnerId()), new ReferralId(r.referralId()),
-                    r.caseId(), new OfferId(r.offerId()), FieldOfAction.valueOf(r.fieldOfAction()), r.consentId(),
-                    new HashSet<>(r.sharedCategories()), sealed(r.caseId(), r.sealedClient()), note, r.madeOn()),
-                    r.referralId());
+            send(event, new ReceiveReferralCommand(new PartnerId(required(r.partnerId(), "partnerId")),
+                    new ReferralId(r.referralId()), r.caseId(), new OfferId(required(r.offerId(), "offerId")),
+                    code(FieldOfAction.class, r.fieldOfAction(), "fieldOfAction"), r.consentId(),
+                    new HashSet<>(required(r.sharedCategories(), "sharedCategories")),
+                    sealed(r.caseId(), r.sealedClient()), note, r.madeOn()), r.referralId());
         } else if (event.is(ReferralWithdrawn.TYPE) || event.is(ReferralWithdrawn.VERSION_1)) {
             ReferralWithdrawn w = event.data(ReferralWithdrawn.class);
             String reason = event.is(ReferralWithdrawn.TYPE)
-                    ? texts.open(event.envelope().tenant(), sealed(w.caseId(), w.sealedReason()))
+                    ? texts.open(event.envelope().tenant(), sealed(required(w.caseId(), "caseId"), w.sealedReason()))
                     : event.data(ReferralWithdrawn.PlainReason.class).reason();
-            send(event, new WithdrawReferralCommand(new PartnerId(w.partnerId()), new ReferralId(w.referralId()),
-                    reason), w.referralId());
+            send(event, new WithdrawReferralCommand(new PartnerId(required(w.partnerId(), "partnerId")),
+                    new ReferralId(required(w.referralId(), "referralId")), reason), w.referralId());
         } else if (event.is(ClientErased.TYPE)) {
-            erasures.forget(event.envelope().tenant(), event.data(ClientErased.class).caseId());
+            erasures.forget(event.envelope().tenant(), required(event.data(ClientErased.class).caseId(), "caseId"));
         } else if (event.is(ConsentRevoked.TYPE)) {
             ConsentRevoked c = event.data(ConsentRevoked.class);
-            send(event, new EraseSharedClientDataCommand(new PartnerId(c.recipient()), c.caseId(), c.consentId()),
-                    c.consentId());
+            send(event, new EraseSharedClientDataCommand(new PartnerId(required(c.recipient(), "recipient")),
+                    required(c.caseId(), "caseId"), required(c.consentId(), "consentId")), c.consentId());
         }
     }
 

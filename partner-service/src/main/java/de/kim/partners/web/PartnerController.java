@@ -137,7 +137,7 @@ public class PartnerController {
                 .join().orElseThrow(() -> new NotFoundException("partner.offer.not-found"));
     }
 
-    @Audited
+    @Audited(perItem = true)
     @GetMapping("/api/partners/{id}/referrals")
     public List<InboxReferral> inbox(@PathVariable String id, @RequestParam(required = false) String status) {
         requireOwnPartner(id);

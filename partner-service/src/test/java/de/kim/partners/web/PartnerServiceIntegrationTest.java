@@ -398,11 +398,67 @@ class PartnerServiceIntegrationTest {
                     .forEach(referral -> inbox.add(referral.path("id").asText()));
             assertThat(inbox).containsExactly(goodReferral);
         });
-        ConsumerRecord<String, String> dead = TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(),
+        ConsumerRecord<String, String> dead = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
                 Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(forgedReferral), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("the forged referral is not on the dead-letter topic"));
         String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("not a client of tenant " + TestTokens.OTHER_TENANT).doesNotContain("Amina");
+    }
+
+    @Test
+    void a_referral_with_an_unknown_field_of_action_goes_to_the_dead_letter_topic_and_the_next_is_received() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String poisonCase = UUID.randomUUID().toString();
+        String poisonReferral = UUID.randomUUID().toString();
+        ObjectNode poison = (ObjectNode) json.readTree(referralMade(partner, offer, poisonReferral, poisonCase));
+        ((ObjectNode) poison.path("data")).put("fieldOfAction", "UNDERWATER_BASKET_WEAVING");
+        String goodReferral = UUID.randomUUID().toString();
+        String goodCase = UUID.randomUUID().toString();
+
+        send(poisonCase, json.writeValueAsString(poison));
+        send(goodCase, referralMade(partner, offer, goodReferral, goodCase));
+
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> inbox = new java.util.ArrayList<>();
+            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+                    .forEach(referral -> inbox.add(referral.path("id").asText()));
+            assertThat(inbox).containsExactly(goodReferral);
+        });
+        ConsumerRecord<String, String> dead = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
+                Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(poisonReferral), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the referral with an unknown code is not on the dead-letter topic"));
+        String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("unknown code 'UNDERWATER_BASKET_WEAVING' in fieldOfAction");
+    }
+
+    @Test
+    void partner_staffs_reads_of_the_inbox_are_recorded_per_referral_and_given_to_case_management_for_the_self_disclosure()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referral = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, referral, caseId));
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/api/partners/" + partner + "/referrals",
+                String.class).contains(referral));
+
+        TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGER));
+        JsonNode entries = json.readTree(http.getForObject("/api/audit/partner-service/disclosure?subject=" + referral,
+                String.class));
+
+        assertThat(entries.findValuesAsText("actor")).contains("partner-test");
+        assertThat(entries.findValuesAsText("operation")).contains("GET /api/partners/{id}/referrals");
+        assertThat(entries.findValuesAsText("subject")).containsOnly(referral);
+        assertThat(entries.toString()).doesNotContain("Amina", "Beispiel");
+        TestTokens.signIn(http, TestTokens.token(TestTokens.OTHER_TENANT, "cm-other", Role.CASE_MANAGER));
+        assertThat(json.readTree(http.getForObject("/api/audit/partner-service/disclosure?subject=" + referral,
+                String.class))).as("another tenant's entries are not given").isEmpty();
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        assertThat(http.getForEntity("/api/audit/partner-service/disclosure?subject=" + referral, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

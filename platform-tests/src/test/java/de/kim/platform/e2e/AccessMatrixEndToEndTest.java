@@ -79,6 +79,7 @@ class AccessMatrixEndToEndTest {
             write("PUT", "/api/cases/{case}/dispute", CASE_MANAGEMENT),
             one("/api/cases/{case}/self-disclosure", CASE_MANAGEMENT),
             read("GET", "/api/audit/case-service", Set.of(Role.ADMIN)),
+            read("GET", "/api/audit/case-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/handovers", CASE_MANAGEMENT),
             read("GET", "/api/follow-ups", CASE_MANAGEMENT),
 
@@ -98,6 +99,7 @@ class AccessMatrixEndToEndTest {
             write("POST", "/api/referrals/{referral}/decline", Set.of(Role.PARTNER)),
             write("POST", "/api/referrals/{referral}/complete", Set.of(Role.PARTNER)),
             read("GET", "/api/audit/partner-service", Set.of(Role.ADMIN)),
+            read("GET", "/api/audit/partner-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),
 
             write("POST", "/api/residence-records", Set.of(Role.OFFICER)),
             read("GET", "/api/residence-records", Set.of(Role.OFFICER)),
@@ -118,6 +120,7 @@ class AccessMatrixEndToEndTest {
             write("POST", "/api/residence-records/{record}/erasure", Set.of(Role.OFFICER)),
             read("GET", "/api/rule-sets", Set.of(Role.OFFICER, Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service", Set.of(Role.ADMIN)),
+            read("GET", "/api/audit/immigration-office-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),
 
             read("GET", "/api/steering/figures", Set.of(Role.STEERING)),
             read("GET", "/api/steering/referral-flows", Set.of(Role.STEERING)),

@@ -33,4 +33,19 @@ public class AuditController {
                                     @RequestParam(defaultValue = "200") int limit) {
         return trail.find(actors.require().tenant().value(), subject, actor, from, to, limit);
     }
+
+    /**
+     * The entries about the records named, for a client's self-disclosure gathered by case
+     * management ({@link AuditDisclosures}): the own tenant's only, newest first, at most 100
+     * records of 1000 entries each. Case managers may call it (KimSecurityAutoConfiguration): it
+     * answers ids, roles and times, never a client's data.
+     */
+    @GetMapping("/api/audit/${spring.application.name}/disclosure")
+    public List<AuditEntry> disclosure(@RequestParam("subject") List<String> subjects) {
+        String tenant = actors.require().tenant().value();
+        return subjects.stream().distinct().limit(100)
+                .flatMap(subject -> trail.find(tenant, subject, null, null, null, 1000).stream())
+                .sorted(java.util.Comparator.comparing(AuditEntry::at).reversed().thenComparing(AuditEntry::id))
+                .toList();
+    }
 }

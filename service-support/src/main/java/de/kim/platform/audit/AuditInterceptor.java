@@ -13,17 +13,23 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Writes an audit entry for every call of an {@link Audited} endpoint by a signed-in user,
- * whatever its outcome (a refused or failed call is worth knowing too).
+ * whatever its outcome (a refused or failed call is worth knowing too). A successful read is
+ * recorded before its body is sent ({@link AuditedReads}, {@link #recordRead}): when that fails,
+ * the read fails and sends nothing. A list records one entry per record shown.
  */
 public class AuditInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
+    private static final String AUDITED = AuditInterceptor.class.getName() + ".audited";
+    private static final String RECORDED = AuditInterceptor.class.getName() + ".recorded";
 
     private final AuditTrail trail;
     private final RequestActorResolver actors;
@@ -36,32 +42,119 @@ public class AuditInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return;
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            Audited audited = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Audited.class);
+            if (audited == null) {
+                audited = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Audited.class);
+            }
+            if (audited != null) {
+                request.setAttribute(AUDITED, audited);
+            }
         }
-        Audited audited = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Audited.class);
-        if (audited == null) {
-            audited = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Audited.class);
-        }
-        if (audited == null) {
+        return true;
+    }
+
+    /**
+     * Records a successful read of an audited endpoint, before its body is sent: one entry for the
+     * record the path names, or, for a list without one, one per record shown ({@link
+     * Audited#item()} of each element).
+     *
+     * @throws AuditUnavailableException when the entries cannot be written: the read must fail
+     */
+    void recordRead(HttpServletRequest request, HttpServletResponse response, Object body) {
+        if (!(request.getAttribute(AUDITED) instanceof Audited audited) || request.getAttribute(RECORDED) != null) {
             return;
         }
         Actor actor = actors.current().orElse(null);
         if (actor == null) {
             return;
         }
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String subject = variables instanceof Map<?, ?> map && map.get(audited.subject()) != null
-                ? String.valueOf(map.get(audited.subject())) : null;
+        String pathSubject = pathSubject(request, audited);
+        List<String> subjects = (pathSubject == null || audited.perItem()) && body instanceof Iterable<?> items
+                ? itemSubjects(items, audited.item()) : null;
+        if (subjects == null) {
+            subjects = java.util.Collections.singletonList(pathSubject);
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        for (String subject : subjects) {
+            entries.add(entry(request, response.getStatus(), actor, subject));
+        }
+        try {
+            trail.appendAll(entries);
+        } catch (RuntimeException e) {
+            log.error("audit entries for {} {} could not be written: the read is refused", request.getMethod(),
+                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), e);
+            throw new AuditUnavailableException(e);
+        }
+        request.setAttribute(RECORDED, Boolean.TRUE);
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (!(request.getAttribute(AUDITED) instanceof Audited audited) || request.getAttribute(RECORDED) != null) {
+            return;
+        }
+        Actor actor = actors.current().orElse(null);
+        if (actor == null) {
+            return;
+        }
+        try {
+            trail.append(entry(request, response.getStatus(), actor, pathSubject(request, audited)));
+        } catch (RuntimeException e) {
+            log.error("audit entry for {} {} could not be written", request.getMethod(),
+                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), e);
+        }
+    }
+
+    private AuditEntry entry(HttpServletRequest request, int status, Actor actor, String subject) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String action = "GET".equals(request.getMethod()) ? "READ" : "CHANGE";
+        return new AuditEntry(UUID.randomUUID().toString(), clock.instant(), actor.tenant().value(),
+                actor.userId(), actor.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                action, request.getMethod() + " " + pattern, subject, status, purpose(actor));
+    }
+
+    private static String pathSubject(HttpServletRequest request, Audited audited) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map && map.get(audited.subject()) != null
+                ? String.valueOf(map.get(audited.subject())) : null;
+    }
+
+    /**
+     * The id of each element of a list, by its accessor or field {@code name} (an element whose id
+     * is empty names no record); null when the elements have no such accessor.
+     */
+    static List<String> itemSubjects(Iterable<?> items, String name) {
+        List<String> subjects = new ArrayList<>();
+        for (Object item : items) {
+            if (item == null) {
+                continue;
+            }
+            Object[] id = property(item, name);
+            if (id == null) {
+                return null;
+            }
+            if (id[0] != null) {
+                subjects.add(String.valueOf(id[0]));
+            }
+        }
+        return subjects;
+    }
+
+    /** The property's value in a one-element array, or null when the item has no such property. */
+    private static Object[] property(Object item, String name) {
+        if (item instanceof Map<?, ?> map) {
+            return map.containsKey(name) ? new Object[]{map.get(name)} : null;
+        }
         try {
-            trail.append(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), actor.tenant().value(),
-                    actor.userId(), actor.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                    action, request.getMethod() + " " + pattern, subject, response.getStatus(), purpose(actor)));
-        } catch (RuntimeException e) {
-            log.error("audit entry for {} {} could not be written", request.getMethod(), pattern, e);
+            return new Object[]{item.getClass().getMethod(name).invoke(item)};
+        } catch (ReflectiveOperationException noAccessor) {
+            try {
+                return new Object[]{item.getClass().getField(name).get(item)};
+            } catch (ReflectiveOperationException noField) {
+                return null;
+            }
         }
     }
 

@@ -31,7 +31,23 @@ public class AuditTrail {
                 entry.purpose());
     }
 
-    /** A tenant's entries, newest first, optionally for one record and one actor, at most {@code limit}. */
+    /** Several entries at once, e.g. one per case of a list shown. */
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.size() == 1) {
+            append(entries.get(0));
+            return;
+        }
+        jdbc.batchUpdate("insert into kim_audit_entry (id, at, tenant, actor, roles, action, operation, subject, status, purpose) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries.stream().map(entry -> new Object[]{entry.id(),
+                Timestamp.from(entry.at()), entry.tenant(), entry.actor(), entry.roles(), entry.action(), entry.operation(),
+                entry.subject(), entry.status(), entry.purpose()}).toList());
+    }
+
+    /**
+     * A tenant's entries, newest first, optionally for one record and one actor, at most {@code limit}.
+     *
+     * @throws AuditUnavailableException when the trail cannot be read
+     */
     public List<AuditEntry> find(String tenant, String subject, String actor, Instant from, Instant to, int limit) {
         StringBuilder sql = new StringBuilder("select id, at, tenant, actor, roles, action, operation, subject, status, purpose "
                 + "from kim_audit_entry where tenant = ?");
@@ -53,8 +69,13 @@ public class AuditTrail {
             args.add(Timestamp.from(to));
         }
         sql.append(" order by at desc, id limit ").append(Math.max(1, Math.min(limit, 1000)));
-        return jdbc.query(sql.toString(), (rs, n) -> new AuditEntry(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getInt(9), rs.getString(10)), args.toArray());
+        try {
+            return jdbc.query(sql.toString(), (rs, n) -> new AuditEntry(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getInt(9), rs.getString(10)), args.toArray());
+        } catch (org.springframework.dao.DataAccessException e) {
+            // a self-disclosure without its accesses would be incomplete: it fails as the read would
+            throw new AuditUnavailableException(e);
+        }
     }
 }

@@ -16,4 +16,16 @@ public @interface Audited {
 
     /** The path variable that holds the id of the record concerned. */
     String subject() default "id";
+
+    /**
+     * For an endpoint that answers a list: the accessor (or field) of each element that holds the
+     * id of the record shown; each gets an entry of its own.
+     */
+    String item() default "id";
+
+    /**
+     * Whether a list answered records one entry per element even though the path names a record
+     * too (a partner's inbox: one entry per referral shown, not one for the partner).
+     */
+    boolean perItem() default false;
 }

@@ -2,6 +2,8 @@ package de.kim.platform.privacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,29 +22,61 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Crypto-shredding: one AES-256 key per person (subject), kept in the key store, a database
- * of its own that every service reaching personal data shares. {@link #seal} encrypts with
- * the subject's key (created on first use), {@link #open} decrypts while the key exists, and
- * {@link #shred} deletes the key for good, leaving a tombstone so that no new key is ever
- * made for an erased person. Keys are not cached: a shredded key is gone for every service
- * at once.
+ * Crypto-shredding: one AES-256 data key per person (subject), kept in the key store, a database
+ * of its own that every service reaching personal data shares. Each data key is stored wrapped by
+ * the current key-encryption key ({@link KeyEncryptionKeys}), which lives outside that database,
+ * and bound to its tenant and subject. {@link #seal} encrypts with the subject's key (created on
+ * first use), {@link #open} decrypts while the key exists, and {@link #shred} deletes the wrapped
+ * key for good, leaving a tombstone so that no new key is ever made for an erased person, and
+ * notes the erasure in the service's erasure log. Keys are not cached: a shredded key is gone for
+ * every service at once.
+ *
+ * <p>At start the vault (1) wraps keys still stored unwrapped (key stores of before wrapping) and
+ * re-wraps keys wrapped by a previous KEK with the current one, and (2) replays the erasure log:
+ * every subject erased through this service is shredded again, so a key store restored from a
+ * backup older than an erasure does not bring the person back.
  */
 public class PersonalDataVault implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataVault.class);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final JdbcTemplate keys;
+    private final KeyEncryptionKeys keks;
+    private final JdbcTemplate erasureLog;
     private final ObjectMapper json;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /** A vault with a KEK that lives only as long as this object and no erasure log: for tests. */
     public PersonalDataVault(JdbcTemplate keys, ObjectMapper json, Clock clock) {
+        this(keys, KeyEncryptionKeys.ephemeral(), null, json, clock);
+    }
+
+    /**
+     * @param keys       the key store
+     * @param keks       the key-encryption keys, the current one first
+     * @param erasureLog the service's own database, where its erasures are noted for replay after a
+     *                   restore of the key store; {@code null} for none
+     */
+    public PersonalDataVault(JdbcTemplate keys, KeyEncryptionKeys keks, JdbcTemplate erasureLog, ObjectMapper json,
+                             Clock clock) {
         this.keys = keys;
+        this.keks = keks;
+        this.erasureLog = erasureLog;
         this.json = json;
         this.clock = clock;
         keys.execute("create table if not exists kim_person_key (subject varchar(64) primary key, "
                 + "tenant varchar(64) not null, secret varchar(64), created_at timestamp not null, shredded_at timestamp)");
+        keys.execute("alter table kim_person_key add column if not exists wrapped varchar(200)");
+        keys.execute("alter table kim_person_key add column if not exists kek_id varchar(64)");
+        if (erasureLog != null) {
+            erasureLog.execute("create table if not exists kim_erasure_log (subject varchar(64) primary key, "
+                    + "tenant varchar(64) not null, erased_at timestamp not null)");
+        }
+        wrapWithCurrentKek();
+        replayErasureLog();
     }
 
     /** Encrypts the value's JSON with the subject's key. */
@@ -72,10 +106,11 @@ public class PersonalDataVault implements AutoCloseable {
         if (sealed == null) {
             return Optional.empty();
         }
-        if (!isOf(tenant, sealed.subject())) {
+        List<KeyRow> rows = rows(sealed.subject());
+        if (rows.stream().noneMatch(row -> row.tenant().equals(tenant))) {
             throw new ForeignTenantException();
         }
-        Optional<SecretKey> key = existingKey(sealed.subject());
+        Optional<SecretKey> key = rows.stream().filter(KeyRow::live).findFirst().map(this::dataKey);
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -90,19 +125,22 @@ public class PersonalDataVault implements AutoCloseable {
         }
     }
 
-    /** Deletes the subject's key: whatever was sealed with it is unreadable from now on. Idempotent. */
+    /**
+     * Deletes the subject's wrapped key: whatever was sealed with it is unreadable from now on. The
+     * erasure is noted in the service's erasure log first, so that it is replayed after a restore of
+     * the key store. Idempotent.
+     */
     public void shred(String tenant, String subject) {
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = keys.update("update kim_person_key set secret = null, shredded_at = ? where subject = ? "
-                + "and shredded_at is null", now, subject);
-        if (updated == 0) {
+        if (erasureLog != null) {
             try {
-                keys.update("insert into kim_person_key (subject, tenant, secret, created_at, shredded_at) values (?, ?, null, ?, ?)",
-                        subject, tenant, now, now);
-            } catch (DuplicateKeyException alreadyShredded) {
-                // shredded before: nothing left to do
+                erasureLog.update("insert into kim_erasure_log (subject, tenant, erased_at) values (?, ?, ?)",
+                        subject, tenant, now);
+            } catch (DuplicateKeyException alreadyNoted) {
+                // erased before, or the shredding is retried
             }
         }
+        destroyKey(tenant, subject, now);
     }
 
     @Override
@@ -117,45 +155,132 @@ public class PersonalDataVault implements AutoCloseable {
      * in that tenant. False for a subject of another tenant and for one never sealed.
      */
     public boolean isOf(String tenant, String subject) {
-        return rows(subject).stream().anyMatch(row -> row[0].equals(tenant));
+        return rows(subject).stream().anyMatch(row -> row.tenant().equals(tenant));
     }
 
     /** Whether the subject's key still exists. */
     public boolean holdsKeyOf(String subject) {
-        return existingKey(subject).isPresent();
+        return rows(subject).stream().anyMatch(KeyRow::live);
+    }
+
+    private void destroyKey(String tenant, String subject, Timestamp at) {
+        int updated = keys.update("update kim_person_key set secret = null, wrapped = null, kek_id = null, shredded_at = ? "
+                + "where subject = ? and shredded_at is null", at, subject);
+        if (updated == 0) {
+            try {
+                keys.update("insert into kim_person_key (subject, tenant, created_at, shredded_at) values (?, ?, ?, ?)",
+                        subject, tenant, at, at);
+            } catch (DuplicateKeyException alreadyShredded) {
+                // shredded before: nothing left to do
+            }
+        }
+    }
+
+    /**
+     * Wraps keys still stored in the clear with the current KEK, and re-wraps those wrapped by a
+     * previous one. Refuses to go on when a key is wrapped by a KEK that is not given: it would
+     * read as erased.
+     */
+    private void wrapWithCurrentKek() {
+        List<KeyRow> stale = keys.query("select subject, tenant, secret, wrapped, kek_id from kim_person_key "
+                + "where shredded_at is null and (secret is not null or kek_id is null or kek_id <> ?)", KeyRow.MAPPER,
+                keks.currentId());
+        int count = 0;
+        for (KeyRow row : stale) {
+            if (row.wrapped() != null && !keks.knows(row.kekId())) {
+                throw new IllegalStateException("the key store holds data keys wrapped by key-encryption key '" + row.kekId()
+                        + "', which is not given: add it after the current one (README, Production, rotation)");
+            }
+            if (row.live()) {
+                rewrap(row, raw(row));
+                count++;
+            }
+        }
+        if (count > 0) {
+            log.info("{} data keys of the key store wrapped with key-encryption key '{}'", count, keks.currentId());
+        }
+    }
+
+    private void replayErasureLog() {
+        if (erasureLog == null) {
+            return;
+        }
+        int replayed = 0;
+        for (String[] erased : erasureLog.query("select tenant, subject, erased_at from kim_erasure_log",
+                (rs, n) -> new String[]{rs.getString(1), rs.getString(2)})) {
+            if (rows(erased[1]).stream().noneMatch(row -> row.shreddedAt() != null)) {
+                destroyKey(erased[0], erased[1], Timestamp.from(clock.instant()));
+                replayed++;
+            }
+        }
+        if (replayed > 0) {
+            log.warn("{} erasures of the erasure log were not in the key store (restored from a backup?) and were "
+                    + "applied again", replayed);
+        }
     }
 
     private SecretKey keyFor(String tenant, String subject) throws GeneralSecurityException {
-        List<String[]> rows = rows(subject);
+        List<KeyRow> rows = rows(subject);
         if (rows.isEmpty()) {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);
-            String secret = Base64.getEncoder().encodeToString(generator.generateKey().getEncoded());
+            byte[] secret = generator.generateKey().getEncoded();
             try {
-                keys.update("insert into kim_person_key (subject, tenant, secret, created_at) values (?, ?, ?, ?)",
-                        subject, tenant, secret, Timestamp.from(clock.instant()));
+                keys.update("insert into kim_person_key (subject, tenant, wrapped, kek_id, created_at) values (?, ?, ?, ?, ?)",
+                        subject, tenant, keks.wrap(secret, tenant, subject), keks.currentId(), Timestamp.from(clock.instant()));
             } catch (DuplicateKeyException madeConcurrently) {
                 return keyFor(tenant, subject);
             }
-            return new SecretKeySpec(Base64.getDecoder().decode(secret), "AES");
+            return new SecretKeySpec(secret, "AES");
         }
-        String[] row = rows.get(0);
-        if (!tenant.equals(row[0])) {
+        KeyRow row = rows.get(0);
+        if (!tenant.equals(row.tenant())) {
             throw new ForeignTenantException();
         }
-        if (row[1] == null) {
+        if (!row.live()) {
             throw new IllegalStateException("the subject's personal data was erased; nothing new is sealed for it");
         }
-        return new SecretKeySpec(Base64.getDecoder().decode(row[1]), "AES");
+        return dataKey(row);
     }
 
-    private Optional<SecretKey> existingKey(String subject) {
-        return rows(subject).stream().map(row -> row[1]).filter(secret -> secret != null)
-                .map(secret -> (SecretKey) new SecretKeySpec(Base64.getDecoder().decode(secret), "AES")).findFirst();
+    /** The row's data key; a key found in the clear (a key store of before wrapping) is wrapped on this use. */
+    private SecretKey dataKey(KeyRow row) {
+        byte[] raw = raw(row);
+        if (row.secret() != null) {
+            rewrap(row, raw);
+        }
+        return new SecretKeySpec(raw, "AES");
     }
 
-    private List<String[]> rows(String subject) {
-        return keys.query("select tenant, secret from kim_person_key where subject = ?",
-                (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, subject);
+    private byte[] raw(KeyRow row) {
+        if (row.secret() != null) {
+            return Base64.getDecoder().decode(row.secret());
+        }
+        return keks.unwrap(row.kekId(), row.wrapped(), row.tenant(), row.subject())
+                .orElseThrow(() -> new IllegalStateException("a data key is wrapped by key-encryption key '" + row.kekId()
+                        + "', which is not given"));
+    }
+
+    private void rewrap(KeyRow row, byte[] raw) {
+        keys.update("update kim_person_key set wrapped = ?, kek_id = ?, secret = null where subject = ? and shredded_at is null",
+                keks.wrap(raw, row.tenant(), row.subject()), keks.currentId(), row.subject());
+    }
+
+    private List<KeyRow> rows(String subject) {
+        return keys.query("select subject, tenant, secret, wrapped, kek_id, shredded_at from kim_person_key where subject = ?",
+                KeyRow.MAPPER_WITH_SHREDDING, subject);
+    }
+
+    /** One row of the key store; {@code secret} is a key of before wrapping, held in the clear. */
+    private record KeyRow(String subject, String tenant, String secret, String wrapped, String kekId, Timestamp shreddedAt) {
+
+        static final org.springframework.jdbc.core.RowMapper<KeyRow> MAPPER = (rs, n) -> new KeyRow(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), null);
+        static final org.springframework.jdbc.core.RowMapper<KeyRow> MAPPER_WITH_SHREDDING = (rs, n) -> new KeyRow(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6));
+
+        boolean live() {
+            return shreddedAt == null && (secret != null || wrapped != null);
+        }
     }
 }

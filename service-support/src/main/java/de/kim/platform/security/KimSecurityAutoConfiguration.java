@@ -108,6 +108,11 @@ public class KimSecurityAutoConfiguration {
                     } else {
                         authorize.requestMatchers(API_DOC_PATHS).authenticated();
                     }
+                    // A client's self-disclosure, gathered by case management with the case manager's token:
+                    // each service's entries about the records named (AuditController#disclosure).
+                    authorize.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/*/disclosure")
+                            .hasAnyAuthority(Role.CASE_MANAGER.name(), Role.CASE_MANAGEMENT_LEAD.name(),
+                                    Role.ADMINISTRATOR.name());
                     rules.ifAvailable(declared -> declared.applyTo(authorize));
                     authorize.anyRequest().denyAll();
                 })

@@ -42,7 +42,8 @@ class KeyStoreOpeningTest {
         String url = "jdbc:h2:file:" + dir.resolve("keys") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
         try (PersonalDataVault vault = new PrivacyAutoConfiguration().personalDataVault(url, "sa", "",
-                new ObjectMapper(), Clock.systemUTC())) {
+                "", KeyEncryptionKeys.newKeyText("test"), new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.springframework.jdbc.core.JdbcTemplate.class), new ObjectMapper(), Clock.systemUTC())) {
             other.get();
             Sealed sealed = vault.seal("kreis-mettmann", "case-1", Map.of("givenName", "Amina"));
             assertThat(vault.open("kreis-mettmann", sealed, Map.class)).contains(Map.of("givenName", "Amina"));

@@ -111,9 +111,11 @@ public class FactsRebuild {
                         continue;
                     }
                     try {
-                        projection.apply(codec.decode(record.value()), memory);
+                        de.kim.platform.messaging.ReceivedEvent event = codec.decode(record.value());
+                        FactRecordChecks.check(event);
+                        projection.apply(event, memory);
                         events++;
-                    } catch (MalformedEnvelopeException e) {
+                    } catch (MalformedEnvelopeException | de.kim.platform.messaging.UnprocessableRecordException e) {
                         unreadable++;
                     }
                 }

@@ -13,7 +13,8 @@ import java.time.LocalDate;
 /**
  * Reads the topics of case management, the partners and the immigration office into steering's
  * facts, on one consumer so that facts are written one at a time. Tolerant: types it does not
- * know are skipped, unknown fields ignored.
+ * know are skipped, unknown fields ignored; a record without a field steering needs goes to the
+ * dead-letter topic before anything is written ({@link FactRecordChecks}).
  */
 @Component
 public class SteeringEventsListener {
@@ -32,6 +33,7 @@ public class SteeringEventsListener {
             topics = {Topics.CASE, Topics.PARTNER, Topics.IMMIGRATION})
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
+        FactRecordChecks.check(event);
         LocalDate changed = projection.apply(event);
         reporting.changed(event.envelope().tenant(), changed);
     }

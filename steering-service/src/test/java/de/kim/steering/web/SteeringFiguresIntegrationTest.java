@@ -92,6 +92,26 @@ class SteeringFiguresIntegrationTest {
     }
 
     @Test
+    void an_opened_case_without_its_date_goes_to_the_dead_letter_topic_and_the_next_cases_are_counted() throws Exception {
+        ObjectNode poison = (ObjectNode) json.readTree(Fixtures.json(CaseOpened.TYPE));
+        String poisonCase = UUID.randomUUID().toString();
+        poison.put("id", UUID.randomUUID().toString()).put("tenant", "kreis-mettmann").put("aggregateId", poisonCase);
+        ((ObjectNode) poison.path("data")).put("caseId", poisonCase).remove("openedOn");
+        redeliver(List.of(json.writeValueAsString(poison)));
+        publishCasesOpened("kreis-mettmann", "2025-01-15", 5);
+
+        HttpHeaders headers = TestTokens.bearer(TestTokens.token("kreis-mettmann", "steuerung-test", Role.STEERING_MEMBER));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.exchange(
+                "/api/steering/figures?from=2025-01&to=2025-01", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getBody()).at("/casesOpened/total/count").asLong()).isEqualTo(5));
+        var dead = de.kim.local.TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
+                Topics.deadLetterOf(Topics.CASE), r -> r.value().contains(poisonCase), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the case without its date is not on the dead-letter topic"));
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("missing openedOn");
+    }
+
+    @Test
     void a_rebuild_from_the_topics_gives_the_same_figures() throws Exception {
         String tenant = "kreis-mettmann";
         publishCasesOpened(tenant, "2026-09-03", 5);
