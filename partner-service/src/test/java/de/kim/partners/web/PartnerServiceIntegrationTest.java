@@ -278,7 +278,7 @@ class PartnerServiceIntegrationTest {
         ObjectNode withdrawal = (ObjectNode) json.readTree(Fixtures.json(ReferralWithdrawn.TYPE));
         withdrawal.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
         ((ObjectNode) withdrawal.path("data")).put("caseId", caseId).put("referralId", withdrawn)
-                .put("partnerId", partner).put("reason", withdrawalMarker);
+                .put("partnerId", partner).put("sealedReason", vault.seal(TestTokens.TENANT, caseId, withdrawalMarker).data());
         send(caseId, json.writeValueAsString(withdrawal));
 
         Map<String, String> comments = Map.of(declined, declineMarker, completed, completionMarker,

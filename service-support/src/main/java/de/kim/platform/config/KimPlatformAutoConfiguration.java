@@ -6,6 +6,8 @@ import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EventCommandRelay;
 import de.kim.platform.messaging.UnprocessableRecordException;
+import de.kim.platform.privacy.ForeignTenantException;
+import de.kim.platform.privacy.UnreadableSealException;
 import de.kim.platform.security.CommandAuthority;
 import de.kim.platform.security.ServiceGrants;
 import de.kim.platform.messaging.IntegrationEventMapper;
@@ -198,7 +200,9 @@ public class KimPlatformAutoConfiguration {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
-        handler.addNotRetryableExceptions(MalformedEnvelopeException.class, UnprocessableRecordException.class);
+        // A seal that does not open, or one of another tenant, never will: the record is refused whole.
+        handler.addNotRetryableExceptions(MalformedEnvelopeException.class, UnprocessableRecordException.class,
+                UnreadableSealException.class, ForeignTenantException.class);
         return handler;
     }
 

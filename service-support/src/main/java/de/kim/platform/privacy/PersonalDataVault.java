@@ -121,7 +121,7 @@ public class PersonalDataVault implements AutoCloseable {
             cipher.updateAAD(sealed.subject().getBytes(StandardCharsets.UTF_8));
             return Optional.of(json.readValue(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), type));
         } catch (GeneralSecurityException | IllegalArgumentException | java.io.IOException e) {
-            throw new IllegalStateException("sealed data of a subject cannot be read with its key", e);
+            throw new UnreadableSealException(e);
         }
     }
 
