@@ -58,6 +58,7 @@ class SealedCaseDataIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        NoPeerReads.register(registry);
     }
 
     @Autowired
