@@ -69,10 +69,6 @@ class DataProtectionEndToEndTest {
         ok(lead.put(cases + "/plan", """
                 {"agreedOn":"%s","goals":[{"fieldOfAction":"LANGUAGE","description":"%s-goal","targetDate":"%s"}]}"""
                 .formatted(today, marker, today.plusMonths(6))));
-        // The first referral waits until case-service has learnt of the offer from partner-service's topic.
-        String declined = referred(lead, cases, referral(offer, need, marker + "-note-1"));
-        String completed = created(lead.post(cases + "/referrals", referral(offer, need, marker + "-note-2")));
-        String withdrawn = created(lead.post(cases + "/referrals", referral(offer, need, marker + "-note-3")));
         String first = created(lead.post(cases + "/measures", measure(need, today, today.plusMonths(3), marker + "-provider-1")));
         String second = created(lead.post(cases + "/measures",
                 measure(need, today.plusMonths(1), today.plusMonths(4), marker + "-provider-2")));
@@ -85,17 +81,20 @@ class DataProtectionEndToEndTest {
             ok(lead.put(cases + "/" + block, "{\"active\":false,\"reason\":\"" + marker + "-" + block + "-off\"}"));
         }
 
-        // The partner reads the released data and answers with comments of its own.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (String referral : List.of(declined, completed, withdrawn)) {
-                assertThat(partnerStaff.get("/api/referrals/" + referral).body()).contains(marker + "-family");
-            }
-        });
+        // Three referrals in turn (one open referral per need and offer): the partner reads the released
+        // data and declines the first, completes the second; the case manager withdraws the third.
+        // A referral waits until case-service has learnt of the offer and of the answer before.
+        String declined = referred(lead, cases, referral(offer, need, marker + "-note-1"));
+        awaitShown(partnerStaff, declined);
         ok(partnerStaff.post("/api/referrals/" + declined + "/decline",
                 "{\"reason\":\"NO_CAPACITY\",\"comment\":\"" + marker + "-decline\"}"));
+        String completed = referred(lead, cases, referral(offer, need, marker + "-note-2"));
+        awaitShown(partnerStaff, completed);
         ok(partnerStaff.post("/api/referrals/" + completed + "/accept", "{}"));
         ok(partnerStaff.post("/api/referrals/" + completed + "/complete",
                 "{\"result\":\"GOAL_REACHED\",\"comment\":\"" + marker + "-complete\"}"));
+        String withdrawn = referred(lead, cases, referral(offer, need, marker + "-note-3"));
+        awaitShown(partnerStaff, withdrawn);
         ok(lead.post(cases + "/referrals/" + withdrawn + "/withdrawal", "{\"reason\":\"" + marker + "-withdrawn\"}"));
         ok(lead.post(cases + "/closure", "{\"outcome\":\"MOVED_AWAY\",\"note\":\"" + marker + "-closure\"}"));
 
@@ -118,7 +117,8 @@ class DataProtectionEndToEndTest {
 
         // Erased: the client by the lead, the record by the officer; then steering rebuilt from the topics.
         ok(lead.post(cases + "/erasure", "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"" + marker + "-erasure\"}"));
-        ok(officer.post(records + "/erasure", "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"" + marker + "-record-erasure\"}"));
+        // The office's erasure reference is a file number (no names, by its format), kept readable as proof.
+        ok(officer.post(records + "/erasure", "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"ABH-DS-2026-0042\"}"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(Gateway.json(lead.get(cases)).path("erasedOn").asText()).isEqualTo(today.toString());
             assertThat(officer.get(records).body()).doesNotContain(RECORD_BIRTH_DATE);
@@ -240,9 +240,14 @@ class DataProtectionEndToEndTest {
                 "{\"title\":\"Deutsch B1\",\"fieldOfAction\":\"LANGUAGE\",\"languages\":[\"de\"],\"town\":\"Velbert\",\"capacity\":5}"));
     }
 
+    private void awaitShown(Gateway partnerStaff, String referral) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(partnerStaff.get("/api/referrals/" + referral).body()).contains(marker + "-family"));
+    }
+
     private static String referred(Gateway lead, String cases, String body) {
         String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             HttpResponse<String> answer = lead.post(cases + "/referrals", body);
             if (answer.statusCode() == 201) {
                 id[0] = Gateway.json(answer).path("id").asText();
