@@ -2,6 +2,7 @@ package de.kim.immigration.messaging;
 
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
+import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
@@ -10,6 +11,7 @@ import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.StatusCheckId;
+import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code kim.case.v1} for what case management shares with the office under a consent:
  * an achievement lands on the residence record (once, however often it is delivered) and the
- * screening runs again; a request for a status check lands on the record and in the responsible
- * officer's work list (once as well). Case management only sends either where the client's
+ * screening runs again; when that consent ends (revoked or expired) or the achievement is marked
+ * entrusted, case management withdraws it and it leaves the record; a request for a status check
+ * lands on the record and in the responsible officer's work list (once as well). Case management only sends either where the client's
  * consent covers the office; nothing else of the case is read here.
  */
 @Component
@@ -52,6 +55,11 @@ public class CaseEventsListener {
                     new AchievementId(shared.achievementId()), AchievementKind.valueOf(shared.kind()),
                     shared.level() == null ? null : LanguageLevel.valueOf(shared.level()), shared.achievedOn(), null,
                     null), "achievement " + shared.achievementId(), shared.residenceRecordId());
+        } else if (event.is(SharedAchievementsWithdrawn.TYPE)) {
+            SharedAchievementsWithdrawn withdrawn = event.data(SharedAchievementsWithdrawn.class);
+            send(event, new WithdrawSharedAchievementsCommand(new ResidenceRecordId(withdrawn.residenceRecordId()),
+                    withdrawn.achievementIds().stream().map(AchievementId::new).toList(), withdrawn.withdrawnOn()),
+                    "withdrawal of achievements", withdrawn.residenceRecordId());
         } else if (event.is(StatusCheckRequested.TYPE)) {
             StatusCheckRequested request = event.data(StatusCheckRequested.class);
             send(event, new RecordStatusCheckRequestCommand(new ResidenceRecordId(request.residenceRecordId()),
