@@ -1,6 +1,6 @@
 package de.kim.cases.api;
 
-/** What a case manager can mark as entrusted (anvertraut, § 65 SGB VIII). */
+/** What a case manager can mark as entrusted (anvertraut, § 65 SGB VIII). The order words the history ({@code history.MarkedEntrusted}). */
 public enum EntrustedItem {
     /** A need, with its description. */
     NEED,

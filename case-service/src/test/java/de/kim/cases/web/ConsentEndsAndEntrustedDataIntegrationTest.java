@@ -87,6 +87,8 @@ class ConsentEndsAndEntrustedDataIntegrationTest {
         assertThat(data.path("reason").asText()).isEqualTo(ConsentRevoked.EXPIRED);
         assertThat(data.path("revokedOn").asText()).isEqualTo(today.toString());
 
+        assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody())
+                .contains("Einwilligung für " + partner + " abgelaufen");
         assertThat(expiry.run()).as("a second run ends nothing of this case again").isZero();
         ResponseEntity<String> referral = exchange(HttpMethod.POST, "/api/cases/" + caseId + "/referrals",
                 "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, UUID.randomUUID(), need));
@@ -126,6 +128,8 @@ class ConsentEndsAndEntrustedDataIntegrationTest {
             assertThat(needs.size()).isEqualTo(2);
             needs.forEach(n -> assertThat(n.path("entrusted").asBoolean()).as("need %s entrusted", n.path("id")).isTrue());
         });
+        assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody())
+                .contains("Bedarf als anvertraut (§ 65 SGB VIII) gekennzeichnet");
         assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.CASE,
                         r -> caseId.equals(r.key()) && r.value().contains(ReferralMade.TYPE.name()), Duration.ofSeconds(3)))
                 .as("no referral of this case left").isEmpty();
