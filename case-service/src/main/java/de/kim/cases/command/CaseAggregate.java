@@ -70,8 +70,8 @@ public class CaseAggregate {
     private String residenceRecordId;
     private final Set<AchievementId> achievements = new HashSet<>();
     private final Set<StatusCheckId> statusChecks = new HashSet<>();
-    /** Achievements the immigration office holds, by the consent they went under. */
-    private final Map<AchievementId, ConsentId> sharedAchievements = new LinkedHashMap<>();
+    /** Achievements the immigration office holds: the consent they went under and the record they went to. */
+    private final Map<AchievementId, Shared> sharedAchievements = new LinkedHashMap<>();
     /** What is entrusted (§ 65 SGB VIII), by kind: it never leaves case management. */
     private final Map<EntrustedItem, Set<String>> entrusted = new EnumMap<>(EntrustedItem.class);
 
@@ -86,6 +86,9 @@ public class CaseAggregate {
             return new Consent(recipient, purposes, categories, givenOn, validUntil, revoked || byRevocation,
                     expired || !byRevocation);
         }
+    }
+
+    private record Shared(ConsentId consent, String residenceRecordId) {
     }
 
     private record Need(FieldOfAction field, Sealed description, boolean resolved) {
@@ -193,13 +196,19 @@ public class CaseAggregate {
         withdrawSharedAchievements(command.consentId(), today);
     }
 
-    /** The immigration office removes what it received under a consent that ended. */
+    /**
+     * The immigration office removes what it received under a consent that ended: one event per
+     * record the achievements went to (a case may have been linked to another record since).
+     */
     private void withdrawSharedAchievements(ConsentId consent, LocalDate today) {
-        List<AchievementId> underIt = sharedAchievements.entrySet().stream()
-                .filter(e -> e.getValue().equals(consent)).map(Map.Entry::getKey).toList();
-        if (!underIt.isEmpty()) {
-            apply(new SharedAchievementsWithdrawnEvent(id, consent, residenceRecordId, underIt, today));
-        }
+        Map<String, List<AchievementId>> byRecord = new LinkedHashMap<>();
+        sharedAchievements.forEach((achievement, shared) -> {
+            if (shared.consent().equals(consent)) {
+                byRecord.computeIfAbsent(shared.residenceRecordId(), r -> new ArrayList<>()).add(achievement);
+            }
+        });
+        byRecord.forEach((record, underIt) ->
+                apply(new SharedAchievementsWithdrawnEvent(id, consent, record, underIt, today)));
     }
 
     // --- needs and plan ------------------------------------------------------------------
@@ -566,11 +575,11 @@ public class CaseAggregate {
         }
         LocalDate today = LocalDate.now(clock);
         apply(new MarkedEntrustedEvent(id, command.item(), command.itemId(), today));
-        ConsentId sharedUnder = command.item() == EntrustedItem.ACHIEVEMENT
+        Shared shared = command.item() == EntrustedItem.ACHIEVEMENT
                 ? sharedAchievements.get(new AchievementId(command.itemId())) : null;
-        if (sharedUnder != null) {
+        if (shared != null) {
             // Shared before it was marked: the office's copy goes now.
-            apply(new SharedAchievementsWithdrawnEvent(id, sharedUnder, residenceRecordId,
+            apply(new SharedAchievementsWithdrawnEvent(id, shared.consent(), shared.residenceRecordId(),
                     List.of(new AchievementId(command.itemId())), today));
         }
     }
@@ -767,7 +776,7 @@ public class CaseAggregate {
 
     @EventSourcingHandler
     void on(AchievementSharedEvent e) {
-        sharedAchievements.put(e.achievementId(), e.consentId());
+        sharedAchievements.put(e.achievementId(), new Shared(e.consentId(), e.residenceRecordId()));
     }
 
     @EventSourcingHandler

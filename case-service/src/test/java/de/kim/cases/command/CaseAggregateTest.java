@@ -635,6 +635,25 @@ class CaseAggregateTest {
     }
 
     @Test
+    void achievements_are_withdrawn_from_the_record_they_went_to_even_after_the_case_was_linked_to_another() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
+                        new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)), b1Shared(),
+                        new ResidenceRecordLinkedEvent(id, "record-8"),
+                        new AchievementRecordedEvent(id, new AchievementId("a-2"), AchievementKind.EMPLOYMENT, null,
+                                TODAY.minusDays(1)),
+                        new AchievementSharedEvent(id, "record-8", new AchievementId("a-2"), AchievementKind.EMPLOYMENT,
+                                null, TODAY.minusDays(1), consent))
+                .when(new RevokeConsentCommand(id, consent, null), ANNA)
+                .expectEvents(new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-7", List.of(new AchievementId("a-1")),
+                                TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-8", List.of(new AchievementId("a-2")),
+                                TODAY));
+    }
+
+    @Test
     void the_expiry_of_the_consent_for_the_immigration_office_withdraws_the_achievements_shared_under_it() {
         ConsentRecordedEvent expired = new ConsentRecordedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE,
                 Set.of(ConsentPurpose.RESIDENCE_MATTERS), Set.of(DataCategory.ACHIEVEMENTS), ConsentForm.WRITTEN,
