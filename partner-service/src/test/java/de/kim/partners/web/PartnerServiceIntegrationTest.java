@@ -200,6 +200,32 @@ class PartnerServiceIntegrationTest {
     }
 
     @Test
+    void an_expired_consent_empties_the_inbox_as_a_revocation_does() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String referral = referralMade(partner, offer, referralId, caseId);
+        send(caseId, referral);
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(referral(referralId).at("/client/familyName").asText()).isEqualTo("Beispiel"));
+
+        ObjectNode expired = (ObjectNode) json.readTree(Fixtures.json(ConsentRevoked.TYPE));
+        expired.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) expired.path("data")).put("caseId", caseId).put("recipient", partner)
+                .put("consentId", json.readTree(referral).at("/data/consentId").asText())
+                .put("reason", ConsentRevoked.EXPIRED);
+        send(caseId, json.writeValueAsString(expired));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode inbox = referral(referralId);
+            assertThat(inbox.path("client").isNull()).isTrue();
+            assertThat(inbox.path("note").isNull()).isTrue();
+            assertThat(inbox.path("status").asText()).isEqualTo("RECEIVED");
+        });
+    }
+
+    @Test
     void a_withdrawn_referral_keeps_its_status_in_the_inbox_but_no_longer_the_clients_data() throws Exception {
         String partner = created(post("/api/partners", PARTNER));
         String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
