@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.cases.privacy.ConsentExpiryJob;
 import de.kim.contracts.Topics;
+import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.contracts.cases.ReferralMade;
+import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import de.kim.platform.security.Role;
@@ -93,6 +95,48 @@ class ConsentEndsAndEntrustedDataIntegrationTest {
         ResponseEntity<String> referral = exchange(HttpMethod.POST, "/api/cases/" + caseId + "/referrals",
                 "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, UUID.randomUUID(), need));
         assertThat(referral.getStatusCode().value()).isEqualTo(422);
+    }
+
+    @Test
+    void revoking_the_consent_for_the_immigration_office_withdraws_what_it_holds_and_an_entrusted_achievement_never_goes()
+            throws Exception {
+        String caseId = openCase();
+        String record = UUID.randomUUID().toString();
+        assertThat(exchange(HttpMethod.PUT, "/api/cases/" + caseId + "/residence-record",
+                "{\"residenceRecordId\":\"" + record + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String consent = created(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", """
+                {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["ACHIEVEMENTS"],
+                 "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(1))));
+        ResponseEntity<String> shared = exchange(HttpMethod.POST, "/api/cases/" + caseId + "/achievements",
+                "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"B1\",\"achievedOn\":\"%s\"}".formatted(today));
+        String achievement = created(shared);
+        assertThat(json.readTree(shared.getBody()).path("sharedWithImmigrationOffice").asBoolean()).isTrue();
+        ResponseEntity<String> kept = exchange(HttpMethod.POST, "/api/cases/" + caseId + "/achievements",
+                "{\"kind\":\"EMPLOYMENT\",\"achievedOn\":\"%s\",\"entrusted\":true}".formatted(today));
+        String entrusted = created(kept);
+        assertThat(json.readTree(kept.getBody()).path("sharedWithImmigrationOffice").asBoolean()).isFalse();
+
+        assertThat(exchange(HttpMethod.DELETE, "/api/cases/" + caseId + "/consents/" + consent, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        ConsumerRecord<String, String> withdrawn = TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(),
+                        Topics.CASE, r -> caseId.equals(r.key())
+                                && r.value().contains(SharedAchievementsWithdrawn.TYPE.name()), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no SharedAchievementsWithdrawn for " + caseId));
+        JsonNode data = json.readTree(withdrawn.value()).path("data");
+        assertThat(data.path("residenceRecordId").asText()).isEqualTo(record);
+        assertThat(data.path("consentId").asText()).isEqualTo(consent);
+        assertThat(data.path("achievementIds").toString()).contains(achievement).doesNotContain(entrusted);
+        assertThat(TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.CASE,
+                        r -> r.value().contains(AchievementShared.TYPE.name()) && r.value().contains(entrusted),
+                        Duration.ofSeconds(3)))
+                .as("the entrusted achievement never went to the office").isEmpty();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode file = caseFile(caseId);
+            assertThat(file.at("/consents/0/revokedOn").asText()).isEqualTo(today.toString());
+            file.path("achievements").forEach(a -> assertThat(a.path("sharedWithImmigrationOffice").asBoolean())
+                    .as("achievement %s at the office", a.path("id")).isFalse());
+        });
     }
 
     @Test
