@@ -74,11 +74,12 @@ public class CaseCooperationController {
     @PostMapping("/faelle/{id}/erfolge")
     public String achievement(@PathVariable String id, @RequestParam String kind,
                               @RequestParam(required = false) String level, @RequestParam String achievedOn,
-                              RedirectAttributes redirect) {
+                              @RequestParam(defaultValue = "false") boolean entrusted, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
         body.put("level", "LANGUAGE_CERTIFICATE".equals(kind) ? blankToNull(level) : null);
         body.put("achievedOn", achievedOn);
+        body.put("entrusted", entrusted);
         return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/achievements", body), redirect);
     }
 

@@ -31,12 +31,27 @@ public class CaseWorkController {
 
     @PostMapping("/faelle/{id}/bedarfe")
     public String need(@PathVariable String id, @RequestParam String fieldOfAction, @RequestParam String priority,
-                       @RequestParam(required = false) String description, RedirectAttributes redirect) {
+                       @RequestParam(required = false) String description,
+                       @RequestParam(defaultValue = "false") boolean entrusted, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fieldOfAction", fieldOfAction);
         body.put("priority", priority);
         body.put("description", blankToNull(description));
+        body.put("entrusted", entrusted);
         return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), redirect);
+    }
+
+    /** Marks a need, measure or achievement as entrusted (anvertraut, § 65 SGB VIII): it never leaves case management. */
+    @PostMapping("/faelle/{id}/{kind:bedarfe|massnahmen|erfolge}/{itemId}/anvertraut")
+    public String entrusted(@PathVariable String id, @PathVariable String kind, @PathVariable String itemId,
+                            RedirectAttributes redirect) {
+        String items = switch (kind) {
+            case "bedarfe" -> "needs";
+            case "massnahmen" -> "measures";
+            default -> "achievements";
+        };
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/" + items + "/" + itemId
+                + "/entrusted", null), redirect);
     }
 
     @PostMapping("/faelle/{id}/bedarfe/{needId}")
@@ -95,6 +110,7 @@ public class CaseWorkController {
         body.put("from", form.get("from"));
         body.put("to", form.get("to"));
         body.put("provider", blankToNull(form.get("provider")));
+        body.put("entrusted", "true".equals(form.get("entrusted")));
         return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/measures", body), redirect);
     }
 

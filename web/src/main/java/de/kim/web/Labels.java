@@ -21,6 +21,14 @@ public class Labels {
         return messages.getMessage("code." + code, null, String.valueOf(code), LocaleContextHolder.getLocale());
     }
 
+    /** A day as the API sends it ({@code 2026-11-02}) the way a reader in Germany writes it: 02.11.2026. */
+    public String date(Object isoDay) {
+        if (isoDay == null || String.valueOf(isoDay).isBlank()) {
+            return "";
+        }
+        return java.time.LocalDate.parse(String.valueOf(isoDay)).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    }
+
     /**
      * A figure's group key in words: a transition {@code DULDUNG>AUFENTHALTSERLAUBNIS} as
      * "Duldung → Aufenthaltserlaubnis", a combination {@code SGB_II+SGB_XII} as "SGB II + SGB XII".

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Record a need of the client in a field of action.
  *
+ * @param entrusted       entrusted to case management (§ 65 SGB VIII): it never leaves it
  * @param expectedVersion the case version the sender saw (optional); a stale one is refused with 409
  */
 public record AssessNeedCommand(
@@ -14,5 +15,12 @@ public record AssessNeedCommand(
         FieldOfAction fieldOfAction,
         Priority priority,
         String description,
+        boolean entrusted,
         @TargetAggregateVersion Long expectedVersion) {
+
+    /** A need not entrusted (§ 65 SGB VIII). */
+    public AssessNeedCommand(CaseId caseId, NeedId needId, FieldOfAction fieldOfAction, Priority priority,
+                             String description, Long expectedVersion) {
+        this(caseId, needId, fieldOfAction, priority, description, false, expectedVersion);
+    }
 }

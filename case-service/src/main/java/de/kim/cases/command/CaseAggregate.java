@@ -26,6 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,13 +70,25 @@ public class CaseAggregate {
     private String residenceRecordId;
     private final Set<AchievementId> achievements = new HashSet<>();
     private final Set<StatusCheckId> statusChecks = new HashSet<>();
+    /** Achievements the immigration office holds: the consent they went under and the record they went to. */
+    private final Map<AchievementId, Shared> sharedAchievements = new LinkedHashMap<>();
+    /** What is entrusted (§ 65 SGB VIII), by kind: it never leaves case management. */
+    private final Map<EntrustedItem, Set<String>> entrusted = new EnumMap<>(EntrustedItem.class);
 
     private record Consent(String recipient, Set<ConsentPurpose> purposes, Set<DataCategory> categories,
-                           LocalDate givenOn, LocalDate validUntil, boolean revoked) {
+                           LocalDate givenOn, LocalDate validUntil, boolean revoked, boolean expired) {
         boolean covers(String partner, ConsentPurpose purpose, LocalDate day) {
-            return !revoked && recipient.equals(partner) && purposes.contains(purpose)
+            return !revoked && !expired && recipient.equals(partner) && purposes.contains(purpose)
                     && !day.isBefore(givenOn) && !day.isAfter(validUntil);
         }
+
+        Consent ended(boolean byRevocation) {
+            return new Consent(recipient, purposes, categories, givenOn, validUntil, revoked || byRevocation,
+                    expired || !byRevocation);
+        }
+    }
+
+    private record Shared(ConsentId consent, String residenceRecordId) {
     }
 
     private record Need(FieldOfAction field, Sealed description, boolean resolved) {
@@ -152,7 +165,50 @@ public class CaseAggregate {
         if (consent.revoked()) {
             throw new ConflictException("case.consent.already-revoked");
         }
-        apply(new ConsentRevokedEvent(id, command.consentId(), consent.recipient(), LocalDate.now(clock)));
+        if (consent.expired()) {
+            throw new ConflictException("case.consent.expired");
+        }
+        LocalDate today = LocalDate.now(clock);
+        apply(new ConsentRevokedEvent(id, command.consentId(), consent.recipient(), today));
+        withdrawSharedAchievements(command.consentId(), today);
+    }
+
+    /**
+     * Ends a consent the day after its last day of validity, as a revocation would: its recipient
+     * learns it (the same Kafka path) and deletes what it holds under it. Also for a closed or
+     * erased case: the recipient's copy has to go all the same.
+     */
+    @CommandHandler
+    void handle(ExpireConsentCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireCaseOf(tenant, actor);
+        Consent consent = consents.get(command.consentId());
+        if (consent == null) {
+            throw new NotFoundException("case.consent.not-found");
+        }
+        if (consent.revoked() || consent.expired()) {
+            throw new ConflictException("case.consent.ended");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!today.isAfter(consent.validUntil())) {
+            throw new RuleViolationException("a_consent_expires_after_its_last_valid_day", "case.consent.still-valid");
+        }
+        apply(new ConsentExpiredEvent(id, command.consentId(), consent.recipient(), today));
+        withdrawSharedAchievements(command.consentId(), today);
+    }
+
+    /**
+     * The immigration office removes what it received under a consent that ended: one event per
+     * record the achievements went to (a case may have been linked to another record since).
+     */
+    private void withdrawSharedAchievements(ConsentId consent, LocalDate today) {
+        Map<String, List<AchievementId>> byRecord = new LinkedHashMap<>();
+        sharedAchievements.forEach((achievement, shared) -> {
+            if (shared.consent().equals(consent)) {
+                byRecord.computeIfAbsent(shared.residenceRecordId(), r -> new ArrayList<>()).add(achievement);
+            }
+        });
+        byRecord.forEach((record, underIt) ->
+                apply(new SharedAchievementsWithdrawnEvent(id, consent, record, underIt, today)));
     }
 
     // --- needs and plan ------------------------------------------------------------------
@@ -166,6 +222,9 @@ public class CaseAggregate {
         }
         apply(new NeedAssessedEvent(id, command.needId(), command.fieldOfAction(), command.priority(),
                 texts.seal(tenant, id, command.description()), LocalDate.now(clock)));
+        if (command.entrusted()) {
+            apply(new MarkedEntrustedEvent(id, EntrustedItem.NEED, command.needId().value(), LocalDate.now(clock)));
+        }
     }
 
     @CommandHandler
@@ -234,6 +293,10 @@ public class CaseAggregate {
             throw new ConflictException("case.referral.exists");
         }
         Need need = openNeed(command.needId());
+        if (isEntrusted(EntrustedItem.NEED, command.needId().value())) {
+            throw new RuleViolationException("entrusted_data_never_leaves_case_management",
+                    "case.referral.entrusted-need");
+        }
         PartnerDirectory.Offer offer = partners.activeOffer(tenant, command.partnerId(), command.offerId())
                 .orElseThrow(() -> new RuleViolationException("referral_needs_an_active_offer_of_a_known_partner",
                         "case.referral.unknown-offer"));
@@ -300,7 +363,7 @@ public class CaseAggregate {
 
     @CommandHandler
     MeasureOutcome handle(RecordMeasureCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor,
-                          CaseTexts texts) {
+                          CaseTexts texts, Clock clock) {
         requireOpenCaseOf(tenant, actor);
         if (measures.containsKey(command.measureId())) {
             throw new ConflictException("case.measure.exists");
@@ -318,6 +381,10 @@ public class CaseAggregate {
                 .toList();
         apply(new MeasureRecordedEvent(id, command.measureId(), command.kind(), command.needId(), command.fundedBy(),
                 command.from(), command.to(), texts.seal(tenant, id, command.provider()), !overlapping.isEmpty()));
+        if (command.entrusted()) {
+            apply(new MarkedEntrustedEvent(id, EntrustedItem.MEASURE, command.measureId().value(),
+                    LocalDate.now(clock)));
+        }
         for (Map.Entry<MeasureId, Measure> other : overlapping) {
             apply(new DoubleFundingWarnedEvent(id, command.measureId(), other.getKey(), command.kind(),
                     command.fundedBy(), other.getValue().fundedBy()));
@@ -438,6 +505,10 @@ public class CaseAggregate {
         }
         apply(new AchievementRecordedEvent(id, command.achievementId(), command.kind(), command.level(),
                 command.achievedOn()));
+        if (command.entrusted()) {
+            apply(new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, command.achievementId().value(), today));
+            return new AchievementOutcome(false);
+        }
         if (residenceRecordId == null) {
             return new AchievementOutcome(false);
         }
@@ -456,7 +527,8 @@ public class CaseAggregate {
     /**
      * Asks the immigration office to check the client's residence status: only for a case linked
      * to a residence record, and only under a consent for the office with purpose
-     * {@code RESIDENCE_MATTERS} valid today.
+     * {@code RESIDENCE_MATTERS} valid today that releases the residence status (data category
+     * {@code RESIDENCE_STATUS}): the check exchanges exactly that with the office.
      */
     @CommandHandler
     void handle(RequestStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
@@ -469,13 +541,51 @@ public class CaseAggregate {
                     "case.status-check.no-residence-record");
         }
         LocalDate today = LocalDate.now(clock);
-        ConsentId consent = consents.entrySet().stream()
+        List<ConsentId> forResidenceMatters = consents.entrySet().stream()
                 .filter(e -> e.getValue().covers(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today))
                 .map(Map.Entry::getKey)
+                .toList();
+        if (forResidenceMatters.isEmpty()) {
+            throw new RuleViolationException("status_check_needs_consent_for_the_immigration_office",
+                    "case.status-check.no-consent");
+        }
+        ConsentId consent = forResidenceMatters.stream()
+                .filter(c -> consents.get(c).categories().contains(DataCategory.RESIDENCE_STATUS))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolationException("status_check_needs_consent_for_the_immigration_office",
-                        "case.status-check.no-consent"));
+                .orElseThrow(() -> new RuleViolationException("status_check_needs_consent_releasing_the_residence_status",
+                        "case.status-check.no-residence-status-category"));
         apply(new StatusCheckRequestedEvent(id, command.statusCheckId(), residenceRecordId, consent, today));
+    }
+
+    // --- entrusted data (§ 65 SGB VIII) ---------------------------------------------------
+
+    @CommandHandler
+    void handle(MarkEntrustedCommand command, @MetaDataValue(Actor.TENANT) String tenant, Actor actor, Clock clock) {
+        requireOpenCaseOf(tenant, actor);
+        boolean known = switch (command.item()) {
+            case NEED -> needs.containsKey(new NeedId(command.itemId()));
+            case MEASURE -> measures.containsKey(new MeasureId(command.itemId()));
+            case ACHIEVEMENT -> achievements.contains(new AchievementId(command.itemId()));
+        };
+        if (!known) {
+            throw new NotFoundException("case.entrusted.item-not-found");
+        }
+        if (isEntrusted(command.item(), command.itemId())) {
+            throw new ConflictException("case.entrusted.already-marked");
+        }
+        LocalDate today = LocalDate.now(clock);
+        apply(new MarkedEntrustedEvent(id, command.item(), command.itemId(), today));
+        Shared shared = command.item() == EntrustedItem.ACHIEVEMENT
+                ? sharedAchievements.get(new AchievementId(command.itemId())) : null;
+        if (shared != null) {
+            // Shared before it was marked: the office's copy goes now.
+            apply(new SharedAchievementsWithdrawnEvent(id, shared.consent(), shared.residenceRecordId(),
+                    List.of(new AchievementId(command.itemId())), today));
+        }
+    }
+
+    private boolean isEntrusted(EntrustedItem item, String itemId) {
+        return entrusted.getOrDefault(item, Set.of()).contains(itemId);
     }
 
     // --- hand-over, closure --------------------------------------------------------------
@@ -651,14 +761,32 @@ public class CaseAggregate {
     @EventSourcingHandler
     void on(ConsentRecordedEvent e) {
         consents.put(e.consentId(), new Consent(e.recipient(), e.purposes(), e.dataCategories(), e.givenOn(),
-                e.validUntil(), false));
+                e.validUntil(), false, false));
     }
 
     @EventSourcingHandler
     void on(ConsentRevokedEvent e) {
-        Consent c = consents.get(e.consentId());
-        consents.put(e.consentId(), new Consent(c.recipient(), c.purposes(), c.categories(), c.givenOn(),
-                c.validUntil(), true));
+        consents.computeIfPresent(e.consentId(), (k, c) -> c.ended(true));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentExpiredEvent e) {
+        consents.computeIfPresent(e.consentId(), (k, c) -> c.ended(false));
+    }
+
+    @EventSourcingHandler
+    void on(AchievementSharedEvent e) {
+        sharedAchievements.put(e.achievementId(), new Shared(e.consentId(), e.residenceRecordId()));
+    }
+
+    @EventSourcingHandler
+    void on(SharedAchievementsWithdrawnEvent e) {
+        e.achievementIds().forEach(sharedAchievements::remove);
+    }
+
+    @EventSourcingHandler
+    void on(MarkedEntrustedEvent e) {
+        entrusted.computeIfAbsent(e.item(), k -> new HashSet<>()).add(e.itemId());
     }
 
     @EventSourcingHandler

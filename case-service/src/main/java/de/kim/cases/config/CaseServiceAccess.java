@@ -2,9 +2,11 @@ package de.kim.cases.config;
 
 import de.kim.cases.api.AssessNeedCommand;
 import de.kim.cases.api.EraseClientCommand;
+import de.kim.cases.api.ExpireConsentCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
 import de.kim.cases.messaging.HandoverIntake;
 import de.kim.cases.messaging.PartnerEventsListener;
+import de.kim.cases.privacy.ConsentExpiryJob;
 import de.kim.cases.privacy.RetentionJob;
 import de.kim.platform.security.AccessRules;
 import de.kim.platform.security.ServiceGrants;
@@ -42,6 +44,7 @@ public class CaseServiceAccess {
         return ServiceGrants.builder()
                 .grant(PartnerEventsListener.PRINCIPAL, RecordReferralAnswerCommand.class)
                 .grant(HandoverIntake.PRINCIPAL, AssessNeedCommand.class)
-                .grant(RetentionJob.PRINCIPAL, EraseClientCommand.class);
+                .grant(RetentionJob.PRINCIPAL, EraseClientCommand.class)
+                .grant(ConsentExpiryJob.PRINCIPAL, ExpireConsentCommand.class);
     }
 }

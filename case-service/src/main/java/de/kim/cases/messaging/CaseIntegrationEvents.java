@@ -6,7 +6,10 @@ import de.kim.cases.api.CaseHandedOverEvent;
 import de.kim.cases.api.CaseOpenedEvent;
 import de.kim.cases.api.CaseReopenedEvent;
 import de.kim.cases.api.ClientErasedEvent;
+import de.kim.cases.api.AchievementId;
+import de.kim.cases.api.ConsentExpiredEvent;
 import de.kim.cases.api.ConsentRevokedEvent;
+import de.kim.cases.api.SharedAchievementsWithdrawnEvent;
 import de.kim.cases.api.DoubleFundingWarnedEvent;
 import de.kim.cases.api.GoalAchievedEvent;
 import de.kim.cases.api.LegalDomainsChangedEvent;
@@ -23,6 +26,7 @@ import de.kim.contracts.cases.CaseOpened;
 import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.CaseReopened;
 import de.kim.contracts.cases.ConsentRevoked;
+import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.contracts.cases.DoubleFundingWarned;
 import de.kim.contracts.cases.GoalAchieved;
 import de.kim.contracts.cases.LegalDomainsChanged;
@@ -47,7 +51,8 @@ import java.util.Optional;
  * data of the client leaves only under a consent: in a referral, what the consent releases to
  * that partner, and the case manager's note, sealed with the client's key; in a withdrawal, the
  * reason, sealed the same way; in a shared achievement, the achievement for the immigration
- * office's record. Every other event (a status check request too) carries ids and codes.
+ * office's record. Every other event (a status check request, a consent's end, the withdrawal
+ * of shared achievements too) carries ids and codes.
  */
 @Component
 public class CaseIntegrationEvents implements IntegrationEventMapper {
@@ -88,7 +93,17 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         }
         if (event instanceof ConsentRevokedEvent e) {
             return of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(), e.consentId().value(), e.recipient(),
-                    e.revokedOn()));
+                    e.revokedOn(), ConsentRevoked.REVOKED));
+        }
+        if (event instanceof ConsentExpiredEvent e) {
+            // The recipient acts on an expiry exactly as on a revocation: one contract, with the reason.
+            return of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(), e.consentId().value(), e.recipient(),
+                    e.expiredOn(), ConsentRevoked.EXPIRED));
+        }
+        if (event instanceof SharedAchievementsWithdrawnEvent e) {
+            return of(SharedAchievementsWithdrawn.TYPE, new SharedAchievementsWithdrawn(e.caseId().value(),
+                    e.consentId().value(), e.residenceRecordId(),
+                    e.achievementIds().stream().map(AchievementId::value).toList(), e.withdrawnOn()));
         }
         if (event instanceof DoubleFundingWarnedEvent e) {
             return of(DoubleFundingWarned.TYPE, new DoubleFundingWarned(e.caseId().value(), e.measureId().value(),

@@ -75,12 +75,15 @@ public class CaseFile {
     /** A consent and whether it is still in force. */
     public record Consent(String id, String recipient, Set<ConsentPurpose> purposes, Set<DataCategory> dataCategories,
                           ConsentForm form, LocalDate givenOn, LocalDate validUntil, String evidenceReference,
-                          LocalDate revokedOn) {
+                          LocalDate revokedOn, LocalDate expiredOn) {
     }
 
-    /** A need in a field of action. */
+    /** A need in a field of action; {@code entrusted}: anvertraut (§ 65 SGB VIII), it never leaves case management. */
     public record Need(String id, FieldOfAction fieldOfAction, Priority priority, String description, String status,
-                       LocalDate resolvedOn) {
+                       LocalDate resolvedOn, boolean entrusted) {
+        Need markedEntrusted() {
+            return new Need(id, fieldOfAction, priority, description, status, resolvedOn, true);
+        }
     }
 
     /** The integration plan as last agreed, with each goal's state. */
@@ -100,7 +103,12 @@ public class CaseFile {
 
     /** A measure, who funds it, and any double-funding warning on it. */
     public record Measure(String id, MeasureKind kind, String needId, LegalDomain fundedBy, LocalDate from, LocalDate to,
-                          String provider, String status, List<String> doubleFundingWith, String justification) {
+                          String provider, String status, List<String> doubleFundingWith, String justification,
+                          boolean entrusted) {
+        Measure markedEntrusted() {
+            return new Measure(id, kind, needId, fundedBy, from, to, provider, status, doubleFundingWith, justification,
+                    true);
+        }
     }
 
     /** A follow-up (Wiedervorlage). */
@@ -111,9 +119,19 @@ public class CaseFile {
     public record Theme(String code, String freeText) {
     }
 
-    /** An integration achievement, and whether it went to the immigration office. */
+    /**
+     * An integration achievement, and whether the immigration office holds it: false again once the
+     * consent it went under ended, or once it was marked entrusted.
+     */
     public record Achievement(String id, AchievementKind kind, String level, LocalDate achievedOn,
-                              boolean sharedWithImmigrationOffice) {
+                              boolean sharedWithImmigrationOffice, boolean entrusted) {
+        Achievement shared(boolean shared) {
+            return new Achievement(id, kind, level, achievedOn, shared, entrusted);
+        }
+
+        Achievement markedEntrusted() {
+            return new Achievement(id, kind, level, achievedOn, sharedWithImmigrationOffice, true);
+        }
     }
 
     /** A request to the immigration office to check the residence status on the linked record. */
@@ -134,15 +152,15 @@ public class CaseFile {
         erasedOn = on;
         status = "CLOSED";
         consents.replaceAll(c -> new Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),
-                c.givenOn(), c.validUntil(), gone(c.evidenceReference()), c.revokedOn()));
+                c.givenOn(), c.validUntil(), gone(c.evidenceReference()), c.revokedOn(), c.expiredOn()));
         needs.replaceAll(n -> new Need(n.id(), n.fieldOfAction(), n.priority(), gone(n.description()), n.status(),
-                n.resolvedOn()));
+                n.resolvedOn(), n.entrusted()));
         if (plan != null) {
             plan = new Plan(plan.agreedOn(), plan.goals().stream().map(g -> new Goal(g.id(), g.fieldOfAction(),
                     gone(g.description()), g.targetDate(), g.status(), g.achievedOn(), gone(g.droppedReason()))).toList());
         }
         measures.replaceAll(m -> new Measure(m.id(), m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(),
-                gone(m.provider()), m.status(), m.doubleFundingWith(), gone(m.justification())));
+                gone(m.provider()), m.status(), m.doubleFundingWith(), gone(m.justification()), m.entrusted()));
         followUps.replaceAll(f -> new FollowUp(f.id(), f.dueOn(), gone(f.subject()), f.assignee(), f.completedOn()));
         themes.replaceAll(t -> new Theme(t.code(), gone(t.freeText())));
         handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), gone(h.note())));

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -71,34 +73,59 @@ public class CaseFileProjection {
     @EventHandler
     void on(ConsentRecordedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.consents.add(new CaseFile.Consent(e.consentId().value(), e.recipient(),
-                e.purposes(), e.dataCategories(), e.form(), e.givenOn(), e.validUntil(), text(f, e.evidenceReference()), null)));
+                e.purposes(), e.dataCategories(), e.form(), e.givenOn(), e.validUntil(), text(f, e.evidenceReference()), null, null)));
     }
 
     @EventHandler
     void on(ConsentRevokedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> replace(f.consents, c -> c.id().equals(e.consentId().value()),
                 c -> new CaseFile.Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),
-                        c.givenOn(), c.validUntil(), c.evidenceReference(), e.revokedOn())));
+                        c.givenOn(), c.validUntil(), c.evidenceReference(), e.revokedOn(), c.expiredOn())));
+    }
+
+    @EventHandler
+    void on(ConsentExpiredEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> replace(f.consents, c -> c.id().equals(e.consentId().value()),
+                c -> new CaseFile.Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),
+                        c.givenOn(), c.validUntil(), c.evidenceReference(), c.revokedOn(), e.expiredOn())));
+    }
+
+    @EventHandler
+    void on(MarkedEntrustedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            switch (e.item()) {
+                case NEED -> replace(f.needs, n -> n.id().equals(e.itemId()), CaseFile.Need::markedEntrusted);
+                case MEASURE -> replace(f.measures, m -> m.id().equals(e.itemId()), CaseFile.Measure::markedEntrusted);
+                case ACHIEVEMENT -> replace(f.achievements, a -> a.id().equals(e.itemId()),
+                        CaseFile.Achievement::markedEntrusted);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(SharedAchievementsWithdrawnEvent e, @SequenceNumber long seq) {
+        Set<String> withdrawn = e.achievementIds().stream().map(AchievementId::value).collect(Collectors.toSet());
+        change(e.caseId(), seq, f -> replace(f.achievements, a -> withdrawn.contains(a.id()), a -> a.shared(false)));
     }
 
     @EventHandler
     void on(NeedAssessedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.needs.add(new CaseFile.Need(e.needId().value(), e.fieldOfAction(), e.priority(),
-                text(f, e.description()), "OPEN", null)));
+                text(f, e.description()), "OPEN", null, false)));
     }
 
     @EventHandler
     void on(NeedUpdatedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> replace(f.needs, n -> n.id().equals(e.needId().value()),
                 n -> new CaseFile.Need(n.id(), n.fieldOfAction(), e.priority(), text(f, e.description()), n.status(),
-                        null)));
+                        null, n.entrusted())));
     }
 
     @EventHandler
     void on(NeedResolvedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> replace(f.needs, n -> n.id().equals(e.needId().value()),
                 n -> new CaseFile.Need(n.id(), n.fieldOfAction(), n.priority(), n.description(), "RESOLVED",
-                        e.resolvedOn())));
+                        e.resolvedOn(), n.entrusted())));
     }
 
     @EventHandler
@@ -168,7 +195,7 @@ public class CaseFileProjection {
     void on(MeasureRecordedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.measures.add(new CaseFile.Measure(e.measureId().value(), e.kind(),
                 e.needId().value(), e.fundedBy(), e.from(), e.to(), text(f, e.provider()),
-                e.awaitingConfirmation() ? "AWAITING_CONFIRMATION" : "ACTIVE", List.of(), null)));
+                e.awaitingConfirmation() ? "AWAITING_CONFIRMATION" : "ACTIVE", List.of(), null, false)));
     }
 
     @EventHandler
@@ -177,7 +204,7 @@ public class CaseFileProjection {
             List<String> with = new ArrayList<>(m.doubleFundingWith());
             with.add(e.conflictingMeasureId().value());
             return new CaseFile.Measure(m.id(), m.kind(), m.needId(), m.fundedBy(), m.from(), m.to(), m.provider(),
-                    m.status(), with, m.justification());
+                    m.status(), with, m.justification(), m.entrusted());
         }));
     }
 
@@ -185,13 +212,14 @@ public class CaseFileProjection {
     void on(MeasureConfirmedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> measure(f, e.measureId(), m -> new CaseFile.Measure(m.id(), m.kind(), m.needId(),
                 m.fundedBy(), m.from(), m.to(), m.provider(), "ACTIVE", m.doubleFundingWith(),
-                text(f, e.justification()))));
+                text(f, e.justification()), m.entrusted())));
     }
 
     @EventHandler
     void on(MeasureWithdrawnEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> measure(f, e.measureId(), m -> new CaseFile.Measure(m.id(), m.kind(), m.needId(),
-                m.fundedBy(), m.from(), m.to(), m.provider(), "WITHDRAWN", m.doubleFundingWith(), m.justification())));
+                m.fundedBy(), m.from(), m.to(), m.provider(), "WITHDRAWN", m.doubleFundingWith(), m.justification(),
+                m.entrusted())));
     }
 
     @EventHandler
@@ -235,13 +263,13 @@ public class CaseFileProjection {
     @EventHandler
     void on(AchievementRecordedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.achievements.add(new CaseFile.Achievement(e.achievementId().value(), e.kind(),
-                e.level(), e.achievedOn(), false)));
+                e.level(), e.achievedOn(), false, false)));
     }
 
     @EventHandler
     void on(AchievementSharedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> replace(f.achievements, a -> a.id().equals(e.achievementId().value()),
-                a -> new CaseFile.Achievement(a.id(), a.kind(), a.level(), a.achievedOn(), true)));
+                a -> a.shared(true)));
     }
 
     @EventHandler

@@ -67,6 +67,12 @@ public class CaseHistory {
             return new Object[]{e.recipient(), e.purposes(), e.dataCategories(), e.validUntil()};
         } else if (event instanceof ConsentRevokedEvent e) {
             return new Object[]{e.recipient()};
+        } else if (event instanceof ConsentExpiredEvent e) {
+            return new Object[]{e.recipient()};
+        } else if (event instanceof MarkedEntrustedEvent e) {
+            return new Object[]{e.item().ordinal()};
+        } else if (event instanceof SharedAchievementsWithdrawnEvent e) {
+            return new Object[]{e.achievementIds().size()};
         } else if (event instanceof NeedAssessedEvent e) {
             return new Object[]{e.fieldOfAction(), e.priority()};
         } else if (event instanceof NeedUpdatedEvent e) {

@@ -131,8 +131,25 @@ public class CaseController {
                                                           @Valid @RequestBody CaseRequests.AssessNeed body) {
         NeedId needId = NeedId.random();
         commands.sendAndWait(new AssessNeedCommand(caseId(id), needId, body.fieldOfAction(), body.priority(),
-                body.description(), version(ifMatch)));
+                body.description(), Boolean.TRUE.equals(body.entrusted()), version(ifMatch)));
         return created(needId.value(), "/{id}/needs/{needId}", id, needId.value());
+    }
+
+    /**
+     * Marks a need, measure or achievement as entrusted (anvertraut, § 65 SGB VIII): from then on it
+     * never leaves case management. {@code kind} is {@code needs}, {@code measures} or {@code achievements}.
+     */
+    @PostMapping("/{id}/{kind:needs|measures|achievements}/{itemId}/entrusted")
+    public ResponseEntity<Void> markEntrusted(@PathVariable String id, @PathVariable String kind,
+                                              @PathVariable String itemId,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        EntrustedItem item = switch (kind) {
+            case "needs" -> EntrustedItem.NEED;
+            case "measures" -> EntrustedItem.MEASURE;
+            default -> EntrustedItem.ACHIEVEMENT;
+        };
+        commands.sendAndWait(new MarkEntrustedCommand(caseId(id), item, itemId, version(ifMatch)));
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/{id}/needs/{needId}")
@@ -200,7 +217,8 @@ public class CaseController {
                                                              @Valid @RequestBody CaseRequests.RecordMeasure body) {
         MeasureId measureId = MeasureId.random();
         MeasureOutcome outcome = commands.sendAndWait(new RecordMeasureCommand(caseId(id), measureId, body.kind(),
-                new NeedId(body.needId()), body.fundedBy(), body.from(), body.to(), body.provider(), version(ifMatch)));
+                new NeedId(body.needId()), body.fundedBy(), body.from(), body.to(), body.provider(),
+                Boolean.TRUE.equals(body.entrusted()), version(ifMatch)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", measureId.value());
         answer.put("status", outcome.awaitingConfirmation() ? "AWAITING_CONFIRMATION" : "ACTIVE");
@@ -269,7 +287,7 @@ public class CaseController {
                                                                  @Valid @RequestBody CaseRequests.RecordAchievement body) {
         AchievementId achievementId = AchievementId.random();
         AchievementOutcome outcome = commands.sendAndWait(new RecordAchievementCommand(caseId(id), achievementId,
-                body.kind(), body.level(), body.achievedOn(), version(ifMatch)));
+                body.kind(), body.level(), body.achievedOn(), Boolean.TRUE.equals(body.entrusted()), version(ifMatch)));
         return ResponseEntity.created(location("/{id}/achievements/{achievementId}", id, achievementId.value()))
                 .body(Map.of("id", achievementId.value(), "sharedWithImmigrationOffice",
                         outcome.sharedWithImmigrationOffice()));

@@ -37,9 +37,9 @@ public final class CaseRequests {
                                 @Size(max = 200) String evidenceReference) {
     }
 
-    /** {@code POST /api/cases/{id}/needs}. */
+    /** {@code POST /api/cases/{id}/needs}; {@code entrusted}: anvertraut (§ 65 SGB VIII), it never leaves case management. */
     public record AssessNeed(@NotNull FieldOfAction fieldOfAction, @NotNull Priority priority,
-                             @Size(max = 2000) String description) {
+                             @Size(max = 2000) String description, Boolean entrusted) {
     }
 
     /** {@code PUT /api/cases/{id}/needs/{needId}}. */
@@ -69,10 +69,10 @@ public final class CaseRequests {
                                @NotBlank @Pattern(regexp = ID) String needId, @Size(max = 1000) String note) {
     }
 
-    /** {@code POST /api/cases/{id}/measures}. */
+    /** {@code POST /api/cases/{id}/measures}; {@code entrusted}: anvertraut (§ 65 SGB VIII). */
     public record RecordMeasure(@NotNull MeasureKind kind, @NotBlank @Pattern(regexp = ID) String needId,
                                 @NotNull LegalDomain fundedBy, @NotNull LocalDate from, @NotNull LocalDate to,
-                                @Size(max = 200) String provider) {
+                                @Size(max = 200) String provider, Boolean entrusted) {
     }
 
     /** {@code POST …/measures/{measureId}/confirmation}: why the measure stands despite the warning. */
@@ -96,9 +96,9 @@ public final class CaseRequests {
     public record LinkResidenceRecord(@NotBlank @Pattern(regexp = ID) String residenceRecordId) {
     }
 
-    /** {@code POST /api/cases/{id}/achievements}; {@code level} (A1 to C2) for a language certificate only. */
+    /** {@code POST /api/cases/{id}/achievements}; {@code level} (A1 to C2) for a language certificate only; {@code entrusted}: never shared with the immigration office. */
     public record RecordAchievement(@NotNull AchievementKind kind, @Pattern(regexp = "[ABC][12]") String level,
-                                    @NotNull LocalDate achievedOn) {
+                                    @NotNull LocalDate achievedOn, Boolean entrusted) {
     }
 
     /** {@code POST /api/cases/{id}/erasure}: the ground and a reference (e.g. the request's file number). */

@@ -563,6 +563,184 @@ class CaseAggregateTest {
     }
 
     @Test
+    void status_check_needs_consent_releasing_the_residence_status() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("case.status-check.no-residence-status-category").expectNoEvents();
+    }
+
+    // --- consent that ends --------------------------------------------------------------------------
+
+    /** The consent expiry job acts as case-service's own principal. */
+    private static final Map<String, String> EXPIRY_JOB = Actor.servicePrincipal(new TenantId("kreis-mettmann"),
+            "consent-expiry-job", "case-service.consent-expiry").asMetaData();
+
+    @Test
+    void a_consent_expires_after_its_last_valid_day() {
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.minusDays(1)))
+                .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
+                .expectEvents(new ConsentExpiredEvent(id, consent, "partner-1", TODAY));
+    }
+
+    @Test
+    void a_consent_does_not_expire_on_its_last_valid_day() {
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY))
+                .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
+                .expectException(RuleViolationException.class).expectExceptionMessage("case.consent.still-valid")
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_ended_consent_neither_expires_again_nor_is_revoked() {
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.minusDays(1)),
+                        new ConsentExpiredEvent(id, consent, "partner-1", TODAY))
+                .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.minusDays(1)),
+                        new ConsentExpiredEvent(id, consent, "partner-1", TODAY))
+                .when(new RevokeConsentCommand(id, consent, null), ANNA)
+                .expectException(ConflictException.class).expectExceptionMessage("case.consent.expired")
+                .expectNoEvents();
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.minusDays(1)),
+                        new ConsentRevokedEvent(id, consent, "partner-1", TODAY.minusDays(3)))
+                .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_consent_of_a_closed_case_still_expires_so_that_the_recipients_copy_goes() {
+        fixture.given(opened(), consentFor("partner-1", Set.of(DataCategory.CONTACT), TODAY.minusDays(1)),
+                        new CaseClosedEvent(id, CaseOutcome.MOVED_AWAY, null, TODAY.minusDays(5)))
+                .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
+                .expectEvents(new ConsentExpiredEvent(id, consent, "partner-1", TODAY));
+    }
+
+    private AchievementSharedEvent b1Shared() {
+        return new AchievementSharedEvent(id, "record-7", new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                "B1", TODAY.minusDays(1), consent);
+    }
+
+    @Test
+    void revoking_the_consent_for_the_immigration_office_withdraws_the_achievements_shared_under_it() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
+                        new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)), b1Shared())
+                .when(new RevokeConsentCommand(id, consent, null), ANNA)
+                .expectEvents(new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-7",
+                                List.of(new AchievementId("a-1")), TODAY));
+    }
+
+    @Test
+    void achievements_are_withdrawn_from_the_record_they_went_to_even_after_the_case_was_linked_to_another() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
+                        new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)), b1Shared(),
+                        new ResidenceRecordLinkedEvent(id, "record-8"),
+                        new AchievementRecordedEvent(id, new AchievementId("a-2"), AchievementKind.EMPLOYMENT, null,
+                                TODAY.minusDays(1)),
+                        new AchievementSharedEvent(id, "record-8", new AchievementId("a-2"), AchievementKind.EMPLOYMENT,
+                                null, TODAY.minusDays(1), consent))
+                .when(new RevokeConsentCommand(id, consent, null), ANNA)
+                .expectEvents(new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-7", List.of(new AchievementId("a-1")),
+                                TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-8", List.of(new AchievementId("a-2")),
+                                TODAY));
+    }
+
+    @Test
+    void the_expiry_of_the_consent_for_the_immigration_office_withdraws_the_achievements_shared_under_it() {
+        ConsentRecordedEvent expired = new ConsentRecordedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE,
+                Set.of(ConsentPurpose.RESIDENCE_MATTERS), Set.of(DataCategory.ACHIEVEMENTS), ConsentForm.WRITTEN,
+                TODAY.minusDays(10), TODAY.minusDays(1), null);
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), expired,
+                        new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)), b1Shared())
+                .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
+                .expectEvents(new ConsentExpiredEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-7",
+                                List.of(new AchievementId("a-1")), TODAY));
+    }
+
+    @Test
+    void an_achievement_is_not_shared_under_a_revoked_consent() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
+                        new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY))
+                .when(b1Certificate(), ANNA)
+                .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        "B1", TODAY.minusDays(1)))
+                .expectResultMessagePayload(new AchievementOutcome(false));
+    }
+
+    // --- § 65 SGB VIII: entrusted data ---------------------------------------------------------------
+
+    @Test
+    void a_need_can_be_entrusted_when_it_is_assessed() {
+        fixture.given(opened())
+                .when(new AssessNeedCommand(id, need, FieldOfAction.HEALTH, Priority.HIGH, "anvertraut", true, null), ANNA)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        sealedAs(NeedAssessedEvent.class, assessed -> assessed.needId().equals(need)),
+                        org.hamcrest.Matchers.equalTo(new MarkedEntrustedEvent(id, EntrustedItem.NEED, need.value(), TODAY)),
+                        andNoMore())));
+    }
+
+    @Test
+    void entrusted_data_never_leaves_case_management() {
+        fixture.given(opened(), languageNeed(), new MarkedEntrustedEvent(id, EntrustedItem.NEED, need.value(), TODAY),
+                        consentFor("partner-1", Set.of(DataCategory.IDENTITY, DataCategory.NEEDS), TODAY.plusYears(1)))
+                .when(referral(), ANNA)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("case.referral.entrusted-need").expectNoEvents();
+    }
+
+    @Test
+    void an_entrusted_achievement_is_never_shared_with_the_immigration_office() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)))
+                .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        "B1", TODAY.minusDays(1), true, null), ANNA)
+                .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)),
+                        new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, "a-1", TODAY))
+                .expectResultMessagePayload(new AchievementOutcome(false));
+    }
+
+    @Test
+    void an_achievement_marked_entrusted_after_it_was_shared_is_withdrawn_from_the_immigration_office() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
+                        new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)), b1Shared())
+                .when(new MarkEntrustedCommand(id, EntrustedItem.ACHIEVEMENT, "a-1", null), ANNA)
+                .expectEvents(new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, "a-1", TODAY),
+                        new SharedAchievementsWithdrawnEvent(id, consent, "record-7",
+                                List.of(new AchievementId("a-1")), TODAY));
+    }
+
+    @Test
+    void a_measure_can_be_entrusted_when_it_is_recorded_or_later_but_only_once() {
+        fixture.given(opened(), languageNeed())
+                .when(new RecordMeasureCommand(id, new MeasureId("m-1"), MeasureKind.HOUSING_SUPPORT, need,
+                        LegalDomain.SGB_II, TODAY, TODAY.plusMonths(3), "Beratungsstelle", true, null), ANNA)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        sealedAs(MeasureRecordedEvent.class, recorded -> recorded.measureId().equals(new MeasureId("m-1"))),
+                        org.hamcrest.Matchers.equalTo(new MarkedEntrustedEvent(id, EntrustedItem.MEASURE, "m-1", TODAY)),
+                        andNoMore())));
+        fixture.given(opened(), languageNeed(), new MarkedEntrustedEvent(id, EntrustedItem.NEED, need.value(), TODAY))
+                .when(new MarkEntrustedCommand(id, EntrustedItem.NEED, need.value(), null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(opened())
+                .when(new MarkEntrustedCommand(id, EntrustedItem.MEASURE, "m-9", null), ANNA)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
     void a_closed_case_asks_for_no_status_check() {
         fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)),
                         new CaseClosedEvent(id, CaseOutcome.MOVED_AWAY, null, TODAY))

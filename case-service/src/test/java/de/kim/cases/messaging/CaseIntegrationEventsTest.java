@@ -51,7 +51,21 @@ class CaseIntegrationEventsTest {
             new ThemeTaggedEvent(CASE, "OTHER", TEXT),
             new AchievementSharedEvent(CASE, "record-7", new AchievementId("a"),
                     de.kim.contracts.vocabulary.AchievementKind.LANGUAGE_CERTIFICATE, "B1", DAY, new ConsentId("c")),
-            new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7", new ConsentId("c"), DAY));
+            new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7", new ConsentId("c"), DAY),
+            new SharedAchievementsWithdrawnEvent(CASE, new ConsentId("c"), "record-7", List.of(new AchievementId("a")),
+                    DAY));
+
+    @Test
+    void an_expired_consent_travels_as_a_revocation_with_its_reason() {
+        IntegrationEvent expired = mapper.map(new ConsentExpiredEvent(CASE, new ConsentId("c"), "p", DAY)).orElseThrow();
+        assertMatchesFixture(expired);
+        assertThat(expired.data()).isEqualTo(new de.kim.contracts.cases.ConsentRevoked("case-1", "c", "p", DAY,
+                de.kim.contracts.cases.ConsentRevoked.EXPIRED));
+        assertThat(mapper.map(new ConsentRevokedEvent(CASE, new ConsentId("c"), "p", DAY)).orElseThrow().data())
+                .isEqualTo(new de.kim.contracts.cases.ConsentRevoked("case-1", "c", "p", DAY,
+                        de.kim.contracts.cases.ConsentRevoked.REVOKED));
+        assertThat(mapper.map(new MarkedEntrustedEvent(CASE, EntrustedItem.NEED, "n", DAY))).isEmpty();
+    }
 
     @Test
     void every_published_case_event_has_the_shape_of_its_fixture() {

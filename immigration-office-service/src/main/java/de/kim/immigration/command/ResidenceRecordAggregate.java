@@ -3,6 +3,8 @@ package de.kim.immigration.command;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
+import de.kim.immigration.api.AchievementWithdrawnEvent;
+import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
 import de.kim.immigration.api.AssignOfficerCommand;
 import de.kim.immigration.api.CloseResidenceRecordCommand;
 import de.kim.immigration.api.CompleteStatusCheckCommand;
@@ -132,6 +134,23 @@ public class ResidenceRecordAggregate {
         checkChancenAufenthaltsrecht(command, legalBasis);
         apply(new ResidenceStatusProgressedEvent(id, tenant, command.statusId(), currentType, to, legalBasis,
                 command.validFrom(), command.validUntil(), Pathway.reachedBy(to, legalBasis).orElse(null)));
+    }
+
+    /**
+     * Case management's consent for these achievements ended: they leave the record, closed or not.
+     * An erased record holds nothing readable any more and is left as it is.
+     */
+    @CommandHandler
+    void handle(WithdrawSharedAchievementsCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireSameTenant(tenant);
+        if (erased) {
+            return;
+        }
+        for (AchievementId achievement : command.achievementIds()) {
+            if (achievements.contains(achievement)) {
+                apply(new AchievementWithdrawnEvent(id, tenant, achievement, command.withdrawnOn()));
+            }
+        }
     }
 
     @CommandHandler
@@ -323,6 +342,11 @@ public class ResidenceRecordAggregate {
     @EventSourcingHandler
     void on(AchievementRecordedEvent event) {
         achievements.add(event.achievementId());
+    }
+
+    @EventSourcingHandler
+    void on(AchievementWithdrawnEvent event) {
+        achievements.remove(event.achievementId());
     }
 
     @EventSourcingHandler

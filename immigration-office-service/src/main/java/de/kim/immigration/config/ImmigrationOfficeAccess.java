@@ -2,6 +2,7 @@ package de.kim.immigration.config;
 
 import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.RecordAchievementCommand;
+import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.messaging.CaseEventsListener;
 import de.kim.immigration.privacy.RecordRetentionJob;
@@ -37,7 +38,8 @@ public class ImmigrationOfficeAccess {
     @Bean
     public ServiceGrants immigrationOfficeGrants() {
         return ServiceGrants.builder().grant(CaseEventsListener.PRINCIPAL,
-                RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class)
+                RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class,
+                WithdrawSharedAchievementsCommand.class)
                 .grant(RecordRetentionJob.PRINCIPAL, EraseResidenceRecordCommand.class);
     }
 }

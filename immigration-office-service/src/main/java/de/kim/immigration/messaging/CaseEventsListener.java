@@ -2,6 +2,7 @@ package de.kim.immigration.messaging;
 
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
+import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
@@ -10,6 +11,7 @@ import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.StatusCheckId;
+import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,10 +28,12 @@ import static de.kim.platform.messaging.RecordFields.required;
 /**
  * Reads {@code kim.case.v1} for what case management shares with the office under a consent:
  * an achievement lands on the residence record (once, however often it is delivered) and the
- * screening runs again; a request for a status check lands on the record and in the responsible
- * officer's work list (once as well). Case management only sends either where the client's
- * consent covers the office; nothing else of the case is read here. A record with an unknown code
- * or without a field it needs goes to the dead-letter topic before anything is recorded.
+ * screening runs again; when that consent ends (revoked or expired) or the achievement is marked
+ * entrusted, case management withdraws it and it leaves the record; a request for a status check
+ * lands on the record and in the responsible officer's work list (once as well). Case management
+ * only sends either where the client's consent covers the office; nothing else of the case is read
+ * here. A record with an unknown code or without a field it needs goes to the dead-letter topic
+ * before anything is recorded.
  */
 @Component
 public class CaseEventsListener {
@@ -58,6 +62,13 @@ public class CaseEventsListener {
                     code(AchievementKind.class, shared.kind(), "kind"),
                     optionalCode(LanguageLevel.class, shared.level(), "level"), required(shared.achievedOn(), "achievedOn"),
                     null, null), "achievement " + shared.achievementId(), shared.residenceRecordId());
+        } else if (event.is(SharedAchievementsWithdrawn.TYPE)) {
+            SharedAchievementsWithdrawn withdrawn = event.data(SharedAchievementsWithdrawn.class);
+            send(event, new WithdrawSharedAchievementsCommand(
+                    new ResidenceRecordId(required(withdrawn.residenceRecordId(), "residenceRecordId")),
+                    required(withdrawn.achievementIds(), "achievementIds").stream().map(AchievementId::new).toList(),
+                    required(withdrawn.withdrawnOn(), "withdrawnOn")),
+                    "withdrawal of achievements", withdrawn.residenceRecordId());
         } else if (event.is(StatusCheckRequested.TYPE)) {
             StatusCheckRequested request = event.data(StatusCheckRequested.class);
             send(event, new RecordStatusCheckRequestCommand(

@@ -2,6 +2,7 @@ package de.kim.immigration.query;
 
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.immigration.api.AchievementRecordedEvent;
+import de.kim.immigration.api.AchievementWithdrawnEvent;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.LegalHoldChangedEvent;
 import de.kim.immigration.api.OfficerAssignedEvent;
@@ -94,6 +95,13 @@ public class ResidenceRecordProjection {
         update(event.recordId().value(), sequence, view -> view.achievements().add(
                 new ResidenceRecordView.AchievementEntry(event.achievementId().value(), event.kind(), event.level(),
                         event.achievedOn(), event.until(), event.months())));
+    }
+
+    /** The achievement and its details leave the record; the screening runs again without it. */
+    @EventHandler
+    void on(AchievementWithdrawnEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.achievements()
+                .removeIf(a -> a.id().equals(event.achievementId().value())));
     }
 
     @EventHandler

@@ -36,6 +36,7 @@ class EventFieldsAreSealedTest {
             allow("ResidenceStatusProgressedEvent.validUntil", "deadline of a process step (a permit's end); the deadline lists need it"),
             allow("AchievementRecordedEvent.achievedOn", "date of a process step (an achievement recorded as a code with its day)"),
             allow("AchievementRecordedEvent.until", "end date of a process step (an ongoing achievement ended)"),
+            allow("AchievementWithdrawnEvent.withdrawnOn", "date of a process step (case management's consent for it ended)"),
             allow("HandedOverToCaseManagementEvent.reasonCode", "a code (pattern [A-Z][A-Z0-9_]*, HandoverRequest), never free text"),
             allow("HandedOverToCaseManagementEvent.handedOverOn", "date of a process step (the hand-over)"),
             allow("OfficerAssignedEvent.officer", "the user id of staff (an officer), not of the person on the record"),

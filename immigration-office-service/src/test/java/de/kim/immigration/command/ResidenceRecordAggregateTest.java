@@ -52,6 +52,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -332,6 +333,34 @@ class ResidenceRecordAggregateTest {
         fixture.given(created())
                 .when(status(DULDUNG, null, date(2018, 1, 1), date(2018, 6, 30)), OTHER_TENANT)
                 .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void an_achievement_whose_sharing_ended_leaves_the_record_once_and_unknown_ones_are_passed_over() {
+        AchievementId shared = new AchievementId("achievement-1");
+        AchievementRecordedEvent recorded = new AchievementRecordedEvent(id, "kreis-mettmann", shared,
+                AchievementKind.LANGUAGE_CERTIFICATE, LanguageLevel.B1, date(2025, 6, 1), null, null);
+        fixture.given(created(), recorded)
+                .when(new de.kim.immigration.api.WithdrawSharedAchievementsCommand(id,
+                        List.of(shared, new AchievementId("never-shared")), date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectEvents(new de.kim.immigration.api.AchievementWithdrawnEvent(id, "kreis-mettmann", shared,
+                        date(2026, 11, 2)));
+        fixture.given(created(), recorded, new de.kim.immigration.api.AchievementWithdrawnEvent(id, "kreis-mettmann",
+                        shared, date(2026, 11, 2)))
+                .when(new de.kim.immigration.api.WithdrawSharedAchievementsCommand(id, List.of(shared),
+                        date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void an_achievement_whose_sharing_ended_leaves_a_closed_record_too() {
+        AchievementId shared = new AchievementId("achievement-1");
+        fixture.given(created(), new AchievementRecordedEvent(id, "kreis-mettmann", shared,
+                        AchievementKind.LANGUAGE_CERTIFICATE, LanguageLevel.B1, date(2025, 6, 1), null, null), closed())
+                .when(new de.kim.immigration.api.WithdrawSharedAchievementsCommand(id, List.of(shared),
+                        date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectEvents(new de.kim.immigration.api.AchievementWithdrawnEvent(id, "kreis-mettmann", shared,
+                        date(2026, 11, 2)));
     }
 
     @Test

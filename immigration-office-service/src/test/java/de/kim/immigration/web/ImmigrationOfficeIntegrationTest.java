@@ -11,6 +11,7 @@ import de.kim.contracts.EventType;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
+import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
@@ -212,6 +213,48 @@ class ImmigrationOfficeIntegrationTest {
                 .isEqualTo("Der Status endet, bevor er beginnt.");
         assertThat(json.readTree(post(statuses(id), backwards, "en").getBody()).path("detail").asText())
                 .isEqualTo("The status ends before it starts.");
+    }
+
+    @Test
+    void an_achievement_shared_by_case_management_counts_until_its_consent_ends_then_it_leaves_the_record()
+            throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MISSING"));
+        String achievement = UUID.randomUUID().toString();
+
+        ObjectNode shared = (ObjectNode) json.readTree(Fixtures.json(AchievementShared.TYPE));
+        shared.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) shared.path("data")).put("residenceRecordId", id).put("achievementId", achievement)
+                .put("achievedOn", TODAY.minusDays(3).toString());
+        publishCaseEvent(shared);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MET"));
+        assertThat(record(id).path("achievements").findValuesAsText("id")).containsExactly(achievement);
+
+        ObjectNode withdrawn = (ObjectNode) json.readTree(Fixtures.json(SharedAchievementsWithdrawn.TYPE));
+        withdrawn.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) withdrawn.path("data")).put("residenceRecordId", id).putArray("achievementIds").add(achievement);
+        publishCaseEvent(withdrawn);
+        publishCaseEvent(withdrawn);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MISSING"));
+        JsonNode record = record(id);
+        assertThat(record.path("achievements").size()).as("achievements on the record").isZero();
+        assertThat(record.toString()).doesNotContain(achievement, "LANGUAGE_CERTIFICATE");
+    }
+
+    private JsonNode record(String id) throws Exception {
+        return json.readTree(http.getForEntity("/api/residence-records/" + id, String.class).getBody());
+    }
+
+    private void publishCaseEvent(ObjectNode envelope) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
+                    json.writeValueAsString(envelope))).get();
+        }
     }
 
     @Test

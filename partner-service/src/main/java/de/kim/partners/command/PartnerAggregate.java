@@ -64,6 +64,9 @@ public class PartnerAggregate {
 
     enum Status { RECEIVED, ACCEPTED, DECLINED, COMPLETED, WITHDRAWN, REFUSED }
 
+    /** A referral in one of these has ended: after the grace period its shared data goes. */
+    private static final Set<Status> ENDED = Set.of(Status.DECLINED, Status.COMPLETED, Status.WITHDRAWN);
+
     private record Referral(String caseId, OfferId offerId, String consentId, Status status, boolean hasClientData,
                             boolean reminded) {
         Referral with(Status next) {
@@ -195,7 +198,7 @@ public class PartnerAggregate {
                 referral.status() == Status.ACCEPTED));
     }
 
-    /** A consent was revoked: the client's data received under it is emptied from the partner's view. */
+    /** A consent ended (revoked or expired): the client's data received under it is emptied from the partner's view. */
     @CommandHandler
     void handle(EraseSharedClientDataCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
         requirePartnerOf(tenant);
@@ -206,6 +209,20 @@ public class PartnerAggregate {
         if (!affected.isEmpty()) {
             apply(new SharedClientDataErasedEvent(id, c.caseId(), c.consentId(), affected));
         }
+    }
+
+    /**
+     * The grace period after the referral ended has passed: the client's data received with it goes;
+     * ids, codes and the status stay. A referral still running, or without data, changes nothing.
+     */
+    @CommandHandler
+    void handle(EraseEndedReferralDataCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requirePartnerOf(tenant);
+        Referral referral = referrals.get(c.referralId());
+        if (referral == null || !referral.hasClientData() || !ENDED.contains(referral.status())) {
+            return;
+        }
+        apply(new SharedClientDataErasedEvent(id, referral.caseId(), referral.consentId(), List.of(c.referralId())));
     }
 
     @CommandHandler

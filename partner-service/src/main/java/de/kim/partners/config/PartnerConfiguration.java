@@ -2,6 +2,7 @@ package de.kim.partners.config;
 
 import de.kim.partners.command.PartnerAggregate;
 import de.kim.partners.command.ReminderPolicy;
+import de.kim.partners.command.SharedDataGrace;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -11,13 +12,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of partner-service: the reminder policy, and snapshots for partners with long inboxes. */
+import java.time.Duration;
+
+/** Wiring of partner-service: the reminder policy, the grace period for shared data, and snapshots for partners with long inboxes. */
 @Configuration
 public class PartnerConfiguration {
 
     @Bean
     public ReminderPolicy reminderPolicy(@Value("${kim.partner.reminder-days:5}") int days) {
         return new ReminderPolicy(days);
+    }
+
+    @Bean
+    public SharedDataGrace sharedDataGrace(@Value("${kim.partner.shared-data-grace:P30D}") Duration period) {
+        return new SharedDataGrace(period);
     }
 
     /**

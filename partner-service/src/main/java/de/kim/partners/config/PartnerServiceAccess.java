@@ -1,10 +1,12 @@
 package de.kim.partners.config;
 
+import de.kim.partners.api.EraseEndedReferralDataCommand;
 import de.kim.partners.api.EraseSharedClientDataCommand;
 import de.kim.partners.api.ReceiveReferralCommand;
 import de.kim.partners.api.RemindReferralCommand;
 import de.kim.partners.api.WithdrawReferralCommand;
 import de.kim.partners.command.ReferralReminderSaga;
+import de.kim.partners.command.SharedDataGraceSaga;
 import de.kim.partners.messaging.CaseEventsListener;
 import de.kim.platform.security.AccessRules;
 import de.kim.platform.security.ServiceGrants;
@@ -45,6 +47,7 @@ public class PartnerServiceAccess {
         return ServiceGrants.builder()
                 .grant(CaseEventsListener.PRINCIPAL, ReceiveReferralCommand.class, WithdrawReferralCommand.class,
                         EraseSharedClientDataCommand.class)
-                .grant(ReferralReminderSaga.PRINCIPAL, RemindReferralCommand.class);
+                .grant(ReferralReminderSaga.PRINCIPAL, RemindReferralCommand.class)
+                .grant(SharedDataGraceSaga.PRINCIPAL, EraseEndedReferralDataCommand.class);
     }
 }

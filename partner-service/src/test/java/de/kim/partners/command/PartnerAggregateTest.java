@@ -261,6 +261,27 @@ class PartnerAggregateTest {
     }
 
     @Test
+    void an_ended_referrals_client_data_goes_after_the_grace_period_and_only_once() {
+        ReferralDeclinedEvent declined = new ReferralDeclinedEvent(partner, referral, "case-1", DeclineReason.NO_CAPACITY,
+                null);
+        fixture.given(registered(), published(10), received(referral), declined)
+                .when(new EraseEndedReferralDataCommand(partner, referral), METTMANN)
+                .expectEvents(new SharedClientDataErasedEvent(partner, "case-1", received(referral).consentId(),
+                        List.of(referral)));
+        fixture.given(registered(), published(10), received(referral), declined,
+                        new SharedClientDataErasedEvent(partner, "case-1", received(referral).consentId(), List.of(referral)))
+                .when(new EraseEndedReferralDataCommand(partner, referral), METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_running_referral_keeps_the_clients_data() {
+        fixture.given(registered(), published(10), received(referral))
+                .when(new EraseEndedReferralDataCommand(partner, referral), METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
     void a_reminder_is_raised_once_and_only_for_an_unanswered_referral() {
         fixture.given(registered(), published(10), received(referral),
                         new ReferralReminderRaisedEvent(partner, referral, "case-1", 5))

@@ -54,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  * fixtures. A partner is snapshotted every three events here, so most commands load it from a
  * snapshot.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kim.partner.snapshot-every=3")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kim.partner.snapshot-every=3", "kim.partner.shared-data-grace=PT3S"})
 class PartnerServiceIntegrationTest {
 
     @DynamicPropertySource
@@ -158,6 +159,70 @@ class PartnerServiceIntegrationTest {
         send(caseId, json.writeValueAsString(revoked));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
                 http.getForObject("/api/referrals/" + referralId, String.class)).path("client").isNull()).isTrue());
+    }
+
+    @Test
+    void after_a_decline_or_a_completion_the_clients_data_goes_once_the_grace_period_has_passed_and_the_status_stays()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String declined = UUID.randomUUID().toString();
+        String completed = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(caseId, referralMade(partner, offer, declined, caseId));
+        send(caseId, referralMade(partner, offer, completed, caseId));
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(referral(declined).at("/client/familyName").asText()).isEqualTo("Beispiel");
+            assertThat(referral(completed).at("/client/familyName").asText()).isEqualTo("Beispiel");
+        });
+
+        assertThat(post("/api/referrals/" + declined + "/decline", "{\"reason\":\"NO_CAPACITY\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/referrals/" + completed + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/referrals/" + completed + "/complete", "{\"result\":\"GOAL_REACHED\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        // kim.partner.shared-data-grace is PT3S here; db-scheduler polls every few seconds.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String id : List.of(declined, completed)) {
+                JsonNode referral = referral(id);
+                assertThat(referral.path("client").isNull()).as("client of %s", id).isTrue();
+                assertThat(referral.path("note").isNull()).as("note of %s", id).isTrue();
+                assertThat(referral.path("id").asText()).isEqualTo(id);
+            }
+        });
+        assertThat(referral(declined).path("status").asText()).isEqualTo("DECLINED");
+        assertThat(referral(declined).path("declineReason").asText()).isEqualTo("NO_CAPACITY");
+        assertThat(referral(completed).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class)).toString())
+                .doesNotContain("Amina", "Beispiel", "Kinderbetreuung");
+    }
+
+    @Test
+    void an_expired_consent_empties_the_inbox_as_a_revocation_does() throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String referral = referralMade(partner, offer, referralId, caseId);
+        send(caseId, referral);
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(referral(referralId).at("/client/familyName").asText()).isEqualTo("Beispiel"));
+
+        ObjectNode expired = (ObjectNode) json.readTree(Fixtures.json(ConsentRevoked.TYPE));
+        expired.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) expired.path("data")).put("caseId", caseId).put("recipient", partner)
+                .put("consentId", json.readTree(referral).at("/data/consentId").asText())
+                .put("reason", ConsentRevoked.EXPIRED);
+        send(caseId, json.writeValueAsString(expired));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode inbox = referral(referralId);
+            assertThat(inbox.path("client").isNull()).isTrue();
+            assertThat(inbox.path("note").isNull()).isTrue();
+            assertThat(inbox.path("status").asText()).isEqualTo("RECEIVED");
+        });
     }
 
     @Test

@@ -260,6 +260,7 @@ class WebFrontEndBrowserTest {
         new Select(manager.findElement(By.id("consent-recipient"))).selectByValue("immigration-office");
         check(manager, "purposes", "RESIDENCE_MATTERS");
         check(manager, "dataCategories", "ACHIEVEMENTS");
+        check(manager, "dataCategories", "RESIDENCE_STATUS");
         submit(manager, "add-consent");
         new Select(manager.findElement(By.id("a-kind"))).selectByValue("LANGUAGE_CERTIFICATE");
         new Select(manager.findElement(By.id("a-level"))).selectByValue("B1");
