@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class CaseAggregate {
 
     /** The recipient id that stands for the immigration office in a consent. */
-    public static final String IMMIGRATION_OFFICE = "immigration-office";
+    public static final String IMMIGRATION_OFFICE = de.kim.contracts.cases.ConsentRevoked.IMMIGRATION_OFFICE;
     private static final Set<String> LANGUAGE_LEVELS = Set.of("A1", "A2", "B1", "B2", "C1", "C2");
 
     @AggregateIdentifier

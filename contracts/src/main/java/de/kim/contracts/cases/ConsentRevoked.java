@@ -21,6 +21,9 @@ public record ConsentRevoked(
 
     public static final EventType TYPE = new EventType("kim.case.ConsentRevoked", 1);
 
+    /** The {@code recipient} of a consent towards the immigration office (any other recipient is a partner id). */
+    public static final String IMMIGRATION_OFFICE = "immigration-office";
+
     public static final String REVOKED = "REVOKED";
     public static final String EXPIRED = "EXPIRED";
 }

@@ -86,7 +86,9 @@ public class CaseEventsListener {
                     new ReferralId(required(w.referralId(), "referralId")), reason), w.referralId());
         } else if (event.is(ClientErased.TYPE)) {
             erasures.forget(event.envelope().tenant(), required(event.data(ClientErased.class).caseId(), "caseId"));
-        } else if (event.is(ConsentRevoked.TYPE)) {
+        } else if (event.is(ConsentRevoked.TYPE)
+                && !ConsentRevoked.IMMIGRATION_OFFICE.equals(event.data(ConsentRevoked.class).recipient())) {
+            // A consent towards the immigration office is the office's to act on, not a partner's.
             ConsentRevoked c = event.data(ConsentRevoked.class);
             send(event, new EraseSharedClientDataCommand(new PartnerId(required(c.recipient(), "recipient")),
                     required(c.caseId(), "caseId"), required(c.consentId(), "consentId")), c.consentId());
