@@ -1,7 +1,6 @@
 package de.kim.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
@@ -21,7 +20,7 @@ public final class MongoWireServer implements AutoCloseable {
     private final Path file;
     private final UnaryOperator<MVStore.Builder> tuning;
     private MongoServer server;
-    private H2Backend backend;
+    private SnapshotReadH2Backend backend;
 
     /**
      * MB of decoded pages the store keeps (H2's default is 16). Every find without an index reads
@@ -59,6 +58,10 @@ public final class MongoWireServer implements AutoCloseable {
 
     MVStore store() {
         return backend.getMvStore();
+    }
+
+    DurableCommits commits() {
+        return ((SnapshotReadH2Backend) backend).commits();
     }
 
     public String connectionString() {
