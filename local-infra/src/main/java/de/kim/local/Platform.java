@@ -187,6 +187,18 @@ public final class Platform {
         stop(SUPERVISOR, false);
     }
 
+    /**
+     * Adds JVM options to one component's command line (after the launcher's own, so a repeated
+     * option such as {@code -Xmx} is the one given here): for tests that need one process under
+     * pressure. The supervisor starts a component again with the launcher's options only.
+     */
+    public void javaOptions(String name, String... options) {
+        Component c = component(name);
+        List<String> command = new ArrayList<>(c.command());
+        command.addAll(command.indexOf("-jar"), List.of(options));
+        components.put(name, new Component(c.name(), c.port(), c.http(), command, c.env()));
+    }
+
     /** The components in start order, for the supervisor. */
     List<String> componentNames() {
         return List.copyOf(components.keySet());
