@@ -782,7 +782,8 @@ the platform ran before) and into the Mongo-wire server as the platform runs it.
 script as:
 
 \`\`\`bash
-mvn -B -o -q verify -pl local-infra -Dtest=MongoWireWriteBenchmark -Dkim.bench=true -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B -o -q verify -pl local-infra -Dtest=MongoWireWriteBenchmark -Dkim.bench=true \\
+    -Dlogback.configurationFile=kim-infra-logback.xml -Dsurefire.failIfNoSpecifiedTests=false
 grep mongo-wire-writes local-infra/target/surefire-reports/de.kim.local.MongoWireWriteBenchmark-output.txt
 \`\`\`
 
@@ -792,7 +793,7 @@ $(sed -E -n 's/^mongo-wire-writes: *([0-9]+) writers +plain H2 backend +([0-9,]+
 
 Each commit writes a chunk and syncs the file (about 0.5 ms for a 4 kB write and \`fsync\` on this
 machine's disk); writers share a commit only when they wait at the same time, so a single writer
-pays it whole. The steering rebuild above writes through the same server, and so pays it too.
+pays it whole. The steering rebuild above writes through the same server in batches (\`insertMany\`), one commit per batch.
 
 ## Footprint of the started platform
 

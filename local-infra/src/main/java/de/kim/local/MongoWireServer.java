@@ -35,7 +35,7 @@ public final class MongoWireServer implements AutoCloseable {
      * Threads that run commands (netty's default is two per core). A write waits for its durable
      * commit in the thread that runs it; the writers waiting together share one commit, so more
      * threads than cores let more writers share each sync: with 16 writers on 2 cores, 4 threads
-     * made about 870 durable writes/s, 32 threads 1,350 to 1,450 (docs/BENCHMARKS.md).
+     * made about 870 durable writes/s, 32 threads 1,350 to 2,300 (docs/BENCHMARKS.md).
      */
     static final int WORKER_THREADS = 32;
 

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * real driver, into mongo-java-server's plain H2 backend (answers from memory, commits about a
  * second later) and into the Mongo-wire server as the platform runs it (commit and fsync before
  * the answer, group commit), for 1, 4 and 16 writers. Run on purpose only (docs/BENCHMARKS.md):
- * {@code mvn -B -o -q -pl local-infra verify -Dtest=MongoWireWriteBenchmark -Dkim.bench=true}
+ * {@code mvn -B -o -q -pl local-infra verify -Dtest=MongoWireWriteBenchmark -Dkim.bench=true
+ * -Dlogback.configurationFile=kim-infra-logback.xml} (without the last, the driver's and the
+ * server's debug log of every command is measured too)
  */
 @EnabledIfSystemProperty(named = "kim.bench", matches = "true")
 class MongoWireWriteBenchmark {
