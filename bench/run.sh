@@ -267,7 +267,8 @@ fi
 if has_step mongo-writes; then
   log "Mongo-wire server writes, plain and durable ..."
   mvn -B -o -q verify -pl local-infra -Dtest=MongoWireWriteBenchmark -Dkim.bench=true \
-      -Dsurefire.failIfNoSpecifiedTests=false >"$LOGS/mongo-writes.log" 2>&1 \
+      -Dlogback.configurationFile=kim-infra-logback.xml -Dsurefire.failIfNoSpecifiedTests=false \
+      >"$LOGS/mongo-writes.log" 2>&1 \
       || log "Mongo-wire write benchmark failed, see $LOGS/mongo-writes.log"
   grep -h 'mongo-wire-writes:' local-infra/target/surefire-reports/de.kim.local.MongoWireWriteBenchmark-output.txt \
       >"$RES/mongo-writes.txt" 2>/dev/null || true
