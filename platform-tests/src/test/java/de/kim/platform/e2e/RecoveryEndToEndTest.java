@@ -60,9 +60,12 @@ class RecoveryEndToEndTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (platform != null) {
             platform.stop();
+            try (java.util.stream.Stream<Path> all = Files.walk(platform.dataDir())) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
