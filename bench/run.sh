@@ -8,7 +8,7 @@
 #   --quick     a smoke test of this script: short runs, few clients, a small store; writes
 #               $BENCH_WORK/BENCHMARKS.md instead of docs/BENCHMARKS.md
 # Environment (defaults in brackets):
-#   BENCH_STEPS          which steps to run ["raw aggregates rebuild crud platform"]; "docs" measures
+#   BENCH_STEPS          which steps to run ["raw aggregates rebuild mongo-writes crud platform"]; "docs" measures
 #                        nothing and writes the file again from the results in BENCH_WORK (after a change of its text)
 #   BENCH_CLIENTS [32]  BENCH_DURATION [60]  BENCH_WARMUP [30]  (seconds)
 #   BENCH_AGG_SIZES [10000,100000,1000000]  BENCH_REBUILD_CASES [20000]  BENCH_PROBES [50]
@@ -32,7 +32,7 @@ for arg in "$@"; do
   esac
 done
 
-STEPS=${BENCH_STEPS:-raw aggregates rebuild crud platform}
+STEPS=${BENCH_STEPS:-raw aggregates rebuild mongo-writes crud platform}
 if [ "$QUICK" = 1 ]; then
   CLIENTS=${BENCH_CLIENTS:-4}; DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-2}
   AGG_SIZES=${BENCH_AGG_SIZES:-10000,20000}; REBUILD_CASES=${BENCH_REBUILD_CASES:-2000}; PROBES=${BENCH_PROBES:-5}
@@ -261,6 +261,17 @@ if has_step rebuild; then
     sed -E -n 's/^run ([0-9]+): Report\[events=([0-9]+),.*facts=([0-9]+),.*replayMillis=([0-9]+), writeMillis=([0-9]+), eventsPerSecond=([0-9]+)\].*/run.\1.events=\2\nrun.\1.facts=\3\nrun.\1.replay_ms=\4\nrun.\1.write_ms=\5\nrun.\1.events_per_s=\6/p' \
         "$RES/rebuild.txt" >"$RES/rebuild.properties"
   fi
+fi
+
+# 3b. What durable acknowledgement costs the Mongo-wire server (MongoWireWriteBenchmark).
+if has_step mongo-writes; then
+  log "Mongo-wire server writes, plain and durable ..."
+  mvn -B -o -q verify -pl local-infra -Dtest=MongoWireWriteBenchmark -Dkim.bench=true \
+      -Dlogback.configurationFile=kim-infra-logback.xml -Dsurefire.failIfNoSpecifiedTests=false \
+      >"$LOGS/mongo-writes.log" 2>&1 \
+      || log "Mongo-wire write benchmark failed, see $LOGS/mongo-writes.log"
+  grep -h 'mongo-wire-writes:' local-infra/target/surefire-reports/de.kim.local.MongoWireWriteBenchmark-output.txt \
+      >"$RES/mongo-writes.txt" 2>/dev/null || true
 fi
 
 # 4. The CRUD service, measured by the same client with the same settings.
@@ -761,6 +772,29 @@ was never the limit (about 80,000 events/s); the writes were: the embedded Mongo
 the batch size; writing collections in parallel and a hand-written BSON conversion were tried
 and gave nothing. Fewer, larger documents did it. Queries are not blocked meanwhile: they read
 the live database until the rebuilt one is switched in.
+
+## Durable writes of the Mongo-wire server
+
+Every write the Mongo-wire server acknowledges is committed and synced (\`fsync\`) first, writers
+that wait together sharing one sync (ARCHITECTURE, "Durability and recovery"). What that costs:
+inserts of a steering fact's size through the real driver for 8 s per row, into
+mongo-java-server's plain H2 backend (answers from memory, commits about a second later: what
+the platform ran before) and into the Mongo-wire server as the platform runs it. Run by this
+script as:
+
+\`\`\`bash
+mvn -B -o -q verify -pl local-infra -Dtest=MongoWireWriteBenchmark -Dkim.bench=true \\
+    -Dlogback.configurationFile=kim-infra-logback.xml -Dsurefire.failIfNoSpecifiedTests=false
+grep mongo-wire-writes local-infra/target/surefire-reports/de.kim.local.MongoWireWriteBenchmark-output.txt
+\`\`\`
+
+| writers | plain H2 backend, writes/s | durable, writes/s |
+|---|---|---|
+$(sed -E -n 's/^mongo-wire-writes: *([0-9]+) writers +plain H2 backend +([0-9,]+) writes\/s +durable +([0-9,]+) writes\/s.*/| \1 | \2 | \3 |/p' "$RES/mongo-writes.txt" 2>/dev/null)
+
+Each commit writes a chunk and syncs the file (about 0.5 ms for a 4 kB write and \`fsync\` on this
+machine's disk); writers share a commit only when they wait at the same time, so a single writer
+pays it whole. The steering rebuild above writes through the same server in batches (\`insertMany\`), one commit per batch.
 
 ## Footprint of the started platform
 

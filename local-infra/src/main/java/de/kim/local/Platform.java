@@ -110,6 +110,7 @@ public final class Platform {
 
     /** Stops every component, the gateway first and the infrastructure last. */
     public void stop() {
+        stopSupervisor();
         List<String> names = new ArrayList<>(components.keySet());
         java.util.Collections.reverse(names);
         for (String name : names) {
@@ -156,6 +157,71 @@ public final class Platform {
     public void printStatus(PrintStream out) {
         for (Component c : components.values()) {
             out.printf("  %-28s %s%n", c.name(), running(c.name()).map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+        }
+        out.printf("  %-28s %s%n", SUPERVISOR, running(SUPERVISOR)
+                .map(p -> "running (pid " + p.pid() + "), restarts what dies; log " + logFile(SUPERVISOR))
+                .orElse("stopped: nothing restarts a component that dies"));
+    }
+
+    static final String SUPERVISOR = "supervisor";
+
+    /**
+     * Leaves the supervisor running ({@link Supervisor}): a process of the launcher jar that
+     * starts again every component that dies, as a container orchestrator would. Its pid file is
+     * {@code run/supervisor.pid}, its log {@code logs/supervisor.log} in the data directory.
+     */
+    public void startSupervisor() {
+        if (running(SUPERVISOR).isPresent()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(java(SUPERVISOR, "64m", jar("local-infra"), "supervise",
+                String.valueOf(ports.gateway()), String.valueOf(ports.caseService()), String.valueOf(ports.partnerService()),
+                String.valueOf(ports.immigrationOfficeService()), String.valueOf(ports.steeringService()),
+                String.valueOf(ports.web()), String.valueOf(ports.authServer()), String.valueOf(ports.kafka()),
+                String.valueOf(ports.kafkaController()), String.valueOf(ports.mongo())));
+        command.add(2, "-Dkim.home=" + home);
+        command.add(3, "-Dkim.data=" + dataDir);
+        launch(new Component(SUPERVISOR, 0, false, command, Map.of()));
+    }
+
+    /** Stops the supervisor: before the components are stopped, so that it does not start them again. */
+    public void stopSupervisor() {
+        stop(SUPERVISOR, false);
+    }
+
+    /**
+     * Adds JVM options to one component's command line (after the launcher's own, so a repeated
+     * option such as {@code -Xmx} is the one given here): for tests that need one process under
+     * pressure. The supervisor starts a component again with the launcher's options only.
+     */
+    public void javaOptions(String name, String... options) {
+        Component c = component(name);
+        List<String> command = new ArrayList<>(c.command());
+        command.addAll(command.indexOf("-jar"), List.of(options));
+        components.put(name, new Component(c.name(), c.port(), c.http(), command, c.env()));
+    }
+
+    /** The components in start order, for the supervisor. */
+    List<String> componentNames() {
+        return List.copyOf(components.keySet());
+    }
+
+    /** Whether a running service answers its liveness check; infrastructure counts as live while it runs. */
+    boolean live(String name) {
+        Component c = component(name);
+        if (!c.http()) {
+            return true;
+        }
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + c.port() + "/actuator/health/liveness"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -307,6 +373,9 @@ public final class Platform {
         // collections, so it is resident, and the live data of these processes is small.
         command.add("-XX:NewRatio=4");
         command.add("-Xss512k");
+        // An OutOfMemoryError leaves a JVM half alive (H2 closes its store, threads are gone, the
+        // health endpoint does not answer): the process ends instead, and the supervisor starts it again.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         // The quick JIT only (C1): here nine JVMs share the machine, and the optimising compiler
         // (C2) took a third of all CPU for minutes after the start (docs/BENCHMARKS.md). Production
         // containers, a machine's share each, keep the full JIT. KIM_JAVA_OPTS below can override it.

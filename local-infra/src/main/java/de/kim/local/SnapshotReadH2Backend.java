@@ -12,12 +12,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -40,6 +43,10 @@ import java.util.stream.StreamSupport;
  * <li><b>A write never changes a stored document in place</b> (the plain backend's update
  * does), so a read sees each document either before or after a write, never half-way: the
  * documents a write works on are copies.</li>
+ * <li><b>A write is answered once it is durable</b>: committed to the file and the file synced,
+ * with writers that arrive together sharing one sync ({@link DurableCommits}). The plain backend
+ * answers from memory and leaves the commit to H2's background writer, about a second later: a
+ * SIGKILL in between lost writes the clients had been told were made.</li>
  * </ul>
  * Files of the plain backend are read as they are.
  */
@@ -49,8 +56,47 @@ final class SnapshotReadH2Backend extends H2Backend {
     private static final String DATA_MAP = "databases.";
     private static final String META_MAP = "meta.";
 
+    /**
+     * Commands that never change the store: answered at once. Every other command (insert, update,
+     * delete, findAndModify, createIndexes, drop, dropDatabase, create, and any the server may add)
+     * waits for a durable commit before its answer, whether it succeeded or not.
+     */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
+            "listindexes", "listdatabases", "hello", "ismaster", "ping", "buildinfo", "serverstatus", "killcursors",
+            "endsessions", "getlasterror", "getlog", "dbstats", "collstats", "connectionstatus", "whatsmyuri",
+            "getparameter", "getcmdlineopts", "hostinfo", "currentop", "explain", "saslstart", "saslcontinue",
+            "getfreemonitoringstatus", "replsetgetstatus", "startsession");
+
+    private final DurableCommits commits;
+
     SnapshotReadH2Backend(MVStore store) {
         super(store);
+        this.commits = new DurableCommits(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        boolean write = writes(command, query);
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            if (write) {
+                commits.awaitDurable();
+            }
+        }
+    }
+
+    DurableCommits commits() {
+        return commits;
+    }
+
+    private static boolean writes(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("aggregate")) {
+            return query.get("pipeline") instanceof List<?> stages && stages.stream()
+                    .anyMatch(stage -> stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+        }
+        return !READS.contains(name);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -350,7 +351,7 @@ public class CaseFileProjection {
         if (query.assignee() != null) {
             criteria = criteria.and("assignee").is(query.assignee());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("openedOn", "id")), CaseFile.class);
+        return BoundedResults.find(mongo, Query.query(criteria).with(Sort.by("openedOn", "id")), CaseFile.class);
     }
 
     @QueryHandler
@@ -360,7 +361,7 @@ public class CaseFileProjection {
         if (query.assignee() != null) {
             criteria = criteria.and("assignee").is(query.assignee());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("dueOn", "caseId")), FollowUpEntry.class);
+        return BoundedResults.find(mongo, Query.query(criteria).with(Sort.by("dueOn", "caseId")), FollowUpEntry.class);
     }
 
     @ResetHandler

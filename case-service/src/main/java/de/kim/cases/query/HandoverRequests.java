@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.annotation.Id;
@@ -108,7 +109,7 @@ public class HandoverRequests {
         if (query.residenceRecordId() != null) {
             criteria = criteria.and("residenceRecordId").is(query.residenceRecordId());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
+        return BoundedResults.find(mongo, Query.query(criteria).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
     }
 
     private static String key(String tenant, String handoverId) {

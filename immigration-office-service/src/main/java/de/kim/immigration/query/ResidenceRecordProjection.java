@@ -1,5 +1,6 @@
 package de.kim.immigration.query;
 
+import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.AchievementWithdrawnEvent;
@@ -145,12 +146,12 @@ public class ResidenceRecordProjection {
         if (query.officer() != null) {
             criteria = criteria.and("officer").is(query.officer());
         }
-        return mongo.find(Query.query(criteria.orOperator(permit, chancen)), ResidenceRecordView.class);
+        return BoundedResults.find(mongo, Query.query(criteria.orOperator(permit, chancen)), ResidenceRecordView.class);
     }
 
     @QueryHandler
     List<ResidenceRecordView> handle(FindRecordsOfOfficerQuery query) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(query.tenant()).and("officer").is(query.officer())),
+        return BoundedResults.find(mongo, Query.query(Criteria.where("tenant").is(query.tenant()).and("officer").is(query.officer())),
                 ResidenceRecordView.class);
     }
 

@@ -1,5 +1,6 @@
 package de.kim.partners.query;
 
+import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.partners.api.SharedClient;
@@ -173,7 +174,7 @@ public class PartnerProjection {
         if (q.town() != null) {
             c = c.and("towns").is(q.town());
         }
-        return mongo.find(Query.query(c).with(Sort.by("name")), PartnerView.class);
+        return BoundedResults.find(mongo, Query.query(c).with(Sort.by("name")), PartnerView.class);
     }
 
     @QueryHandler
@@ -197,7 +198,7 @@ public class PartnerProjection {
         if (q.availableOnly()) {
             c = c.and("freePlaces").gt(0);
         }
-        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "freePlaces").and(Sort.by("title"))),
+        return BoundedResults.find(mongo, Query.query(c).with(Sort.by(Sort.Direction.DESC, "freePlaces").and(Sort.by("title"))),
                 OfferView.class);
     }
 
@@ -213,7 +214,7 @@ public class PartnerProjection {
         if (q.status() != null) {
             c = c.and("status").is(q.status());
         }
-        return mongo.find(Query.query(c).with(Sort.by("madeOn", "_id")), InboxReferral.class);
+        return BoundedResults.find(mongo, Query.query(c).with(Sort.by("madeOn", "_id")), InboxReferral.class);
     }
 
     @QueryHandler

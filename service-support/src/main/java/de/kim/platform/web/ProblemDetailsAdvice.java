@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +69,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
         if (e.getCause() instanceof KimException cause) {
             return domain(cause);
+        }
+        return unexpected(e);
+    }
+
+    /** A query handler's refusal (e.g. too many results) reaches the controller wrapped by the query bus and the future. */
+    @ExceptionHandler({CompletionException.class, QueryExecutionException.class})
+    public ResponseEntity<ProblemDetail> wrappedQuery(Exception e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof KimException cause) {
+                return domain(cause);
+            }
         }
         return unexpected(e);
     }
