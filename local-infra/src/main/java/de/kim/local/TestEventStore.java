@@ -42,9 +42,13 @@ public final class TestEventStore {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(url, user, password, name),
                     "kim-test-schema-drop"));
             String separator = url.contains("?") ? "&" : "?";
+            // Every test context of a module's run stays open (Spring caches them) and shares one server of
+            // 100 connections: a small pool each, so a dozen contexts fit.
             return Map.of("spring.datasource.url", url + separator + "currentSchema=" + name,
                     "spring.datasource.username", user,
-                    "spring.datasource.password", password);
+                    "spring.datasource.password", password,
+                    "spring.datasource.hikari.maximum-pool-size", "5",
+                    "spring.datasource.hikari.minimum-idle", "1");
         }
         try {
             Path dir = Files.createTempDirectory("kim-eventstore-");
