@@ -61,9 +61,9 @@ final class FaultInjection {
     void run() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> casesOpened() >= 0);
         long casesBefore = casesOpened();
-        SteadyLoad cases = new SteadyLoad(2, lead, "/api/cases", CASE);
-        SteadyLoad records = new SteadyLoad(1, officer, "/api/residence-records", RECORD);
-        SteadyLoad partners = new SteadyLoad(1, admin, "/api/partners", PARTNER);
+        SteadyLoad cases = new SteadyLoad(2, Duration.ofMillis(300), lead, "/api/cases", CASE);
+        SteadyLoad records = new SteadyLoad(1, Duration.ofMillis(500), officer, "/api/residence-records", RECORD);
+        SteadyLoad partners = new SteadyLoad(1, Duration.ofMillis(500), admin, "/api/partners", PARTNER);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> cases.acceptedCount() >= 10);
             for (String victim : VICTIMS) {

@@ -1,6 +1,7 @@
 package de.kim.platform.e2e;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Clients that send one kind of command through the gateway, one after the other, until stopped:
+ * Clients that send one kind of command through the gateway, one after the other with a pause
+ * between, until stopped:
  * the ids of what was accepted (201) and a tally of every other answer (-1 where no answer came,
  * e.g. while the gateway was down).
  */
@@ -21,11 +23,12 @@ final class SteadyLoad implements AutoCloseable {
     private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, AtomicInteger> others = new ConcurrentHashMap<>();
 
-    SteadyLoad(int clients, Gateway as, String path, String body) {
+    SteadyLoad(int clients, Duration between, Gateway as, String path, String body) {
         for (int c = 0; c < clients; c++) {
             Thread client = new Thread(() -> {
                 while (running.get()) {
                     send(as, path, body);
+                    pause(between.toMillis());
                 }
             }, "load " + path + " " + c);
             client.setDaemon(true);
@@ -45,17 +48,17 @@ final class SteadyLoad implements AutoCloseable {
             }
         } catch (RuntimeException noAnswer) {
             status = -1;
-            pause();
+            pause(200);
         }
         others.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
         if (status >= 500) {
-            pause();
+            pause(200);
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
