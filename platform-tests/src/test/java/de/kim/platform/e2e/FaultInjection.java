@@ -58,7 +58,8 @@ final class FaultInjection {
         this.steering = Gateway.signedIn(gateway, auth, "steuerung.mettmann");
     }
 
-    void run() throws Exception {
+    /** Runs the load and the kills, checks, and answers the cases accepted meanwhile. */
+    List<String> run() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> casesOpened() >= 0);
         long casesBefore = casesOpened();
         SteadyLoad cases = new SteadyLoad(2, Duration.ofMillis(300), lead, "/api/cases", CASE);
@@ -100,8 +101,8 @@ final class FaultInjection {
         long counted = casesOpened();
         assertThat(counted).as("cases counted by steering").isBetween(least, least + inFlight);
 
-        Map<String, Long> opened = published(Topics.CASE, "kim.case.CaseOpened");
-        Map<String, Long> registered = published(Topics.PARTNER, "kim.partner.PartnerRegistered");
+        Map<String, Long> opened = published(Topics.CASE, "kim.case.CaseOpened", "/data/caseId");
+        Map<String, Long> registered = published(Topics.PARTNER, "kim.partner.PartnerRegistered", "/data/partnerId");
         assertThat(cases.accepted()).as("accepted cases on " + Topics.CASE).allMatch(opened::containsKey);
         assertThat(partners.accepted()).as("accepted partners on " + Topics.PARTNER).allMatch(registered::containsKey);
         assertThat((long) opened.size()).as("steering counts each case on the topic once").isEqualTo(counted);
@@ -110,6 +111,7 @@ final class FaultInjection {
 
         assertThat(admin.post("/api/steering/rebuild", "").statusCode()).isEqualTo(200);
         assertThat(casesOpened()).as("steering's figure after a rebuild from the topics").isEqualTo(counted);
+        return cases.accepted();
     }
 
     private void killAndAwaitRestart(String victim) {
@@ -141,13 +143,13 @@ final class FaultInjection {
         }
     }
 
-    /** How often each aggregate's event of the type is on the topic. */
-    private Map<String, Long> published(String topic, String type) {
+    /** How often the event of the type is on the topic, by the id at {@code idPointer} in the envelope. */
+    private Map<String, Long> published(String topic, String type, String idPointer) {
         Map<String, Long> counts = new HashMap<>();
         for (ConsumerRecord<String, String> record : TopicReader.readAll(platform.kafkaAdminConfig(), topic)) {
             JsonNode envelope = parse(record.value());
             if (type.equals(envelope.path("type").asText())) {
-                counts.merge(envelope.path("aggregateId").asText(), 1L, Long::sum);
+                counts.merge(envelope.at(idPointer).asText(), 1L, Long::sum);
             }
         }
         return counts;
@@ -165,7 +167,7 @@ final class FaultInjection {
         return counts.values().stream().filter(n -> n > 1).count();
     }
 
-    private long casesOpened() {
+    long casesOpened() {
         return Gateway.json(steering.get("/api/steering/figures")).at("/casesOpened/total/count").asLong(-1);
     }
 }

@@ -49,6 +49,7 @@ class RecoveryEndToEndTest {
     static final ObjectMapper json = Gateway.JSON;
 
     static Platform platform;
+    static List<String> acceptedUnderFaults = List.of();
     static Gateway lead;
 
     @BeforeAll
@@ -136,6 +137,29 @@ class RecoveryEndToEndTest {
     @Test
     @Order(2)
     void every_component_killed_under_load_comes_back_and_no_accepted_command_is_lost() throws Exception {
-        new FaultInjection(platform).run();
+        acceptedUnderFaults = new FaultInjection(platform).run();
+    }
+
+    @Test
+    @Order(3)
+    void a_restart_of_the_whole_platform_loses_nothing() throws Exception {
+        long counted = new FaultInjection(platform).casesOpened();
+        List<String> cases = new ArrayList<>(acceptedUnderFaults);
+        HttpResponse<String> opened = lead.post("/api/cases", CASE);
+        assertThat(opened.statusCode()).isEqualTo(201);
+        cases.add(json.readTree(opened.body()).path("id").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> new FaultInjection(platform).casesOpened() == counted + 1);
+
+        platform.stop();
+        platform.start(StartedPlatform.quiet());
+        platform.startSupervisor();
+
+        Gateway leadAgain = Gateway.signedIn(platform.ports().gateway(), platform.ports().authServer(), "leitung.mettmann");
+        for (String id : cases) {
+            assertThat(leadAgain.get("/api/cases/" + id).statusCode()).as(id).isEqualTo(200);
+        }
+        assertThat(new FaultInjection(platform).casesOpened()).isEqualTo(counted + 1);
+        assertThat(leadAgain.post("/api/cases", CASE).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> new FaultInjection(platform).casesOpened() == counted + 2);
     }
 }
