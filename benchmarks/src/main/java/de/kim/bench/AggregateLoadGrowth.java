@@ -14,6 +14,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -39,7 +42,8 @@ import java.util.stream.Stream;
  * events with a snapshot at 950 (so 50 events after the snapshot), and a random aggregate of
  * the fill.
  */
-public final class AggregateLoadGrowth {
+@Command(name = "aggregate-load-growth", description = "How loading one aggregate grows with the event store.")
+final class AggregateLoadGrowth implements Callable<Integer> {
 
     private static final String TYPE = "BenchCase";
     private static final int PER_AGGREGATE = 10;
@@ -54,25 +58,39 @@ public final class AggregateLoadGrowth {
     public record CaseState(String caseId, int version, List<String> entries) {
     }
 
-    private AggregateLoadGrowth() {
-    }
+    @Option(names = "--sizes", split = ",", defaultValue = "10000,100000,1000000",
+            description = "aggregates in the store at each measurement")
+    int[] sizes;
+    @Option(names = "--loads", defaultValue = "1000", description = "aggregates loaded at each size")
+    int loads;
+    @Option(names = "--warmup", defaultValue = "200", description = "loads before measuring")
+    int warmup;
+    @Option(names = "--batch", defaultValue = "1000", description = "aggregates appended per transaction")
+    int batch;
+    @Option(names = "--fill-threads", description = "threads appending (default: one per core)")
+    int fillThreads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--dir", description = "directory of the H2 file (default: a new temporary one, deleted after)")
+    Path givenDir;
+    @Option(names = "--url", description = "JDBC URL (default: an H2 file in --dir)")
+    String givenUrl;
+    @Option(names = "--user", defaultValue = "sa")
+    String user;
+    @Option(names = "--password", defaultValue = "")
+    String password;
+    @Option(names = "--out", description = "file for the results (default: standard output)")
+    String out;
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "sizes", "loads", "warmup", "batch", "fill-threads", "dir", "url", "user", "password", "out");
-        int[] sizes = args.integers("sizes", "10000,100000,1000000");
-        int loads = args.integer("loads", 1000);
-        int warmup = args.integer("warmup", 200);
-        int batch = args.integer("batch", 1000);
-        int fillThreads = args.integer("fill-threads", Runtime.getRuntime().availableProcessors());
-        Path dir = args.has("dir") ? Path.of(args.get("dir", "")) : Files.createTempDirectory("kim-bench-aggregates");
-        boolean ownDir = !args.has("dir");
-        String url = args.get("url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("eventstore")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+    @Override
+    public Integer call() throws Exception {
+        Path dir = givenDir != null ? givenDir : Files.createTempDirectory("kim-bench-aggregates");
+        boolean ownDir = givenDir == null;
+        String url = givenUrl != null ? givenUrl : "jdbc:h2:file:" + dir.toAbsolutePath().resolve("eventstore")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
-        pool.setUsername(args.get("user", "sa"));
-        pool.setPassword(args.get("password", ""));
+        pool.setUsername(user);
+        pool.setPassword(password);
         pool.setMaximumPoolSize(10);
         Results results = new Results();
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
@@ -106,7 +124,8 @@ public final class AggregateLoadGrowth {
             int aggregates = 0;
             Random random = new Random(42);
             results.put("url", url);
-            results.put("sizes", args.get("sizes", "10000,100000,1000000"));
+            results.put("sizes", java.util.Arrays.stream(sizes).mapToObj(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")));
             results.put("loads", loads);
             for (int size : sizes) {
                 writeDelay(dataSource, url, 500);
@@ -143,7 +162,8 @@ public final class AggregateLoadGrowth {
                 delete(dir);
             }
         }
-        results.print(args.get("out", null));
+        results.print(out);
+        return 0;
     }
 
     /** Appends {@code batches} batches of {@code inBatch} new aggregates, one transaction each, on several threads. */

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -28,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,16 +45,37 @@ import java.util.UUID;
 @SpringBootApplication(proxyBeanMethods = false)
 public class CrudService {
 
-    public static void main(String[] argv) {
-        Args args = new Args(argv, "port", "url", "user", "password", "pool", "dir");
+    /** The command line that starts it. */
+    @Command(name = "crud-service", description = "Starts the CRUD yardstick service.")
+    static final class Start implements Callable<Integer> {
+
+        @Option(names = "--port", defaultValue = "8090")
+        int port;
+        @Option(names = "--url", description = "JDBC URL (default: an H2 file in --dir)")
+        String url;
+        @Option(names = "--user", defaultValue = "sa")
+        String user;
+        @Option(names = "--password", defaultValue = "")
+        String password;
+        @Option(names = "--pool", defaultValue = "10", description = "connections: the services' KIM_EVENTSTORE_POOL")
+        int pool;
+        @Option(names = "--dir", description = "directory of the H2 file")
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "kim-bench", "crud");
+
+        @Override
+        public Integer call() {
+            start(port, url != null ? url : CrudTable.h2Url(dir), user, password, pool);
+            return null;
+        }
+    }
+
+    static void start(int port, String url, String user, String password, int pool) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", args.get("port", "8090"));
-        properties.put("spring.datasource.url", args.get("url",
-                CrudTable.h2Url(Path.of(args.get("dir", System.getProperty("java.io.tmpdir") + "/kim-bench/crud")))));
-        properties.put("spring.datasource.username", args.get("user", "sa"));
-        properties.put("spring.datasource.password", args.get("password", ""));
-        // The services' pool size (KIM_EVENTSTORE_POOL).
-        properties.put("spring.datasource.hikari.maximum-pool-size", args.get("pool", "10"));
+        properties.put("server.port", String.valueOf(port));
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", user);
+        properties.put("spring.datasource.password", password);
+        properties.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(pool));
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.de.kim.bench", "INFO");

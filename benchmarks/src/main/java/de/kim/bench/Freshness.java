@@ -1,5 +1,10 @@
 package de.kim.bench;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
 /**
  * From command to figure under load: while background clients open cases at a fixed rate
  * through the gateway, a probe opens one case at a time in a town the background never uses
@@ -7,19 +12,31 @@ package de.kim.bench;
  * time from the 201 to the figure (the method of {@code bench/freshness.sh}, signed in, and
  * with load), the probe's own command latency, and how long one figures request took.
  */
-public final class Freshness {
+@Command(name = "freshness", description = "From a command's 201 to steering's figure, under a background load.")
+final class Freshness implements Callable<Integer> {
 
-    private Freshness() {
-    }
+    @Option(names = "--gateway", defaultValue = "http://localhost:8080")
+    String gateway;
+    @Option(names = "--auth", defaultValue = "http://localhost:9000")
+    String auth;
+    @Option(names = "--rate", defaultValue = "0", description = "background cases per second")
+    double rate;
+    @Option(names = "--clients", defaultValue = "32", description = "background clients")
+    int clients;
+    @Option(names = "--probes", defaultValue = "50")
+    int probes;
+    @Option(names = "--town", defaultValue = "Haan", description = "the probe's town, never the background's")
+    String town;
+    @Option(names = "--settle", defaultValue = "10", description = "seconds of background load before the probes")
+    double settle;
+    @Option(names = "--timeout", defaultValue = "30", description = "seconds a probe waits for its figure")
+    double timeout;
+    @Option(names = "--out", description = "file for the results (default: standard output)")
+    String out;
 
-    public static void main(String[] argv) {
-        Args args = new Args(argv, "gateway", "auth", "rate", "clients", "probes", "town", "settle", "timeout", "out");
-        String gateway = args.get("gateway", "http://localhost:8080");
-        String auth = args.get("auth", "http://localhost:9000");
-        String town = args.get("town", "Haan");
-        double rate = args.decimal("rate", 0);
-        int probes = args.integer("probes", 50);
-        long timeoutNanos = (long) (args.decimal("timeout", 30) * 1e9);
+    @Override
+    public Integer call() {
+        long timeoutNanos = (long) (timeout * 1e9);
         Api api = new Api();
         String lead = api.token(auth, "leitung.mettmann");
         String steering = api.token(auth, "steuerung.mettmann");
@@ -29,10 +46,10 @@ public final class Freshness {
         if (rate > 0) {
             // The background uses Velbert only, so it never changes the probe town's count.
             background = new LoadRun(LoadGenerator.openCase(gateway + "/api/cases", lead, "Velbert"), api,
-                    args.integer("clients", 32), rate);
+                    clients, rate);
             background.start(0, 0);
-            System.err.printf("freshness: background load %.1f cases/s; settling %.0f s%n", rate, args.decimal("settle", 10));
-            LoadGenerator.sleep((long) (args.decimal("settle", 10) * 1000));
+            System.err.printf("freshness: background load %.1f cases/s; settling %.0f s%n", rate, settle);
+            LoadGenerator.sleep((long) (settle * 1000));
         }
         // Counts from 1 to 4 show as "<5": get the probe town above that first.
         for (int i = 0; i < 5; i++) {
@@ -85,8 +102,8 @@ public final class Freshness {
             background.writeTo(load);
             results.putAll("background.", load);
         }
-        results.print(args.get("out", null));
-        System.exit(0);
+        results.print(out);
+        return 0;
     }
 
     private static long count(Api api, String figures, String token) {

@@ -1,6 +1,10 @@
 package de.kim.bench;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.time.Instant;
 
 /**
@@ -13,41 +17,56 @@ import java.time.Instant;
  * registers the demo partner and an offer of capacity 100,000 once). With {@code --target URL}
  * the open-case body goes to that URL without a token (the CRUD service).
  */
-public final class LoadGenerator {
+@Command(name = "load-generator", description = "Commands from concurrent clients: throughput and latency.")
+final class LoadGenerator implements Callable<Integer> {
 
-    private LoadGenerator() {
-    }
+    @Option(names = "--scenario", defaultValue = "open-case", description = "open-case or referral")
+    String scenario;
+    @Option(names = "--clients", defaultValue = "32")
+    int clients;
+    @Option(names = "--duration", defaultValue = "60", description = "seconds measured")
+    double duration;
+    @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring")
+    double warmup;
+    @Option(names = "--gateway", defaultValue = "http://localhost:8080")
+    String gateway;
+    @Option(names = "--auth", defaultValue = "http://localhost:9000")
+    String auth;
+    @Option(names = "--target", description = "POST the open-case body here without a token (the CRUD service)")
+    String target;
+    @Option(names = "--rate", defaultValue = "0", description = "commands per second in all; 0: as fast as answered")
+    double rate;
+    @Option(names = "--user", defaultValue = "leitung.mettmann")
+    String user;
+    @Option(names = "--town", defaultValue = "Velbert")
+    String town;
+    @Option(names = "--out", description = "file for the results (default: standard output)")
+    String out;
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "scenario", "clients", "duration", "warmup", "gateway", "auth", "target", "rate",
-                "user", "town", "out");
-        String gateway = args.get("gateway", "http://localhost:8080");
-        String auth = args.get("auth", "http://localhost:9000");
-        String user = args.get("user", "leitung.mettmann");
-        String town = args.get("town", "Velbert");
+    @Override
+    public Integer call() {
         Api api = new Api();
-        LoadRun.Scenario scenario = switch (args.get("scenario", "open-case")) {
-            case "open-case" -> args.has("target")
-                    ? openCase(args.get("target", null), null, town)
+        LoadRun.Scenario chosen = switch (scenario) {
+            case "open-case" -> target != null
+                    ? openCase(target, null, town)
                     : openCase(gateway + "/api/cases", api.token(auth, user), town);
             case "referral" -> new Referral(gateway, auth, user);
-            default -> throw new IllegalArgumentException("unknown scenario " + args.get("scenario", ""));
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
-        int clients = args.integer("clients", 32);
-        double warmup = args.decimal("warmup", 10);
-        double duration = args.decimal("duration", 60);
-        System.err.printf("%s: set-up ...%n", scenario.name());
-        scenario.setUp(api);
-        System.err.printf("%s: %d clients, %.0f s warm-up, %.0f s measured, target %s%n", scenario.name(), clients, warmup,
-                duration, args.has("target") ? args.get("target", "") : gateway);
-        LoadRun run = new LoadRun(scenario, api, clients, args.decimal("rate", 0));
+        System.err.printf("%s: set-up ...%n", chosen.name());
+        chosen.setUp(api);
+        String measured = target != null ? target : gateway;
+        System.err.printf("%s: %d clients, %.0f s warm-up, %.0f s measured, target %s%n", chosen.name(), clients, warmup,
+                duration, measured);
+        LoadRun run = new LoadRun(chosen, api, clients, rate);
         run.start(warmup, duration);
         run.awaitEnd();
         Results results = new Results();
-        results.put("target", args.has("target") ? args.get("target", "") : gateway);
+        results.put("target", measured);
         results.put("warmup_s", warmup);
         run.writeTo(results);
-        results.print(args.get("out", null));
+        results.print(out);
+        return 0;
     }
 
     /** {@code POST <url>} with the body of a new case; {@code token} null sends none. */

@@ -1,5 +1,8 @@
 package de.kim.bench;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,28 +26,39 @@ import java.util.concurrent.atomic.AtomicLong;
  * what each commit costs: CPU time and growth of the file, and, for contrast, the same with
  * H2's default write delay (a commit is then only in memory for up to half a second).
  */
-public final class RawInsert {
+@Command(name = "raw-insert", description = "Rows inserted and committed one by one: the store's own limit.")
+final class RawInsert implements Callable<Integer> {
 
-    private RawInsert() {
-    }
+    @Option(names = "--threads", split = ",", defaultValue = "1,4,32", description = "thread counts, one run each")
+    int[] threadCounts;
+    @Option(names = "--duration", defaultValue = "10", description = "seconds per run")
+    double duration;
+    @Option(names = "--warmup", defaultValue = "3", description = "seconds of warm-up")
+    double warmup;
+    @Option(names = "--url", description = "JDBC URL (default: an H2 file in --dir)")
+    String url;
+    @Option(names = "--user", defaultValue = "sa")
+    String user;
+    @Option(names = "--password", defaultValue = "")
+    String password;
+    @Option(names = "--dir", description = "directory of the H2 file")
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "kim-bench", "raw");
+    @Option(names = "--out", description = "file for the results (default: standard output)")
+    String out;
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "threads", "duration", "warmup", "url", "user", "password", "dir", "out");
-        String url = args.get("url", CrudTable.h2Url(Path.of(args.get("dir",
-                System.getProperty("java.io.tmpdir") + "/kim-bench/raw"))));
-        String user = args.get("user", "sa");
-        String password = args.get("password", "");
-        double duration = args.decimal("duration", 10);
+    @Override
+    public Integer call() throws Exception {
+        String url = this.url != null ? this.url : CrudTable.h2Url(dir);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             CrudTable.create(connection);
         }
-        run(url, user, password, 1, args.decimal("warmup", 3));
+        run(url, user, password, 1, warmup);
         Results results = new Results();
         results.put("url", url);
         results.put("duration_s", duration);
         double best = 0;
         int bestThreads = 0;
-        for (int threads : args.integers("threads", "1,4,32")) {
+        for (int threads : threadCounts) {
             Run run = measured(url, user, password, threads, duration);
             System.err.printf("raw-insert: %d threads, %.0f rows/s%n", threads, run.rowsPerSecond());
             run.putInto(results, "threads." + threads);
@@ -63,7 +78,8 @@ public final class RawInsert {
             System.err.printf("raw-insert: 1 thread, H2's default write delay, %.0f rows/s%n", run.rowsPerSecond());
             run.putInto(results, "delayed.threads.1");
         }
-        results.print(args.get("out", null));
+        results.print(out);
+        return 0;
     }
 
     /** One run's rate and what each row cost: CPU of this process and growth of the H2 file. */

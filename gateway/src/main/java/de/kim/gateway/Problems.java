@@ -1,15 +1,19 @@
 package de.kim.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +23,9 @@ import java.util.Locale;
  * services use.
  */
 final class Problems {
+
+    /** Writes Spring's {@link ProblemDetail} as RFC 9457 says (its mix-in comes with the builder). */
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
     private Problems() {
     }
@@ -71,12 +78,19 @@ final class Problems {
             return Mono.empty();
         }
         String[] text = english(exchange) ? kind.english : kind.german;
-        String body = "{\"type\":\"urn:kim:problem:" + kind.type + "\",\"title\":\"" + text[0] + "\",\"status\":"
-                + kind.status.value() + ",\"detail\":\"" + text[1] + "\",\"instance\":\""
-                + exchange.getRequest().getPath().value().replaceAll("[^A-Za-z0-9/_.~-]", "") + "\"}";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, text[1]);
+        problem.setType(URI.create("urn:kim:problem:" + kind.type));
+        problem.setTitle(text[0]);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value().replaceAll("[^A-Za-z0-9/_.~-]", "")));
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem detail that Jackson cannot write", e);
+        }
         response.setStatusCode(kind.status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        DataBuffer buffer = response.bufferFactory().wrap(body);
         // A request refused before routing has its body read and dropped first (a too large one
         // excepted), so that the client, still sending, gets the answer instead of a reset connection.
         // A routed request's body has gone to the service already.

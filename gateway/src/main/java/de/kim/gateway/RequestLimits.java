@@ -1,5 +1,8 @@
 package de.kim.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -16,15 +19,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.security.Principal;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /**
  * Two limits on every routed request: a body larger than {@code kim.gateway.max-request-bytes}
  * gets 413 before a service sees it, and each signed-in user may send
  * {@code kim.gateway.rate-limit.per-second} requests a second with bursts up to
- * {@code kim.gateway.rate-limit.burst} to the APIs (a token bucket per user and tenant; the web
+ * {@code kim.gateway.rate-limit.burst} to the APIs (a Bucket4j token bucket per user and tenant; the web
  * front end's own API calls carry the user's token and count for them), beyond that 429
  * with {@code Retry-After}. The buckets live in this gateway instance: with several
  * instances, each allows the rate, which is what a limit against runaway clients needs.
@@ -32,21 +33,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class RequestLimits implements GlobalFilter, Ordered {
 
-    private static final int MAX_BUCKETS = 100_000;
-
     private final long maxRequestBytes;
-    private final double perSecond;
-    private final double burst;
-    private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final long perSecond;
+    private final long burst;
+    /** One bucket per user; one not used for an hour is dropped, and never more than 100,000 are kept. */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
     public RequestLimits(@Value("${kim.gateway.max-request-bytes}") long maxRequestBytes,
-                         @Value("${kim.gateway.rate-limit.per-second}") double perSecond,
-                         @Value("${kim.gateway.rate-limit.burst}") double burst) {
+                         @Value("${kim.gateway.rate-limit.per-second}") long perSecond,
+                         @Value("${kim.gateway.rate-limit.burst}") long burst) {
         this.maxRequestBytes = maxRequestBytes;
         this.perSecond = perSecond;
         this.burst = burst;
-        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -97,10 +96,9 @@ public class RequestLimits implements GlobalFilter, Ordered {
     }
 
     private boolean take(String user) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(user, key -> new Bucket(burst, clock.millis())).take(perSecond, burst, clock.millis());
+        return buckets.get(user, key -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .build()).tryConsume(1);
     }
 
     private static String userKey(Principal principal) {
@@ -108,26 +106,5 @@ public class RequestLimits implements GlobalFilter, Ordered {
             return token.getToken().getClaimAsString("tenant") + "/" + token.getName();
         }
         return principal.getName();
-    }
-
-    /** A token bucket: refills continuously, one token per request. */
-    private static final class Bucket {
-        private double tokens;
-        private long refilledAt;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
-        }
-
-        synchronized boolean take(double perSecond, double burst, long now) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) * perSecond / 1000.0);
-            refilledAt = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
-        }
     }
 }

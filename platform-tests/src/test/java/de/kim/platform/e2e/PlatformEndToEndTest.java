@@ -29,11 +29,11 @@ class PlatformEndToEndTest {
              "languages":["uk"],"town":"Hilden"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SCHOOL","assignee":"cm-ben"}""";
 
     @RegisterExtension
-    static final StartedPlatform PLATFORM = new StartedPlatform();
+    static final StartedPlatform PLATFORM = StartedPlatform.shared();
     static final ObjectMapper json = Gateway.JSON;
     static String firstCaseId;
-
-
+    /** What steering counted before this class opened its cases: the shared platform serves other classes too. */
+    static long before;
 
     @Test
     @Order(1)
@@ -60,6 +60,15 @@ class PlatformEndToEndTest {
     @Test
     @Order(2)
     void cases_opened_through_the_gateway_show_in_the_steering_figures() throws Exception {
+        if (casesOpened() < 0) {
+            // From one to four cases the figure shows "<5" only: five more make it a number to count from.
+            for (int i = 0; i < 5; i++) {
+                assertThat(post("/api/cases", CASE).statusCode()).isEqualTo(201);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOpened() >= 0);
+        Thread.sleep(1500);
+        before = casesOpened();
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> created = post("/api/cases", CASE);
             assertThat(created.statusCode()).isEqualTo(201);
@@ -67,7 +76,7 @@ class PlatformEndToEndTest {
             assertThat(created.headers().firstValue("Location")).hasValue(PLATFORM.gateway().base() + "/api/cases/" + id);
             firstCaseId = firstCaseId == null ? id : firstCaseId;
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(6));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(before + 6));
         HttpResponse<String> file = get("/api/cases/" + firstCaseId);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(json.readTree(file.body()).at("/client/familyName").asText()).isEqualTo("Erfunden");
@@ -82,7 +91,7 @@ class PlatformEndToEndTest {
         assertThat(json.readTree(missing.body()).at("/errors/0/field").asText()).isEqualTo("client.town");
         assertThat(post("/api/cases", "{not json").statusCode()).isEqualTo(400);
         Thread.sleep(1500);
-        assertThat(casesOpened()).isEqualTo(6);
+        assertThat(casesOpened()).isEqualTo(before + 6);
     }
 
     @Test
@@ -92,58 +101,10 @@ class PlatformEndToEndTest {
         HttpResponse<String> accepted = post("/api/cases", CASE);
         assertThat(accepted.statusCode()).isEqualTo(201);
         Thread.sleep(3000);
-        assertThat(casesOpened()).isEqualTo(6);
+        assertThat(casesOpened()).isEqualTo(before + 6);
 
         PLATFORM.platform().startAndAwait(List.of("kafka"), StartedPlatform.quiet());
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(7));
-    }
-
-    @Test
-    @Order(5)
-    void a_restart_of_the_whole_platform_loses_nothing() throws Exception {
-        PLATFORM.platform().stop();
-        PLATFORM.platform().start(StartedPlatform.quiet());
-        HttpResponse<String> file = get("/api/cases/" + firstCaseId);
-        assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(casesOpened()).isEqualTo(7);
-        assertThat(post("/api/cases", CASE).statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(8));
-    }
-
-    @Test
-    @Order(6)
-    void a_crashed_case_service_loses_no_accepted_command() throws Exception {
-        long countBefore = casesOpened();
-        java.util.List<String> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread load = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    HttpResponse<String> answer = post("/api/cases", CASE);
-                    if (answer.statusCode() == 201) {
-                        accepted.add(json.readTree(answer.body()).path("id").asText());
-                    }
-                } catch (Exception e) {
-                    // the gateway answers 5xx while case-service is down: such a command was not accepted
-                }
-            }
-        });
-        load.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 10);
-        PLATFORM.platform().stop("case-service", true);
-        Thread.sleep(1000);
-        PLATFORM.platform().startAndAwait(List.of("case-service"), StartedPlatform.quiet());
-        int target = accepted.size() + 10;
-        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= target);
-        running.set(false);
-        load.join();
-
-        for (String id : accepted) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/cases/" + id).statusCode() == 200);
-        }
-        // Every accepted case is counted once; at most the one command in flight at the kill may count without an answer.
-        await().atMost(Duration.ofSeconds(60)).until(() -> casesOpened() >= countBefore + accepted.size());
-        assertThat(casesOpened()).isBetween(countBefore + accepted.size(), countBefore + accepted.size() + 1);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(casesOpened()).isEqualTo(before + 7));
     }
 
     private static long casesOpened() throws Exception {

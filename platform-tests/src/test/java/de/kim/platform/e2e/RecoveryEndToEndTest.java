@@ -10,7 +10,10 @@ import de.kim.local.Ports;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,13 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service that runs out of memory ends, and the supervisor {@code ./kim start} leaves running
+ * Crashes as a running installation meets them, with the supervisor {@code ./kim start} leaves
+ * running. First: a service that runs out of memory ends, and the supervisor {@code ./kim start} leaves running
  * starts it again: serving within a minute, with every case it had accepted. case-service is
  * started by the launcher with a heap of 160 MB, too small for what is asked of it: its read model
  * holds forty invented case files of a megabyte each for one assignee, and six lists of them asked
  * at once need more than the heap (the list's bound counts files, not bytes; the Mongo-wire server
  * answers a find in one message, which the driver takes up to 48 MB, so one list cannot be larger).
+ * Then: under a steady load of commands, each component is killed in turn and started again by the
+ * supervisor, and nothing accepted is lost ({@link FaultInjection}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecoveryEndToEndTest {
 
     static final String CASE = """
@@ -42,6 +49,7 @@ class RecoveryEndToEndTest {
     static final ObjectMapper json = Gateway.JSON;
 
     static Platform platform;
+    static List<String> acceptedUnderFaults = List.of();
     static Gateway lead;
 
     @BeforeAll
@@ -70,6 +78,7 @@ class RecoveryEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void a_service_that_ran_out_of_memory_is_started_again_by_the_supervisor_and_has_lost_nothing() throws Exception {
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -123,5 +132,34 @@ class RecoveryEndToEndTest {
         assertThat(lead.post("/api/cases", CASE).statusCode()).isEqualTo(201);
         assertThat(Files.readString(platform.logFile("supervisor"))).contains("case-service is not running")
                 .contains("case-service is ready again");
+    }
+
+    @Test
+    @Order(2)
+    void every_component_killed_under_load_comes_back_and_no_accepted_command_is_lost() throws Exception {
+        acceptedUnderFaults = new FaultInjection(platform).run();
+    }
+
+    @Test
+    @Order(3)
+    void a_restart_of_the_whole_platform_loses_nothing() throws Exception {
+        long counted = new FaultInjection(platform).casesOpened();
+        List<String> cases = new ArrayList<>(acceptedUnderFaults);
+        HttpResponse<String> opened = lead.post("/api/cases", CASE);
+        assertThat(opened.statusCode()).isEqualTo(201);
+        cases.add(json.readTree(opened.body()).path("id").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> new FaultInjection(platform).casesOpened() == counted + 1);
+
+        platform.stop();
+        platform.start(StartedPlatform.quiet());
+        platform.startSupervisor();
+
+        Gateway leadAgain = Gateway.signedIn(platform.ports().gateway(), platform.ports().authServer(), "leitung.mettmann");
+        for (String id : cases) {
+            assertThat(leadAgain.get("/api/cases/" + id).statusCode()).as(id).isEqualTo(200);
+        }
+        assertThat(new FaultInjection(platform).casesOpened()).isEqualTo(counted + 1);
+        assertThat(leadAgain.post("/api/cases", CASE).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> new FaultInjection(platform).casesOpened() == counted + 2);
     }
 }
