@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.*;
 import de.kim.platform.audit.AuditDisclosures;
 import de.kim.platform.audit.AuditEntry;
 import de.kim.platform.audit.AuditTrail;
@@ -52,7 +53,8 @@ import java.util.regex.Pattern;
 @RestController
 @Audited
 @RequestMapping("/api/cases")
-public class CaseController {
+public class CaseController implements CaseFileApiDocs, ConsentApiDocs, NeedsAndPlanApiDocs, ReferralApiDocs,
+        MeasureApiDocs, FollowUpApiDocs, ResidenceApiDocs, PrivacyApiDocs {
 
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 

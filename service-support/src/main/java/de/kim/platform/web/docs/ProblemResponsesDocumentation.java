@@ -94,6 +94,10 @@ public class ProblemResponsesDocumentation implements GlobalOpenApiCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        parameters.stream().filter(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName())
+                && (p.getDescription() == null || p.getDescription().isBlank())).forEach(p -> p.setDescription(
+                "Optional: the record's version as its `ETag` answered it; a change made on an older version "
+                        + "gets 409 instead of overwriting someone else's."));
         boolean namesRecord = parameters.stream().anyMatch(p -> "path".equals(p.getIn()))
                 || (pathParameters != null && !pathParameters.isEmpty());
         if (operation.getRequestBody() != null || !parameters.isEmpty()) {
