@@ -18,7 +18,8 @@ import java.util.List;
  * entries, newest first.
  */
 @RestController
-@Tag(name = "Audit trail", description = "Who read or changed what, for the Kommune's administrator and for a client's self-disclosure.")
+@Tag(name = "Audit trail", description = "Who read or changed what, for the Kommune's administrator and for a "
+        + "client's self-disclosure.")
 public class AuditController {
 
     private final AuditTrail trail;
@@ -35,8 +36,10 @@ public class AuditController {
                     + "at their data). Only the own Kommune's entries, newest first; filter by record (`subject`), "
                     + "by user (`actor`) and by time.")
     @GetMapping("/api/audit/${spring.application.name}")
-    public List<AuditEntry> entries(@Parameter(description = "the record's id, e.g. a case id") @RequestParam(required = false) String subject,
-                                    @Parameter(description = "the user's id") @RequestParam(required = false) String actor,
+    public List<AuditEntry> entries(@Parameter(description = "the record's id, e.g. a case id")
+                                    @RequestParam(required = false) String subject,
+                                    @Parameter(description = "the user's id") @RequestParam(required = false)
+                                    String actor,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                     @RequestParam(defaultValue = "200") int limit) {

@@ -58,7 +58,8 @@ public class ProblemResponsesDocumentation implements GlobalOpenApiCustomizer {
                 "rule-violated", "Fachliche Regel verletzt", "Diese Aktion ist im aktuellen Stand nicht erlaubt.");
         standard("429", "Too many requests from this user; the gateway's limit. Retry after the seconds given "
                         + "in `Retry-After`.",
-                "http-429", "Zu viele Anfragen", "Bitte versuchen Sie es später erneut.");
+                "too-many-requests", "Zu viele Anfragen",
+                "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie einen Moment.");
     }
 
     private static void standard(String status, String description, String type, String title, String detail) {

@@ -82,11 +82,14 @@ public final class ArchitectureRules {
                 controllersLiveInWeb(), aggregatesAndSagasLiveInCommand(), kafkaListenersLiveInMessaging());
     }
 
-    /** {@code api} and {@code command} (the domain) never depend on {@code web} or {@code messaging}. */
+    /**
+     * {@code api} and {@code command} (the domain) never depend on {@code web} or {@code messaging},
+     * nor on the read side ({@code query}).
+     */
     public SharedRule domainDoesNotDependOnWebOrMessaging() {
         List<String> domain = domain();
-        List<String> adapters = List.of(service + ".web..", service + ".messaging..");
-        return new SharedRule("the_domain_does_not_depend_on_web_or_messaging",
+        List<String> adapters = List.of(service + ".web..", service + ".messaging..", service + ".query..");
+        return new SharedRule("the_domain_does_not_depend_on_web_messaging_or_query",
                 noClasses().that().resideInAnyPackage(domain.toArray(String[]::new))
                         .should().dependOnClassesThat().resideInAnyPackage(adapters.toArray(String[]::new)),
                 domain, adapters);
