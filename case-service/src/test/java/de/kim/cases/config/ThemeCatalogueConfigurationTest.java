@@ -2,7 +2,7 @@ package de.kim.cases.config;
 
 import de.kim.cases.command.ThemeCatalogue;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.config.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
