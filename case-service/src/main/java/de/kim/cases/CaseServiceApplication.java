@@ -2,12 +2,10 @@ package de.kim.cases;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Case management (Baustein 2): a client's case from first contact to closure. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 @EnableScheduling
 public class CaseServiceApplication {
 

@@ -1,14 +1,12 @@
 package de.kim.cases.command;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.Map;
 
 /**
  * The managed list of generative themes (structural barriers) a case can be tagged with,
- * code to German label, from {@code kim.case.themes}. Anything else is free text, counted apart.
+ * code to German label, from {@code kim.case.themes} (bound in the service's configuration).
+ * Anything else is free text, counted apart.
  */
-@ConfigurationProperties("kim.case")
 public record ThemeCatalogue(Map<String, String> themes) {
 
     public static final String FREE_TEXT = "OTHER";

@@ -8,6 +8,8 @@ import de.kim.cases.api.HandOverCaseCommand;
 import de.kim.cases.api.ReopenCaseCommand;
 import de.kim.cases.api.ScheduleFollowUpCommand;
 import de.kim.cases.api.TagThemeCommand;
+import de.kim.cases.web.docs.CaseFileApiDocs;
+import de.kim.cases.web.docs.FollowUpApiDocs;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseHistory;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
@@ -50,7 +52,7 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RestController
 @Audited
 @RequestMapping(CaseEndpoints.BASE)
-public class CaseController {
+public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
 
     private final CommandGateway commands;
     private final QueryGateway queries;

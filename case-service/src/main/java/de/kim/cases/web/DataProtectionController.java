@@ -1,5 +1,7 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.ConsentApiDocs;
+import de.kim.cases.web.docs.PrivacyApiDocs;
 import de.kim.cases.api.ConsentId;
 import de.kim.cases.api.EntrustedItem;
 import de.kim.cases.api.EraseClientCommand;
@@ -48,7 +50,7 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RestController
 @Audited
 @RequestMapping(CaseEndpoints.BASE)
-public class DataProtectionController {
+public class DataProtectionController implements ConsentApiDocs, PrivacyApiDocs {
 
     private final CommandGateway commands;
     private final CaseEndpoints cases;

@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.WorkBasketApiDocs;
 import de.kim.platform.audit.Audited;
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.FollowUpEntry;
@@ -20,7 +21,7 @@ import java.util.List;
 /** What is due (Wiedervorlagen): open follow-ups due by a day, per case manager. */
 @Audited(item = "caseId")
 @RestController
-public class FollowUpController {
+public class FollowUpController implements WorkBasketApiDocs {
 
     private final QueryGateway queries;
     private final RequestActorResolver actors;

@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.HandoverApiDocs;
 import de.kim.platform.audit.Audited;
 import de.kim.cases.query.HandoverRequests;
 import de.kim.cases.query.HandoverRequests.FindHandoverRequestsQuery;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 @Audited(item = "caseId")
 @RestController
-public class HandoverController {
+public class HandoverController implements HandoverApiDocs {
 
     private final QueryGateway queries;
     private final RequestActorResolver actors;

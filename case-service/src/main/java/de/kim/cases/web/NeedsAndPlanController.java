@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.NeedsAndPlanApiDocs;
 import de.kim.cases.api.AchieveGoalCommand;
 import de.kim.cases.api.AgreeIntegrationPlanCommand;
 import de.kim.cases.api.AssessNeedCommand;
@@ -33,7 +34,7 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RestController
 @Audited
 @RequestMapping(CaseEndpoints.BASE)
-public class NeedsAndPlanController {
+public class NeedsAndPlanController implements NeedsAndPlanApiDocs {
 
     private final CommandGateway commands;
 

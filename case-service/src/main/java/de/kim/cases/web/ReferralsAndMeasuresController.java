@@ -1,5 +1,7 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.ReferralApiDocs;
+import de.kim.cases.web.docs.MeasureApiDocs;
 import de.kim.cases.api.ChangeLegalDomainsCommand;
 import de.kim.cases.api.ConfirmMeasureCommand;
 import de.kim.cases.api.MakeReferralCommand;
@@ -37,7 +39,7 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RestController
 @Audited
 @RequestMapping(CaseEndpoints.BASE)
-public class ReferralsAndMeasuresController {
+public class ReferralsAndMeasuresController implements ReferralApiDocs, MeasureApiDocs {
 
     private final CommandGateway commands;
 

@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.cases.web.docs.ResidenceApiDocs;
 import de.kim.cases.api.AchievementId;
 import de.kim.cases.api.AchievementOutcome;
 import de.kim.cases.api.LinkResidenceRecordCommand;
@@ -37,7 +38,7 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RestController
 @Audited
 @RequestMapping(CaseEndpoints.BASE)
-public class ResidenceMattersController {
+public class ResidenceMattersController implements ResidenceApiDocs {
 
     private final CommandGateway commands;
     private final CaseEndpoints cases;

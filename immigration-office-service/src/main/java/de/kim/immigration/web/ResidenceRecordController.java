@@ -1,5 +1,6 @@
 package de.kim.immigration.web;
 
+import de.kim.immigration.web.docs.ResidenceRecordApi;
 import de.kim.platform.audit.Audited;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.CloseResidenceRecordCommand;
@@ -53,7 +54,7 @@ import java.util.function.Function;
 @RestController
 @Audited
 @RequestMapping("/api/residence-records")
-public class ResidenceRecordController {
+public class ResidenceRecordController implements ResidenceRecordApi {
 
     static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
     private static final int MAX_WINDOW_DAYS = 3650;

@@ -1,5 +1,6 @@
 package de.kim.immigration.web;
 
+import de.kim.immigration.web.docs.RuleSetApi;
 import de.kim.immigration.screening.RuleSet;
 import de.kim.immigration.screening.RuleSetCatalog;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,7 +18,7 @@ import java.util.Locale;
 /** Lists the rule sets in force (today, or on a given day) with the citation of every requirement. */
 @RestController
 @RequestMapping("/api/rule-sets")
-public class RuleSetController {
+public class RuleSetController implements RuleSetApi {
 
     private final RuleSetCatalog catalog;
     private final Clock clock;

@@ -1,45 +1,37 @@
 package de.kim.immigration.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import de.kim.platform.testing.architecture.ArchitectureRules;
+import de.kim.platform.testing.architecture.SharedRule;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import java.util.List;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency rules of the house style for the immigration office; each fails on empty packages. */
+/**
+ * The shared architecture rules of the house style, applied to this service's classes and the
+ * contracts, and the immigration office's own: the pathway screening is domain logic too.
+ */
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("de.kim.immigration", "de.kim.contracts");
+    private static final ArchitectureRules RULES = ArchitectureRules.forService("de.kim.immigration");
 
-    @Test
-    void the_domain_and_the_screening_do_not_depend_on_the_web_layer() {
-        noClasses().that().resideInAnyPackage("de.kim.immigration.api..", "de.kim.immigration.command..",
-                        "de.kim.immigration.screening..")
-                .should().dependOnClassesThat().resideInAnyPackage("de.kim.immigration.web..",
-                        "de.kim.immigration.query..", "org.springframework.web..")
-                .allowEmptyShould(false)
-                .check(classes);
+    @TestFactory
+    Stream<DynamicTest> the_shared_architecture_rules_hold() {
+        return RULES.asTests();
     }
 
     @Test
-    void the_immigration_contracts_depend_on_no_framework() {
-        noClasses().that().resideInAPackage("de.kim.contracts.immigration..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "com.fasterxml..", "de.kim.platform..", "de.kim.immigration..")
-                .allowEmptyShould(false)
-                .check(classes);
-    }
-
-    @Test
-    void messages_are_records() {
-        classes().that().resideInAPackage("de.kim.immigration.api..").and().haveSimpleNameEndingWith("Command")
-                .or().haveSimpleNameEndingWith("Event").or().haveSimpleNameEndingWith("Id")
-                .should().beRecords()
-                .allowEmptyShould(false)
-                .check(classes);
+    void the_screening_does_not_depend_on_web_query_or_messaging() {
+        String screening = "de.kim.immigration.screening..";
+        List<String> forbidden = List.of("de.kim.immigration.web..", "de.kim.immigration.query..",
+                "de.kim.immigration.messaging..");
+        new SharedRule("the_screening_does_not_depend_on_web_query_or_messaging",
+                noClasses().that().resideInAPackage(screening)
+                        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new)),
+                List.of(screening), forbidden).check(RULES.productionClasses());
     }
 }

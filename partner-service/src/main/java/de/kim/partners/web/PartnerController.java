@@ -1,5 +1,6 @@
 package de.kim.partners.web;
 
+import de.kim.partners.web.docs.PartnerApi;
 import de.kim.platform.audit.Audited;
 import de.kim.partners.api.*;
 import de.kim.partners.query.InboxReferral;
@@ -36,7 +37,7 @@ import java.util.Set;
  * search "where can I send this client?".
  */
 @RestController
-public class PartnerController {
+public class PartnerController implements PartnerApi {
 
     private static final String ID = "[A-Za-z0-9._@-]{1,64}";
 

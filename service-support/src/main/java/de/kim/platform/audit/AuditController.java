@@ -1,6 +1,9 @@
 package de.kim.platform.audit;
 
 import de.kim.platform.web.RequestActorResolver;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +18,8 @@ import java.util.List;
  * entries, newest first.
  */
 @RestController
+@Tag(name = "Audit trail", description = "Who read or changed what, for the Kommune's administrator and for a "
+        + "client's self-disclosure.")
 public class AuditController {
 
     private final AuditTrail trail;
@@ -25,9 +30,16 @@ public class AuditController {
         this.actors = actors;
     }
 
+    @Operation(summary = "Search the audit trail",
+            description = "For the administrator of a Kommune: every read of a case file or record and every change, "
+                    + "with who did it, when, under which role and why (e.g. to answer a client who asks who looked "
+                    + "at their data). Only the own Kommune's entries, newest first; filter by record (`subject`), "
+                    + "by user (`actor`) and by time.")
     @GetMapping("/api/audit/${spring.application.name}")
-    public List<AuditEntry> entries(@RequestParam(required = false) String subject,
-                                    @RequestParam(required = false) String actor,
+    public List<AuditEntry> entries(@Parameter(description = "the record's id, e.g. a case id")
+                                    @RequestParam(required = false) String subject,
+                                    @Parameter(description = "the user's id") @RequestParam(required = false)
+                                    String actor,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                     @RequestParam(defaultValue = "200") int limit) {
@@ -40,6 +52,10 @@ public class AuditController {
      * records of 1000 entries each. Case managers may call it (KimSecurityAutoConfiguration): it
      * answers ids, roles and times, never a client's data.
      */
+    @Operation(summary = "Audit entries for a client's self-disclosure",
+            description = "The entries about the records named (`subject`, repeatable), gathered by Fallmanagement "
+                    + "when a client asks what is stored about them and who saw it (Art. 15 GDPR). Answers ids, "
+                    + "roles and times only, never a client's data; at most 100 records of 1000 entries each.")
     @GetMapping("/api/audit/${spring.application.name}/disclosure")
     public List<AuditEntry> disclosure(@RequestParam("subject") List<String> subjects) {
         String tenant = actors.require().tenant().value();

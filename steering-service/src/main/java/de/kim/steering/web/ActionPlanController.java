@@ -1,5 +1,6 @@
 package de.kim.steering.web;
 
+import de.kim.steering.web.docs.ActionPlanApi;
 import de.kim.steering.api.*;
 import de.kim.steering.query.ActionPlanProgress;
 import jakarta.validation.Valid;
@@ -26,7 +27,7 @@ import java.util.UUID;
 /** The steering group's action plan (Handlungskonzept): goals, measures, indicators with progress, decisions. */
 @RestController
 @RequestMapping("/api/steering/action-plan")
-public class ActionPlanController {
+public class ActionPlanController implements ActionPlanApi {
 
     private static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 

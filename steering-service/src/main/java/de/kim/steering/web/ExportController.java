@@ -1,5 +1,6 @@
 package de.kim.steering.web;
 
+import de.kim.steering.web.docs.ExportApi;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.steering.query.Durations;
@@ -41,7 +42,7 @@ import java.util.Map;
  * {@code status-progressions}, {@code yearly} (with {@code year}).
  */
 @RestController
-public class ExportController {
+public class ExportController implements ExportApi {
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

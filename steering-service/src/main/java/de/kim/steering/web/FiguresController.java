@@ -1,5 +1,6 @@
 package de.kim.steering.web;
 
+import de.kim.steering.web.docs.FiguresApi;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.web.RequestActorResolver;
 import de.kim.steering.query.Figure;
@@ -23,7 +24,7 @@ import java.util.Locale;
 /** The figures the steering group decides from: counts only, small ones suppressed, never a person. */
 @RestController
 @RequestMapping("/api/steering")
-public class FiguresController {
+public class FiguresController implements FiguresApi {
 
     private final SteeringFigures figures;
     private final RequestActorResolver actors;

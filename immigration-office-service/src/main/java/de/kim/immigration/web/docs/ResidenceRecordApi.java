@@ -1,0 +1,197 @@
+package de.kim.immigration.web.docs;
+
+import de.kim.immigration.query.ResidenceRecordView;
+import de.kim.immigration.web.AssignOfficerRequest;
+import de.kim.immigration.web.CreateResidenceRecordRequest;
+import de.kim.immigration.web.ExpiringEntry;
+import de.kim.immigration.web.HandoverRequest;
+import de.kim.immigration.web.PathwaysResponse;
+import de.kim.immigration.web.RecordAchievementRequest;
+import de.kim.immigration.web.RecordLifecycleRequests;
+import de.kim.immigration.web.RecordStatusRequest;
+import de.kim.immigration.web.WorkList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAPI documentation of the Ausländerbehörde's residence records (Baustein 3). Every
+ * read of a record is logged. The example bodies are invented.
+ */
+@Tag(name = "Aufenthaltsakte", description = "The Ausländerbehörde's residence record per person: statuses, "
+        + "integration achievements, pathways to a secure status (Bleiberecht, Verstetigung), deadlines and "
+        + "hand-overs to case management.")
+public interface ResidenceRecordApi {
+
+    String NOT_FOUND = "No such record in the Kommune.";
+    String ENTRY_NOT_FOUND = "No such record, or no such entry in it.";
+    String CLOSED = "The record is closed or erased: nothing more is recorded.";
+
+    @Operation(summary = "Create a residence record",
+            description = "Opens the Ausländerbehörde's record of a person with date of birth, nationality (ISO "
+                    + "3166 alpha-3), date of entry and whether a minor child lives in the household (which some "
+                    + "pathways ask). The personal data is sealed with the person's own key. Answers the record's id, "
+                    + "and its address in `Location`.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "neue Akte", value = """
+                            {"dateOfBirth": "2006-04-17", "nationality": "SYR", "entryDate": "2019-08-02",
+                             "minorChildInHousehold": false}"""))))
+    @ApiResponse(responseCode = "201", description = "Created; the body holds the record's `id`.")
+    ResponseEntity<Map<String, String>> create(CreateResidenceRecordRequest request);
+
+    @Operation(summary = "Read a residence record",
+            description = "The record with its statuses in order, achievements, hand-overs, status check requests of "
+                    + "case management, the responsible officer and the current validity. The read is logged.")
+    @ApiResponse(responseCode = "200", description = "The record.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    ResidenceRecordView get(String id);
+
+    @Operation(summary = "Record a residence status",
+            description = "Adds the next status to the record: Aufenthaltsgestattung, Duldung, Aufenthaltserlaubnis "
+                    + "(with its section, e.g. `§ 25b AufenthG`), Niederlassungserlaubnis, Erlaubnis zum "
+                    + "Daueraufenthalt-EU or Einbürgerung, with its validity. Statuses follow one another in time and "
+                    + "by the law's transitions; the screening runs again.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "Aufenthaltserlaubnis nach § 25a", value = """
+                            {"type": "AUFENTHALTSERLAUBNIS", "section": "§ 25a AufenthG",
+                             "validFrom": "2025-06-01", "validUntil": "2027-05-31"}"""))))
+    @ApiResponse(responseCode = "201", description = "Recorded; the body holds the status entry's `id`.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = CLOSED)
+    @ApiResponse(responseCode = "422", description = "The status breaks a rule of the law's sequence, e.g. it starts "
+            + "before the one before it (`statuses-follow-in-time`), nothing follows an Einbürgerung, or a Chancen-"
+            + "Aufenthaltsrecht (§ 104c) needs a Duldung before it.")
+    ResponseEntity<Map<String, String>> recordStatus(String id, RecordStatusRequest request);
+
+    @Operation(summary = "Read a status entry", description = "One status of the record's sequence.")
+    @ApiResponse(responseCode = "200", description = "The status entry.")
+    @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
+    ResidenceRecordView.StatusEntry status(String id, String statusId);
+
+    @Operation(summary = "Record an integration achievement",
+            description = "Records what the person achieved: a language certificate (with `level`, e.g. `B1`), "
+                    + "secured livelihood, employment, school attendance or degree, integration or orientation course, "
+                    + "naturalisation test; `until` and `months` where the achievement lasts. The screening for "
+                    + "pathways runs again.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "B1-Zertifikat", value = """
+                            {"kind": "LANGUAGE_CERTIFICATE", "level": "B1", "achievedOn": "2026-02-20"}"""))))
+    @ApiResponse(responseCode = "201", description = "Recorded; the body holds the achievement's `id`.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = CLOSED)
+    ResponseEntity<Map<String, String>> recordAchievement(String id, RecordAchievementRequest request);
+
+    @Operation(summary = "Read an achievement", description = "One achievement of the record, with where it came "
+            + "from (recorded here, or shared by case management under the client's consent).")
+    @ApiResponse(responseCode = "200", description = "The achievement.")
+    @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
+    ResidenceRecordView.AchievementEntry achievement(String id, String achievementId);
+
+    @Operation(summary = "Hand over to case management",
+            description = "The office sees a need (e.g. a language course missing for § 25b) and hands the person over "
+                    + "to Fallmanagement, with the Handlungsfeld, a reason code and the pathway it serves. Case "
+                    + "management receives it through Kafka; no free text leaves the office.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "Sprachkurs für § 25b", value = """
+                            {"fieldOfAction": "LANGUAGE", "reasonCode": "LANGUAGE_LEVEL_MISSING",
+                             "pathway": "AUFENTHG_25B"}"""))))
+    @ApiResponse(responseCode = "201", description = "Handed over; the body holds the hand-over's `id`.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = CLOSED)
+    ResponseEntity<Map<String, String>> handOver(String id, HandoverRequest request);
+
+    @Operation(summary = "Read a hand-over", description = "One hand-over to case management and whether case "
+            + "management has taken it on.")
+    @ApiResponse(responseCode = "200", description = "The hand-over.")
+    @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
+    ResidenceRecordView.HandoverEntry handover(String id, String handoverId);
+
+    @Operation(summary = "Assign the responsible officer",
+            description = "Makes an officer of the Ausländerbehörde responsible for the record: its deadlines and "
+                    + "status check requests appear on their work list. Naming the same officer again changes nothing.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "Sachbearbeiterin", value = """
+                            {"officer": "abh.mueller"}"""))))
+    @ApiResponse(responseCode = "204", description = "Assigned.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = CLOSED)
+    ResponseEntity<Void> assignOfficer(String id, AssignOfficerRequest request);
+
+    @Operation(summary = "Read a status check request",
+            description = "One request of case management to check the person's residence status (e.g. after a "
+                    + "B1 certificate), and whether the officer has completed it.")
+    @ApiResponse(responseCode = "200", description = "The status check request.")
+    @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
+    ResidenceRecordView.StatusCheckEntry statusCheck(String id, String statusCheckId);
+
+    @Operation(summary = "Complete a status check",
+            description = "The officer has checked the status case management asked about: the request leaves the "
+                    + "work list and case management learns it.")
+    @ApiResponse(responseCode = "204", description = "Completed.")
+    @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "Completed already.")
+    ResponseEntity<Void> completeStatusCheck(String id, String statusCheckId);
+
+    @Operation(summary = "An officer's work list",
+            description = "What an officer of the Ausländerbehörde has to do: the deadlines of their records (permits "
+                    + "expiring, the Chancen-Aufenthaltsrecht's 18 months running out) within `withinDays` (default "
+                    + "90, at most 3650) and case management's open status check requests, oldest first.")
+    WorkList workList(String officer, Integer withinDays);
+
+    @Operation(summary = "Pathways to a secure status",
+            description = "The screening of the record for pathways to a secure status (§ 25a, § 25b, § 104c, § 9 "
+                    + "AufenthG, § 10 StAG): for each, which requirements are met, which are missing and the legal "
+                    + "basis. Screening never decides, it flags a person for the officer. With `on` (a date), the "
+                    + "record is screened as of that day, with the rule sets in force then; nothing is stored.")
+    @ApiResponse(responseCode = "200", description = "The screening.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    PathwaysResponse pathways(String id, LocalDate on);
+
+    @Operation(summary = "Close a residence record",
+            description = "Closes the record (naturalised, moved away, left Germany): nothing more is recorded and "
+                    + "the retention period starts.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "weggezogen", value = """
+                            {"reason": "MOVED_AWAY"}"""))))
+    @ApiResponse(responseCode = "204", description = "Closed.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = CLOSED)
+    ResponseEntity<Void> close(String id, RecordLifecycleRequests.Closure body);
+
+    @Operation(summary = "Put on or lift a legal hold",
+            description = "While a legal hold lasts (e.g. a court case), the record is not erased, not even when its "
+                    + "retention period has passed. The reason is recorded.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "Klageverfahren", value = """
+                            {"active": true, "reason": "Klageverfahren VG Düsseldorf anhängig"}"""))))
+    @ApiResponse(responseCode = "204", description = "Set.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    ResponseEntity<Void> legalHold(String id, RecordLifecycleRequests.LegalHold body);
+
+    @Operation(summary = "Erase a residence record's personal data",
+            description = "Erases the person's data on a lawful request (Art. 17 GDPR) or when the retention period "
+                    + "has passed: the person's key is destroyed, so the data is unreadable everywhere; ids, codes and "
+                    + "the dates of process steps stay for the figures. `reference` names the file of the request.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "Antrag auf Löschung", value = """
+                            {"ground": "LAWFUL_REQUEST", "reference": "ABH-2026-0815"}"""))))
+    @ApiResponse(responseCode = "204", description = "Erased.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "Erased already.")
+    @ApiResponse(responseCode = "422", description = "The record is under legal hold (`no_erasure_under_legal_hold`), "
+            + "or its retention period runs from a closure that has not happened (`retention_runs_from_closure`).")
+    ResponseEntity<Void> erase(String id, RecordLifecycleRequests.Erasure body);
+
+    @Operation(summary = "Records with deadlines ahead",
+            description = "The Kommune's records whose permit expires or whose Chancen-Aufenthaltsrecht runs out within "
+                    + "`expiringWithinDays` (required, at most 3650), optionally of one officer, soonest first.")
+    List<ExpiringEntry> expiring(Integer expiringWithinDays, String officer);
+}

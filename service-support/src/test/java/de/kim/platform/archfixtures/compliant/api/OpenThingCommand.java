@@ -1,0 +1,5 @@
+package de.kim.platform.archfixtures.compliant.api;
+
+/** A command, a record. */
+public record OpenThingCommand(ThingId thingId) {
+}

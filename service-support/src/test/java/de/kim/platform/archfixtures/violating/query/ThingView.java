@@ -1,0 +1,10 @@
+package de.kim.platform.archfixtures.violating.query;
+
+import de.kim.platform.archfixtures.violating.api.ThingOpenedEvent;
+
+/** A read model built from events. */
+public record ThingView(String id) {
+    public static ThingView of(ThingOpenedEvent event) {
+        return new ThingView(event.thingId().value());
+    }
+}
