@@ -1,5 +1,6 @@
 package de.kim.platform.audit;
 
+import de.kim.platform.config.Schemas;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -18,10 +19,7 @@ public class AuditTrail {
 
     public AuditTrail(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute("create table if not exists kim_audit_entry (id varchar(36) primary key, at timestamp not null, "
-                + "tenant varchar(64) not null, actor varchar(64) not null, roles varchar(300) not null, "
-                + "action varchar(10) not null, operation varchar(300) not null, subject varchar(300), "
-                + "status int not null, purpose varchar(40) not null)");
+        Schemas.migrate(jdbc.getDataSource(), "audit");
     }
 
     public void append(AuditEntry entry) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import de.kim.platform.config.Schemas;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.crypto.Cipher;
@@ -67,13 +68,9 @@ public class PersonalDataVault implements AutoCloseable {
         this.erasureLog = erasureLog;
         this.json = json;
         this.clock = clock;
-        keys.execute("create table if not exists kim_person_key (subject varchar(64) primary key, "
-                + "tenant varchar(64) not null, secret varchar(64), created_at timestamp not null, shredded_at timestamp)");
-        keys.execute("alter table kim_person_key add column if not exists wrapped varchar(200)");
-        keys.execute("alter table kim_person_key add column if not exists kek_id varchar(64)");
+        Schemas.migrate(keys.getDataSource(), "keystore");
         if (erasureLog != null) {
-            erasureLog.execute("create table if not exists kim_erasure_log (subject varchar(64) primary key, "
-                    + "tenant varchar(64) not null, erased_at timestamp not null)");
+            Schemas.migrate(erasureLog.getDataSource(), "erasure-log");
         }
         wrapWithCurrentKek();
         replayErasureLog();
