@@ -25,17 +25,15 @@ public final class MongoWireServer implements AutoCloseable {
 
     /**
      * MB of decoded pages the store keeps (H2's default is 16). Every find without an index reads
-     * the whole collection; with the pages at hand instead of decoded from the file again, steering's
-     * figures on a store the benchmark had filled (a 560 MB file, platform idle) took 110 to 180 ms
-     * per request instead of 330 to 490 ms.
+     * the whole collection, so pages kept decoded make full reads (steering's figures) several
+     * times faster than decoding them from the file again (figures in docs/BENCHMARKS.md).
      */
     static final int PAGE_CACHE_MB = 128;
 
     /**
      * Threads that run commands (netty's default is two per core). A write waits for its durable
      * commit in the thread that runs it; the writers waiting together share one commit, so more
-     * threads than cores let more writers share each sync: with 16 writers on 2 cores, 4 threads
-     * made about 870 durable writes/s, 32 threads 1,350 to 2,300 (docs/BENCHMARKS.md).
+     * threads than cores let more writers share each sync (figures in docs/BENCHMARKS.md).
      */
     static final int WORKER_THREADS = 32;
 

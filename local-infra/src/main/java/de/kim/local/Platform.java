@@ -255,8 +255,8 @@ public final class Platform {
                         String.valueOf(ports.kafkaController()), dataDir.resolve("kafka").toString(),
                         kafkaSecretsDir().toString()), Map.of()));
         // The Mongo-wire server holds each find's whole result in its heap (a steering figure reads the
-        // facts of a tenant or of one of its towns): with 256 MB it ran out under the benchmark's 300
-        // cases/s and closed its store. Besides, 128 MB of it are its page cache (MongoWireServer.PAGE_CACHE_MB).
+        // facts of a tenant or of one of its towns) beside its 128 MB page cache (MongoWireServer.PAGE_CACHE_MB):
+        // the heap is sized for both under load (docs/BENCHMARKS.md).
         add(new Component("mongo", ports.mongo(), false,
                 java("mongo", "640m", infraJar, "mongo", String.valueOf(ports.mongo()),
                         dataDir.resolve("mongo").resolve("kim.mv").toString()), Map.of()));

@@ -59,7 +59,7 @@ public class PrivacyAutoConfiguration {
         config.setPoolName("kim-keystore");
         // Embedded, the services share one H2 file in auto-server mode. When several start at once, one
         // may meet the lock file while another is writing it ("Lock file recently modified"): keep trying
-        // for a while instead of failing the start (CI saw a case-service exit so).
+        // for a while instead of failing the start.
         config.setInitializationFailTimeout(KEY_STORE_OPEN_TIMEOUT.toMillis());
         return new PersonalDataVault(new JdbcTemplate(new HikariDataSource(config)), keks,
                 serviceDatabase.getIfAvailable(), json, clock);
