@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  * What a data-protection officer asks of erasure, through the gateway as the users work: a unique
  * marker typed into every free-text field of every service's API (the client's data, each note,
  * reason and comment of case management, the partner's answers, the immigration office's record),
- * then the client and the record erased and steering's read model rebuilt. Afterwards the marker
+ * then the client and the record erased (not while a legal hold stands, and only by the lead) and
+ * steering's read model rebuilt. Afterwards the marker
  * is in no API answer, no read model, no record of any topic read from its start, no log line and,
  * with the services stopped, no event store, neither in its rows nor in its files' raw bytes;
  * lists, figures and exports answer as before, the erased case still counted.
@@ -115,8 +116,17 @@ class DataProtectionEndToEndTest {
 
         Map<String, String> before = whatEveryoneReads(lead, steering);
 
+        // A legal hold stops the erasure; lifted, only the lead may erase.
+        String erasure = "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"" + marker + "-erasure\"}";
+        ok(lead.put(cases + "/legal-hold", "{\"active\":true,\"reason\":\"" + marker + "-hold-again\"}"));
+        HttpResponse<String> held = lead.post(cases + "/erasure", erasure);
+        assertThat(held.statusCode()).isEqualTo(422);
+        assertThat(Gateway.json(held).path("rule").asText()).isEqualTo("no_erasure_under_legal_hold");
+        ok(lead.put(cases + "/legal-hold", "{\"active\":false,\"reason\":\"" + marker + "-hold-lifted\"}"));
+        assertThat(PLATFORM.as("fallmanagement.mettmann").post(cases + "/erasure", erasure).statusCode()).isEqualTo(403);
+
         // Erased: the client by the lead, the record by the officer; then steering rebuilt from the topics.
-        ok(lead.post(cases + "/erasure", "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"" + marker + "-erasure\"}"));
+        ok(lead.post(cases + "/erasure", erasure));
         // The office's erasure reference is a file number (no names, by its format), kept readable as proof.
         ok(officer.post(records + "/erasure", "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"ABH-DS-2026-0042\"}"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -137,6 +147,10 @@ class DataProtectionEndToEndTest {
             assertThat(answer.body()).doesNotContain(marker);
         }
         assertThat(partnerStaff.get("/api/partners/" + PARTNER + "/referrals").body()).doesNotContain(marker);
+        assertThat(Gateway.json(partnerStaff.get("/api/referrals/" + completed)).path("client").isNull())
+                .as("the partner's copy of the client").isTrue();
+        assertThat(lead.post(cases + "/reopening", "{\"reason\":\"neu\"}").statusCode()).as("an erased case reopened")
+                .isEqualTo(409);
         HttpResponse<String> record = officer.get(records);
         assertThat(record.statusCode()).isEqualTo(200);
         assertThat(record.body()).doesNotContain(marker).doesNotContain(RECORD_BIRTH_DATE);
