@@ -4,9 +4,24 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** A code's label in the user's language ({@code code.<CODE>}), or the code itself where there is none. */
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What a page shows for what the APIs send: a code's label in the user's language
+ * ({@code code.<CODE>}, or the code itself where there is none), days as {@code tt.mm.jjjj}
+ * and times in Europe/Berlin.
+ */
 @Component("labels")
 public class Labels {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final MessageSource messages;
 
@@ -21,12 +36,36 @@ public class Labels {
         return messages.getMessage("code." + code, null, String.valueOf(code), LocaleContextHolder.getLocale());
     }
 
-    /** A day as the API sends it ({@code 2026-11-02}) the way a reader in Germany writes it: 02.11.2026. */
-    public String date(Object isoDay) {
-        if (isoDay == null || String.valueOf(isoDay).isBlank()) {
+    /**
+     * A day as the API sends it ({@code 2026-11-02}, or the day of an instant in Germany) the way a
+     * reader in Germany writes it: 02.11.2026. Nothing shows as "null": a missing value is empty.
+     */
+    public String date(Object iso) {
+        if (iso == null || String.valueOf(iso).isBlank()) {
             return "";
         }
-        return java.time.LocalDate.parse(String.valueOf(isoDay)).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        String text = String.valueOf(iso);
+        try {
+            return text.length() <= 10 ? LocalDate.parse(text).format(DAY) : instant(text).atZone(BERLIN).format(DAY);
+        } catch (DateTimeParseException notADate) {
+            return text;
+        }
+    }
+
+    /** An instant as the API sends it ({@code 2026-11-02T08:05:00Z}) in German time: 02.11.2026 09:05. */
+    public String time(Object iso) {
+        if (iso == null || String.valueOf(iso).isBlank()) {
+            return "";
+        }
+        try {
+            return instant(String.valueOf(iso)).atZone(BERLIN).format(TIME);
+        } catch (DateTimeParseException notATime) {
+            return String.valueOf(iso);
+        }
+    }
+
+    private static Instant instant(String text) {
+        return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
     }
 
     /**

@@ -55,7 +55,7 @@ public class WebSecurity {
         signedOut.setDefaultTargetUrl(SIGNED_OUT);
         return http
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/css/**", "/actuator/health", "/actuator/health/**", "/error", SIGNED_OUT).permitAll()
+                        .requestMatchers("/css/**", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error", SIGNED_OUT).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce)))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessHandler(signedOut).permitAll())

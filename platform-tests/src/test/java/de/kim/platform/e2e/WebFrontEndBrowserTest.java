@@ -255,7 +255,7 @@ class WebFrontEndBrowserTest {
         press(manager, manager.findElement(By.cssSelector("form.complete-follow-up button")));
         assertThat(manager.findElements(By.cssSelector("form.complete-follow-up"))).isEmpty();
         assertThat(manager.findElement(By.id("follow-ups")).getText()).contains("Kursbescheinigung anfordern",
-                java.time.LocalDate.now().toString());
+                java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 
         new Select(manager.findElement(By.id("consent-recipient"))).selectByValue("immigration-office");
         check(manager, "purposes", "RESIDENCE_MATTERS");
