@@ -5,7 +5,7 @@ import de.kim.contracts.Topics;
 import de.kim.contracts.reporting.FiguresPublished;
 import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.steering.query.Figure;
-import de.kim.steering.query.Period;
+import de.kim.steering.query.ReportingPeriod;
 import de.kim.steering.query.SteeringFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +74,7 @@ public class ReportingPublisher {
     }
 
     private void publish(TenantMonth key) throws Exception {
-        SteeringFigures.CaseFigures f = figures.figures(figures.load(key.tenant()), new Period(key.month(), key.month()),
+        SteeringFigures.CaseFigures f = figures.figures(figures.load(key.tenant()), ReportingPeriod.month(key.month()),
                 null, SteeringFigures.GroupBy.TOWN);
         Map<String, FiguresPublished.Figure> published = new LinkedHashMap<>();
         published.put("casesOpened", figure(f.casesOpened()));

@@ -53,7 +53,7 @@ public class ActionPlanProgress {
 
     private Progress progress(TenantFacts facts, ActionPlanView.Indicator indicator) {
         long value = figures.metric(facts, indicator.metric(), indicator.period(), indicator.town());
-        Cell current = Cell.of(value);
+        Cell current = Cell.of(value, figures.threshold());
         if (current.suppressed()) {
             return new Progress(indicator, current, null, null);
         }

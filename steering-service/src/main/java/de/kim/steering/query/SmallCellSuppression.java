@@ -1,49 +1,49 @@
 package de.kim.steering.query;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.IntStream;
-
 /**
- * The rule that keeps figures anonymous: a count from 1 to 4 is shown as "&lt;5". When a group
- * that is shown with its total has exactly one such cell, a second cell (the smallest other
- * non-zero one) is suppressed too, so the first cannot be recovered by subtracting.
+ * How a count is shown: the number, "&lt;5" where it is below the threshold (primary
+ * suppression), "x" where it is withheld so that a small one cannot be computed from it
+ * (secondary suppression, see {@link LinkedTables}). The threshold is
+ * {@code kim.steering.suppression-threshold} (default 5).
  */
 public final class SmallCellSuppression {
 
     public static final int THRESHOLD = 5;
-    public static final String SUPPRESSED = "<5";
+    public static final String WITHHELD = "x";
 
     private SmallCellSuppression() {
     }
 
-    /** A figure as shown: the count, or none where it is suppressed. */
+    /**
+     * A figure as shown: the count, or none where it is suppressed.
+     *
+     * @param display what a reader sees: the number, "&lt;5" or "x"
+     */
     public record Cell(Long count, String display) {
+
+        /** A count on its own, with nothing it could be subtracted from. */
         public static Cell of(long count) {
-            return count > 0 && count < THRESHOLD ? new Cell(null, SUPPRESSED) : new Cell(count, String.valueOf(count));
+            return of(count, THRESHOLD);
         }
 
-        private static Cell hidden() {
-            return new Cell(null, SUPPRESSED);
+        public static Cell of(long count, int threshold) {
+            return count > 0 && count < threshold ? small(threshold) : shown(count);
+        }
+
+        public static Cell shown(long count) {
+            return new Cell(count, String.valueOf(count));
+        }
+
+        public static Cell small(int threshold) {
+            return new Cell(null, "<" + threshold);
+        }
+
+        public static Cell withheld() {
+            return new Cell(null, WITHHELD);
         }
 
         public boolean suppressed() {
             return count == null;
         }
-    }
-
-    /** Suppresses the cells of one group whose total is published beside them. */
-    public static List<Cell> group(List<Long> counts) {
-        List<Cell> cells = new ArrayList<>(counts.stream().map(Cell::of).toList());
-        long primary = cells.stream().filter(Cell::suppressed).count();
-        if (primary == 1) {
-            IntStream.range(0, counts.size())
-                    .filter(i -> !cells.get(i).suppressed() && counts.get(i) > 0)
-                    .boxed()
-                    .min(Comparator.comparing(counts::get))
-                    .ifPresent(i -> cells.set(i, Cell.hidden()));
-        }
-        return cells;
     }
 }

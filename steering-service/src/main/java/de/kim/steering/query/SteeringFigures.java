@@ -2,24 +2,29 @@ package de.kim.steering.query;
 
 import de.kim.steering.query.Facts.*;
 import de.kim.steering.query.SmallCellSuppression.Cell;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Computes the steering figures of one tenant from its facts. A Kreis has some thousand cases
- * a year, so the facts of a tenant are read and counted here rather than in database
- * aggregations that the embedded Mongo-wire server does not all support.
+ * Computes the steering figures of one tenant from its facts, for a fixed reporting period
+ * ({@link ReportingPeriod}), through the disclosure control of {@link FigureCube}: every figure
+ * of a year is one set of linked tables, and each view (a grouping, a town, a month, quarter or
+ * year) reads its cells from it. A Kreis has some thousand cases a year, so the facts of a
+ * tenant are read and counted here rather than in database aggregations that the embedded
+ * Mongo-wire server does not all support.
  */
 @Component
 public class SteeringFigures {
@@ -27,10 +32,26 @@ public class SteeringFigures {
     /** What figures can be cut by. */
     public enum GroupBy { MONTH, TOWN, TARGET_GROUP, FIELD_OF_ACTION, LEGAL_DOMAIN }
 
-    private final FactsDatabase database;
+    static final String TARGET_GROUP = "TARGET_GROUP";
+    static final String LEGAL_DOMAIN = "LEGAL_DOMAIN";
+    static final String FIELD_OF_ACTION = "FIELD_OF_ACTION";
+    static final String OUTCOME = "OUTCOME";
+    static final String CASE_MANAGER = "CASE_MANAGER";
 
-    public SteeringFigures(FactsDatabase database) {
+    private final FactsDatabase database;
+    private final FigureLabels labels;
+    private final Clock clock;
+    private final int threshold;
+    private final boolean workloadByPerson;
+
+    public SteeringFigures(FactsDatabase database, FigureLabels labels, Clock clock,
+                           @Value("${kim.steering.suppression-threshold:5}") int threshold,
+                           @Value("${kim.steering.workload-by-person:false}") boolean workloadByPerson) {
         this.database = database;
+        this.labels = labels;
+        this.clock = clock;
+        this.threshold = threshold;
+        this.workloadByPerson = workloadByPerson;
     }
 
     /** The facts of a tenant, to compute any number of figures from. */
@@ -38,85 +59,131 @@ public class SteeringFigures {
         return new TenantFacts(tenant, database.template());
     }
 
-    /** The case figures of a tenant for a period, optionally of one town, cut by one dimension. */
-    public record CaseFigures(String tenant, Period period, String town, GroupBy groupBy, Figure casesOpened,
-                              Figure casesClosed, Figure closedByOutcome, Figure casesOpenNow, Figure caseload,
-                              Figure needsAssessed, Figure goalsReached, Figure doubleFundingWarnings,
-                              Figure legalDomainChanges, Durations openingToFirstReferral, Durations openingToClosure) {
+    public int threshold() {
+        return threshold;
     }
 
-    public CaseFigures figures(TenantFacts facts, Period period, String town, GroupBy groupBy) {
-        Map<String, CaseFact> cases = facts.of(CaseFact.class, town).stream()
-                .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a, LinkedHashMap::new));
-        List<CaseFact> opened = cases.values().stream().filter(c -> period.contains(c.openedOn)).toList();
-        List<CaseFact> closed = cases.values().stream().filter(c -> period.contains(c.closedOn)).toList();
-        List<CaseFact> openNow = cases.values().stream().filter(c -> "OPEN".equals(c.status)).toList();
-        List<NeedFact> needs = needs(cases.values()).stream()
-                .filter(n -> period.contains(n.assessedOn)).toList();
-        List<EventFact> events = events(facts.of(EventFact.class, town), cases.values()).stream()
-                .filter(e -> (town == null || town.equals(e.town())) && period.contains(e.day())).toList();
+    public FigureLabels labels() {
+        return labels;
+    }
 
-        Function<CaseFact, String> caseKey = c -> switch (groupBy) {
-            case MONTH -> null;
-            case TOWN -> c.town;
-            case TARGET_GROUP -> c.targetGroup;
-            case FIELD_OF_ACTION -> "ALL";
-            case LEGAL_DOMAIN -> c.legalDomains.isEmpty() ? "NONE" : String.join("+", c.legalDomains);
-        };
-        return new CaseFigures(facts.tenant(), period, town, groupBy,
-                Figure.count(opened, c -> groupBy == GroupBy.MONTH ? month(c.openedOn) : caseKey.apply(c)),
-                Figure.count(closed, c -> groupBy == GroupBy.MONTH ? month(c.closedOn) : caseKey.apply(c)),
-                Figure.count(closed, c -> c.outcome),
-                Figure.count(openNow, c -> groupBy == GroupBy.MONTH ? month(c.openedOn) : caseKey.apply(c)),
-                Figure.count(openNow, c -> c.assignee),
-                Figure.count(needs, n -> switch (groupBy) {
-                    case MONTH -> month(n.assessedOn);
-                    case FIELD_OF_ACTION -> n.fieldOfAction;
-                    default -> caseKey.apply(cases.get(n.caseId));
-                }),
-                Figure.count(ofType(events, "GoalAchieved"), e -> eventKey(e, groupBy)),
-                Figure.count(ofType(events, "DoubleFundingWarned"), e -> eventKey(e, groupBy)),
-                Figure.count(ofType(events, "LegalDomainsChanged"), e -> groupBy == GroupBy.LEGAL_DOMAIN
-                        ? e.code() : eventKey(e, groupBy)),
-                Durations.of(opened.stream().filter(c -> c.firstReferralOn != null)
+    /** Today's month: a stock (open cases) is counted up to today, not at a month's end still to come. */
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The case figures of a tenant for a reporting period, of all towns or one, cut by one dimension.
+     *
+     * @param casesOpen open cases at the end of the period (today for the running one), from the cases' history
+     * @param caseload  open cases per town; per case manager only where the tenant's works-council switch
+     *                  {@code kim.steering.workload-by-person} allows it
+     */
+    public record CaseFigures(String tenant, String period, String periodLabel, String town, GroupBy groupBy,
+                              Figure casesOpened, Figure casesClosed, Figure closedByOutcome, Figure casesOpen,
+                              Figure caseload, Figure needsAssessed, Figure goalsReached,
+                              Figure doubleFundingWarnings, Figure legalDomainChanges,
+                              Durations openingToFirstReferral, Durations openingToClosure) {
+    }
+
+    public CaseFigures figures(TenantFacts facts, ReportingPeriod period, String town, GroupBy groupBy) {
+        CaseCubes cubes = facts.cached("cases:" + period.year(), () -> caseCubes(facts, period.year()));
+        String dimension = groupBy.name();
+        Function<FigureCube, Figure> view = cube -> Figure.of(cube, town, dimension, period, currentMonth(), labels);
+        List<CaseFact> opened = cases(facts).stream()
+                .filter(c -> period.contains(c.openedOn) && (town == null || town.equals(c.town))).toList();
+        return new CaseFigures(facts.tenant(), period.node(), periodLabel(period), town, groupBy,
+                view.apply(cubes.opened), view.apply(cubes.closed),
+                Figure.of(cubes.closed, town, OUTCOME, period, currentMonth(), labels), view.apply(cubes.open),
+                Figure.of(cubes.open, town, workloadByPerson ? CASE_MANAGER : "TOWN", period, currentMonth(), labels),
+                view.apply(cubes.needs), view.apply(cubes.goals), view.apply(cubes.doubleFunding),
+                view.apply(cubes.legalDomainChanges),
+                durations(opened.stream().filter(c -> c.firstReferralOn != null)
                         .map(c -> ChronoUnit.DAYS.between(c.openedOn, c.firstReferralOn)).toList()),
-                Durations.of(opened.stream().filter(c -> c.closedOn != null)
+                durations(opened.stream().filter(c -> c.closedOn != null)
                         .map(c -> ChronoUnit.DAYS.between(c.openedOn, c.closedOn)).toList()));
     }
 
-    /** Referrals per partner and field of action: how many made, answered how, after how long. */
-    public record ReferralFlow(String partnerId, String partnerName, String fieldOfAction, Cell made, Cell accepted,
-                               Cell declined, Cell completed, Cell withdrawn, Figure declineReasons,
-                               Durations daysToAnswer) {
+    /** The period in words: "2026", "1. Quartal 2026", "März 2026". */
+    public String periodLabel(ReportingPeriod period) {
+        return switch (period.kind()) {
+            case YEAR -> String.valueOf(period.year());
+            case QUARTER -> labels.message("steering.period.quarter", period.node().substring(6), String.valueOf(period.year()));
+            case MONTH -> labels.of("MONTH", period.node());
+        };
     }
 
-    public List<ReferralFlow> referralFlows(TenantFacts facts, Period period, String town) {
-        Map<String, String> partnerNames = facts.of(PartnerFact.class).stream()
-                .collect(Collectors.toMap(p -> p.partnerId, p -> p.name, (a, b) -> a));
-        Map<List<String>, List<ReferralFact>> byPartnerAndField = facts.of(ReferralFact.class).stream()
-                .filter(r -> r.madeOn != null && period.contains(r.madeOn) && (town == null || town.equals(r.town)))
-                .collect(Collectors.groupingBy(r -> List.of(r.partnerId, String.valueOf(r.fieldOfAction))));
-        List<ReferralFlow> flows = new ArrayList<>();
-        byPartnerAndField.forEach((key, referrals) -> flows.add(new ReferralFlow(key.get(0),
-                partnerNames.getOrDefault(key.get(0), key.get(0)), key.get(1), Cell.of(referrals.size()),
-                Cell.of(withStatus(referrals, "ACCEPTED") + withStatus(referrals, "COMPLETED")),
-                Cell.of(withStatus(referrals, "DECLINED")), Cell.of(withStatus(referrals, "COMPLETED")),
-                Cell.of(withStatus(referrals, "WITHDRAWN")),
-                Figure.count(referrals.stream().filter(r -> "DECLINED".equals(r.status)).toList(), r -> r.declineReason),
-                Durations.of(referrals.stream().filter(r -> r.answeredOn != null)
-                        .map(r -> ChronoUnit.DAYS.between(r.madeOn, r.answeredOn)).toList()))));
-        flows.sort(Comparator.comparing(ReferralFlow::partnerName).thenComparing(ReferralFlow::fieldOfAction));
-        return flows;
+    private record CaseCubes(FigureCube opened, FigureCube closed, FigureCube open, FigureCube needs, FigureCube goals,
+                             FigureCube doubleFunding, FigureCube legalDomainChanges) {
+    }
+
+    private CaseCubes caseCubes(TenantFacts facts, int year) {
+        List<String> caseDimensions = List.of(TARGET_GROUP, LEGAL_DOMAIN);
+        FigureCube opened = new FigureCube(year, true, caseDimensions, threshold);
+        FigureCube closed = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, OUTCOME), threshold);
+        FigureCube open = new FigureCube(year, false, workloadByPerson
+                ? List.of(TARGET_GROUP, LEGAL_DOMAIN, CASE_MANAGER) : caseDimensions, threshold);
+        FigureCube needs = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
+        FigureCube goals = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
+        FigureCube doubleFunding = new FigureCube(year, true, caseDimensions, threshold);
+        FigureCube domainChanges = new FigureCube(year, true, caseDimensions, threshold);
+        List<YearMonth> stockMonths = ReportingPeriod.year(year).months().stream()
+                .filter(m -> !m.isAfter(currentMonth())).toList();
+        for (CaseFact c : cases(facts)) {
+            Map<String, String> values = new HashMap<>();
+            values.put(TARGET_GROUP, c.targetGroup);
+            values.put(LEGAL_DOMAIN, legalDomain(c));
+            values.put(CASE_MANAGER, c.assignee);
+            if (inYear(c.openedOn, year)) {
+                opened.add(c.town, values, YearMonth.from(c.openedOn));
+            }
+            if (inYear(c.closedOn, year)) {
+                closed.add(c.town, with(values, OUTCOME, c.outcome), YearMonth.from(c.closedOn));
+            }
+            for (YearMonth m : stockMonths) {
+                LocalDate day = m.atEndOfMonth().isAfter(today()) ? today() : m.atEndOfMonth();
+                if (c.openedOn != null && !c.openedOn.isAfter(day) && (c.closedOn == null || c.closedOn.isAfter(day))) {
+                    open.add(c.town, values, m);
+                }
+            }
+            c.needs.stream().filter(n -> inYear(n.assessedOn, year)).forEach(n -> needs.add(c.town,
+                    with(values, FIELD_OF_ACTION, n.fieldOfAction), YearMonth.from(n.assessedOn)));
+            for (EventFact e : c.events) {
+                if (!inYear(e.day(), year)) {
+                    continue;
+                }
+                YearMonth month = YearMonth.from(e.day());
+                switch (e.type()) {
+                    case "GoalAchieved" -> goals.add(e.town(), with(values, FIELD_OF_ACTION, e.code()), month);
+                    case "DoubleFundingWarned" -> doubleFunding.add(e.town(), values, month);
+                    case "LegalDomainsChanged" -> domainChanges.add(e.town(), with(values, LEGAL_DOMAIN, e.code()), month);
+                    default -> {
+                    }
+                }
+            }
+        }
+        return new CaseCubes(opened.protect(), closed.protect(), open.protect(), needs.protect(), goals.protect(),
+                doubleFunding.protect(), domainChanges.protect());
+    }
+
+    /** Median and 90th percentile from enough cases only; the number of cases is not published (it is not tied to a protected table). */
+    Durations durations(List<Long> days) {
+        return Durations.of(days, threshold, labels.message("steering.durations.enough", threshold));
     }
 
     /** A gap (Lücke): open needs in a town and field that no offer with a free place serves, or that partners keep declining. */
-    public record Gap(String town, String fieldOfAction, Cell openNeeds, String reason, Cell declinedReferrals) {
+    public record Gap(String town, String fieldOfAction, String fieldLabel, Cell openNeeds, String reason,
+                      String reasonLabel, Cell declinedReferrals) {
         public static final String NO_FREE_OFFER = "NO_OFFER_WITH_FREE_CAPACITY";
         public static final String KEEP_BEING_DECLINED = "REFERRALS_KEEP_BEING_DECLINED";
     }
 
     public List<Gap> gaps(TenantFacts facts) {
-        Map<String, CaseFact> cases = facts.of(CaseFact.class).stream()
+        Map<String, CaseFact> cases = cases(facts).stream()
                 .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a));
         List<ReferralFact> referrals = facts.of(ReferralFact.class);
         Map<String, Long> placesTaken = referrals.stream().filter(r -> "ACCEPTED".equals(r.status) && r.offerId != null)
@@ -124,7 +191,7 @@ public class SteeringFigures {
         List<OfferFact> freeOffers = facts.of(OfferFact.class).stream()
                 .filter(o -> o.active && o.capacity > placesTaken.getOrDefault(o.offerId, 0L)).toList();
         // Keyed "town|field" so the gaps come sorted by town, then field.
-        Map<String, Long> openNeeds = needs(cases.values()).stream()
+        Map<String, Long> openNeeds = cases.values().stream().flatMap(c -> c.needs.stream())
                 .filter(n -> !n.resolved && cases.containsKey(n.caseId) && "OPEN".equals(cases.get(n.caseId).status))
                 .collect(Collectors.groupingBy(n -> n.town + "|" + n.fieldOfAction, java.util.TreeMap::new,
                         Collectors.counting()));
@@ -137,10 +204,12 @@ public class SteeringFigures {
             List<ReferralFact> answered = referrals.stream().filter(r -> field.equals(r.fieldOfAction)
                     && Objects.equals(town, r.town) && r.answeredOn != null && !"WITHDRAWN".equals(r.status)).toList();
             long declined = answered.stream().filter(r -> "DECLINED".equals(r.status)).count();
-            if (!served) {
-                gaps.add(new Gap(town, field, Cell.of(count), Gap.NO_FREE_OFFER, Cell.of(declined)));
-            } else if (declined >= 3 && declined * 2 >= answered.size()) {
-                gaps.add(new Gap(town, field, Cell.of(count), Gap.KEEP_BEING_DECLINED, Cell.of(declined)));
+            String reason = !served ? Gap.NO_FREE_OFFER
+                    : declined >= 3 && declined * 2 >= answered.size() ? Gap.KEEP_BEING_DECLINED : null;
+            if (reason != null) {
+                gaps.add(new Gap(labels.of("TOWN", "null".equals(town) ? "UNKNOWN" : town), field,
+                        labels.of(FIELD_OF_ACTION, field), Cell.of(count, threshold), reason, labels.of("GAP", reason),
+                        Cell.of(declined, threshold)));
             }
         });
         return gaps;
@@ -150,30 +219,42 @@ public class SteeringFigures {
     public record StatusProgressions(Figure byPathway, Figure byTransition, Figure chancenTransitions) {
     }
 
-    public StatusProgressions statusProgressions(TenantFacts facts, Period period) {
-        List<EventFact> progressions = ofType(facts.of(EventFact.class), "ResidenceStatusProgressed").stream()
-                .filter(e -> period.contains(e.day())).toList();
-        List<EventFact> chancen = ofType(facts.of(EventFact.class), "ChancenTransition").stream()
-                .filter(e -> period.contains(e.day())).toList();
-        return new StatusProgressions(Figure.count(progressions, EventFact::code),
-                Figure.count(progressions, EventFact::detail), Figure.count(chancen, EventFact::code));
+    public StatusProgressions statusProgressions(TenantFacts facts, ReportingPeriod period) {
+        FigureCube progressions = new FigureCube(period.year(), true, List.of("PATHWAY", "TRANSITION"), threshold);
+        FigureCube chancen = new FigureCube(period.year(), true, List.of("PATHWAY"), threshold);
+        for (EventFact e : facts.of(EventFact.class)) {
+            if (!inYear(e.day(), period.year())) {
+                continue;
+            }
+            if ("ResidenceStatusProgressed".equals(e.type())) {
+                progressions.add(null, values("PATHWAY", e.code(), "TRANSITION", transition(e.detail())),
+                        YearMonth.from(e.day()));
+            } else if ("ChancenTransition".equals(e.type())) {
+                chancen.add(null, values("PATHWAY", e.code()), YearMonth.from(e.day()));
+            }
+        }
+        progressions.protect();
+        chancen.protect();
+        return new StatusProgressions(Figure.of(progressions, null, "PATHWAY", period, currentMonth(), labels),
+                Figure.of(progressions, null, "TRANSITION", period, currentMonth(), labels),
+                Figure.of(chancen, null, "PATHWAY", period, currentMonth(), labels));
     }
 
-    /** Generative themes counted: the managed list by code, free text apart as {@code OTHER}. */
-    public Figure themes(TenantFacts facts, Period period) {
-        return Figure.count(ofType(events(facts, facts.of(CaseFact.class)), "ThemeTagged").stream()
-                .filter(e -> period.contains(e.day())).toList(), EventFact::code);
+    /** Generative themes counted: the managed list by code, free text apart as "Sonstiges Thema". */
+    public Figure themes(TenantFacts facts, ReportingPeriod period) {
+        FigureCube themes = new FigureCube(period.year(), true, List.of("THEME"), threshold);
+        cases(facts).forEach(c -> c.events.stream().filter(e -> "ThemeTagged".equals(e.type()) && inYear(e.day(), period.year()))
+                .forEach(e -> themes.add(e.town(), values("THEME", e.code()), YearMonth.from(e.day()))));
+        return Figure.of(themes.protect(), null, "THEME", period, currentMonth(), labels);
     }
 
     /** The raw value of one figure, for an indicator of the action plan; suppression comes after. */
     public long metric(TenantFacts facts, de.kim.steering.api.Metric metric, Period period, String town) {
-        java.util.function.Predicate<String> inTown = t -> town == null || town.equals(t);
+        Predicate<String> inTown = t -> town == null || town.equals(t);
         return switch (metric) {
-            case CASES_OPENED -> facts.of(CaseFact.class).stream()
-                    .filter(c -> inTown.test(c.town) && period.contains(c.openedOn)).count();
-            case CASES_CLOSED -> facts.of(CaseFact.class).stream()
-                    .filter(c -> inTown.test(c.town) && period.contains(c.closedOn)).count();
-            case NEEDS_ASSESSED -> needs(facts.of(CaseFact.class)).stream()
+            case CASES_OPENED -> cases(facts).stream().filter(c -> inTown.test(c.town) && period.contains(c.openedOn)).count();
+            case CASES_CLOSED -> cases(facts).stream().filter(c -> inTown.test(c.town) && period.contains(c.closedOn)).count();
+            case NEEDS_ASSESSED -> cases(facts).stream().flatMap(c -> c.needs.stream())
                     .filter(n -> inTown.test(n.town) && period.contains(n.assessedOn)).count();
             case GOALS_REACHED -> countEvents(facts, "GoalAchieved", period, inTown);
             case DOUBLE_FUNDING_WARNINGS -> countEvents(facts, "DoubleFundingWarned", period, inTown);
@@ -186,45 +267,41 @@ public class SteeringFigures {
         };
     }
 
-    private static long countEvents(TenantFacts facts, String type, Period period, java.util.function.Predicate<String> inTown) {
-        return ofType(events(facts, facts.of(CaseFact.class)), type).stream()
-                .filter(e -> inTown.test(e.town()) && period.contains(e.day())).count();
+    private static long countEvents(TenantFacts facts, String type, Period period, Predicate<String> inTown) {
+        return cases(facts).stream().flatMap(c -> c.events.stream())
+                .filter(e -> type.equals(e.type()) && inTown.test(e.town()) && period.contains(e.day())).count();
     }
 
-    private static String eventKey(EventFact e, GroupBy groupBy) {
-        return switch (groupBy) {
-            case MONTH -> month(e.day());
-            case TOWN -> e.town();
-            case FIELD_OF_ACTION -> e.code();
-            default -> "ALL";
-        };
+    static List<CaseFact> cases(TenantFacts facts) {
+        return facts.of(CaseFact.class);
     }
 
-    private static long withStatus(List<ReferralFact> referrals, String status) {
-        return referrals.stream().filter(r -> status.equals(r.status)).count();
+    private static String legalDomain(CaseFact c) {
+        return c.legalDomains == null || c.legalDomains.isEmpty() ? "NONE" : String.join("+", c.legalDomains);
     }
 
-    private static List<NeedFact> needs(java.util.Collection<CaseFact> cases) {
-        return cases.stream().flatMap(c -> c.needs.stream()).toList();
+    private static Map<String, String> with(Map<String, String> values, String dimension, String value) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.put(dimension, value);
+        return copy;
     }
 
-    /** The countable events: those kept inside the cases, and the documents of their own. */
-    private static List<EventFact> events(TenantFacts facts, java.util.Collection<CaseFact> cases) {
-        return events(facts.of(EventFact.class), cases);
+    private static Map<String, String> values(String... dimensionsAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < dimensionsAndValues.length; i += 2) {
+            values.put(dimensionsAndValues[i], dimensionsAndValues[i + 1]);
+        }
+        return values;
     }
 
-    private static List<EventFact> events(List<EventFact> ownDocuments, java.util.Collection<CaseFact> cases) {
-        List<EventFact> events = new ArrayList<>(ownDocuments);
-        cases.forEach(c -> events.addAll(c.events));
-        return events;
+    /** A transition {@code FROM>TO} with a missing status named {@code NONE}, never "null". */
+    static String transition(String detail) {
+        return java.util.Arrays.stream(String.valueOf(detail).split(">", -1))
+                .map(s -> s.isEmpty() || "null".equals(s) ? "NONE" : s).collect(Collectors.joining(">"));
     }
 
-    private static List<EventFact> ofType(List<EventFact> events, String type) {
-        return events.stream().filter(e -> type.equals(e.type())).toList();
-    }
-
-    private static String month(LocalDate day) {
-        return day == null ? null : YearMonth.from(day).toString();
+    static boolean inYear(LocalDate day, int year) {
+        return day != null && day.getYear() == year;
     }
 
 }

@@ -18,6 +18,7 @@ public final class TenantFacts {
     private final String tenant;
     private final MongoTemplate mongo;
     private final Map<Kind, List<?>> loaded = new HashMap<>();
+    private final Map<String, Object> computed = new HashMap<>();
 
     TenantFacts(String tenant, MongoTemplate mongo) {
         this.tenant = tenant;
@@ -42,6 +43,17 @@ public final class TenantFacts {
             }
             return mongo.find(Query.query(criteria), type);
         });
+    }
+
+    /** A result computed once per request from these facts (e.g. the protected tables of a year). */
+    @SuppressWarnings("unchecked")
+    <T> T cached(String name, java.util.function.Supplier<T> compute) {
+        T value = (T) computed.get(name);
+        if (value == null) {
+            value = compute.get();
+            computed.put(name, value);
+        }
+        return value;
     }
 
     private record Kind(Class<?> type, String town) {

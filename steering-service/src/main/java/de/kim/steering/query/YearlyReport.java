@@ -3,7 +3,6 @@ package de.kim.steering.query;
 import org.springframework.stereotype.Component;
 
 import java.time.Year;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +16,11 @@ import java.util.List;
 public class YearlyReport {
 
     private final SteeringFigures figures;
+    private final ReferralFlows flows;
 
-    public YearlyReport(SteeringFigures figures) {
+    public YearlyReport(SteeringFigures figures, ReferralFlows flows) {
         this.figures = figures;
+        this.flows = flows;
     }
 
     /** One section: a German title and its figure. */
@@ -28,11 +29,11 @@ public class YearlyReport {
 
     /** The report of a year. */
     public record Report(String tenant, int year, List<Section> sections, Durations openingToFirstReferral,
-                         Durations openingToClosure, List<SteeringFigures.ReferralFlow> referralFlows) {
+                         Durations openingToClosure, List<ReferralFlows.ReferralFlow> referralFlows) {
     }
 
     public Report of(String tenant, Year year) {
-        Period period = new Period(YearMonth.of(year.getValue(), 1), YearMonth.of(year.getValue(), 12));
+        ReportingPeriod period = ReportingPeriod.year(year.getValue());
         TenantFacts facts = figures.load(tenant);
         SteeringFigures.CaseFigures byMonth = figures.figures(facts, period, null, SteeringFigures.GroupBy.MONTH);
         SteeringFigures.CaseFigures byTown = figures.figures(facts, period, null, SteeringFigures.GroupBy.TOWN);
@@ -44,7 +45,8 @@ public class YearlyReport {
         sections.add(new Section("casesOpenedByTown", "Fälle eröffnet nach Ort", byTown.casesOpened()));
         sections.add(new Section("casesOpenedByTargetGroup", "Fälle eröffnet nach Zielgruppe", byGroup.casesOpened()));
         sections.add(new Section("casesClosedByOutcome", "Fälle abgeschlossen nach Ergebnis", byMonth.closedByOutcome()));
-        sections.add(new Section("casesOpenAtYearEnd", "Fälle offen nach Ort", byTown.casesOpenNow()));
+        // Open on 31 December of that year (today for the running year), from the cases' history.
+        sections.add(new Section("casesOpenAtYearEnd", "Fälle offen am Jahresende nach Ort", byTown.casesOpen()));
         sections.add(new Section("needsByField", "Bedarfe nach Handlungsfeld", byField.needsAssessed()));
         sections.add(new Section("goalsReachedByField", "Ziele erreicht nach Handlungsfeld", byField.goalsReached()));
         sections.add(new Section("doubleFundingWarnings", "Warnungen Doppelförderung nach Monat",
@@ -56,6 +58,6 @@ public class YearlyReport {
                 progressions.chancenTransitions()));
         sections.add(new Section("themes", "Generative Themen", figures.themes(facts, period)));
         return new Report(tenant, year.getValue(), sections, byMonth.openingToFirstReferral(), byMonth.openingToClosure(),
-                figures.referralFlows(facts, period, null));
+                flows.of(facts, period, null));
     }
 }

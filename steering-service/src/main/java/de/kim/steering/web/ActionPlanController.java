@@ -99,8 +99,8 @@ public class ActionPlanController implements ActionPlanApi {
     public ResponseEntity<Map<String, String>> bind(@PathVariable String goalId, @Valid @RequestBody BindIndicator body) {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new BindIndicatorCommand(context.tenant(), goalId, id, body.metric(), body.direction(),
-                body.target(), FiguresController.period(body.from(), body.to()).from(),
-                FiguresController.period(body.from(), body.to()).to(), body.town()));
+                body.target(), FiguresController.monthRange(body.from(), body.to()).from(),
+                FiguresController.monthRange(body.from(), body.to()).to(), body.town()));
         return created(id, "/goals/{goalId}/indicators/{id}", goalId, id);
     }
 

@@ -5,7 +5,8 @@ import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.steering.query.Durations;
 import de.kim.steering.query.Figure;
-import de.kim.steering.query.Period;
+import de.kim.steering.query.ReferralFlows;
+import de.kim.steering.query.ReportingPeriod;
 import de.kim.steering.query.SmallCellSuppression.Cell;
 import de.kim.steering.query.SteeringFigures;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
@@ -49,10 +50,12 @@ public class ExportController implements ExportApi {
 
     private final SteeringFigures figures;
     private final YearlyReport yearly;
+    private final ReferralFlows flows;
     private final FiguresController context;
 
-    public ExportController(SteeringFigures figures, YearlyReport yearly, FiguresController context) {
+    public ExportController(SteeringFigures figures, ReferralFlows flows, YearlyReport yearly, FiguresController context) {
         this.figures = figures;
+        this.flows = flows;
         this.yearly = yearly;
         this.context = context;
     }
@@ -107,7 +110,7 @@ public class ExportController implements ExportApi {
     private List<List<String>> rows(String report, String from, String to, String town, String groupBy, Integer year) {
         String tenant = context.tenant();
         TenantFacts facts = figures.load(tenant);
-        Period period = FiguresController.period(from, to);
+        ReportingPeriod period = context.period(from, to);
         List<List<String>> rows = new ArrayList<>();
         switch (report) {
             case "figures" -> {
@@ -117,8 +120,8 @@ public class ExportController implements ExportApi {
                 named.put("Fälle eröffnet", f.casesOpened());
                 named.put("Fälle abgeschlossen", f.casesClosed());
                 named.put("Abschlüsse nach Ergebnis", f.closedByOutcome());
-                named.put("Fälle offen", f.casesOpenNow());
-                named.put("Fallzahl je Fallmanagement", f.caseload());
+                named.put("Fälle offen am Ende des Zeitraums", f.casesOpen());
+                named.put("Fallbelastung (offene Fälle)", f.caseload());
                 named.put("Bedarfe erfasst", f.needsAssessed());
                 named.put("Ziele erreicht", f.goalsReached());
                 named.put("Warnungen Doppelförderung", f.doubleFundingWarnings());
@@ -130,14 +133,14 @@ public class ExportController implements ExportApi {
             case "referral-flows" -> {
                 rows.add(List.of("Partner", "Handlungsfeld", "Verweisungen", "angenommen", "abgelehnt", "abgeschlossen",
                         "zurückgezogen"));
-                figures.referralFlows(facts, period, town).forEach(r -> rows.add(List.of(r.partnerName(),
-                        r.fieldOfAction(), cell(r.made()), cell(r.accepted()), cell(r.declined()), cell(r.completed()),
+                flows.of(facts, period, town).forEach(r -> rows.add(List.of(r.partnerName(),
+                        r.fieldLabel(), cell(r.made()), cell(r.accepted()), cell(r.declined()), cell(r.completed()),
                         cell(r.withdrawn()))));
             }
             case "gaps" -> {
                 rows.add(List.of("Ort", "Handlungsfeld", "offene Bedarfe", "Grund", "abgelehnte Verweisungen"));
-                figures.gaps(facts).forEach(g -> rows.add(List.of(String.valueOf(g.town()), g.fieldOfAction(),
-                        cell(g.openNeeds()), g.reason(), cell(g.declinedReferrals()))));
+                figures.gaps(facts).forEach(g -> rows.add(List.of(g.town(), g.fieldLabel(),
+                        cell(g.openNeeds()), g.reasonLabel(), cell(g.declinedReferrals()))));
             }
             case "themes" -> {
                 rows.add(List.of("Kennzahl", "Gruppe", "Wert"));
@@ -174,11 +177,12 @@ public class ExportController implements ExportApi {
 
     private static void figureRows(List<List<String>> rows, String name, Figure figure) {
         rows.add(List.of(name, "Gesamt", cell(figure.total())));
-        figure.groups().forEach(g -> rows.add(List.of(name, g.key(), cell(g.value()))));
+        figure.groups().forEach(g -> rows.add(List.of(name, g.label(), cell(g.value()))));
     }
 
     private static void durationRows(List<List<String>> rows, String name, Durations d) {
         rows.add(List.of(name, "Fälle", cell(d.cases())));
+        // An empty cell rather than "null" where there are too few cases for a median.
         rows.add(List.of(name, "Median", d.medianDays() == null ? "" : String.valueOf(d.medianDays())));
         rows.add(List.of(name, "90. Perzentil", d.p90Days() == null ? "" : String.valueOf(d.p90Days())));
     }

@@ -4,12 +4,13 @@ import de.kim.steering.web.docs.FiguresApi;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.web.RequestActorResolver;
 import de.kim.steering.query.Figure;
-import de.kim.steering.query.Period;
+import de.kim.steering.query.ReferralFlows;
+import de.kim.steering.query.ReferralFlows.ReferralFlow;
+import de.kim.steering.query.ReportingPeriod;
 import de.kim.steering.query.SteeringFigures;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
 import de.kim.steering.query.SteeringFigures.Gap;
 import de.kim.steering.query.SteeringFigures.GroupBy;
-import de.kim.steering.query.SteeringFigures.ReferralFlow;
 import de.kim.steering.query.SteeringFigures.StatusProgressions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +28,12 @@ import java.util.Locale;
 public class FiguresController implements FiguresApi {
 
     private final SteeringFigures figures;
+    private final ReferralFlows flows;
     private final RequestActorResolver actors;
 
-    public FiguresController(SteeringFigures figures, RequestActorResolver actors) {
+    public FiguresController(SteeringFigures figures, ReferralFlows flows, RequestActorResolver actors) {
         this.figures = figures;
+        this.flows = flows;
         this.actors = actors;
     }
 
@@ -45,7 +48,7 @@ public class FiguresController implements FiguresApi {
     public List<ReferralFlow> referralFlows(@RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
                                             @RequestParam(required = false) String town) {
-        return figures.referralFlows(figures.load(tenant()), period(from, to), town);
+        return flows.of(figures.load(tenant()), period(from, to), town);
     }
 
     @GetMapping("/gaps")
@@ -68,8 +71,30 @@ public class FiguresController implements FiguresApi {
         return actors.require().tenant().value();
     }
 
-    static Period period(String from, String to) {
-        Period period = new Period(month("from", from), month("to", to));
+    /**
+     * The reporting period from {@code from} and {@code to}: a calendar month, quarter or year,
+     * the current year where neither is given; a free range is refused (400), since two
+     * overlapping ranges would give away the months between them.
+     */
+    ReportingPeriod period(String from, String to) {
+        YearMonth first = month("from", from);
+        YearMonth last = month("to", to);
+        if (first == null && last == null) {
+            return ReportingPeriod.year(figures.currentMonth().getYear());
+        }
+        if (first == null || last == null) {
+            throw new InvalidInputException(first == null ? "from" : "to", "steering.period.incomplete");
+        }
+        if (last.isBefore(first)) {
+            throw new InvalidInputException("to", "steering.period.ends-before-it-starts");
+        }
+        return ReportingPeriod.spanning(first, last)
+                .orElseThrow(() -> new InvalidInputException("from", "steering.period.not-fixed"));
+    }
+
+    /** A range of months for an indicator of the action plan (either end open); figures take {@link #period} only. */
+    static de.kim.steering.query.Period monthRange(String from, String to) {
+        de.kim.steering.query.Period period = new de.kim.steering.query.Period(month("from", from), month("to", to));
         if (period.from() != null && period.to() != null && period.to().isBefore(period.from())) {
             throw new InvalidInputException("to", "steering.period.ends-before-it-starts");
         }

@@ -3,7 +3,7 @@ package de.kim.steering.web.docs;
 import de.kim.steering.query.Figure;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
 import de.kim.steering.query.SteeringFigures.Gap;
-import de.kim.steering.query.SteeringFigures.ReferralFlow;
+import de.kim.steering.query.ReferralFlows.ReferralFlow;
 import de.kim.steering.query.SteeringFigures.StatusProgressions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
