@@ -19,7 +19,8 @@ import static de.kim.steering.query.LinkedTables.key;
  * API offers (a grouping, a town's filter, a period, an export) reads its cells from here, so
  * {@code ?town=X} shows exactly the cell the table by town shows. A flow (opened, closed, ...)
  * adds up over the months of a year; a stock (open cases) is counted at each month's end and
- * adds up only over towns and groups.
+ * adds up only over towns and groups, and two month ends of one cell are not both shown where
+ * they differ by less than the threshold (the difference is what opened and closed between).
  */
 final class FigureCube {
 
@@ -116,6 +117,18 @@ final class FigureCube {
                     tables.relate(key(place, c[0], c[1], String.valueOf(year)), quarters);
                     tables.relate(key(place, c[0], c[1], String.valueOf(year)),
                             months.stream().map(m -> key(place, c[0], c[1], m.toString())).toList());
+                }
+            }
+        }
+        if (!flow) {
+            for (String place : places) {
+                for (String[] c : coordinates) {
+                    for (int i = 0; i < months.size(); i++) {
+                        for (int j = i + 1; j < months.size(); j++) {
+                            tables.apart(key(place, c[0], c[1], months.get(i).toString()),
+                                    key(place, c[0], c[1], months.get(j).toString()));
+                        }
+                    }
                 }
             }
         }

@@ -54,7 +54,8 @@ public class FigureLabels {
         return specific != null ? specific : messages.getMessage("code." + c, null, c, locale());
     }
 
+    /** The request's language; German outside a request, as everywhere on the platform. */
     private static Locale locale() {
-        return LocaleContextHolder.getLocale();
+        return LocaleContextHolder.getLocaleContext() == null ? Locale.GERMAN : LocaleContextHolder.getLocale();
     }
 }

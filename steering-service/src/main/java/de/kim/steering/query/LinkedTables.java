@@ -24,6 +24,7 @@ final class LinkedTables {
 
     private final Map<String, Long> counts = new HashMap<>();
     private final List<Relation> relations = new ArrayList<>();
+    private final List<String[]> apart = new ArrayList<>();
     private final Set<String> primary = new HashSet<>();
     private final Set<String> secondary = new HashSet<>();
     private final int threshold;
@@ -50,6 +51,14 @@ final class LinkedTables {
         }
     }
 
+    /**
+     * Two cells that must not both be shown when they differ by less than the threshold: the open
+     * cases at two month ends, whose difference is what opened and closed in between.
+     */
+    void apart(String earlier, String later) {
+        apart.add(new String[]{earlier, later});
+    }
+
     long count(String key) {
         return counts.getOrDefault(key, 0L);
     }
@@ -66,6 +75,13 @@ final class LinkedTables {
             changed = false;
             for (Relation relation : relations) {
                 changed |= protect(relation);
+            }
+            for (String[] pair : apart) {
+                long difference = Math.abs(count(pair[0]) - count(pair[1]));
+                if (!hidden(pair[0]) && !hidden(pair[1]) && difference > 0 && difference < threshold) {
+                    secondary.add(count(pair[1]) > 0 ? pair[1] : pair[0]);
+                    changed = true;
+                }
             }
         }
         return this;

@@ -67,23 +67,26 @@ class SteeringFiguresIntegrationTest {
     @Test
     void opened_cases_are_counted_once_even_when_delivered_twice_and_small_counts_are_suppressed() throws Exception {
         String tenant = "kreis-musterland";
-        List<String> firstThree = publishCasesOpened(tenant, "2026-09-14", 3);
+        List<String> firstThree = publishCasesOpened(tenant, "2026-11-14", 3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(figures(tenant).at("/casesOpened/total/display").asText()).isEqualTo("<5"));
         assertThat(figures(tenant).at("/casesOpened/total/count").isNull()).isTrue();
 
-        List<String> nextThree = publishCasesOpened(tenant, "2026-10-01", 3);
+        List<String> nextThree = publishCasesOpened(tenant, "2026-12-01", 3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isEqualTo(6));
-        // September and October hold 3 each: both months suppressed, the total of 6 shown.
-        assertThat(figures(tenant).at("/casesOpened/groups").findValuesAsText("display")).containsExactly("<5", "<5");
+        // November and December hold 3 each: both months suppressed, the total of 6 shown, and the row
+        // "nicht ausgewiesen" holds the 6, so that the groups add up to the total.
+        assertThat(figures(tenant).at("/casesOpened/groups").findValuesAsText("display")).containsExactly("<5", "<5", "6");
+        assertThat(figures(tenant).at("/casesOpened/groups").findValuesAsText("label"))
+                .containsExactly("November 2026", "Dezember 2026", "nicht ausgewiesen");
 
         List<String> all = new ArrayList<>(firstThree);
         all.addAll(nextThree);
         redeliver(all);
         publishRaw("this is not an envelope");
         // A valid event behind the broken record still arrives: the broken one went to the dead-letter topic.
-        publishCasesOpened(tenant, "2026-10-02", 1);
+        publishCasesOpened(tenant, "2026-12-02", 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isEqualTo(7));
         // Written there by steering-service's own principal, which may write the dead-letter topics of what it reads.
@@ -156,13 +159,13 @@ class SteeringFiguresIntegrationTest {
             producer.send(new ProducerRecord<>(Topics.PARTNER, partnerId, json.writeValueAsString(partner))).get();
             producer.send(new ProducerRecord<>(Topics.CASE, caseId, json.writeValueAsString(referral))).get();
         }
-        String flows = "/api/steering/exports/referral-flows.csv?from=2026-09&to=2026-10";
+        String flows = "/api/steering/exports/referral-flows.csv?from=2026-07&to=2026-09";
         // The name as a spreadsheet shows it, as text: a quote before the equals sign (and the CSV's own quoting).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(csv(tenant, flows))
-                .contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";LANGUAGE;"));
+                .contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";Sprache;"));
 
-        for (String export : List.of(flows, "/api/steering/exports/figures.csv?from=2026-09&to=2026-10",
-                "/api/steering/exports/figures.csv?from=2026-09&to=2026-10&groupBy=town",
+        for (String export : List.of(flows, "/api/steering/exports/figures.csv?from=2026-07&to=2026-09",
+                "/api/steering/exports/figures.csv?from=2026-07&to=2026-09&groupBy=town",
                 "/api/steering/exports/gaps.csv", "/api/steering/exports/themes.csv",
                 "/api/steering/exports/status-progressions.csv", "/api/steering/exports/yearly.csv?year=2026")) {
             for (String line : csv(tenant, export).split("\r\n")) {
@@ -296,8 +299,8 @@ class SteeringFiguresIntegrationTest {
 
     private JsonNode figures(String tenant) throws Exception {
         HttpHeaders headers = TestTokens.bearer(TestTokens.token(tenant, "steuerung-test", Role.STEERING_MEMBER));
-        // September and October 2026 only: other tests of this class publish for this tenant in other months.
-        ResponseEntity<String> answer = http.exchange("/api/steering/figures?from=2026-09&to=2026-10", HttpMethod.GET,
+        // The fourth quarter of 2026 only: other tests of this class publish for this tenant in other months.
+        ResponseEntity<String> answer = http.exchange("/api/steering/figures?from=2026-10&to=2026-12", HttpMethod.GET,
                 new HttpEntity<>(headers),
                 String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
