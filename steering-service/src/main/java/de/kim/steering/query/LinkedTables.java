@@ -79,7 +79,8 @@ final class LinkedTables {
             for (String[] pair : apart) {
                 long difference = Math.abs(count(pair[0]) - count(pair[1]));
                 if (!hidden(pair[0]) && !hidden(pair[1]) && difference > 0 && difference < threshold) {
-                    secondary.add(count(pair[1]) > 0 ? pair[1] : pair[0]);
+                    // The earlier one goes: the latest state is what a reader needs most.
+                    secondary.add(count(pair[0]) > 0 ? pair[0] : pair[1]);
                     changed = true;
                 }
             }

@@ -13,11 +13,13 @@ import org.springframework.http.ResponseEntity;
 public interface ExportApi {
 
     String REPORTS = " Reports: `figures`, `referral-flows`, `gaps`, `themes`, `status-progressions`, `yearly` (with "
-            + "`year`); `from`, `to`, `town` and `groupBy` as for the figures. Cells below 5 read \"<5\".";
+            + "`year`); `from`, `to`, `town` and `groupBy` as for the figures (a fixed month, quarter or year). Cells "
+            + "below 5 read \"<5\", withheld ones \"x\", groups are named in words, with a row \"nicht ausgewiesen\".";
 
     @Operation(summary = "The yearly report (Landesbericht)",
             description = "The Kommune's yearly figures for the Land's KIM reporting: cases, referrals, goals, "
-                    + "status progressions and themes of the year, anonymised and with small counts suppressed.")
+                    + "status progressions and themes of the year, anonymised and with small counts suppressed; "
+                    + "open cases as they were on 31 December (today for the running year).")
     @ApiResponse(responseCode = "200", description = "The report of the year.")
     @ApiResponse(responseCode = "400", description = "The year is not a plausible reporting year (2000 to 2100).")
     YearlyReport.Report yearlyReport(int year);
@@ -27,6 +29,7 @@ public interface ExportApi {
                     + "as German spreadsheet programs open it directly." + REPORTS)
     @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment.", content = @Content(
             mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "`from` and `to` span no calendar month, quarter or year.")
     @ApiResponse(responseCode = "404", description = "No report of that name.")
     ResponseEntity<byte[]> csv(String report, String from, String to, String town, String groupBy, Integer year);
 
@@ -35,6 +38,7 @@ public interface ExportApi {
     @ApiResponse(responseCode = "200", description = "The workbook, as an attachment.", content = @Content(
             mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "`from` and `to` span no calendar month, quarter or year.")
     @ApiResponse(responseCode = "404", description = "No report of that name.")
     ResponseEntity<byte[]> xlsx(String report, String from, String to, String town, String groupBy, Integer year);
 }

@@ -6,26 +6,44 @@ import de.kim.steering.query.SteeringFigures.Gap;
 import de.kim.steering.query.ReferralFlows.ReferralFlow;
 import de.kim.steering.query.SteeringFigures.StatusProgressions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The OpenAPI documentation of the steering figures. */
-@Tag(name = "Kennzahlen", description = "The figures the Lenkungsgruppe decides from: counts only, cells below 5 "
-        + "shown as \"<5\", never a person. Periods are months, `from` and `to` as `YYYY-MM`.")
+@Tag(name = "Kennzahlen", description = "The figures the Lenkungsgruppe decides from: counts only, never a person. "
+        + "A count below the threshold (`kim.steering.suppression-threshold`, default 5) shows as \"<5\"; a count "
+        + "withheld so that a small one cannot be computed from it shows as \"x\"; a last group `SUPPRESSED` "
+        + "(\"nicht ausgewiesen\") holds what the hidden groups add up to, so that the groups add up to the total. "
+        + "Every group has a `label` in words (German; English with `Accept-Language: en`). Periods are fixed: "
+        + "a calendar month, quarter or year, `from` and `to` as `YYYY-MM` (e.g. `from=2026-04&to=2026-06`), the "
+        + "current year without them; a free range is refused with 400. A town filter shows exactly the cell that "
+        + "the table by town shows. Method and limits: docs/ARCHITECTURE.md, \"Disclosure control\".")
 public interface FiguresApi {
 
-    String PERIOD = " Limit to months with `from` and `to` (`YYYY-MM`, both optional).";
+    String PERIOD = " The period: `from` and `to` (`YYYY-MM`) spanning one calendar month, quarter or year; without "
+            + "both, the current year. Another range is answered with 400.";
 
     @Operation(summary = "Cases opened and closed",
-            description = "Cases opened and closed, needs assessed and goals reached, grouped by `month` (default), "
-                    + "`town`, `target-group` (Zielgruppe), `field-of-action` (Handlungsfeld) or `legal-domain` "
-                    + "(Rechtskreis), optionally for one town." + PERIOD)
+            description = "Cases opened and closed (and by outcome), open at the end of the period (today for the "
+                    + "running one, from the cases' history), needs assessed, goals reached, double-funding warnings "
+                    + "and legal-domain changes, grouped by `month` (default), `town`, `target-group` (Zielgruppe), "
+                    + "`field-of-action` (Handlungsfeld) or `legal-domain` (Rechtskreis), optionally for one town. "
+                    + "`caseload` counts open cases per town; per case manager only where the tenant has enabled "
+                    + "`kim.steering.workload-by-person` (a works-council decision, off by default)." + PERIOD)
+    @ApiResponse(responseCode = "200", description = "The figures of the period.")
+    @ApiResponse(responseCode = "400", description = "Not a month, or `from` and `to` span no calendar month, quarter "
+            + "or year, or an unknown grouping.")
     CaseFigures figures(String from, String to, String town, String groupBy);
 
     @Operation(summary = "Referral flows",
             description = "Which Netzwerkpartner receive referrals (Verweisungen) from Fallmanagement, how many they "
-                    + "accept or decline and how long a client waits for the answer." + PERIOD)
+                    + "accept or decline (by reason) and how long a client waits for the answer; each row's numbers "
+                    + "are protected together, so none is the difference of two others that gives a small count "
+                    + "away." + PERIOD)
+    @ApiResponse(responseCode = "200", description = "The rows, by partner and field of action.")
+    @ApiResponse(responseCode = "400", description = "`from` and `to` span no calendar month, quarter or year.")
     List<ReferralFlow> referralFlows(String from, String to, String town);
 
     @Operation(summary = "Gaps in the offers",
@@ -41,6 +59,6 @@ public interface FiguresApi {
     @Operation(summary = "Generative themes",
             description = "The structural barriers case managers tagged on cases (e.g. no language course with child "
                     + "care in a town), counted and anonymised: the material for Projektgruppen and "
-                    + "Fallrekonstruktionen." + PERIOD)
+                    + "Fallrekonstruktionen. Free text counts as \"Sonstiges Thema\"." + PERIOD)
     Figure themes(String from, String to);
 }
