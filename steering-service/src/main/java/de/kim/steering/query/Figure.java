@@ -23,7 +23,7 @@ public record Figure(Cell total, List<Group> groups) {
     /**
      * A view of a cube: the total of one town (or of all where {@code town} is null) in a period,
      * grouped by one of the cube's dimensions, by {@code TOWN}, by {@code MONTH}, or not at all
-     * ({@code dimension} null or not one of the cube's).
+     * ({@code dimension} null or not one of the cube's; a stock by month neither).
      *
      * @param until the last month a stock can be counted for (the current one); ignored for a flow
      */
@@ -36,12 +36,11 @@ public record Figure(Cell total, List<Group> groups) {
             for (String t : town == null ? cube.towns() : java.util.Set.of(town)) {
                 add(groups, cube, t, FigureCube.ALL, FigureCube.ALL, node, labels.of("TOWN", t));
             }
-        } else if ("MONTH".equals(dimension)) {
+        } else if ("MONTH".equals(dimension) && cube.flow()) {
+            // A stock has no groups by month: open cases at month ends do not add up to those at the period's end.
             for (YearMonth m : period.months()) {
-                if (cube.flow() || !m.isAfter(until)) {
-                    add(groups, cube, town, FigureCube.ALL, FigureCube.ALL, m.toString(), labels.of("MONTH", m.toString()),
-                            m.toString());
-                }
+                add(groups, cube, town, FigureCube.ALL, FigureCube.ALL, m.toString(), labels.of("MONTH", m.toString()),
+                        m.toString());
             }
         } else if (dimension != null) {
             for (String g : cube.groups(dimension)) {
