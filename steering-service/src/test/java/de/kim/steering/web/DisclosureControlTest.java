@@ -138,8 +138,9 @@ class DisclosureControlTest {
         /** Whether everything {@code other} counts is counted here too, so that the difference is a count of its own. */
         boolean contains(Published other) {
             if (figure.equals("casesOpen") && figure.equals(other.figure) && !months.equals(other.months)) {
-                // Open cases at two month ends: compared cell by cell (what opened and closed between).
-                return !equals(other) && java.util.Objects.equals(town, other.town)
+                // Open cases at two month ends: compared cell by cell (what opened and closed between); the rows
+                // "nicht ausgewiesen" may hold other groups at each end (a limit, see ARCHITECTURE).
+                return !equals(other) && !"SUPPRESSED".equals(group) && java.util.Objects.equals(town, other.town)
                         && java.util.Objects.equals(dimension, other.dimension) && java.util.Objects.equals(group, other.group);
             }
             return figure.equals(other.figure) && !equals(other) && months.containsAll(other.months)
