@@ -257,6 +257,19 @@ class SteeringFiguresTest {
     }
 
     @Test
+    void labels_are_english_when_the_request_asks_for_english() {
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(figures.themes(figures.load(TENANT), YEAR).groups()).extracting(Figure.Group::label)
+                    .containsExactly("No affordable housing", "Other theme (free text)", "not shown");
+            assertThat(figures.figures(figures.load(TENANT), YEAR, null, GroupBy.MONTH).casesOpened().groups())
+                    .extracting(Figure.Group::label).startsWith("September 2026", "October 2026");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
     void every_event_delivered_again_changes_no_figure() throws Exception {
         String before = snapshot();
         events.forEach(json -> projection.apply(codec.decode(json)));

@@ -137,6 +137,11 @@ class DisclosureControlTest {
     record Published(String figure, Set<YearMonth> months, String town, String dimension, String group, long value) {
         /** Whether everything {@code other} counts is counted here too, so that the difference is a count of its own. */
         boolean contains(Published other) {
+            if ("SUPPRESSED".equals(group) || "SUPPRESSED".equals(other.group)) {
+                // The row "nicht ausgewiesen" holds the hidden groups of its own table: it lies within that total only.
+                return figure.equals(other.figure) && dimension == null && "SUPPRESSED".equals(other.group)
+                        && months.equals(other.months) && java.util.Objects.equals(town, other.town);
+            }
             if (figure.equals("casesOpen") && figure.equals(other.figure) && !months.equals(other.months)) {
                 // Open cases at two month ends: compared cell by cell (what opened and closed between); the rows
                 // "nicht ausgewiesen" may hold other groups at each end (a limit, see ARCHITECTURE).

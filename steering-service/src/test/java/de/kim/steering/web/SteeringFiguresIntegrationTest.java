@@ -117,7 +117,7 @@ class SteeringFiguresIntegrationTest {
     @Test
     void a_rebuild_from_the_topics_gives_the_same_figures() throws Exception {
         String tenant = "kreis-mettmann";
-        publishCasesOpened(tenant, "2026-09-03", 5);
+        publishCasesOpened(tenant, "2026-10-03", 5);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(figures(tenant).at("/casesOpened/total/count").asLong()).isGreaterThanOrEqualTo(5));
         String before = http.getForObject("/api/steering/figures?groupBy=town", String.class);
