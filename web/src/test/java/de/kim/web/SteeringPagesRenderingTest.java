@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -72,13 +73,14 @@ class SteeringPagesRenderingTest {
 
     @BeforeEach
     void steeringService() throws Exception {
-        when(api.read("/api/steering/figures?groupBy=town")).thenReturn(map(FIGURES));
-        when(api.list("/api/steering/gaps")).thenReturn(List.of(map(GAP)));
-        when(api.read("/api/steering/themes")).thenReturn(map(THEMES));
-        when(api.list("/api/steering/referral-flows")).thenReturn(List.of(map(FLOW)));
-        when(api.read("/api/steering/status-progressions")).thenReturn(map("""
-                {"byPathway":%1$s,"byTransition":%1$s,"chancenTransitions":%1$s}""".formatted(PROGRESSIONS)));
-        when(api.read(ActionPlanController.PLAN)).thenReturn(map("{\"goals\":[],\"decisions\":[]}"));
+        doReturn(map(FIGURES)).when(api).read("/api/steering/figures?groupBy=town");
+        doReturn(List.of(map(GAP))).when(api).list("/api/steering/gaps");
+        doReturn(map(THEMES)).when(api).read("/api/steering/themes");
+        doReturn(List.of(map(FLOW))).when(api).list("/api/steering/referral-flows");
+        doReturn(map("""
+                {"byPathway":%1$s,"byTransition":%1$s,"chancenTransitions":%1$s}""".formatted(PROGRESSIONS)))
+                .when(api).read("/api/steering/status-progressions");
+        doReturn(map("{\"goals\":[],\"decisions\":[]}")).when(api).read(ActionPlanController.PLAN);
         String report = """
                 {"tenant":"kreis-mettmann","year":2025,"sections":[
                   {"name":"casesOpenAtYearEnd","title":"Fälle offen am Jahresende nach Ort","figure":%s},
