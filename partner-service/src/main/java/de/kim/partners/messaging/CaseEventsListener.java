@@ -132,10 +132,14 @@ public class CaseEventsListener {
     /**
      * A plain text of an older record (the note of {@code ReferralMade} version 2, the reason of
      * {@code ReferralWithdrawn} version 1), sealed here with the client's key before it reaches the
-     * partner's events; nothing once the client is erased.
+     * partner's events; nothing once the client is erased. It runs before the handler's checks, so
+     * it seals only with a key of the envelope's tenant: a record naming a client of another tenant
+     * seals nothing here and is refused by the handler.
      */
     private Sealed sealedNow(ReceivedEvent event, String caseId, String text) {
-        return text == null || texts.erased(caseId) ? null : texts.seal(event.envelope().tenant(), caseId, text);
+        String tenant = event.envelope().tenant();
+        return text == null || caseId == null || !vault.isOf(tenant, caseId) || texts.erased(caseId) ? null
+                : texts.seal(tenant, caseId, text);
     }
 
     private static String ciphertext(Sealed sealed) {
