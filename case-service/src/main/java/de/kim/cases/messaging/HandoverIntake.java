@@ -10,6 +10,7 @@ import de.kim.cases.query.HandoverRequests.HandoverRequest;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.KimException;
+import de.kim.platform.messaging.Codes;
 import de.kim.platform.messaging.EventCommandRelay;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,8 +80,7 @@ public class HandoverIntake {
     }
 
     private boolean addToCase(HandoverRequest request, String caseId, String actor) {
-        FieldOfAction field = Arrays.stream(FieldOfAction.values())
-                .filter(f -> f.name().equals(request.fieldOfAction())).findFirst().orElse(null);
+        FieldOfAction field = Codes.of(FieldOfAction.class, request.fieldOfAction()).orElse(null);
         if (field == null) {
             // A field this service does not know yet: the case manager picks the request up by hand.
             log.warn("hand-over {} names an unknown field of action; kept open", request.handoverId());

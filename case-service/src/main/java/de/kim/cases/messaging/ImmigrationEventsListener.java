@@ -4,6 +4,7 @@ import de.kim.cases.query.HandoverRequests;
 import de.kim.contracts.Topics;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,21 +25,25 @@ public class ImmigrationEventsListener {
     private final EnvelopeCodec codec;
     private final HandoverRequests requests;
     private final HandoverIntake intake;
+    private final IntegrationEventHandlers<ReceivedEvent> handlers;
 
     public ImmigrationEventsListener(EnvelopeCodec codec, HandoverRequests requests, HandoverIntake intake) {
         this.codec = codec;
         this.requests = requests;
         this.intake = intake;
+        this.handlers = IntegrationEventHandlers.<ReceivedEvent>builder("case-immigration-events")
+                .on(HandoverToCaseManagement.TYPE, HandoverToCaseManagement.class, this::handover)
+                .build();
     }
 
     @KafkaListener(id = "case-immigration-events", groupId = "${spring.kafka.consumer.group-id}-immigration-events",
             topics = Topics.IMMIGRATION)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
-        if (!event.is(HandoverToCaseManagement.TYPE)) {
-            return;
-        }
-        HandoverToCaseManagement handover = event.data(HandoverToCaseManagement.class);
+        handlers.dispatch(event, event);
+    }
+
+    private void handover(ReceivedEvent event, HandoverToCaseManagement handover) {
         required(handover.handoverId(), "handoverId");
         required(handover.recordId(), "recordId");
         String tenant = event.envelope().tenant();
