@@ -1,0 +1,79 @@
+package de.kim.platform.readmodel;
+
+import com.mongodb.client.MongoClient;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Which MongoDB database holds a read model's documents and its position. A rebuild fills a
+ * fresh database while queries go on reading the live one, then switches over in one step, so
+ * documents and position move together; the choice is kept in the service's own database
+ * (collection {@code read_models}), so it survives a restart. Until the first rebuild the
+ * service's own database is the read model's.
+ */
+public class ReadModelDatabase {
+
+    private final MongoClient client;
+    private final MongoTemplate home;
+    private final String homeName;
+    private final String metaCollection;
+    private final String metaKey;
+    private final Class<?>[] documents;
+    private final AtomicReference<MongoTemplate> live = new AtomicReference<>();
+
+    /** A read model whose choice of database is kept under its name in {@code read_models}. */
+    public ReadModelDatabase(MongoClient client, MongoTemplate home, String readModel, Class<?>... documents) {
+        this(client, home, "read_models", readModel, documents);
+    }
+
+    protected ReadModelDatabase(MongoClient client, MongoTemplate home, String metaCollection, String metaKey,
+                                Class<?>... documents) {
+        this.client = client;
+        this.home = home;
+        this.homeName = home.getDb().getName();
+        this.metaCollection = metaCollection;
+        this.metaKey = metaKey;
+        this.documents = documents;
+    }
+
+    /** The template of the live read model. */
+    public MongoTemplate template() {
+        return live.updateAndGet(current -> current != null ? current : indexed(activeName()));
+    }
+
+    public String activeName() {
+        Active active = home.findById(metaKey, Active.class, metaCollection);
+        return active == null ? homeName : active.database();
+    }
+
+    /** A template on an empty database of its own, for a rebuild to fill. */
+    public MongoTemplate fresh() {
+        String name = homeName + "-" + metaKey + "-" + System.currentTimeMillis();
+        return indexed(name);
+    }
+
+    private MongoTemplate indexed(String database) {
+        MongoTemplate template = new MongoTemplate(client, database);
+        ReadModelIndexes.ensure(template, documents);
+        return template;
+    }
+
+    /** Makes the given database the live one and drops the one before, unless it is the service's home. */
+    public void switchTo(MongoTemplate rebuilt) {
+        String previous = activeName();
+        home.upsert(Query.query(Criteria.where("_id").is(metaKey)),
+                new Update().set("database", rebuilt.getDb().getName()), metaCollection);
+        live.set(rebuilt);
+        if (!previous.equals(homeName) && !previous.equals(rebuilt.getDb().getName())) {
+            client.getDatabase(previous).drop();
+        }
+    }
+
+    /** The record of which database is live. */
+    record Active(String id, String database) {
+    }
+}

@@ -1,0 +1,42 @@
+package de.kim.platform.readmodel;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.function.ToLongFunction;
+
+/**
+ * One rebuild's replay of an Axon-fed read model: it takes the events of the store one by one
+ * (into memory, or straight into the fresh database) and at the end writes what it holds to the
+ * fresh database, answering how many documents that has.
+ */
+public interface ReadModelReplay {
+
+    void apply(EventMessage<?> event) throws Exception;
+
+    long writeTo(MongoTemplate target);
+
+    /**
+     * A replay through a projection's own {@code @EventHandler}s, on an instance of it that writes
+     * where the replay says; {@code written} counts (or first writes) the documents at the end.
+     */
+    static ReadModelReplay through(Object projection, ParameterResolverFactory parameters,
+                                   ToLongFunction<MongoTemplate> written) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection, parameters);
+        return new ReadModelReplay() {
+            @Override
+            public void apply(EventMessage<?> event) throws Exception {
+                if (handlers.canHandle(event)) {
+                    handlers.handle(event);
+                }
+            }
+
+            @Override
+            public long writeTo(MongoTemplate target) {
+                return written.applyAsLong(target);
+            }
+        };
+    }
+}
