@@ -1,6 +1,7 @@
 package de.kim.platform.readmodel;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -39,17 +40,26 @@ public class AxonReadModel implements ReadModel {
     /**
      * @param replays for a fresh database, the replay that fills it
      */
-    public AxonReadModel(String name, String processingGroup, ReadModelDatabase database, MongoTokenStore tokens,
-                         ReadModelGaps gaps, ObjectProvider<Configuration> axon,
-                         ObjectProvider<EventStorageEngine> events, Function<MongoTemplate, ReadModelReplay> replays) {
+    public AxonReadModel(String name, String processingGroup, ReadModelDatabase database,
+                         ObjectProvider<Configuration> axon, ObjectProvider<EventStorageEngine> events,
+                         Function<MongoTemplate, ReadModelReplay> replays) {
         this.name = name;
         this.processingGroup = processingGroup;
         this.database = database;
-        this.tokens = tokens;
-        this.gaps = gaps;
+        this.gaps = new ReadModelGaps(name);
+        this.tokens = new MongoTokenStore(database, gaps);
         this.axon = axon;
         this.events = events;
         this.replays = replays;
+    }
+
+    /**
+     * The processing group's token store, to register with Axon (not a bean: Axon's own JDBC token
+     * store stays the default for every other processor).
+     */
+    public static ConfigurerModule tokenStoreOf(ObjectProvider<AxonReadModel> readModel, String processingGroup) {
+        return configurer -> configurer.eventProcessing().registerTokenStore(processingGroup,
+                c -> readModel.getObject().tokens.serializedBy(c.serializer()));
     }
 
     @Override
