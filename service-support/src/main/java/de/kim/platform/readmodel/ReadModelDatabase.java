@@ -22,21 +22,27 @@ public class ReadModelDatabase {
     private final String homeName;
     private final String metaCollection;
     private final String metaKey;
+    private final String label;
     private final Class<?>[] documents;
     private final AtomicReference<MongoTemplate> live = new AtomicReference<>();
 
     /** A read model whose choice of database is kept under its name in {@code read_models}. */
     public ReadModelDatabase(MongoClient client, MongoTemplate home, String readModel, Class<?>... documents) {
-        this(client, home, "read_models", readModel, documents);
+        this(client, home, "read_models", readModel, readModel, documents);
     }
 
+    /**
+     * A read model whose choice of database is kept under {@code metaKey} in {@code metaCollection};
+     * its rebuilt databases are named after the service's own and {@code label}.
+     */
     protected ReadModelDatabase(MongoClient client, MongoTemplate home, String metaCollection, String metaKey,
-                                Class<?>... documents) {
+                                String label, Class<?>... documents) {
         this.client = client;
         this.home = home;
         this.homeName = home.getDb().getName();
         this.metaCollection = metaCollection;
         this.metaKey = metaKey;
+        this.label = label;
         this.documents = documents;
     }
 
@@ -52,7 +58,7 @@ public class ReadModelDatabase {
 
     /** A template on an empty database of its own, for a rebuild to fill. */
     public MongoTemplate fresh() {
-        String name = homeName + "-" + metaKey + "-" + System.currentTimeMillis();
+        String name = homeName + "-" + label + "-" + System.currentTimeMillis();
         return indexed(name);
     }
 
