@@ -41,16 +41,24 @@ public class KafkaPositions {
         this.gaps = gaps;
     }
 
-    /** On assignment: each partition goes on from the offset stored with the data, where there is one. */
+    /**
+     * On assignment: each partition goes on from the offset stored with the data, where there is
+     * one; a stored offset behind the one this process stored, or one gone, is a gap.
+     */
     public void assigned(Collection<TopicPartition> partitions, ConsumerSeekCallback callback) {
         Map<TopicPartition, Long> stored = stored(database.template());
         for (TopicPartition partition : partitions) {
             Long offset = stored.get(partition);
             if (offset != null) {
+                gaps.wentBack(stream(partition), offset);
                 callback.seek(partition.topic(), partition.partition(), offset);
                 gaps.stored(stream(partition), offset);
                 seeking.put(partition, offset);
+            } else if (gaps.wentBack(stream(partition), null)) {
+                // This process had stored offsets that are gone: the read model holds nothing it can prove.
+                callback.seekToBeginning(partition.topic(), partition.partition());
             }
+            // Neither stored nor known (the first start): the consumer group's committed offset holds.
         }
     }
 

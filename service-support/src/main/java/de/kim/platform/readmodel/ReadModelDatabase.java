@@ -46,6 +46,34 @@ public class ReadModelDatabase {
         this.documents = documents;
     }
 
+    /**
+     * A read model's database fixed to the given one, for a projection that a rebuild runs on the
+     * fresh database: it neither looks up nor switches anything.
+     */
+    public static ReadModelDatabase pinnedTo(MongoTemplate target) {
+        return new ReadModelDatabase(null, target, "read_models", "pinned", "pinned") {
+            @Override
+            public MongoTemplate template() {
+                return target;
+            }
+
+            @Override
+            public String activeName() {
+                return target.getDb().getName();
+            }
+
+            @Override
+            public MongoTemplate fresh() {
+                throw new UnsupportedOperationException("a pinned read-model database has no other");
+            }
+
+            @Override
+            public void switchTo(MongoTemplate rebuilt) {
+                throw new UnsupportedOperationException("a pinned read-model database does not switch");
+            }
+        };
+    }
+
     /** The template of the live read model. */
     public MongoTemplate template() {
         return live.updateAndGet(current -> current != null ? current : indexed(activeName()));
