@@ -1,10 +1,8 @@
 package de.kim.cases.config;
 
 import de.kim.cases.privacy.CaseTexts;
-import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseFileDatabase;
 import de.kim.cases.query.CaseFileProjection;
-import de.kim.cases.query.FollowUpEntry;
 import de.kim.cases.query.MemoryCaseFileStore;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.readmodel.AxonReadModel;
@@ -41,9 +39,7 @@ public class CaseReadModels {
                     return ReadModelReplay.through(new CaseFileProjection(memory, vault, texts),
                             axon.getObject().parameterResolverFactory(), written -> {
                                 memory.flush();
-                                return written.getCollection(written.getCollectionName(CaseFile.class)).countDocuments()
-                                        + written.getCollection(written.getCollectionName(FollowUpEntry.class))
-                                        .countDocuments();
+                                return memory.documents();
                             });
                 });
     }

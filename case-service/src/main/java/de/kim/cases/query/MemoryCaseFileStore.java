@@ -29,6 +29,7 @@ public class MemoryCaseFileStore implements CaseFileStore {
     private final int capacity;
     private final Map<String, CaseFile> files = new LinkedHashMap<>();
     private final Set<String> written = new HashSet<>();
+    private long followUpsWritten;
 
     public MemoryCaseFileStore(MongoTemplate target, int capacity) {
         this.target = target;
@@ -86,13 +87,14 @@ public class MemoryCaseFileStore implements CaseFileStore {
         List<String> again = files.keySet().stream().filter(written::contains).toList();
         if (!again.isEmpty()) {
             caseFiles.deleteMany(Filters.in("_id", again));
-            followUps.deleteMany(Filters.in("caseId", again));
+            followUpsWritten -= followUps.deleteMany(Filters.in("caseId", again)).getDeletedCount();
         }
         List<Document> fileBatch = new ArrayList<>(BATCH);
         List<Document> followUpBatch = new ArrayList<>(BATCH);
         for (CaseFile file : files.values()) {
             fileBatch.add(document(file));
             for (CaseFile.FollowUp u : file.followUps) {
+                followUpsWritten++;
                 followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id, u.id(),
                         u.dueOn(), u.subject(), u.assignee(), u.completedOn())));
             }
@@ -107,6 +109,11 @@ public class MemoryCaseFileStore implements CaseFileStore {
         insert(followUps, followUpBatch);
         written.addAll(files.keySet());
         files.clear();
+    }
+
+    /** The documents written: case files and follow-up entries. */
+    public long documents() {
+        return written.size() + followUpsWritten;
     }
 
     private void keep(CaseFile file) {

@@ -111,11 +111,13 @@ public class AxonReadModel implements ReadModel {
             long replayed = System.nanoTime();
             long documents = replay.writeTo(target);
             tokens.writeRebuilt(target, processingGroup, segments, last);
-            database.switchTo(target);
+            String previous = database.switchOnly(target);
             gaps.forget();
             RebuildReport report = RebuildReport.of(name, events, 0, documents, target.getDb().getName(), start,
                     replayed, System.nanoTime());
             log.info("read model rebuilt: {}", report);
+            // Once the rebuilt one is live: dropping the one before is not part of the rebuild's time.
+            database.dropUnlessHome(previous);
             return report;
         } catch (Exception e) {
             throw new IllegalStateException("rebuild of " + name + " failed", e);

@@ -115,11 +115,13 @@ public class KafkaReadModel implements ReadModel {
             long replayed = System.nanoTime();
             long documents = replay.writeTo(target);
             positions.writeRebuilt(target, ends);
-            database.switchTo(target);
+            String previous = database.switchOnly(target);
             positions.rebuilt(ends);
             RebuildReport report = RebuildReport.of(name, counts[0], counts[1], documents, target.getDb().getName(),
                     start, replayed, System.nanoTime());
             log.info("read model rebuilt: {}", report);
+            // Once the rebuilt one is live: dropping the one before is not part of the rebuild's time.
+            database.dropUnlessHome(previous);
             return report;
         } finally {
             if (live != null) {

@@ -98,11 +98,21 @@ public class ReadModelDatabase {
 
     /** Makes the given database the live one and drops the one before, unless it is the service's home. */
     public void switchTo(MongoTemplate rebuilt) {
+        dropUnlessHome(switchOnly(rebuilt));
+    }
+
+    /** Makes the given database the live one; answers the name of the one before, for {@link #dropUnlessHome}. */
+    public String switchOnly(MongoTemplate rebuilt) {
         String previous = activeName();
         home.upsert(Query.query(Criteria.where("_id").is(metaKey)),
                 new Update().set("database", rebuilt.getDb().getName()), metaCollection);
         live.set(rebuilt);
-        if (!previous.equals(homeName) && !previous.equals(rebuilt.getDb().getName())) {
+        return previous;
+    }
+
+    /** Drops a database no longer live, unless it is the service's own or the live one. */
+    public void dropUnlessHome(String previous) {
+        if (!previous.equals(homeName) && !previous.equals(activeName())) {
             client.getDatabase(previous).drop();
         }
     }
