@@ -11,19 +11,18 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
  * case-service's read models that know their position and can be rebuilt: the case files with the
  * follow-up list (processing group {@code case-files}), their position kept with them in their
  * database. The other processors (hand-over intake, key shredder, Kafka publication) keep theirs
- * in the event store's token table.
+ * in the event store's token table. A rebuild holds at most {@code kim.read-models.case-files.files-in-memory}
+ * case files in memory (10,000 by default, a small part of a 256 MB heap) before it writes them.
  */
 @org.springframework.context.annotation.Configuration
 public class CaseReadModels {
-
-    /** Files a rebuild holds in memory before it writes them (a 256 MB heap holds them easily). */
-    static final int REBUILD_FILES_IN_MEMORY = 10_000;
 
     @Bean
     public ConfigurerModule caseFilesTokenStore(ObjectProvider<AxonReadModel> caseFilesReadModel) {
@@ -33,9 +32,10 @@ public class CaseReadModels {
     @Bean
     public AxonReadModel caseFilesReadModel(CaseFileDatabase database, ObjectProvider<Configuration> axon,
                                             ObjectProvider<EventStorageEngine> events, PersonalDataVault vault,
-                                            CaseTexts texts) {
+                                            CaseTexts texts,
+                                            @Value("${kim.read-models.case-files.files-in-memory:10000}") int inMemory) {
         return new AxonReadModel(CaseFileDatabase.READ_MODEL, CaseFileDatabase.READ_MODEL, database, axon, events, target -> {
-                    MemoryCaseFileStore memory = new MemoryCaseFileStore(target, REBUILD_FILES_IN_MEMORY);
+                    MemoryCaseFileStore memory = new MemoryCaseFileStore(target, inMemory);
                     return ReadModelReplay.through(new CaseFileProjection(memory, vault, texts),
                             axon.getObject().parameterResolverFactory(), written -> {
                                 memory.flush();

@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * on the health endpoint; and an administrator rebuilds them while case managers keep reading.
  * Invented clients only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Two files in memory: the rebuild writes them and reads them back for later events.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kim.read-models.case-files.files-in-memory=2")
 class CaseFilesHealAndRebuildIntegrationTest {
 
     @DynamicPropertySource
