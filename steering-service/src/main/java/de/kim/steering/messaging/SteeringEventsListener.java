@@ -2,6 +2,8 @@ package de.kim.steering.messaging;
 
 import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.MalformedEnvelopeException;
+import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.platform.readmodel.KafkaPositions;
 import de.kim.platform.readmodel.KafkaReadModel;
@@ -50,8 +52,15 @@ public class SteeringEventsListener extends AbstractConsumerSeekAware {
         if (!positions.toApply(record)) {
             return;
         }
-        ReceivedEvent event = codec.decode(record.value());
-        FactRecordChecks.check(event);
+        ReceivedEvent event;
+        try {
+            event = codec.decode(record.value());
+            FactRecordChecks.check(event);
+        } catch (MalformedEnvelopeException | UnprocessableRecordException refused) {
+            // Refused for good (to the dead-letter topic): passed, so the position moves past it.
+            positions.applied(record);
+            throw refused;
+        }
         LocalDate changed = projection.apply(event);
         reporting.changed(event.envelope().tenant(), changed);
         positions.applied(record);
