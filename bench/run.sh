@@ -257,8 +257,8 @@ if has_step rebuild; then
       >"$LOGS/rebuild.log" 2>&1 || log "rebuild benchmark failed, see $LOGS/rebuild.log"
   if [ -f steering-service/target/benchmark-steering-rebuild.txt ]; then
     cp steering-service/target/benchmark-steering-rebuild.txt "$RES/rebuild.txt"
-    # run N: Report[events=…, replayMillis=…, writeMillis=…, eventsPerSecond=…] -> key=value lines
-    sed -E -n 's/^run ([0-9]+): Report\[events=([0-9]+),.*facts=([0-9]+),.*replayMillis=([0-9]+), writeMillis=([0-9]+), eventsPerSecond=([0-9]+)\].*/run.\1.events=\2\nrun.\1.facts=\3\nrun.\1.replay_ms=\4\nrun.\1.write_ms=\5\nrun.\1.events_per_s=\6/p' \
+    # run N: RebuildReport[…, events=…, documents=…, replayMillis=…, writeMillis=…, millis=…, eventsPerSecond=…] -> key=value lines
+    sed -E -n 's/^run ([0-9]+): RebuildReport\[.*events=([0-9]+),.*documents=([0-9]+),.*replayMillis=([0-9]+), writeMillis=([0-9]+), millis=[0-9]+, eventsPerSecond=([0-9]+)\].*/run.\1.events=\2\nrun.\1.facts=\3\nrun.\1.replay_ms=\4\nrun.\1.write_ms=\5\nrun.\1.events_per_s=\6/p' \
         "$RES/rebuild.txt" >"$RES/rebuild.properties"
   fi
 fi

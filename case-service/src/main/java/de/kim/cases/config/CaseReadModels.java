@@ -40,7 +40,7 @@ public class CaseReadModels {
                             axon.getObject().parameterResolverFactory(), written -> {
                                 memory.flush();
                                 return memory.documents();
-                            });
+                            }).runningIn(vault::withKeysCached);
                 });
     }
 }

@@ -96,18 +96,24 @@ public class AxonReadModel implements ReadModel {
             long start = System.nanoTime();
             MongoTemplate target = database.fresh();
             ReadModelReplay replay = replays.apply(target);
-            long events = 0;
-            TrackingToken last = null;
-            // Not blocking: the stream ends at the last event stored when it gets there.
-            try (Stream<? extends TrackedEventMessage<?>> stream = this.events.getObject().readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> all = stream.iterator();
-                while (all.hasNext()) {
-                    TrackedEventMessage<?> event = all.next();
-                    replay.apply(event);
-                    last = event.trackingToken();
-                    events++;
+            long[] counted = {0};
+            TrackingToken[] reached = {null};
+            replay.replayAll(() -> {
+                // Not blocking: the stream ends at the last event stored when it gets there.
+                try (Stream<? extends TrackedEventMessage<?>> stream = this.events.getObject().readEvents(null, false)) {
+                    Iterator<? extends TrackedEventMessage<?>> all = stream.iterator();
+                    while (all.hasNext()) {
+                        TrackedEventMessage<?> event = all.next();
+                        replay.apply(event);
+                        reached[0] = event.trackingToken();
+                        counted[0]++;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("replay of " + name + " failed", e);
                 }
-            }
+            });
+            long events = counted[0];
+            TrackingToken last = reached[0];
             long replayed = System.nanoTime();
             long documents = replay.writeTo(target);
             tokens.writeRebuilt(target, processingGroup, segments, last);

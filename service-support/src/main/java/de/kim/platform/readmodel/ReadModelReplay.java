@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -17,6 +18,32 @@ public interface ReadModelReplay {
     void apply(EventMessage<?> event) throws Exception;
 
     long writeTo(MongoTemplate target);
+
+    /** Runs the loop that applies every event; a replay may wrap it (e.g. to cache keys for it). */
+    default void replayAll(Runnable loop) {
+        loop.run();
+    }
+
+    /** This replay, its loop run inside {@code around}. */
+    default ReadModelReplay runningIn(Consumer<Runnable> around) {
+        ReadModelReplay self = this;
+        return new ReadModelReplay() {
+            @Override
+            public void apply(EventMessage<?> event) throws Exception {
+                self.apply(event);
+            }
+
+            @Override
+            public long writeTo(MongoTemplate target) {
+                return self.writeTo(target);
+            }
+
+            @Override
+            public void replayAll(Runnable loop) {
+                around.accept(loop);
+            }
+        };
+    }
 
     /**
      * A replay through a projection's own {@code @EventHandler}s, on an instance of it that writes
