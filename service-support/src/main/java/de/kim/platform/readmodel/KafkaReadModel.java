@@ -27,7 +27,7 @@ import java.util.function.Function;
  * when it began, into memory ({@link Replay}), writes the result in bulk to a fresh database with
  * the offsets reached, switches to it and resumes the listener, which skips what the rebuild has.
  */
-public class KafkaReadModel implements ReadModel {
+public class KafkaReadModel implements ReadModel, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaReadModel.class);
 
@@ -48,6 +48,8 @@ public class KafkaReadModel implements ReadModel {
     private final KafkaListenerEndpointRegistry listeners;
     private final Function<MongoTemplate, Replay> replays;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    /** Guards {@link #heads} apart from the rebuild's lock: the health endpoint reads heads while a rebuild runs. */
+    private final Object headsLock = new Object();
     private Consumer<String, String> heads;
 
     public KafkaReadModel(String name, List<String> topics, String listenerId, ReadModelDatabase database,
@@ -91,11 +93,25 @@ public class KafkaReadModel implements ReadModel {
     }
 
     /** The end offset of each partition, read by a consumer of its own that never joins a group. */
-    private synchronized Map<TopicPartition, Long> heads() {
-        if (heads == null) {
-            heads = consumers.createConsumer(group("status"), null, null, new Properties());
+    private Map<TopicPartition, Long> heads() {
+        synchronized (headsLock) {
+            if (heads == null) {
+                heads = consumers.createConsumer(group("status"), null, null, new Properties());
+            }
+            // Short waits: the health endpoint asks, and a broker that is away must not hold it up.
+            return heads.endOffsets(partitions(heads, Duration.ofSeconds(2)), Duration.ofSeconds(2));
         }
-        return heads.endOffsets(partitions(heads), Duration.ofSeconds(5));
+    }
+
+    /** Closes the consumer that reads the heads (Spring calls it when the context closes). */
+    @Override
+    public void close() {
+        synchronized (headsLock) {
+            if (heads != null) {
+                heads.close(Duration.ofSeconds(2));
+                heads = null;
+            }
+        }
     }
 
     @Override
@@ -139,7 +155,7 @@ public class KafkaReadModel implements ReadModel {
         overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         try (Consumer<String, String> consumer = consumers.createConsumer(group("rebuild-" + UUID.randomUUID()), null,
                 null, overrides)) {
-            List<TopicPartition> partitions = partitions(consumer);
+            List<TopicPartition> partitions = partitions(consumer, Duration.ofSeconds(10));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -155,10 +171,10 @@ public class KafkaReadModel implements ReadModel {
         }
     }
 
-    private List<TopicPartition> partitions(Consumer<String, String> consumer) {
+    private List<TopicPartition> partitions(Consumer<String, String> consumer, Duration wait) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+            for (PartitionInfo info : consumer.partitionsFor(topic, wait)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
         }
