@@ -35,7 +35,8 @@ public class CaseServiceAccess {
                 .allow("/api/cases", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/follow-ups/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/handovers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
-                .allow("/api/audit/**", ADMINISTRATOR);
+                .allow("/api/audit/**", ADMINISTRATOR)
+                .allow("/api/read-models/**", ADMINISTRATOR);
     }
 
     /** What case-service's own principals may do: each exactly the commands of its work. */

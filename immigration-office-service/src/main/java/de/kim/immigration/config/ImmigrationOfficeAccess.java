@@ -28,7 +28,8 @@ public class ImmigrationOfficeAccess {
                 .allow("/api/residence-records", IMMIGRATION_OFFICER)
                 .allow(HttpMethod.GET, "/api/rule-sets/**", IMMIGRATION_OFFICER, CASE_MANAGER, CASE_MANAGEMENT_LEAD,
                         ADMINISTRATOR)
-                .allow("/api/audit/**", ADMINISTRATOR);
+                .allow("/api/audit/**", ADMINISTRATOR)
+                .allow("/api/read-models/**", ADMINISTRATOR);
     }
 
     /**

@@ -51,7 +51,7 @@ class SteeringFiguresTest {
 
     private final MongoClient client = MongoClients.create(EmbeddedInfra.shared().mongo().connectionString());
     private final String home = "steering-figures-test-" + UUID.randomUUID().toString().substring(0, 8);
-    private final FactsDatabase database = new FactsDatabase(client, new MongoTemplate(client, home), home);
+    private final FactsDatabase database = new FactsDatabase(client, new MongoTemplate(client, home));
     private final SteeringProjection projection = new SteeringProjection(database);
     private final SteeringFigures figures = new SteeringFigures(database);
     private final EnvelopeCodec codec = new EnvelopeCodec(JSON);
@@ -234,10 +234,10 @@ class SteeringFiguresTest {
         String before = snapshot();
         MemoryFactStore memory = new MemoryFactStore();
         events.forEach(json -> projection.apply(codec.decode(json), memory));
-        MongoTemplate rebuilt = database.fresh("rebuilt");
+        MongoTemplate rebuilt = database.fresh();
         memory.writeTo(rebuilt);
         database.switchTo(rebuilt);
-        assertThat(database.activeName()).isEqualTo(home + "-rebuilt");
+        assertThat(database.activeName()).startsWith(home + "-facts-");
         assertThat(snapshot()).isEqualTo(before);
     }
 
