@@ -111,7 +111,7 @@ class ImmigrationOfficeIntegrationTest {
         JsonNode residence = requirement(id, "AUFENTHG_25B", "residence");
         assertThat(residence.path("outcome").asText()).isEqualTo("MET");
         assertThat(residence.path("citation").asText()).isEqualTo("§ 25b Abs. 1 Satz 2 Nr. 1 AufenthG");
-        assertThat(pathway(id, "AUFENTHG_25B").at("/ruleSet/version").asInt()).isEqualTo(2);
+        assertThat(pathway(id, "AUFENTHG_25B").at("/ruleSet/version").asInt()).isEqualTo(3);
 
         JsonNode expiring = json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=30",
                 String.class).getBody());
@@ -480,6 +480,77 @@ class ImmigrationOfficeIntegrationTest {
         for (Document document : mongo.getCollection("residence_records").find()) {
             assertThat(document.toJson()).doesNotContain(markers).doesNotContain("\"QZX\"");
         }
+    }
+
+    @Test
+    void screening_as_of_a_past_date_uses_the_rule_set_in_force_then_and_60b_time_does_not_count_section_60b_para_5()
+            throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        assertThat(post(statuses(id), status("DULDUNG", null, "2016-05-02", null), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(statuses(id), status("DULDUNG", "§ 60b", "2020-01-01", null), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(statuses(id), status("DULDUNG", null, "2021-01-01", TODAY.plusDays(200).toString()), null)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(record(id).path("statuses")).hasSize(3));
+        assertThat(record(id).at("/statuses/1/legalBasis").asText()).isEqualTo("§ 60b AufenthG");
+
+        JsonNode in2022 = json.readTree(http.getForEntity("/api/residence-records/" + id
+                + "/pathways?asOf=2022-12-30", String.class).getBody());
+        assertThat(in2022.path("asOf").asText()).isEqualTo("2022-12-30");
+        JsonNode section25bIn2022 = named(in2022, "AUFENTHG_25B");
+        assertThat(section25bIn2022.at("/ruleSet/version").asInt()).isEqualTo(4);
+        assertThat(section25bIn2022.at("/ruleSet/effectiveFrom").asText()).isEqualTo("2019-08-21");
+        JsonNode in2023 = json.readTree(http.getForEntity("/api/residence-records/" + id
+                + "/pathways?asOf=2023-06-01", String.class).getBody());
+        JsonNode section25bIn2023 = named(in2023, "AUFENTHG_25B");
+        assertThat(section25bIn2023.at("/ruleSet/version").asInt()).isEqualTo(3);
+        assertThat(section25bIn2023.at("/ruleSet/source").asText()).contains("BGBl. I S. 2847");
+        // 7 years since 2016-05-02, of which the year under § 60b does not count: 6 years are met from 2023-05-03
+        JsonNode residence = line(section25bIn2023, "residence");
+        assertThat(residence.path("outcome").asText()).isEqualTo("MET");
+        assertThat(residence.path("outcomeLabel").asText()).isEqualTo("erfüllt");
+        assertThat(residence.path("reason").asText()).contains("366 Tage mit Duldung nach § 60b AufenthG zählen nicht",
+                "02.05.2016");
+        JsonNode onTheEve = json.readTree(http.getForEntity("/api/residence-records/" + id
+                + "/pathways?asOf=2023-05-01", String.class).getBody());
+        assertThat(line(named(onTheEve, "AUFENTHG_25B"), "residence").path("outcome").asText()).isEqualTo("MISSING");
+
+        JsonNode today = json.readTree(http.getForEntity("/api/residence-records/" + id + "/pathways", String.class)
+                .getBody());
+        assertThat(today.path("asOf").asText()).isEqualTo(TODAY.toString());
+        JsonNode chancen = named(today, "AUFENTHG_104C");
+        assertThat(chancen.path("verdict").asText()).isEqualTo("NOT_IN_FORCE");
+        assertThat(chancen.path("title").asText()).isEqualTo("Chancen-Aufenthaltsrecht");
+        assertThat(chancen.path("legalBasis").asText()).isEqualTo("§ 104c AufenthG");
+        assertThat(chancen.path("verdictLabel").asText()).isEqualTo("An diesem Tag nicht in Kraft");
+        assertThat(today.toString()).doesNotContain("null (null)");
+        HttpHeaders english = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "abh-test", Role.IMMIGRATION_OFFICER));
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        JsonNode inEnglish = json.readTree(http.exchange("/api/residence-records/" + id + "/pathways", HttpMethod.GET,
+                new HttpEntity<>(english), String.class).getBody());
+        assertThat(named(inEnglish, "AUFENTHG_104C").path("verdictLabel").asText()).isEqualTo("Not in force on this day");
+        assertThat(http.getForEntity("/api/residence-records/" + id + "/pathways?asOf=gestern", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private static JsonNode named(JsonNode screening, String pathway) {
+        for (JsonNode p : screening.path("pathways")) {
+            if (p.path("pathway").asText().equals(pathway)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pathway " + pathway);
+    }
+
+    private static JsonNode line(JsonNode pathway, String requirement) {
+        for (JsonNode r : pathway.path("requirements")) {
+            if (r.path("id").asText().equals(requirement)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no requirement " + requirement);
     }
 
     @Test
