@@ -1,5 +1,6 @@
 package de.kim.web;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,15 +55,19 @@ public class ResidenceController {
         return "redirect:/aufenthalt/" + answer.id();
     }
 
+    /** The record, screened as of {@code asOf} (default today): the screening names the day and the rule-set versions. */
     @GetMapping("/aufenthalt/{id}")
-    public String record(@PathVariable String id, Model model) {
+    public String record(@PathVariable String id,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                         Model model) {
         Api.Answer record = api.get("/api/residence-records/" + id);
         if (!record.ok()) {
             model.addAttribute("error", record.problem());
             return "not-found";
         }
         model.addAttribute("record", api.read("/api/residence-records/" + id));
-        model.addAttribute("screening", api.read("/api/residence-records/" + id + "/pathways"));
+        model.addAttribute("screening", api.read("/api/residence-records/" + id + "/pathways"
+                + (asOf == null ? "" : "?asOf=" + asOf)));
         return "residence-record";
     }
 
