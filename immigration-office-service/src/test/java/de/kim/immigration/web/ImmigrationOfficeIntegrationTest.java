@@ -561,6 +561,10 @@ class ImmigrationOfficeIntegrationTest {
         assertThat(ruleSets.findValuesAsText("citation")).contains("§ 10 Abs. 1 Satz 1 Nr. 6, Abs. 4 StAG");
         JsonNode in2024 = json.readTree(http.getForEntity("/api/rule-sets?on=2024-01-01", String.class).getBody());
         assertThat(in2024.findValuesAsText("pathway")).contains("AUFENTHG_104C");
+        JsonNode in2026 = json.readTree(http.getForEntity("/api/rule-sets?asOf=2026-01-01", String.class).getBody());
+        assertThat(in2026.findValuesAsText("pathway")).doesNotContain("AUFENTHG_104C");
+        assertThat(in2026.findValuesAsText("referredTo")).contains("§ 26 Abs. 4 AufenthG");
+        assertThat(in2026.findValuesAsText("source")).anyMatch(s -> s.contains("BGBl. 2025 I Nr. 256"));
     }
 
     private JsonNode pathway(String id, String pathway) throws Exception {
