@@ -30,12 +30,16 @@ public class PathwayScreener {
     public Screening screen(RecordFacts facts, LocalDate day) {
         List<PathwayScreening> pathways = new ArrayList<>();
         for (Pathway pathway : Pathway.values()) {
-            pathways.add(catalog.inForce(pathway, day)
-                    .map(rules -> screen(rules, facts, day))
-                    .orElseGet(() -> new PathwayScreening(pathway, null, null, null, null, Verdict.NOT_IN_FORCE,
-                            List.of(), null)));
+            pathways.add(screen(pathway, facts, day));
         }
         return new Screening(day, pathways, ChancenClock.of(facts, day).orElse(null));
+    }
+
+    /** The screening of one pathway on the day, with the version of its rules in force then. */
+    public PathwayScreening screen(Pathway pathway, RecordFacts facts, LocalDate day) {
+        return catalog.inForce(pathway, day).map(rules -> screen(rules, facts, day))
+                .orElseGet(() -> new PathwayScreening(pathway, null, null, null, null, Verdict.NOT_IN_FORCE,
+                        List.of(), null));
     }
 
     PathwayScreening screen(RuleSet rules, RecordFacts facts, LocalDate day) {

@@ -16,6 +16,22 @@ public record RecordFacts(LocalDate dateOfBirth, boolean minorChildInHousehold, 
         achievements = List.copyOf(achievements);
     }
 
+    /**
+     * The facts as they stand if the current status is extended: what a look ahead assumes, since an extension is
+     * the rule and its refusal a decision of its own. A § 104c permit is not extended (§ 104c Abs. 3 AufenthG).
+     */
+    public RecordFacts withCurrentStatusExtended() {
+        if (statuses.isEmpty() || statuses.get(statuses.size() - 1).validUntil() == null
+                || de.kim.immigration.api.LegalBasis.isSection(statuses.get(statuses.size() - 1).legalBasis(),
+                "§ 104c")) {
+            return this;
+        }
+        List<StatusFact> extended = new java.util.ArrayList<>(statuses);
+        StatusFact current = extended.remove(extended.size() - 1);
+        extended.add(new StatusFact(current.type(), current.legalBasis(), current.validFrom(), null));
+        return new RecordFacts(dateOfBirth, minorChildInHousehold, extended, achievements);
+    }
+
     /** One status as recorded; statuses are in the order they were recorded, which is the order in time. */
     public record StatusFact(ResidenceStatusType type, String legalBasis, LocalDate validFrom, LocalDate validUntil) {
     }

@@ -59,6 +59,11 @@ public class ScreeningTexts {
                 LocaleContextHolder.getLocale());
     }
 
+    /** One pathway's screening in the user's language. */
+    PathwaysResponse.PathwayResult pathway(PathwayScreening screening) {
+        return pathway(screening, LocaleContextHolder.getLocale());
+    }
+
     private PathwaysResponse.PathwayResult pathway(PathwayScreening screening, Locale locale) {
         Optional<RuleSet> rules = screening.ruleSetId() == null ? Optional.empty()
                 : catalog.find(screening.ruleSetId(), screening.ruleSetVersion());

@@ -535,6 +535,68 @@ class ImmigrationOfficeIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void the_candidate_list_holds_who_meets_25b_now_or_by_the_end_of_the_period_and_not_who_misses_a_requirement()
+            throws Exception {
+        String meets = toleratedWithAchievements(LocalDate.of(2016, 5, 2), true);
+        String noLanguage = toleratedWithAchievements(LocalDate.of(2016, 5, 2), false);
+        String nextMonth = toleratedWithAchievements(TODAY.minusYears(6).plusDays(30), true);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String id : java.util.List.of(meets, noLanguage, nextMonth)) {
+                assertThat(record(id).path("achievements")).hasSizeGreaterThanOrEqualTo(3);
+            }
+        });
+
+        JsonNode now = json.readTree(http.getForEntity(CANDIDATES + "&within=P0D&size=200", String.class).getBody());
+        assertThat(now.path("asOf").asText()).isEqualTo(TODAY.toString());
+        assertThat(now.path("pathwayLabel").asText()).isEqualTo("Aufenthaltsgewährung bei nachhaltiger Integration");
+        assertThat(now.findValuesAsText("recordId")).contains(meets).doesNotContain(noLanguage, nextMonth);
+        JsonNode soon = json.readTree(http.getForEntity(CANDIDATES + "&within=P2M&size=200", String.class).getBody());
+        assertThat(soon.findValuesAsText("recordId")).contains(meets, nextMonth).doesNotContain(noLanguage);
+        for (JsonNode candidate : soon.path("candidates")) {
+            if (candidate.path("recordId").asText().equals(nextMonth)) {
+                assertThat(candidate.path("meetsNow").asBoolean()).isFalse();
+                assertThat(candidate.path("meetsBy").asText()).isEqualTo(TODAY.plusMonths(2).toString());
+                assertThat(candidate.path("missing").findValuesAsText("id")).containsExactly("residence");
+                assertThat(candidate.path("missing").findValuesAsText("outcomeLabel")).containsExactly("fehlt");
+                assertThat(candidate.path("toCheck").findValuesAsText("id")).contains("identity", "passport");
+                assertThat(candidate.at("/ruleSet/version").asInt()).isEqualTo(3);
+            }
+            if (candidate.path("recordId").asText().equals(meets)) {
+                assertThat(candidate.path("meetsNow").asBoolean()).isTrue();
+                assertThat(candidate.path("missing")).isEmpty();
+            }
+        }
+        JsonNode firstPage = json.readTree(http.getForEntity(CANDIDATES + "&within=P2M&size=1", String.class).getBody());
+        assertThat(firstPage.path("candidates")).hasSize(1);
+        assertThat(firstPage.path("total").asInt()).isEqualTo(soon.path("total").asInt()).isGreaterThanOrEqualTo(2);
+
+        assertProblem(http.getForEntity("/api/pathway-candidates?within=P6M", String.class), 400,
+                "urn:kim:problem:invalid-input", "pathway");
+        assertProblem(http.getForEntity(CANDIDATES + "&within=6M", String.class), 400,
+                "urn:kim:problem:invalid-input", "within");
+        assertProblem(http.getForEntity(CANDIDATES + "&size=0", String.class), 400,
+                "urn:kim:problem:invalid-input", "size");
+    }
+
+    private static final String CANDIDATES = "/api/pathway-candidates?pathway=AUFENTHG_25B";
+
+    /** A tolerated person since the day, with orientation course, employment and A2 (or, without, school only). */
+    private String toleratedWithAchievements(LocalDate since, boolean language) throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        assertThat(post(statuses(id), status("DULDUNG", null, since.toString(), TODAY.plusDays(20).toString()), null)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(achievements(id), "{\"kind\":\"ORIENTATION_COURSE\",\"achievedOn\":\"%s\"}"
+                .formatted(TODAY.minusMonths(3)), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(achievements(id), "{\"kind\":\"EMPLOYMENT\",\"achievedOn\":\"%s\"}"
+                .formatted(TODAY.minusYears(1)), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String third = language ? "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A2\",\"achievedOn\":\"%s\"}"
+                : "{\"kind\":\"SCHOOL_ATTENDANCE\",\"achievedOn\":\"%s\"}";
+        assertThat(post(achievements(id), third.formatted(TODAY.minusMonths(2)), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        return id;
+    }
+
     private static JsonNode named(JsonNode screening, String pathway) {
         for (JsonNode p : screening.path("pathways")) {
             if (p.path("pathway").asText().equals(pathway)) {
