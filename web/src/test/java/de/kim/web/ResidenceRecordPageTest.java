@@ -117,6 +117,26 @@ class ResidenceRecordPageTest {
                 argThat(body -> "AUFENTHG_25B".equals(((Map<?, ?>) body).get("pathway"))));
     }
 
+    @Test
+    void the_candidate_list_shows_who_qualifies_now_or_soon_in_words() throws Exception {
+        when(api.read("/api/pathway-candidates?pathway=AUFENTHG_25A&within=P3M&size=200")).thenReturn(json.readValue("""
+                {"pathway":"AUFENTHG_25A","asOf":"2026-11-02","until":"2027-02-02","total":1,"candidates":[
+                 {"recordId":"r-1","officer":"abh-jonas","currentStatus":"DULDUNG","meetsNow":false,
+                  "meetsBy":"2027-02-02","missing":[{"id":"residence","requirement":"Seit 3 Jahren im Bundesgebiet",
+                  "citation":"§ 25a Abs. 1 Satz 2 Nr. 1 AufenthG","outcome":"MISSING","outcomeLabel":"fehlt"}],
+                  "toCheck":[]}]}""", Map.class));
+        String page = mvc.perform(get("/aufenthalt/kandidaten").param("pathway", "AUFENTHG_25A").param("within", "P3M")
+                        .locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("1 Personen erfüllen die prüfbaren Voraussetzungen am 02.11.2026 oder bis zum 02.02.2027",
+                ">Duldung<", "bis 02.02.2027, wenn der Status verlängert wird",
+                "Seit 3 Jahren im Bundesgebiet (§ 25a Abs. 1 Satz 2 Nr. 1 AufenthG)", "/aufenthalt/r-1");
+        assertThat(page).doesNotContain(">DULDUNG<", ">MISSING<");
+        // a period not offered falls back to six months: nothing typed reaches the query
+        mvc.perform(get("/aufenthalt/kandidaten").param("within", "P99Y&x=1").with(signedIn())).andExpect(status().isOk());
+        verify(api).read("/api/pathway-candidates?pathway=AUFENTHG_25B&within=P6M&size=200");
+    }
+
     private RequestPostProcessor signedIn() {
         return oidcLogin().clientRegistration(registrations.findByRegistrationId("kim"))
                 .idToken(token -> token.tokenValue("the-id-token").claim("preferred_username", "abh-jonas")
