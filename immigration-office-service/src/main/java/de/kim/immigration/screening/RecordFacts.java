@@ -2,9 +2,11 @@ package de.kim.immigration.screening;
 
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.LanguageLevel;
+import de.kim.immigration.api.LegalBasis;
 import de.kim.immigration.api.ResidenceStatusType;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the screening reads of a residence record: the person's age, household, statuses and achievements. */
@@ -22,11 +24,11 @@ public record RecordFacts(LocalDate dateOfBirth, boolean minorChildInHousehold, 
      */
     public RecordFacts withCurrentStatusExtended() {
         if (statuses.isEmpty() || statuses.get(statuses.size() - 1).validUntil() == null
-                || de.kim.immigration.api.LegalBasis.isSection(statuses.get(statuses.size() - 1).legalBasis(),
+                || LegalBasis.isSection(statuses.get(statuses.size() - 1).legalBasis(),
                 "§ 104c")) {
             return this;
         }
-        List<StatusFact> extended = new java.util.ArrayList<>(statuses);
+        List<StatusFact> extended = new ArrayList<>(statuses);
         StatusFact current = extended.remove(extended.size() - 1);
         extended.add(new StatusFact(current.type(), current.legalBasis(), current.validFrom(), null));
         return new RecordFacts(dateOfBirth, minorChildInHousehold, extended, achievements);

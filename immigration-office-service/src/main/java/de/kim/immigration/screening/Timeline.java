@@ -4,6 +4,7 @@ import de.kim.immigration.api.LegalBasis;
 import de.kim.immigration.api.ResidenceStatusType;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Timeline {
             LocalDate start = period.start().isAfter(from) ? period.start() : from;
             LocalDate end = period.end() == null || period.end().isAfter(until) ? until : period.end();
             if (start.isBefore(end)) {
-                days += java.time.temporal.ChronoUnit.DAYS.between(start, end);
+                days += ChronoUnit.DAYS.between(start, end);
             }
         }
         return days;

@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Candidate lists for the officer's work: which open records of the Kommune meet a pathway's requirements on a day,
@@ -101,24 +102,24 @@ public class PathwayCandidateController implements PathwayCandidateApi {
                 found.size(), List.copyOf(found.subList(from, to)));
     }
 
-    private java.util.Optional<CandidateList.Candidate> candidate(ResidenceRecordView record, Pathway pathway,
+    private Optional<CandidateList.Candidate> candidate(ResidenceRecordView record, Pathway pathway,
                                                                   LocalDate day, LocalDate until) {
         if (!record.screenable() || record.statuses().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RecordFacts facts = record.facts();
         PathwayScreening now = screener.screen(pathway, facts, day);
         boolean meetsNow = now.verdict() == Verdict.CANDIDATE;
         if (!meetsNow && (until.equals(day)
                 || screener.screen(pathway, facts.withCurrentStatusExtended(), until).verdict() != Verdict.CANDIDATE)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (now.verdict() == Verdict.NOT_IN_FORCE || now.verdict() == Verdict.OTHER_PROVISION) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         PathwaysResponse.PathwayResult words = texts.pathway(now);
         var current = record.statuses().get(record.statuses().size() - 1);
-        return java.util.Optional.of(new CandidateList.Candidate(record.id(), record.officer(), current.type(),
+        return Optional.of(new CandidateList.Candidate(record.id(), record.officer(), current.type(),
                 texts.label("status", current.type()), meetsNow, meetsNow ? day : until, words.ruleSet(),
                 words.requirements().stream().filter(r -> r.outcome() == Outcome.MISSING).toList(),
                 words.requirements().stream().filter(r -> r.outcome() == Outcome.TO_CHECK).toList()));
