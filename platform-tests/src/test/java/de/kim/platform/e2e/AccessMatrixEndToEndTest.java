@@ -119,6 +119,7 @@ class AccessMatrixEndToEndTest {
             write("POST", "/api/residence-records/{record}/closure", Set.of(Role.OFFICER)),
             write("PUT", "/api/residence-records/{record}/legal-hold", Set.of(Role.OFFICER)),
             write("POST", "/api/residence-records/{record}/erasure", Set.of(Role.OFFICER)),
+            read("GET", "/api/pathway-candidates", Set.of(Role.OFFICER)),
             read("GET", "/api/rule-sets", Set.of(Role.OFFICER, Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service", Set.of(Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),
