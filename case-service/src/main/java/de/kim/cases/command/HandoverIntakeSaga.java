@@ -49,8 +49,9 @@ import java.util.UUID;
 public class HandoverIntakeSaga {
 
     /**
-     * The tracking processor of the saga and of the residence links it looks up: one processor,
-     * so a link is stored before any later hand-over's saga looks for it.
+     * The tracking processor of the saga and of the residence links it looks up
+     * ({@code query.ResidenceLinksProjection}): one processor, so a link is stored before any
+     * later hand-over's saga looks for it.
      */
     public static final String PROCESSING_GROUP = "handover-intake";
     /** The principal the intake sends as: it may add needs to a case and mark its hand-overs added. */

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The immigration office's hand-overs as case management keeps them ({@code handover_requests}),
  * and which case is linked to which residence record ({@code residence_links}, the look-up of the
- * {@link de.kim.cases.command.HandoverIntakeSaga}). Written by {@link HandoverRequestsProjection};
+ * {@link de.kim.cases.command.HandoverIntakeSaga}). Written by {@link HandoverRequestsProjection} and
+ * {@link ResidenceLinksProjection};
  * writes are keyed by tenant and id, so a repeated event changes nothing.
  */
 @Component

@@ -2,26 +2,27 @@ package de.kim.cases.query;
 
 import de.kim.cases.api.HandoverAddedToCaseEvent;
 import de.kim.cases.api.HandoverReceivedEvent;
-import de.kim.cases.api.ResidenceRecordLinkedEvent;
-import de.kim.cases.command.HandoverIntakeSaga;
 import de.kim.platform.domain.Actor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-
 /**
- * Keeps {@link HandoverRequests} from the case service's own events: a received hand-over is an
- * open request, an added one names its case and need, and each link of a case to a residence
- * record is stored for the intake's look-up. It runs in the intake saga's processor, before the
- * saga, so a link is stored before any later hand-over looks for it.
+ * Keeps the hand-over requests of {@link HandoverRequests} from the hand-over's events: a
+ * received hand-over is an open request, an added one names its case and need.
+ *
+ * <p>A subscribing processor ({@link #PROCESSING_GROUP}, see
+ * {@code config.HandoverIntakeProcessing}): the request is written while the event is published,
+ * before its transaction commits, so a need that shows in the case file (another processor, after
+ * the commit) never shows while its hand-over still reads as open. A failed write fails the
+ * command, which its sender retries.
  */
 @Component
-@ProcessingGroup(HandoverIntakeSaga.PROCESSING_GROUP)
+@ProcessingGroup(HandoverRequestsProjection.PROCESSING_GROUP)
 public class HandoverRequestsProjection {
+
+    public static final String PROCESSING_GROUP = "handover-requests";
 
     private final HandoverRequests requests;
 
@@ -38,10 +39,5 @@ public class HandoverRequestsProjection {
     @EventHandler
     void on(HandoverAddedToCaseEvent event, @MetaDataValue(Actor.TENANT) String tenant) {
         requests.addedToCase(tenant, event.handoverId().value(), event.caseId().value(), event.needId().value());
-    }
-
-    @EventHandler
-    void on(ResidenceRecordLinkedEvent event, @MetaDataValue(Actor.TENANT) String tenant, @Timestamp Instant at) {
-        requests.linked(tenant, event.caseId().value(), event.residenceRecordId(), at);
     }
 }
