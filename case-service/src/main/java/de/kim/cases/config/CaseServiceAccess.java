@@ -3,8 +3,11 @@ package de.kim.cases.config;
 import de.kim.cases.api.AssessNeedCommand;
 import de.kim.cases.api.EraseClientCommand;
 import de.kim.cases.api.ExpireConsentCommand;
+import de.kim.cases.api.ReceiveHandoverCommand;
+import de.kim.cases.api.RecordHandoverAddedCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
-import de.kim.cases.messaging.HandoverIntake;
+import de.kim.cases.command.HandoverIntakeSaga;
+import de.kim.cases.messaging.ImmigrationEventsListener;
 import de.kim.cases.messaging.PartnerEventsListener;
 import de.kim.cases.privacy.ConsentExpiryJob;
 import de.kim.cases.privacy.RetentionJob;
@@ -44,7 +47,8 @@ public class CaseServiceAccess {
     public ServiceGrants caseServiceGrants() {
         return ServiceGrants.builder()
                 .grant(PartnerEventsListener.PRINCIPAL, RecordReferralAnswerCommand.class)
-                .grant(HandoverIntake.PRINCIPAL, AssessNeedCommand.class)
+                .grant(ImmigrationEventsListener.PRINCIPAL, ReceiveHandoverCommand.class)
+                .grant(HandoverIntakeSaga.PRINCIPAL, AssessNeedCommand.class, RecordHandoverAddedCommand.class)
                 .grant(RetentionJob.PRINCIPAL, EraseClientCommand.class)
                 .grant(ConsentExpiryJob.PRINCIPAL, ExpireConsentCommand.class);
     }
