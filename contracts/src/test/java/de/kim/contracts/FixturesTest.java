@@ -16,9 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FixturesTest {
 
     static final List<Contracts.Contract> CONTRACTS = Contracts.ALL;
+    /** The older versions still on a topic, each with the record its consumers read it as. */
+    static final List<Contracts.Contract> OLDER_VERSIONS = List.of(
+            new Contracts.Contract(de.kim.contracts.cases.ReferralMade.VERSION_2, Topics.CASE,
+                    de.kim.contracts.cases.ReferralMade.Version2.class),
+            new Contracts.Contract(de.kim.contracts.cases.ReferralWithdrawn.VERSION_1, Topics.CASE,
+                    de.kim.contracts.cases.ReferralWithdrawn.Version1.class));
 
     @ParameterizedTest
-    @FieldSource("CONTRACTS")
+    @FieldSource({"CONTRACTS", "OLDER_VERSIONS"})
     void the_fixture_pins_the_envelope_and_the_payload_shape(Contracts.Contract contract) throws Exception {
         JsonNode envelope = new ObjectMapper().readTree(Fixtures.json(contract.type()));
         assertThat(envelope.path("type").asText()).isEqualTo(contract.type().name());

@@ -3,8 +3,6 @@ package de.kim.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import java.util.Optional;
  */
 public final class Platform {
 
-    static final String VERSION = "0.1.0-SNAPSHOT";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path home;
@@ -36,6 +32,7 @@ public final class Platform {
     private final KafkaSecrets kafkaSecrets;
     private final KeyStoreSecrets keyStoreSecrets;
     private final Map<String, Component> components = new LinkedHashMap<>();
+    private final Processes processes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -56,6 +53,7 @@ public final class Platform {
         this.scaleOut = scaleOut;
         this.kafkaSecrets = KafkaSecrets.in(kafkaSecretsDir());
         this.keyStoreSecrets = KeyStoreSecrets.in(this.dataDir.resolve("secrets").resolve("keystore"));
+        this.processes = new Processes(this.home, this.dataDir);
         define();
     }
 
@@ -74,7 +72,7 @@ public final class Platform {
     }
 
     public Path logFile(String component) {
-        return dataDir.resolve("logs").resolve(component + ".log");
+        return processes.logFile(component);
     }
 
     /** Starts every component that is not running yet and waits until all are ready. */
@@ -94,11 +92,11 @@ public final class Platform {
     public void startAndAwait(List<String> names, PrintStream out) {
         for (String name : names) {
             if (running(name).isEmpty()) {
-                launch(component(name));
+                processes.launch(component(name));
             }
         }
         for (String name : names) {
-            awaitReady(component(name));
+            processes.awaitReady(component(name));
             if (name.equals("kafka")) {
                 // Before any service connects: their principals, the topics and the ACLs (again after a
                 // restart, which changes nothing but a password file that was replaced).
@@ -133,25 +131,14 @@ public final class Platform {
             }
         });
         try {
-            Files.deleteIfExists(pidFile(name));
+            Files.deleteIfExists(processes.pidFile(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public Optional<ProcessHandle> running(String name) {
-        Path pidFile = pidFile(name);
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker(name))).orElse(true));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return processes.running(name);
     }
 
     public void printStatus(PrintStream out) {
@@ -174,14 +161,14 @@ public final class Platform {
         if (running(SUPERVISOR).isPresent()) {
             return;
         }
-        List<String> command = new ArrayList<>(java(SUPERVISOR, "64m", jar("local-infra"), "supervise",
+        List<String> command = new ArrayList<>(processes.java(SUPERVISOR, "64m", processes.jar("local-infra"), "supervise",
                 String.valueOf(ports.gateway()), String.valueOf(ports.caseService()), String.valueOf(ports.partnerService()),
                 String.valueOf(ports.immigrationOfficeService()), String.valueOf(ports.steeringService()),
                 String.valueOf(ports.web()), String.valueOf(ports.authServer()), String.valueOf(ports.kafka()),
                 String.valueOf(ports.kafkaController()), String.valueOf(ports.mongo())));
         command.add(2, "-Dkim.home=" + home);
         command.add(3, "-Dkim.data=" + dataDir);
-        launch(new Component(SUPERVISOR, 0, false, command, Map.of()));
+        processes.launch(new Component(SUPERVISOR, 0, false, command, Map.of()));
     }
 
     /** Stops the supervisor: before the components are stopped, so that it does not start them again. */
@@ -249,16 +236,16 @@ public final class Platform {
     private void define() {
         String kafkaBootstrap = "localhost:" + ports.kafka();
         String mongoUri = "mongodb://127.0.0.1:" + ports.mongo();
-        Path infraJar = jar("local-infra");
+        Path infraJar = processes.jar("local-infra");
         add(new Component("kafka", ports.kafka(), false,
-                java("kafka", "512m", infraJar, "kafka", String.valueOf(ports.kafka()),
+                processes.java("kafka", "512m", infraJar, "kafka", String.valueOf(ports.kafka()),
                         String.valueOf(ports.kafkaController()), dataDir.resolve("kafka").toString(),
                         kafkaSecretsDir().toString()), Map.of()));
         // The Mongo-wire server holds each find's whole result in its heap (a steering figure reads the
         // facts of a tenant or of one of its towns) beside its 128 MB page cache (MongoWireServer.PAGE_CACHE_MB):
         // the heap is sized for both under load (docs/BENCHMARKS.md).
         add(new Component("mongo", ports.mongo(), false,
-                java("mongo", "640m", infraJar, "mongo", String.valueOf(ports.mongo()),
+                processes.java("mongo", "640m", infraJar, "mongo", String.valueOf(ports.mongo()),
                         dataDir.resolve("mongo").resolve("kim.mv").toString()), Map.of()));
         String issuer = "http://localhost:" + ports.authServer();
         service("auth-server", ports.authServer(), Map.of(
@@ -294,7 +281,7 @@ public final class Platform {
         if (scaleOut != null) {
             int first = components.get(scaleOut.service()).port();
             add(new Component(scaleOut.service() + "-2", scaleOut.secondPort(), true,
-                    java(scaleOut.service() + "-2", "256m", jar(scaleOut.service())),
+                    processes.java(scaleOut.service() + "-2", "256m", processes.jar(scaleOut.service())),
                     withPort(scaled(scaleOut.service(), kafkaSignIn(scaleOut.service(),
                             scaleOut.service().equals("case-service") ? caseEnv : serviceEnv)), scaleOut.secondPort())));
             gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
@@ -345,7 +332,7 @@ public final class Platform {
     private void service(String name, int port, Map<String, String> env, String heap) {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("SERVER_PORT", String.valueOf(port));
-        add(new Component(name, port, true, java(name, heap, jar(name)), all));
+        add(new Component(name, port, true, processes.java(name, heap, processes.jar(name)), all));
     }
 
     private void add(Component component) {
@@ -360,137 +347,4 @@ public final class Platform {
         return c;
     }
 
-    private List<String> java(String name, String heap, Path jar, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(marker(name));
-        if (jar.equals(jar("local-infra"))) {
-            command.add("-Dlogback.configurationFile=kim-infra-logback.xml");
-        }
-        command.add("-Xmx" + heap);
-        command.add("-XX:+UseSerialGC");
-        // A young generation of a fifth of the heap, not a third: eden is touched whole between two
-        // collections, so it is resident, and the live data of these processes is small.
-        command.add("-XX:NewRatio=4");
-        command.add("-Xss512k");
-        // An OutOfMemoryError leaves a JVM half alive (H2 closes its store, threads are gone, the
-        // health endpoint does not answer): the process ends instead, and the supervisor starts it again.
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        // The quick JIT only (C1): here nine JVMs share the machine, and the optimising compiler
-        // (C2) took a third of all CPU for minutes after the start (docs/BENCHMARKS.md). Production
-        // containers, a machine's share each, keep the full JIT. KIM_JAVA_OPTS below can override it.
-        command.add("-XX:TieredStopAtLevel=1");
-        String extra = System.getenv("KIM_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private static String marker(String name) {
-        return "-Dkim.component=" + name;
-    }
-
-    private Path jar(String module) {
-        return home.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar");
-    }
-
-    private Path pidFile(String name) {
-        return dataDir.resolve("run").resolve(name + ".pid");
-    }
-
-    private void launch(Component c) {
-        try {
-            DataDirectory.createOwnerOnlyDirectory(dataDir.resolve("logs"));
-            DataDirectory.createOwnerOnlyDirectory(dataDir.resolve("run"));
-            List<String> command = c.command();
-            if (!Files.exists(Path.of(command.get(command.indexOf("-jar") + 1)))) {
-                throw new IllegalStateException("not built: " + command.get(command.indexOf("-jar") + 1)
-                        + " (run: mvn -DskipTests package)");
-            }
-            if (Files.isExecutable(Path.of("/bin/sh"))) {
-                // Whatever the process writes (stores, logs, Kafka's segments) is readable by its owner only.
-                command = new ArrayList<>(command);
-                command.addAll(0, List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", c.name()));
-            }
-            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-                // Its own session: a Ctrl-C in the terminal that ran ./kim start does not stop the platform.
-                command = new ArrayList<>(command);
-                command.add(0, "/usr/bin/setsid");
-            }
-            DataDirectory.createOwnerOnly(logFile(c.name()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(c.name()).toFile()));
-            // glibc gives each thread that allocates natively an arena of its own, up to eight per
-            // core; two are enough for these JVMs, whose native allocations are few.
-            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-            builder.environment().putAll(c.env());
-            Process process = builder.start();
-            DataDirectory.createOwnerOnly(pidFile(c.name()));
-            Files.writeString(pidFile(c.name()), String.valueOf(process.pid()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void awaitReady(Component c) {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (running(c.name()).isEmpty()) {
-                throw new IllegalStateException(c.name() + " exited during start-up; its log " + logFile(c.name())
-                        + " ends with:\n" + tail(logFile(c.name()), 40));
-            }
-            if (c.http() ? httpReady(c) : portOpen(c.port())) {
-                return;
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(c.name() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; its log "
-                + logFile(c.name()) + " ends with:\n" + tail(logFile(c.name()), 40));
-    }
-
-    private boolean httpReady(Component c) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(c.readinessUrl()))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean portOpen(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

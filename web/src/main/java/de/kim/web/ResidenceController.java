@@ -1,5 +1,6 @@
 package de.kim.web;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -11,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,6 +25,9 @@ import java.util.function.Supplier;
  */
 @Controller
 public class ResidenceController {
+
+    /** The look-ahead periods the candidate list offers: today, three, six and twelve months. */
+    static final List<String> WITHIN = List.of("P0D", "P3M", "P6M", "P12M");
 
     private final Api api;
 
@@ -35,6 +41,23 @@ public class ResidenceController {
         model.addAttribute("workList", api.read("/api/residence-records/work-list?officer="
                 + SignedIn.of(user).username() + "&withinDays=180"));
         return "residence";
+    }
+
+    /**
+     * The candidate list: who meets a pathway's requirements today or will within the period, with what is
+     * missing. The pathway and period come from fixed choices, so nothing typed reaches the query.
+     */
+    @GetMapping("/aufenthalt/kandidaten")
+    public String candidates(@RequestParam(defaultValue = "AUFENTHG_25B") String pathway,
+                             @RequestParam(defaultValue = "P6M") String within, Model model) {
+        String chosenPathway = Vocabulary.CODES.get("pathway").contains(pathway) ? pathway : "AUFENTHG_25B";
+        String chosenWithin = WITHIN.contains(within) ? within : "P6M";
+        model.addAttribute("pathway", chosenPathway);
+        model.addAttribute("within", chosenWithin);
+        model.addAttribute("withinChoices", WITHIN);
+        model.addAttribute("candidates", api.read("/api/pathway-candidates?pathway=" + chosenPathway + "&within="
+                + chosenWithin + "&size=200"));
+        return "residence-candidates";
     }
 
     @PostMapping("/aufenthalt")
@@ -53,15 +76,19 @@ public class ResidenceController {
         return "redirect:/aufenthalt/" + answer.id();
     }
 
+    /** The record, screened as of {@code asOf} (default today): the screening names the day and the rule-set versions. */
     @GetMapping("/aufenthalt/{id}")
-    public String record(@PathVariable String id, Model model) {
+    public String record(@PathVariable String id,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                         Model model) {
         Api.Answer record = api.get("/api/residence-records/" + id);
         if (!record.ok()) {
             model.addAttribute("error", record.problem());
             return "not-found";
         }
         model.addAttribute("record", api.read("/api/residence-records/" + id));
-        model.addAttribute("screening", api.read("/api/residence-records/" + id + "/pathways"));
+        model.addAttribute("screening", api.read("/api/residence-records/" + id + "/pathways"
+                + (asOf == null ? "" : "?asOf=" + asOf)));
         return "residence-record";
     }
 

@@ -34,6 +34,7 @@ public class Vocabulary {
                     "MIGRATION_COUNSELLING", "LANGUAGE_COURSE_PROVIDER", "WELFARE_ORGANISATION", "SCHOOL", "HEALTH_SERVICE", "OTHER")),
             Map.entry("statusType", List.of("AUFENTHALTSGESTATTUNG", "DULDUNG", "AUFENTHALTSERLAUBNIS",
                     "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
+            Map.entry("pathway", List.of("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_104C", "AUFENTHG_9", "STAG_10")),
             Map.entry("measureStatus", List.of("PLANNED", "UNDER_WAY", "DONE", "DROPPED")),
             Map.entry("metric", List.of("CASES_OPENED", "CASES_CLOSED", "NEEDS_ASSESSED", "GOALS_REACHED", "REFERRALS_MADE",
                     "REFERRALS_ACCEPTED", "DOUBLE_FUNDING_WARNINGS", "OPEN_GAPS")),

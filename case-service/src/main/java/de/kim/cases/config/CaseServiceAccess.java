@@ -3,8 +3,11 @@ package de.kim.cases.config;
 import de.kim.cases.api.AssessNeedCommand;
 import de.kim.cases.api.EraseClientCommand;
 import de.kim.cases.api.ExpireConsentCommand;
+import de.kim.cases.api.ReceiveHandoverCommand;
+import de.kim.cases.api.RecordHandoverAddedCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
-import de.kim.cases.messaging.HandoverIntake;
+import de.kim.cases.command.HandoverIntakeSaga;
+import de.kim.cases.messaging.ImmigrationEventsListener;
 import de.kim.cases.messaging.PartnerEventsListener;
 import de.kim.cases.privacy.ConsentExpiryJob;
 import de.kim.cases.privacy.RetentionJob;
@@ -35,7 +38,8 @@ public class CaseServiceAccess {
                 .allow("/api/cases", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/follow-ups/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/handovers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
-                .allow("/api/audit/**", ADMINISTRATOR);
+                .allow("/api/audit/**", ADMINISTRATOR)
+                .allow("/api/read-models/**", ADMINISTRATOR);
     }
 
     /** What case-service's own principals may do: each exactly the commands of its work. */
@@ -43,7 +47,8 @@ public class CaseServiceAccess {
     public ServiceGrants caseServiceGrants() {
         return ServiceGrants.builder()
                 .grant(PartnerEventsListener.PRINCIPAL, RecordReferralAnswerCommand.class)
-                .grant(HandoverIntake.PRINCIPAL, AssessNeedCommand.class)
+                .grant(ImmigrationEventsListener.PRINCIPAL, ReceiveHandoverCommand.class)
+                .grant(HandoverIntakeSaga.PRINCIPAL, AssessNeedCommand.class, RecordHandoverAddedCommand.class)
                 .grant(RetentionJob.PRINCIPAL, EraseClientCommand.class)
                 .grant(ConsentExpiryJob.PRINCIPAL, ExpireConsentCommand.class);
     }

@@ -37,6 +37,7 @@ import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.cases.ThemeTagged;
 import de.kim.platform.privacy.SealedTexts;
+import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.messaging.IntegrationEvent;
 import de.kim.platform.privacy.Sealed;
 import de.kim.platform.messaging.IntegrationEventMapper;
@@ -57,77 +58,47 @@ import java.util.Optional;
 @Component
 public class CaseIntegrationEvents implements IntegrationEventMapper {
 
+    private static final EventSwitch<IntegrationEvent> CONTRACTS = EventSwitch.<IntegrationEvent>builder()
+            .on(CaseOpenedEvent.class, e -> of(CaseOpened.TYPE, new CaseOpened(e.caseId().value(), e.town(),
+                    e.targetGroup().name(), e.accessRoute().name(), e.assignee(), e.openedOn())))
+            .on(CaseClosedEvent.class, e -> of(CaseClosed.TYPE, new CaseClosed(e.caseId().value(), e.outcome().name(),
+                    e.closedOn())))
+            .on(CaseReopenedEvent.class, e -> of(CaseReopened.TYPE, new CaseReopened(e.caseId().value(), e.reopenedOn())))
+            .on(CaseHandedOverEvent.class, e -> of(CaseHandedOver.TYPE, new CaseHandedOver(e.caseId().value(),
+                    e.fromCaseManager(), e.toCaseManager())))
+            .on(NeedAssessedEvent.class, e -> of(NeedAssessed.TYPE, new NeedAssessed(e.caseId().value(),
+                    e.needId().value(), e.fieldOfAction().name(), e.priority().name())))
+            .on(NeedResolvedEvent.class, e -> of(NeedResolved.TYPE, new NeedResolved(e.caseId().value(),
+                    e.needId().value(), e.fieldOfAction().name(), e.resolvedOn())))
+            .on(GoalAchievedEvent.class, e -> of(GoalAchieved.TYPE, new GoalAchieved(e.caseId().value(),
+                    e.goalId().value(), e.fieldOfAction().name(), e.achievedOn())))
+            .on(ReferralMadeEvent.class, e -> of(ReferralMade.TYPE, referralMade(e)))
+            .on(ReferralWithdrawnEvent.class, e -> of(ReferralWithdrawn.TYPE, new ReferralWithdrawn(e.caseId().value(),
+                    e.referralId().value(), e.partnerId(), ciphertext(e.reason()))))
+            .on(ConsentRevokedEvent.class, e -> of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(),
+                    e.consentId().value(), e.recipient(), e.revokedOn(), ConsentRevoked.REVOKED)))
+            // The recipient acts on an expiry exactly as on a revocation: one contract, with the reason.
+            .on(ConsentExpiredEvent.class, e -> of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(),
+                    e.consentId().value(), e.recipient(), e.expiredOn(), ConsentRevoked.EXPIRED)))
+            .on(SharedAchievementsWithdrawnEvent.class, e -> of(SharedAchievementsWithdrawn.TYPE,
+                    new SharedAchievementsWithdrawn(e.caseId().value(), e.consentId().value(), e.residenceRecordId(),
+                            e.achievementIds().stream().map(AchievementId::value).toList(), e.withdrawnOn())))
+            .on(DoubleFundingWarnedEvent.class, e -> of(DoubleFundingWarned.TYPE, new DoubleFundingWarned(
+                    e.caseId().value(), e.measureId().value(), e.kind().name(), e.fundedBy().name(),
+                    e.alreadyFundedBy().name())))
+            .on(LegalDomainsChangedEvent.class, e -> of(LegalDomainsChanged.TYPE, new LegalDomainsChanged(
+                    e.caseId().value(), names(e.previous()), names(e.current()), e.since())))
+            .on(AchievementSharedEvent.class, e -> of(AchievementShared.TYPE, new AchievementShared(e.caseId().value(),
+                    e.residenceRecordId(), e.achievementId().value(), e.kind().name(), e.level(), e.achievedOn())))
+            .on(StatusCheckRequestedEvent.class, e -> of(StatusCheckRequested.TYPE, new StatusCheckRequested(
+                    e.caseId().value(), e.residenceRecordId(), e.statusCheckId().value(), e.requestedOn())))
+            .on(ClientErasedEvent.class, e -> of(ClientErased.TYPE, new ClientErased(e.caseId().value(), e.erasedOn())))
+            .on(ThemeTaggedEvent.class, e -> of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode())))
+            .build();
+
     @Override
     public Optional<IntegrationEvent> map(Object event) {
-        if (event instanceof CaseOpenedEvent e) {
-            return of(CaseOpened.TYPE, new CaseOpened(e.caseId().value(), e.town(), e.targetGroup().name(),
-                    e.accessRoute().name(), e.assignee(), e.openedOn()));
-        }
-        if (event instanceof CaseClosedEvent e) {
-            return of(CaseClosed.TYPE, new CaseClosed(e.caseId().value(), e.outcome().name(), e.closedOn()));
-        }
-        if (event instanceof CaseReopenedEvent e) {
-            return of(CaseReopened.TYPE, new CaseReopened(e.caseId().value(), e.reopenedOn()));
-        }
-        if (event instanceof CaseHandedOverEvent e) {
-            return of(CaseHandedOver.TYPE, new CaseHandedOver(e.caseId().value(), e.fromCaseManager(), e.toCaseManager()));
-        }
-        if (event instanceof NeedAssessedEvent e) {
-            return of(NeedAssessed.TYPE, new NeedAssessed(e.caseId().value(), e.needId().value(), e.fieldOfAction().name(),
-                    e.priority().name()));
-        }
-        if (event instanceof NeedResolvedEvent e) {
-            return of(NeedResolved.TYPE, new NeedResolved(e.caseId().value(), e.needId().value(), e.fieldOfAction().name(),
-                    e.resolvedOn()));
-        }
-        if (event instanceof GoalAchievedEvent e) {
-            return of(GoalAchieved.TYPE, new GoalAchieved(e.caseId().value(), e.goalId().value(), e.fieldOfAction().name(),
-                    e.achievedOn()));
-        }
-        if (event instanceof ReferralMadeEvent e) {
-            return of(ReferralMade.TYPE, referralMade(e));
-        }
-        if (event instanceof ReferralWithdrawnEvent e) {
-            return of(ReferralWithdrawn.TYPE, new ReferralWithdrawn(e.caseId().value(), e.referralId().value(),
-                    e.partnerId(), ciphertext(e.reason())));
-        }
-        if (event instanceof ConsentRevokedEvent e) {
-            return of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(), e.consentId().value(), e.recipient(),
-                    e.revokedOn(), ConsentRevoked.REVOKED));
-        }
-        if (event instanceof ConsentExpiredEvent e) {
-            // The recipient acts on an expiry exactly as on a revocation: one contract, with the reason.
-            return of(ConsentRevoked.TYPE, new ConsentRevoked(e.caseId().value(), e.consentId().value(), e.recipient(),
-                    e.expiredOn(), ConsentRevoked.EXPIRED));
-        }
-        if (event instanceof SharedAchievementsWithdrawnEvent e) {
-            return of(SharedAchievementsWithdrawn.TYPE, new SharedAchievementsWithdrawn(e.caseId().value(),
-                    e.consentId().value(), e.residenceRecordId(),
-                    e.achievementIds().stream().map(AchievementId::value).toList(), e.withdrawnOn()));
-        }
-        if (event instanceof DoubleFundingWarnedEvent e) {
-            return of(DoubleFundingWarned.TYPE, new DoubleFundingWarned(e.caseId().value(), e.measureId().value(),
-                    e.kind().name(), e.fundedBy().name(), e.alreadyFundedBy().name()));
-        }
-        if (event instanceof LegalDomainsChangedEvent e) {
-            return of(LegalDomainsChanged.TYPE, new LegalDomainsChanged(e.caseId().value(), names(e.previous()),
-                    names(e.current()), e.since()));
-        }
-        if (event instanceof AchievementSharedEvent e) {
-            return of(AchievementShared.TYPE, new AchievementShared(e.caseId().value(), e.residenceRecordId(),
-                    e.achievementId().value(), e.kind().name(), e.level(), e.achievedOn()));
-        }
-        if (event instanceof StatusCheckRequestedEvent e) {
-            return of(StatusCheckRequested.TYPE, new StatusCheckRequested(e.caseId().value(), e.residenceRecordId(),
-                    e.statusCheckId().value(), e.requestedOn()));
-        }
-        if (event instanceof ClientErasedEvent e) {
-            return of(ClientErased.TYPE, new ClientErased(e.caseId().value(), e.erasedOn()));
-        }
-        if (event instanceof ThemeTaggedEvent e) {
-            return of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode()));
-        }
-        return Optional.empty();
+        return CONTRACTS.apply(event);
     }
 
     /** The released client data and the note travel sealed: only a service holding the client's key reads them. */
@@ -150,7 +121,7 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         return values.stream().map(Enum::name).sorted().toList();
     }
 
-    private static Optional<IntegrationEvent> of(de.kim.contracts.EventType type, Object data) {
-        return Optional.of(new IntegrationEvent(type, data));
+    private static IntegrationEvent of(de.kim.contracts.EventType type, Object data) {
+        return new IntegrationEvent(type, data);
     }
 }

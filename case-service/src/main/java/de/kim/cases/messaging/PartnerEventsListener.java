@@ -16,6 +16,7 @@ import de.kim.contracts.partners.ReferralAccepted;
 import de.kim.contracts.partners.ReferralCompleted;
 import de.kim.contracts.partners.ReferralDeclined;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import de.kim.platform.messaging.EventCommandRelay;
@@ -44,42 +45,47 @@ public class PartnerEventsListener {
     public static final String PRINCIPAL = "case-service.partner-answers";
 
     private final EventCommandRelay relay;
+    private final IntegrationEventHandlers<ReceivedEvent> handlers;
 
     public PartnerEventsListener(EnvelopeCodec codec, PartnerDirectoryProjection directory, EventCommandRelay relay) {
         this.codec = codec;
         this.directory = directory;
         this.relay = relay;
+        this.handlers = handlers();
     }
 
     @KafkaListener(id = "case-partner-events", groupId = "${spring.kafka.consumer.group-id}-partner-events",
             topics = Topics.PARTNER)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
-        String tenant = event.envelope().tenant();
-        if (event.is(PartnerRegistered.TYPE)) {
-            directory.partnerRegistered(tenant, required(event.data(PartnerRegistered.class).partnerId(), "partnerId"));
-        } else if (event.is(PartnerDeactivated.TYPE)) {
-            directory.partnerDeactivated(tenant, required(event.data(PartnerDeactivated.class).partnerId(), "partnerId"));
-        } else if (event.is(OfferPublished.TYPE)) {
-            OfferPublished offer = event.data(OfferPublished.class);
-            required(offer.partnerId(), "partnerId");
-            required(offer.offerId(), "offerId");
-            code(FieldOfAction.class, offer.fieldOfAction(), "fieldOfAction");
-            directory.offerPublished(tenant, offer);
-        } else if (event.is(OfferWithdrawn.TYPE)) {
-            OfferWithdrawn withdrawn = event.data(OfferWithdrawn.class);
-            directory.offerWithdrawn(tenant, required(withdrawn.partnerId(), "partnerId"),
-                    required(withdrawn.offerId(), "offerId"));
-        } else if (event.is(ReferralAccepted.TYPE)) {
-            ReferralAccepted a = event.data(ReferralAccepted.class);
-            answer(event.envelope(), a.caseId(), a.referralId(), ReferralStatus.ACCEPTED, null, null);
-        } else if (event.is(ReferralDeclined.TYPE)) {
-            ReferralDeclined d = event.data(ReferralDeclined.class);
-            answer(event.envelope(), d.caseId(), d.referralId(), ReferralStatus.DECLINED, d.reason(), null);
-        } else if (event.is(ReferralCompleted.TYPE)) {
-            ReferralCompleted c = event.data(ReferralCompleted.class);
-            answer(event.envelope(), c.caseId(), c.referralId(), ReferralStatus.COMPLETED, null, c.result());
-        }
+        handlers.dispatch(event, event);
+    }
+
+    private IntegrationEventHandlers<ReceivedEvent> handlers() {
+        return IntegrationEventHandlers.<ReceivedEvent>builder("case-partner-events")
+                .on(PartnerRegistered.TYPE, PartnerRegistered.class, (event, registered) -> directory.partnerRegistered(
+                        event.envelope().tenant(), required(registered.partnerId(), "partnerId")))
+                .on(PartnerDeactivated.TYPE, PartnerDeactivated.class, (event, deactivated) ->
+                        directory.partnerDeactivated(event.envelope().tenant(),
+                                required(deactivated.partnerId(), "partnerId")))
+                .on(OfferPublished.TYPE, OfferPublished.class, this::offerPublished)
+                .on(OfferWithdrawn.TYPE, OfferWithdrawn.class, (event, withdrawn) -> directory.offerWithdrawn(
+                        event.envelope().tenant(), required(withdrawn.partnerId(), "partnerId"),
+                        required(withdrawn.offerId(), "offerId")))
+                .on(ReferralAccepted.TYPE, ReferralAccepted.class, (event, a) ->
+                        answer(event.envelope(), a.caseId(), a.referralId(), ReferralStatus.ACCEPTED, null, null))
+                .on(ReferralDeclined.TYPE, ReferralDeclined.class, (event, d) ->
+                        answer(event.envelope(), d.caseId(), d.referralId(), ReferralStatus.DECLINED, d.reason(), null))
+                .on(ReferralCompleted.TYPE, ReferralCompleted.class, (event, c) ->
+                        answer(event.envelope(), c.caseId(), c.referralId(), ReferralStatus.COMPLETED, null, c.result()))
+                .build();
+    }
+
+    private void offerPublished(ReceivedEvent event, OfferPublished offer) {
+        required(offer.partnerId(), "partnerId");
+        required(offer.offerId(), "offerId");
+        code(FieldOfAction.class, offer.fieldOfAction(), "fieldOfAction");
+        directory.offerPublished(event.envelope().tenant(), offer);
     }
 
     private void answer(Envelope<?> envelope, String caseId, String referralId, ReferralStatus answer, String reason,

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import de.kim.cases.query.CaseFileDatabase;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,12 +37,12 @@ public class ConsentExpiryJob {
     /** The principal the job acts as: it may end a consent and nothing else. */
     public static final String PRINCIPAL = "case-service.consent-expiry";
 
-    private final MongoTemplate mongo;
+    private final CaseFileDatabase caseFiles;
     private final CommandGateway commands;
     private final Clock clock;
 
-    public ConsentExpiryJob(MongoTemplate mongo, CommandGateway commands, Clock clock) {
-        this.mongo = mongo;
+    public ConsentExpiryJob(CaseFileDatabase caseFiles, CommandGateway commands, Clock clock) {
+        this.caseFiles = caseFiles;
         this.commands = commands;
         this.clock = clock;
     }
@@ -60,7 +60,7 @@ public class ConsentExpiryJob {
         Query query = Query.query(Criteria.where("consents").elemMatch(due));
         query.fields().include("tenant").include("consents");
         int ended = 0;
-        for (CaseFile file : mongo.find(query, CaseFile.class)) {
+        for (CaseFile file : caseFiles.template().find(query, CaseFile.class)) {
             for (CaseFile.Consent consent : file.consents) {
                 if (!consent.validUntil().isBefore(today) || consent.revokedOn() != null || consent.expiredOn() != null) {
                     continue;

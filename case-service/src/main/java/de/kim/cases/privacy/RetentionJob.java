@@ -11,7 +11,7 @@ import de.kim.platform.domain.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import de.kim.cases.query.CaseFileDatabase;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,14 +35,14 @@ public class RetentionJob {
     /** The principal the job erases as: it may erase a client and nothing else. */
     public static final String PRINCIPAL = "case-service.retention";
 
-    private final MongoTemplate mongo;
+    private final CaseFileDatabase caseFiles;
     private final CommandGateway commands;
     private final Period caseFileRetention;
     private final Clock clock;
 
-    public RetentionJob(MongoTemplate mongo, CommandGateway commands,
+    public RetentionJob(CaseFileDatabase caseFiles, CommandGateway commands,
                         @Value("${kim.retention.case-file}") Period caseFileRetention, Clock clock) {
-        this.mongo = mongo;
+        this.caseFiles = caseFiles;
         this.commands = commands;
         this.caseFileRetention = caseFileRetention;
         this.clock = clock;
@@ -55,7 +55,7 @@ public class RetentionJob {
         Query due = Query.query(Criteria.where("status").is("CLOSED").and("erasedOn").is(null)
                 .and("legalHold").ne(true).and("disputed").ne(true).and("closedOn").lte(closedBefore));
         int asked = 0;
-        for (CaseFile file : mongo.find(due, CaseFile.class)) {
+        for (CaseFile file : caseFiles.template().find(due, CaseFile.class)) {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EraseClientCommand(new CaseId(file.id),
                         ErasureGround.RETENTION_EXPIRED, "Aufbewahrungsfrist " + caseFileRetention + " abgelaufen"))

@@ -1,37 +1,24 @@
 package de.kim.cases.query;
 
-import de.kim.platform.readmodel.BoundedResults;
-import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
-import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
-import de.kim.cases.query.CaseQueries.FindCasesQuery;
-import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Sort;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps the case files and the follow-up list in MongoDB up to date from the case events.
+ * Keeps the case files and the follow-up list up to date from the case events, in MongoDB
+ * ({@link MongoCaseFileStore}) or, for a rebuild, in memory ({@link MemoryCaseFileStore}).
  * Each event is applied to the file only if its sequence is newer than the file's version,
  * so a redelivered event changes nothing. Sealed texts are opened as they are applied: once the
  * client is erased they open to nothing, so a rebuild after an erasure shows none of them either.
@@ -40,15 +27,14 @@ import java.util.function.UnaryOperator;
 @ProcessingGroup("case-files")
 public class CaseFileProjection {
 
-    private final MongoTemplate mongo;
+    private final CaseFileStore store;
     private final PersonalDataVault vault;
     private final CaseTexts texts;
 
-    public CaseFileProjection(MongoTemplate mongo, PersonalDataVault vault, CaseTexts texts) {
-        this.mongo = mongo;
+    public CaseFileProjection(CaseFileStore store, PersonalDataVault vault, CaseTexts texts) {
+        this.store = store;
         this.vault = vault;
         this.texts = texts;
-        ReadModelIndexes.ensure(mongo, CaseFile.class, FollowUpEntry.class);
     }
 
     @EventHandler
@@ -64,11 +50,8 @@ public class CaseFileProjection {
         file.status = "OPEN";
         file.openedOn = e.openedOn();
         file.version = sequence;
-        try {
-            mongo.insert(file);
-        } catch (DuplicateKeyException openedBefore) {
-            // the event came again (a replay, a redelivery): the file is there already
-        }
+        // false if the event came again (a replay, a redelivery): the file is there already
+        store.insert(file);
     }
 
     @EventHandler
@@ -236,7 +219,7 @@ public class CaseFileProjection {
         change(e.caseId(), seq, f -> {
             String subject = text(f, e.subject());
             f.followUps.add(new CaseFile.FollowUp(e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
-            mongo.save(new FollowUpEntry(followUpKey(e.caseId(), e.followUpId()), f.tenant, f.id,
+            store.followUpScheduled(new FollowUpEntry(followUpKey(e.caseId(), e.followUpId()), f.tenant, f.id,
                     e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
         });
     }
@@ -246,8 +229,7 @@ public class CaseFileProjection {
         change(e.caseId(), seq, f -> {
             replace(f.followUps, u -> u.id().equals(e.followUpId().value()),
                     u -> new CaseFile.FollowUp(u.id(), u.dueOn(), u.subject(), u.assignee(), e.completedOn()));
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(followUpKey(e.caseId(), e.followUpId()))),
-                    new Update().set("completedOn", e.completedOn()), FollowUpEntry.class);
+            store.followUpCompleted(followUpKey(e.caseId(), e.followUpId()), e.completedOn());
         });
     }
 
@@ -287,9 +269,7 @@ public class CaseFileProjection {
             // Open follow-ups of the previous case manager move with the case.
             replace(f.followUps, u -> u.completedOn() == null && e.fromCaseManager().equals(u.assignee()),
                     u -> new CaseFile.FollowUp(u.id(), u.dueOn(), u.subject(), e.toCaseManager(), null));
-            mongo.updateMulti(Query.query(Criteria.where("caseId").is(f.id).and("completedOn").is(null)
-                    .and("assignee").is(e.fromCaseManager())), new Update().set("assignee", e.toCaseManager()),
-                    FollowUpEntry.class);
+            store.followUpsHandedOver(f.id, e.fromCaseManager(), e.toCaseManager());
         });
     }
 
@@ -297,8 +277,7 @@ public class CaseFileProjection {
     void on(ClientErasedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> {
             f.erase(e.erasedOn());
-            mongo.updateMulti(Query.query(Criteria.where("caseId").is(f.id).and("subject").ne(null)),
-                    new Update().set("subject", ""), FollowUpEntry.class);
+            store.followUpSubjectsErased(f.id);
         });
     }
 
@@ -331,53 +310,14 @@ public class CaseFileProjection {
         });
     }
 
-    @QueryHandler
-    Optional<CaseFile> handle(FindCaseFileQuery query) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(query.caseId())
-                .and("tenant").is(query.tenant())), CaseFile.class));
-    }
-
-    @QueryHandler
-    List<CaseFile> handle(FindCasesQuery query) {
-        Criteria criteria = Criteria.where("tenant").is(query.tenant());
-        if (query.status() != null) {
-            criteria = criteria.and("status").is(query.status());
-        }
-        if (query.town() != null) {
-            // Files written before the town was kept apart from the client hold it only there.
-            criteria = criteria.orOperator(Criteria.where("town").is(query.town()),
-                    Criteria.where("client.town").is(query.town()));
-        }
-        if (query.assignee() != null) {
-            criteria = criteria.and("assignee").is(query.assignee());
-        }
-        return BoundedResults.find(mongo, Query.query(criteria).with(Sort.by("openedOn", "id")), CaseFile.class);
-    }
-
-    @QueryHandler
-    List<FollowUpEntry> handle(FindDueFollowUpsQuery query) {
-        Criteria criteria = Criteria.where("tenant").is(query.tenant()).and("completedOn").is(null)
-                .and("dueOn").lte(query.dueBy());
-        if (query.assignee() != null) {
-            criteria = criteria.and("assignee").is(query.assignee());
-        }
-        return BoundedResults.find(mongo, Query.query(criteria).with(Sort.by("dueOn", "caseId")), FollowUpEntry.class);
-    }
-
-    @ResetHandler
-    void reset() {
-        ReadModelIndexes.dropAndRecreate(mongo, CaseFile.class);
-        ReadModelIndexes.dropAndRecreate(mongo, FollowUpEntry.class);
-    }
-
     private void change(CaseId caseId, long sequence, Consumer<CaseFile> change) {
-        CaseFile file = mongo.findById(caseId.value(), CaseFile.class);
+        CaseFile file = store.find(caseId.value());
         if (file == null || file.version >= sequence) {
             return;
         }
         change.accept(file);
         file.version = sequence;
-        mongo.save(file);
+        store.save(file);
     }
 
     private static void referral(CaseFile f, ReferralId id, UnaryOperator<CaseFile.Referral> change) {

@@ -3,6 +3,7 @@ package de.kim.cases.query;
 import de.kim.cases.api.*;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.domain.Actor;
+import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -58,79 +59,68 @@ public class CaseHistory {
                 (String) message.getMetaData().get(Actor.USER), type, text);
     }
 
-    /** What each kind of event says in its line; never more personal data than the case file shows. */
+    /**
+     * What each kind of event says in its line; never more personal data than the case file shows.
+     * A text typed about the client is an argument {@link #text}, opened with the client's key when
+     * the line is written.
+     */
+    private static final EventSwitch<Object[]> ARGUMENTS = EventSwitch.<Object[]>builder()
+            .on(CaseOpenedEvent.class, e -> args(e.targetGroup(), e.accessRoute(), e.assignee()))
+            .on(ConsentRecordedEvent.class, e -> args(e.recipient(), e.purposes(), e.dataCategories(), e.validUntil()))
+            .on(ConsentRevokedEvent.class, e -> args(e.recipient()))
+            .on(ConsentExpiredEvent.class, e -> args(e.recipient()))
+            .on(MarkedEntrustedEvent.class, e -> args(e.item().ordinal()))
+            .on(SharedAchievementsWithdrawnEvent.class, e -> args(e.achievementIds().size()))
+            .on(NeedAssessedEvent.class, e -> args(e.fieldOfAction(), e.priority()))
+            .on(NeedUpdatedEvent.class, e -> args(e.priority()))
+            .on(NeedResolvedEvent.class, e -> args(e.fieldOfAction()))
+            .on(IntegrationPlanAgreedEvent.class, e -> args(e.goals().size(), e.agreedOn()))
+            .on(GoalAchievedEvent.class, e -> args(e.fieldOfAction(), e.achievedOn()))
+            .on(GoalDroppedEvent.class, e -> args(e.fieldOfAction(), text(e.reason())))
+            .on(ReferralMadeEvent.class, e -> args(e.partnerId(), e.offerId(), e.fieldOfAction()))
+            .on(ReferralAcceptedEvent.class, e -> args(e.partnerId()))
+            .on(ReferralDeclinedEvent.class, e -> args(e.partnerId(), text(e.reason())))
+            .on(ReferralCompletedEvent.class, e -> args(e.partnerId(), text(e.result())))
+            .on(ReferralWithdrawnEvent.class, e -> args(e.partnerId(), text(e.reason())))
+            .on(MeasureRecordedEvent.class, e -> args(e.kind(), e.fundedBy(), e.from(), e.to()))
+            .on(DoubleFundingWarnedEvent.class, e -> args(e.kind(), e.fundedBy(), e.alreadyFundedBy()))
+            .on(MeasureConfirmedEvent.class, e -> args(text(e.justification())))
+            .on(MeasureWithdrawnEvent.class, e -> args(text(e.reason())))
+            .on(LegalDomainsChangedEvent.class, e -> args(e.previous(), e.current(), e.since()))
+            .on(FollowUpScheduledEvent.class, e -> args(e.dueOn(), text(e.subject()), e.assignee()))
+            .on(FollowUpCompletedEvent.class, e -> args(e.completedOn()))
+            .on(ClientErasedEvent.class, e -> args(e.ground(), text(e.reference())))
+            .on(ErasureBlockChangedEvent.class, e -> args(e.block(), e.active() ? 1 : 0, text(e.reason())))
+            .on(ThemeTaggedEvent.class, e -> args(e.freeText() == null ? e.themeCode() : text(e.freeText())))
+            .on(ResidenceRecordLinkedEvent.class, e -> args(e.residenceRecordId()))
+            .on(AchievementRecordedEvent.class, e -> args(e.kind(), e.level() == null ? "" : e.level(), e.achievedOn()))
+            .on(AchievementSharedEvent.class, e -> args(e.kind()))
+            .on(StatusCheckRequestedEvent.class, e -> args(e.residenceRecordId()))
+            .on(CaseHandedOverEvent.class, e -> args(e.fromCaseManager(), e.toCaseManager()))
+            .on(CaseClosedEvent.class, e -> args(e.outcome()))
+            .on(CaseReopenedEvent.class, e -> args(text(e.reason())))
+            .build();
+
+    /** A sealed text among a line's arguments, opened with the client's key when the line is written. */
+    private record Text(Sealed sealed) {
+    }
+
+    private static Text text(Sealed sealed) {
+        return new Text(sealed);
+    }
+
+    private static Object[] args(Object... arguments) {
+        return arguments;
+    }
+
     private Object[] arguments(Object event, String tenant) {
-        java.util.function.Function<Sealed, String> text = sealed -> shown(texts.open(tenant, sealed));
-        if (event instanceof CaseOpenedEvent e) {
-            return new Object[]{e.targetGroup(), e.accessRoute(), e.assignee()};
-        } else if (event instanceof ConsentRecordedEvent e) {
-            return new Object[]{e.recipient(), e.purposes(), e.dataCategories(), e.validUntil()};
-        } else if (event instanceof ConsentRevokedEvent e) {
-            return new Object[]{e.recipient()};
-        } else if (event instanceof ConsentExpiredEvent e) {
-            return new Object[]{e.recipient()};
-        } else if (event instanceof MarkedEntrustedEvent e) {
-            return new Object[]{e.item().ordinal()};
-        } else if (event instanceof SharedAchievementsWithdrawnEvent e) {
-            return new Object[]{e.achievementIds().size()};
-        } else if (event instanceof NeedAssessedEvent e) {
-            return new Object[]{e.fieldOfAction(), e.priority()};
-        } else if (event instanceof NeedUpdatedEvent e) {
-            return new Object[]{e.priority()};
-        } else if (event instanceof NeedResolvedEvent e) {
-            return new Object[]{e.fieldOfAction()};
-        } else if (event instanceof IntegrationPlanAgreedEvent e) {
-            return new Object[]{e.goals().size(), e.agreedOn()};
-        } else if (event instanceof GoalAchievedEvent e) {
-            return new Object[]{e.fieldOfAction(), e.achievedOn()};
-        } else if (event instanceof GoalDroppedEvent e) {
-            return new Object[]{e.fieldOfAction(), text.apply(e.reason())};
-        } else if (event instanceof ReferralMadeEvent e) {
-            return new Object[]{e.partnerId(), e.offerId(), e.fieldOfAction()};
-        } else if (event instanceof ReferralAcceptedEvent e) {
-            return new Object[]{e.partnerId()};
-        } else if (event instanceof ReferralDeclinedEvent e) {
-            return new Object[]{e.partnerId(), text.apply(e.reason())};
-        } else if (event instanceof ReferralCompletedEvent e) {
-            return new Object[]{e.partnerId(), text.apply(e.result())};
-        } else if (event instanceof ReferralWithdrawnEvent e) {
-            return new Object[]{e.partnerId(), text.apply(e.reason())};
-        } else if (event instanceof MeasureRecordedEvent e) {
-            return new Object[]{e.kind(), e.fundedBy(), e.from(), e.to()};
-        } else if (event instanceof DoubleFundingWarnedEvent e) {
-            return new Object[]{e.kind(), e.fundedBy(), e.alreadyFundedBy()};
-        } else if (event instanceof MeasureConfirmedEvent e) {
-            return new Object[]{text.apply(e.justification())};
-        } else if (event instanceof MeasureWithdrawnEvent e) {
-            return new Object[]{text.apply(e.reason())};
-        } else if (event instanceof LegalDomainsChangedEvent e) {
-            return new Object[]{e.previous(), e.current(), e.since()};
-        } else if (event instanceof FollowUpScheduledEvent e) {
-            return new Object[]{e.dueOn(), text.apply(e.subject()), e.assignee()};
-        } else if (event instanceof FollowUpCompletedEvent e) {
-            return new Object[]{e.completedOn()};
-        } else if (event instanceof ClientErasedEvent e) {
-            return new Object[]{e.ground(), text.apply(e.reference())};
-        } else if (event instanceof ErasureBlockChangedEvent e) {
-            return new Object[]{e.block(), e.active() ? 1 : 0, text.apply(e.reason())};
-        } else if (event instanceof ThemeTaggedEvent e) {
-            return new Object[]{e.freeText() == null ? e.themeCode() : text.apply(e.freeText())};
-        } else if (event instanceof ResidenceRecordLinkedEvent e) {
-            return new Object[]{e.residenceRecordId()};
-        } else if (event instanceof AchievementRecordedEvent e) {
-            return new Object[]{e.kind(), e.level() == null ? "" : e.level(), e.achievedOn()};
-        } else if (event instanceof AchievementSharedEvent e) {
-            return new Object[]{e.kind()};
-        } else if (event instanceof StatusCheckRequestedEvent e) {
-            return new Object[]{e.residenceRecordId()};
-        } else if (event instanceof CaseHandedOverEvent e) {
-            return new Object[]{e.fromCaseManager(), e.toCaseManager()};
-        } else if (event instanceof CaseClosedEvent e) {
-            return new Object[]{e.outcome()};
-        } else if (event instanceof CaseReopenedEvent e) {
-            return new Object[]{text.apply(e.reason())};
+        Object[] arguments = ARGUMENTS.apply(event).orElseGet(() -> new Object[0]);
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof Text text) {
+                arguments[i] = shown(texts.open(tenant, text.sealed()));
+            }
         }
-        return new Object[0];
+        return arguments;
     }
 
     /** A text as a line shows it: never "null"; the word for "erased" where the client's key is gone. */

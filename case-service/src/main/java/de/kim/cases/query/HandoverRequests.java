@@ -2,6 +2,7 @@ package de.kim.cases.query;
 
 import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
+import de.kim.cases.command.LinkedCases;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -20,12 +21,13 @@ import java.util.Optional;
 
 /**
  * The immigration office's hand-overs as case management keeps them ({@code handover_requests}),
- * and which case is linked to which residence record ({@code residence_links}): the two sides
- * the hand-over intake matches. Writes are keyed by tenant and id, so a repeated delivery
- * changes nothing.
+ * and which case is linked to which residence record ({@code residence_links}, the look-up of the
+ * {@link de.kim.cases.command.HandoverIntakeSaga}). Written by {@link HandoverRequestsProjection} and
+ * {@link ResidenceLinksProjection};
+ * writes are keyed by tenant and id, so a repeated event changes nothing.
  */
 @Component
-public class HandoverRequests {
+public class HandoverRequests implements LinkedCases {
 
     /** A hand-over no case of the tenant has taken up yet: it waits in {@code GET /api/handovers}. */
     public static final String OPEN = "OPEN";
@@ -83,17 +85,13 @@ public class HandoverRequests {
                 HandoverRequest.class);
     }
 
-    public List<HandoverRequest> openFor(String tenant, String residenceRecordId) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("residenceRecordId").is(residenceRecordId)
-                .and("status").is(OPEN)).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
-    }
-
     /** A case now points at this record; a case linked to another record before no longer does. */
     public void linked(String tenant, String caseId, String residenceRecordId, Instant at) {
         mongo.save(new ResidenceLink(tenant + ":" + caseId, tenant, caseId, residenceRecordId, at));
     }
 
     /** The cases of a tenant linked to a record, the latest link first. */
+    @Override
     public List<String> casesLinkedTo(String tenant, String residenceRecordId) {
         return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("residenceRecordId").is(residenceRecordId))
                         .with(Sort.by(Sort.Direction.DESC, "linkedAt")), ResidenceLink.class)

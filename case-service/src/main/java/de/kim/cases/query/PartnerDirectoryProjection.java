@@ -3,6 +3,7 @@ package de.kim.cases.query;
 import de.kim.cases.command.PartnerDirectory;
 import de.kim.contracts.partners.OfferPublished;
 import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.platform.messaging.Codes;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -65,7 +66,8 @@ public class PartnerDirectoryProjection implements PartnerDirectory {
         if (partner == null || !partner.active() || offer == null || !offer.active()) {
             return Optional.empty();
         }
-        return Optional.of(new Offer(partnerId, offerId, FieldOfAction.valueOf(offer.fieldOfAction())));
+        // Checked when the offer came in; an offer kept under a code this service no longer knows cannot be referred to.
+        return Codes.of(FieldOfAction.class, offer.fieldOfAction()).map(field -> new Offer(partnerId, offerId, field));
     }
 
     private static String offerKey(String tenant, String partnerId, String offerId) {

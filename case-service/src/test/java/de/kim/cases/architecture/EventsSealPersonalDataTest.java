@@ -36,6 +36,11 @@ class EventsSealPersonalDataTest {
             Map.entry("AchievementSharedEvent.level", "code: a CEFR level A1 to C2, checked by the aggregate"),
             Map.entry("AchievementSharedEvent.residenceRecordId", "id of the immigration office's record"),
             Map.entry("ResidenceRecordLinkedEvent.residenceRecordId", "id of the immigration office's record"),
+            Map.entry("HandoverReceivedEvent.tenant", "id of the Kommune"),
+            Map.entry("HandoverReceivedEvent.residenceRecordId", "id of the immigration office's record"),
+            Map.entry("HandoverReceivedEvent.fieldOfAction", "code of a field of action, as the office sent it"),
+            Map.entry("HandoverReceivedEvent.reasonCode", "code of the office's reason for the hand-over"),
+            Map.entry("HandoverReceivedEvent.pathway", "code of a residence pathway (e.g. AUFENTHG_25B)"),
             Map.entry("StatusCheckRequestedEvent.residenceRecordId", "id of the immigration office's record"));
 
     @Test

@@ -750,10 +750,10 @@ class CaseAggregateTest {
 
     @Test
     void a_need_from_the_same_hand_over_is_added_only_once() {
-        NeedId fromHandover = de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1");
+        NeedId fromHandover = HandoverIntakeSaga.needIdOf("handover-1");
         fixture.given(opened(), new NeedAssessedEvent(id, fromHandover, FieldOfAction.LANGUAGE, Priority.HIGH,
                 sealed("Übergabe"), TODAY))
-                .when(new AssessNeedCommand(id, de.kim.cases.messaging.HandoverIntake.needIdOf("handover-1"),
+                .when(new AssessNeedCommand(id, HandoverIntakeSaga.needIdOf("handover-1"),
                         FieldOfAction.LANGUAGE, Priority.HIGH, "Übergabe", null), ANNA)
                 .expectException(ConflictException.class).expectExceptionMessage("case.need.exists").expectNoEvents();
     }

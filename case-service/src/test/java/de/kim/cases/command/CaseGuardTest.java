@@ -23,6 +23,7 @@ import de.kim.cases.privacy.CaseTexts;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.privacy.PersonalDataVault;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,13 +73,21 @@ class CaseGuardTest {
             "jdbc:h2:mem:vault-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")),
             JsonMapper.builder().findAndAddModules().build(), CLOCK);
 
-    /** Every command to an existing case: the command records of the case's API but the one that opens it. */
+    /**
+     * Every command to an existing case: the command records of the case's API that target a case
+     * (a {@code CaseId} as their aggregate identifier) but the one that opens it.
+     */
     static Stream<Class<?>> commandsToACase() {
         return new ClassFileImporter().importPackages("de.kim.cases.api").stream()
                 .filter(c -> c.getSimpleName().endsWith("Command") && !c.isNestedClass())
                 .<Class<?>>map(c -> c.reflect())
-                .filter(c -> c.isRecord() && c != OpenCaseCommand.class)
+                .filter(c -> c.isRecord() && c != OpenCaseCommand.class && targetsACase(c))
                 .sorted(java.util.Comparator.comparing(Class::getName));
+    }
+
+    private static boolean targetsACase(Class<?> command) {
+        return Arrays.stream(command.getDeclaredFields()).anyMatch(field -> field.getType() == CaseId.class
+                && field.isAnnotationPresent(TargetAggregateIdentifier.class));
     }
 
     @ParameterizedTest

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import de.kim.cases.query.CaseFileDatabase;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -39,7 +39,7 @@ class RetentionIntegrationTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    MongoTemplate mongo;
+    CaseFileDatabase caseFiles;
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -59,8 +59,8 @@ class RetentionIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> file(held).path("legalHold").asBoolean());
 
         // A period of three years has not passed for a case closed today.
-        assertThat(new RetentionJob(mongo, commands, Period.ofYears(3), clock).run()).isZero();
-        new RetentionJob(mongo, commands, Period.ZERO, clock).run();
+        assertThat(new RetentionJob(caseFiles, commands, Period.ofYears(3), clock).run()).isZero();
+        new RetentionJob(caseFiles, commands, Period.ZERO, clock).run();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(file(due).path("erasedOn").isNull()).isFalse();

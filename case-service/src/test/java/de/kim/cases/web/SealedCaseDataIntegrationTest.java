@@ -14,13 +14,12 @@ import de.kim.contracts.partners.ReferralDeclined;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.readmodel.AxonReadModel;
 import de.kim.platform.security.Role;
 import de.kim.platform.testing.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +69,7 @@ class SealedCaseDataIntegrationTest {
     @Autowired
     PersonalDataVault vault;
     @Autowired
-    EventProcessingConfiguration processing;
+    AxonReadModel caseFiles;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
@@ -168,11 +167,7 @@ class SealedCaseDataIntegrationTest {
         assertNothingReadableOf(caseId, marker, other);
 
         // A rebuild of the case files from the events cannot read the erased client either.
-        StreamingEventProcessor caseFiles = processing.eventProcessor("case-files", StreamingEventProcessor.class)
-                .orElseThrow();
-        caseFiles.shutDown();
-        caseFiles.resetTokens();
-        caseFiles.start();
+        caseFiles.rebuild();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             ResponseEntity<String> file = get("/api/cases/" + caseId);
             assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);

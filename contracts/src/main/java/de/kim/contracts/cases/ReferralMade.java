@@ -14,7 +14,7 @@ import java.util.List;
  * unreadable for good.
  *
  * <p>Version 2, still on the topic (its retention is unlimited), had the note in plain text as
- * {@code note}; a consumer reads it with {@link PlainNote}.
+ * {@code note}; a consumer reads it as {@link Version2} and upgrades it.
  */
 public record ReferralMade(
         String caseId,
@@ -30,10 +30,27 @@ public record ReferralMade(
         LocalDate madeOn) {
 
     public static final EventType TYPE = new EventType("kim.case.ReferralMade", 3);
-    /** The previous version: the fields of this record, but the note in plain text ({@link PlainNote}). */
+    /** The previous version: the fields of this record, but the note in plain text ({@link Version2}). */
     public static final EventType VERSION_2 = new EventType("kim.case.ReferralMade", 2);
 
-    /** The plain-text note of a version-2 record. */
-    public record PlainNote(String note) {
+    /** The payload of a version-2 record: the note in plain text. */
+    public record Version2(
+            String caseId,
+            String referralId,
+            String partnerId,
+            String offerId,
+            String needId,
+            String fieldOfAction,
+            String consentId,
+            List<String> sharedCategories,
+            String sealedClient,
+            String note,
+            LocalDate madeOn) {
+
+        /** The current record, with the note as the consumer sealed it (null: a consumer that does not read notes). */
+        public ReferralMade upgraded(String sealedNote) {
+            return new ReferralMade(caseId, referralId, partnerId, offerId, needId, fieldOfAction, consentId,
+                    sharedCategories, sealedClient, sealedNote, madeOn);
+        }
     }
 }

@@ -282,7 +282,13 @@ public class ResidenceRecordAggregate {
         if (!LegalBasis.valid(command.section())) {
             throw new InvalidInputException("section", "residence.status.section-invalid");
         }
-        return LegalBasis.withLaw(command.section(), command.type());
+        String legalBasis = LegalBasis.withLaw(command.section(), command.type());
+        if (command.type() == ResidenceStatusType.DULDUNG && !LegalBasis.isSection(legalBasis, "§ 60a")
+                && !LegalBasis.isSection(legalBasis, "§ 60b")) {
+            // a Duldung is one under § 60a, or one for persons with unclear identity under § 60b AufenthG
+            throw new InvalidInputException("section", "residence.status.duldung-section");
+        }
+        return legalBasis;
     }
 
     /** § 104c AufenthG: granted to a tolerated person, for 18 months, leading only to § 25a or § 25b. */

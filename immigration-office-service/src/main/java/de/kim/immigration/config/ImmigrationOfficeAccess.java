@@ -26,9 +26,12 @@ public class ImmigrationOfficeAccess {
         return AccessRules.builder()
                 .allow("/api/residence-records/**", IMMIGRATION_OFFICER)
                 .allow("/api/residence-records", IMMIGRATION_OFFICER)
+                .allow("/api/pathway-candidates/**", IMMIGRATION_OFFICER)
+                .allow("/api/pathway-candidates", IMMIGRATION_OFFICER)
                 .allow(HttpMethod.GET, "/api/rule-sets/**", IMMIGRATION_OFFICER, CASE_MANAGER, CASE_MANAGEMENT_LEAD,
                         ADMINISTRATOR)
-                .allow("/api/audit/**", ADMINISTRATOR);
+                .allow("/api/audit/**", ADMINISTRATOR)
+                .allow("/api/read-models/**", ADMINISTRATOR);
     }
 
     /**

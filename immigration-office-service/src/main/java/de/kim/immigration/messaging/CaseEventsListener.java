@@ -13,6 +13,7 @@ import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.StatusCheckId;
 import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import de.kim.platform.messaging.EventCommandRelay;
@@ -45,38 +46,47 @@ public class CaseEventsListener {
 
     private final EnvelopeCodec codec;
     private final EventCommandRelay relay;
+    private final IntegrationEventHandlers<ReceivedEvent> handlers;
 
     public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay) {
         this.codec = codec;
         this.relay = relay;
+        this.handlers = IntegrationEventHandlers.<ReceivedEvent>builder("immigration-case-events")
+                .on(AchievementShared.TYPE, AchievementShared.class, this::achievementShared)
+                .on(SharedAchievementsWithdrawn.TYPE, SharedAchievementsWithdrawn.class, this::sharedAchievementsWithdrawn)
+                .on(StatusCheckRequested.TYPE, StatusCheckRequested.class, this::statusCheckRequested)
+                .build();
     }
 
     @KafkaListener(id = "immigration-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
             topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
-        if (event.is(AchievementShared.TYPE)) {
-            AchievementShared shared = event.data(AchievementShared.class);
-            send(event, new RecordAchievementCommand(new ResidenceRecordId(required(shared.residenceRecordId(), "residenceRecordId")),
-                    new AchievementId(required(shared.achievementId(), "achievementId")),
-                    code(AchievementKind.class, shared.kind(), "kind"),
-                    optionalCode(LanguageLevel.class, shared.level(), "level"), required(shared.achievedOn(), "achievedOn"),
-                    null, null), "achievement " + shared.achievementId(), shared.residenceRecordId());
-        } else if (event.is(SharedAchievementsWithdrawn.TYPE)) {
-            SharedAchievementsWithdrawn withdrawn = event.data(SharedAchievementsWithdrawn.class);
-            send(event, new WithdrawSharedAchievementsCommand(
-                    new ResidenceRecordId(required(withdrawn.residenceRecordId(), "residenceRecordId")),
-                    required(withdrawn.achievementIds(), "achievementIds").stream().map(AchievementId::new).toList(),
-                    required(withdrawn.withdrawnOn(), "withdrawnOn")),
-                    "withdrawal of achievements", withdrawn.residenceRecordId());
-        } else if (event.is(StatusCheckRequested.TYPE)) {
-            StatusCheckRequested request = event.data(StatusCheckRequested.class);
-            send(event, new RecordStatusCheckRequestCommand(
-                    new ResidenceRecordId(required(request.residenceRecordId(), "residenceRecordId")),
-                    new StatusCheckId(required(request.statusCheckId(), "statusCheckId")),
-                    required(request.caseId(), "caseId"), request.requestedOn()),
-                    "status check " + request.statusCheckId(), request.residenceRecordId());
-        }
+        handlers.dispatch(event, event);
+    }
+
+    private void achievementShared(ReceivedEvent event, AchievementShared shared) {
+        send(event, new RecordAchievementCommand(new ResidenceRecordId(required(shared.residenceRecordId(), "residenceRecordId")),
+                new AchievementId(required(shared.achievementId(), "achievementId")),
+                code(AchievementKind.class, shared.kind(), "kind"),
+                optionalCode(LanguageLevel.class, shared.level(), "level"), required(shared.achievedOn(), "achievedOn"),
+                null, null), "achievement " + shared.achievementId(), shared.residenceRecordId());
+    }
+
+    private void sharedAchievementsWithdrawn(ReceivedEvent event, SharedAchievementsWithdrawn withdrawn) {
+        send(event, new WithdrawSharedAchievementsCommand(
+                new ResidenceRecordId(required(withdrawn.residenceRecordId(), "residenceRecordId")),
+                required(withdrawn.achievementIds(), "achievementIds").stream().map(AchievementId::new).toList(),
+                required(withdrawn.withdrawnOn(), "withdrawnOn")),
+                "withdrawal of achievements", withdrawn.residenceRecordId());
+    }
+
+    private void statusCheckRequested(ReceivedEvent event, StatusCheckRequested request) {
+        send(event, new RecordStatusCheckRequestCommand(
+                new ResidenceRecordId(required(request.residenceRecordId(), "residenceRecordId")),
+                new StatusCheckId(required(request.statusCheckId(), "statusCheckId")),
+                required(request.caseId(), "caseId"), request.requestedOn()),
+                "status check " + request.statusCheckId(), request.residenceRecordId());
     }
 
     private void send(ReceivedEvent event, Object command, String what, String recordId) {

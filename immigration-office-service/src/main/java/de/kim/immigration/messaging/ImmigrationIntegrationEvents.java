@@ -5,6 +5,7 @@ import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
+import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.messaging.IntegrationEvent;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import org.springframework.stereotype.Component;
@@ -18,19 +19,18 @@ import java.util.Optional;
 @Component
 public class ImmigrationIntegrationEvents implements IntegrationEventMapper {
 
+    private static final EventSwitch<IntegrationEvent> CONTRACTS = EventSwitch.<IntegrationEvent>builder()
+            .on(ResidenceStatusProgressedEvent.class, e -> new IntegrationEvent(ResidenceStatusProgressed.TYPE,
+                    new ResidenceStatusProgressed(e.recordId().value(), e.from() == null ? null : e.from().name(),
+                            e.to().name(), e.legalBasis(), e.validFrom(), name(e.pathway()))))
+            .on(HandedOverToCaseManagementEvent.class, e -> new IntegrationEvent(HandoverToCaseManagement.TYPE,
+                    new HandoverToCaseManagement(e.recordId().value(), e.handoverId().value(), e.fieldOfAction().name(),
+                            e.reasonCode(), name(e.pathway()), e.handedOverOn())))
+            .build();
+
     @Override
     public Optional<IntegrationEvent> map(Object domainEvent) {
-        if (domainEvent instanceof ResidenceStatusProgressedEvent e) {
-            return Optional.of(new IntegrationEvent(ResidenceStatusProgressed.TYPE, new ResidenceStatusProgressed(
-                    e.recordId().value(), e.from() == null ? null : e.from().name(), e.to().name(), e.legalBasis(),
-                    e.validFrom(), name(e.pathway()))));
-        }
-        if (domainEvent instanceof HandedOverToCaseManagementEvent e) {
-            return Optional.of(new IntegrationEvent(HandoverToCaseManagement.TYPE, new HandoverToCaseManagement(
-                    e.recordId().value(), e.handoverId().value(), e.fieldOfAction().name(), e.reasonCode(),
-                    name(e.pathway()), e.handedOverOn())));
-        }
-        return Optional.empty();
+        return CONTRACTS.apply(domainEvent);
     }
 
     private static String name(Pathway pathway) {

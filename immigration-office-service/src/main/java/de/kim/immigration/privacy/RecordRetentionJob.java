@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import de.kim.platform.readmodel.ReadModelDatabase;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,14 +35,14 @@ public class RecordRetentionJob {
     /** The principal the job erases as: it may erase a residence record and nothing else. */
     public static final String PRINCIPAL = "immigration-office-service.retention";
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
     private final CommandGateway commands;
     private final Period retention;
     private final Clock clock;
 
-    public RecordRetentionJob(MongoTemplate mongo, CommandGateway commands,
+    public RecordRetentionJob(ReadModelDatabase database, CommandGateway commands,
                               @Value("${kim.retention.residence-record}") Period retention, Clock clock) {
-        this.mongo = mongo;
+        this.database = database;
         this.commands = commands;
         this.retention = retention;
         this.clock = clock;
@@ -54,7 +55,7 @@ public class RecordRetentionJob {
         Query due = Query.query(Criteria.where("erasedOn").is(null).and("legalHold").ne(true)
                 .and("closedOn").lte(closedBefore));
         int asked = 0;
-        for (ResidenceRecordView record : mongo.find(due, ResidenceRecordView.class)) {
+        for (ResidenceRecordView record : mongo().find(due, ResidenceRecordView.class)) {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EraseResidenceRecordCommand(
                                 new ResidenceRecordId(record.id()), ErasureGround.RETENTION_EXPIRED,
@@ -66,5 +67,9 @@ public class RecordRetentionJob {
             }
         }
         return asked;
+    }
+
+    private MongoTemplate mongo() {
+        return database.template();
     }
 }

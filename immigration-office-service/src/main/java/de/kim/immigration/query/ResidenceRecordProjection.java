@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import de.kim.platform.readmodel.ReadModelDatabase;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,23 +47,22 @@ import java.util.function.UnaryOperator;
 @ProcessingGroup("residence-records")
 public class ResidenceRecordProjection {
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
     private final PathwayScreener screener;
     private final Clock clock;
     private final PersonalDataVault vault;
 
-    public ResidenceRecordProjection(MongoTemplate mongo, PathwayScreener screener, Clock clock,
+    public ResidenceRecordProjection(ReadModelDatabase database, PathwayScreener screener, Clock clock,
                                      PersonalDataVault vault) {
-        this.mongo = mongo;
+        this.database = database;
         this.screener = screener;
         this.clock = clock;
         this.vault = vault;
-        ReadModelIndexes.ensure(mongo, ResidenceRecordView.class);
     }
 
     @EventHandler
     void on(ResidenceRecordCreatedEvent event, @SequenceNumber long sequence) {
-        if (mongo.findById(event.recordId().value(), ResidenceRecordView.class) != null) {
+        if (mongo().findById(event.recordId().value(), ResidenceRecordView.class) != null) {
             return;
         }
         PersonalDetails person = vault.open(event.tenant(), event.person(), PersonalDetails.class).orElse(null);
@@ -134,7 +134,7 @@ public class ResidenceRecordProjection {
 
     @QueryHandler
     Optional<ResidenceRecordView> handle(FindResidenceRecordQuery query) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(query.recordId())
+        return Optional.ofNullable(mongo().findOne(Query.query(Criteria.where("_id").is(query.recordId())
                 .and("tenant").is(query.tenant())), ResidenceRecordView.class));
     }
 
@@ -146,22 +146,22 @@ public class ResidenceRecordProjection {
         if (query.officer() != null) {
             criteria = criteria.and("officer").is(query.officer());
         }
-        return BoundedResults.find(mongo, Query.query(criteria.orOperator(permit, chancen)), ResidenceRecordView.class);
+        return BoundedResults.find(mongo(), Query.query(criteria.orOperator(permit, chancen)), ResidenceRecordView.class);
     }
 
     @QueryHandler
     List<ResidenceRecordView> handle(FindRecordsOfOfficerQuery query) {
-        return BoundedResults.find(mongo, Query.query(Criteria.where("tenant").is(query.tenant()).and("officer").is(query.officer())),
+        return BoundedResults.find(mongo(), Query.query(Criteria.where("tenant").is(query.tenant()).and("officer").is(query.officer())),
                 ResidenceRecordView.class);
     }
 
     @ResetHandler
     void reset() {
-        ReadModelIndexes.dropAndRecreate(mongo, ResidenceRecordView.class);
+        ReadModelIndexes.dropAndRecreate(mongo(), ResidenceRecordView.class);
     }
 
     private void update(String recordId, long sequence, Consumer<ResidenceRecordView> change) {
-        ResidenceRecordView view = mongo.findById(recordId, ResidenceRecordView.class);
+        ResidenceRecordView view = mongo().findById(recordId, ResidenceRecordView.class);
         if (view == null || sequence <= view.version()) {
             return;
         }
@@ -170,7 +170,7 @@ public class ResidenceRecordProjection {
     }
 
     private void replace(String recordId, long sequence, UnaryOperator<ResidenceRecordView> change) {
-        ResidenceRecordView view = mongo.findById(recordId, ResidenceRecordView.class);
+        ResidenceRecordView view = mongo().findById(recordId, ResidenceRecordView.class);
         if (view == null || sequence <= view.version()) {
             return;
         }
@@ -181,9 +181,13 @@ public class ResidenceRecordProjection {
         LocalDate today = LocalDate.now(clock);
         if (view.screenable()) {
             var screening = screener.screen(view.facts(), today);
-            mongo.save(view.withScreening(screening, screening.chancenClock(), sequence));
+            mongo().save(view.withScreening(screening, screening.chancenClock(), sequence));
         } else {
-            mongo.save(view.withScreening(null, ChancenClock.of(view.facts(), today).orElse(null), sequence));
+            mongo().save(view.withScreening(null, ChancenClock.of(view.facts(), today).orElse(null), sequence));
         }
+    }
+
+    private MongoTemplate mongo() {
+        return database.template();
     }
 }

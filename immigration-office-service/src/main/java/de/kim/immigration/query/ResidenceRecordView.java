@@ -7,6 +7,7 @@ import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.immigration.api.LanguageLevel;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusType;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.RecordFacts;
 import de.kim.immigration.screening.Screening;
@@ -31,6 +32,8 @@ import java.util.List;
  * @param legalHold          whether a legal hold keeps the record from being erased
  * @param erasedOn           the day its personal data was erased; from then on date of birth,
  *                           nationality, entry date, household and screening are null
+ * @param screening          the screening as of the day of the record's last event; kept in the store only, never
+ *                           answered: the API screens afresh as of the day asked ({@code …/pathways?asOf=})
  * @param version            the sequence number of the last event applied
  */
 @CompoundIndex(name = "tenant_permit_until", def = "{'tenant': 1, 'currentValidUntil': 1}")
@@ -43,7 +46,7 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
                                   List<AchievementEntry> achievements, List<HandoverEntry> handovers,
                                   List<StatusCheckEntry> statusChecks, String officer,
                                   ResidenceStatusType currentStatus, LocalDate currentValidUntil,
-                                  LocalDate chancenClockEndsOn, Screening screening, LocalDate closedOn,
+                                  LocalDate chancenClockEndsOn, @JsonIgnore Screening screening, LocalDate closedOn,
                                   ClosureReason closureReason, boolean legalHold, LocalDate erasedOn, long version) {
 
     public ResidenceRecordView {

@@ -30,23 +30,32 @@ public class PathwayScreener {
     public Screening screen(RecordFacts facts, LocalDate day) {
         List<PathwayScreening> pathways = new ArrayList<>();
         for (Pathway pathway : Pathway.values()) {
-            pathways.add(catalog.inForce(pathway, day)
-                    .map(rules -> screen(rules, facts, day))
-                    .orElseGet(() -> new PathwayScreening(pathway, null, null, null, null, Verdict.NOT_IN_FORCE,
-                            List.of())));
+            pathways.add(screen(pathway, facts, day));
         }
         return new Screening(day, pathways, ChancenClock.of(facts, day).orElse(null));
     }
 
+    /** The screening of one pathway on the day, with the version of its rules in force then. */
+    public PathwayScreening screen(Pathway pathway, RecordFacts facts, LocalDate day) {
+        return catalog.inForce(pathway, day).map(rules -> screen(rules, facts, day))
+                .orElseGet(() -> new PathwayScreening(pathway, null, null, null, null, Verdict.NOT_IN_FORCE,
+                        List.of(), null));
+    }
+
     PathwayScreening screen(RuleSet rules, RecordFacts facts, LocalDate day) {
         Timeline timeline = new Timeline(facts.statuses());
+        if (rules.referral() != null
+                && timeline.on(day).filter(p -> p.matchesAny(rules.referral().statuses())).isPresent()) {
+            return new PathwayScreening(rules.pathway(), rules.legalBasis(), rules.id(), rules.version(),
+                    rules.effectiveFrom(), Verdict.OTHER_PROVISION, List.of(), rules.referral().provision());
+        }
         List<RequirementResult> results = rules.requirements().stream()
                 .map(requirement -> check(requirement, facts, timeline, day))
                 .toList();
         Verdict verdict = results.stream().anyMatch(r -> r.outcome() == Outcome.MISSING)
                 ? Verdict.REQUIREMENTS_MISSING : Verdict.CANDIDATE;
         return new PathwayScreening(rules.pathway(), rules.legalBasis(), rules.id(), rules.version(),
-                rules.effectiveFrom(), verdict, results);
+                rules.effectiveFrom(), verdict, results, null);
     }
 
     private RequirementResult check(Requirement requirement, RecordFacts facts, Timeline timeline, LocalDate day) {
@@ -82,9 +91,13 @@ public class PathwayScreener {
         }
         if (p.minMonths() != null) {
             LocalDate since = timeline.heldSince(day, p.statuses()).orElseThrow();
-            if (since.plusMonths(p.minMonths()).isAfter(day)) {
-                return new Check(Outcome.MISSING, "status.too-short", held, since.toString(),
-                        String.valueOf(p.minMonths()));
+            long notCounted = timeline.daysWith(since, day.plusDays(1), p.notCounted());
+            if (since.plusMonths(p.minMonths()).plusDays(notCounted).isAfter(day)) {
+                return notCounted == 0
+                        ? new Check(Outcome.MISSING, "status.too-short", held, since.toString(),
+                        String.valueOf(p.minMonths()))
+                        : new Check(Outcome.MISSING, "status.too-short-not-counted", held, since.toString(),
+                        String.valueOf(p.minMonths()), String.valueOf(notCounted));
             }
             return new Check(Outcome.MET, "status.held-since", held, since.toString());
         }
@@ -101,10 +114,17 @@ public class PathwayScreener {
         if (since.isEmpty()) {
             return new Check(Outcome.MISSING, "residence.none", on.toString(), String.valueOf(years));
         }
-        int held = Period.between(since.get(), on).getYears();
-        Outcome outcome = since.get().plusYears(years).isAfter(on) ? Outcome.MISSING : Outcome.MET;
-        return new Check(outcome, outcome == Outcome.MET ? "residence.met" : "residence.too-short",
-                since.get().toString(), on.toString(), String.valueOf(held), String.valueOf(years));
+        long notCounted = timeline.daysWith(since.get(), on.plusDays(1), p.notCounted());
+        LocalDate countedFrom = since.get().plusDays(notCounted);
+        int held = countedFrom.isAfter(on) ? 0 : Period.between(countedFrom, on).getYears();
+        Outcome outcome = countedFrom.plusYears(years).isAfter(on) ? Outcome.MISSING : Outcome.MET;
+        String reason = outcome == Outcome.MET ? "residence.met" : "residence.too-short";
+        if (notCounted == 0) {
+            return new Check(outcome, reason, since.get().toString(), on.toString(), String.valueOf(held),
+                    String.valueOf(years));
+        }
+        return new Check(outcome, reason + "-not-counted", since.get().toString(), on.toString(),
+                String.valueOf(held), String.valueOf(years), String.valueOf(notCounted));
     }
 
     private static boolean reductionApplies(String condition, RecordFacts facts, LocalDate day) {

@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,8 @@ public class RuleSetCatalog {
 
     public RuleSetCatalog(List<RuleSet> ruleSets) {
         this.ruleSets = ruleSets.stream()
-                .sorted(Comparator.comparing(RuleSet::pathway).thenComparing(RuleSet::effectiveFrom))
+                .sorted(Comparator.comparing(RuleSet::pathway).thenComparing(RuleSet::effectiveFrom)
+                        .thenComparing(RuleSet::version))
                 .toList();
         validate(this.ruleSets);
     }
@@ -64,11 +67,14 @@ public class RuleSetCatalog {
         return ruleSets;
     }
 
-    /** The version of the pathway's rules in force on the day, if the pathway is in force at all. */
+    /**
+     * The version of the pathway's rules in force on the day, if the pathway is in force at all; of two versions
+     * from the same day, the correction.
+     */
     public Optional<RuleSet> inForce(Pathway pathway, LocalDate day) {
         return ruleSets.stream()
                 .filter(r -> r.pathway() == pathway && !r.effectiveFrom().isAfter(day))
-                .max(Comparator.comparing(RuleSet::effectiveFrom))
+                .max(Comparator.comparing(RuleSet::effectiveFrom).thenComparing(RuleSet::version))
                 .filter(r -> r.inForceOn(day));
     }
 
@@ -89,12 +95,19 @@ public class RuleSetCatalog {
 
     private static void validate(List<RuleSet> ruleSets) {
         Set<String> versions = new HashSet<>();
-        Set<String> starts = new HashSet<>();
+        Map<String, RuleSet> starts = new HashMap<>();
         for (RuleSet rules : ruleSets) {
             require(rules.id() != null && rules.pathway() != null && rules.effectiveFrom() != null
                     && rules.legalBasis() != null && rules.source() != null, rules, "lacks id, pathway, date or source");
             require(versions.add(rules.id() + "#" + rules.version()), rules, "version given twice");
-            require(starts.add(rules.pathway() + "@" + rules.effectiveFrom()), rules, "two versions start the same day");
+            RuleSet sameDay = starts.put(rules.pathway() + "@" + rules.effectiveFrom(), rules);
+            require(sameDay == null || Integer.valueOf(sameDay.version()).equals(rules.corrects()), rules,
+                    "two versions start the same day and the later does not correct the earlier");
+            require(rules.corrects() == null || sameDay != null, rules,
+                    "corrects a version that does not start the same day");
+            require(rules.referral() == null || rules.referral().provision() != null
+                    && !rules.referral().statuses().isEmpty() && knownStatuses(rules.referral().statuses())
+                    && rules.referral().text() != null, rules, "referral lacks statuses, provision or text");
             Set<String> ids = new HashSet<>();
             for (Requirement requirement : rules.requirements()) {
                 require(requirement.id() != null && ids.add(requirement.id()), rules, "requirement id missing or twice");
@@ -110,8 +123,10 @@ public class RuleSetCatalog {
     private static void requireThresholds(RuleSet rules, Requirement requirement) {
         Requirement.Params p = requirement.params();
         boolean complete = switch (requirement.check()) {
-            case STATUS -> !p.statuses().isEmpty() && knownStatuses(p.statuses()) && knownStatuses(p.alternatives());
+            case STATUS -> !p.statuses().isEmpty() && knownStatuses(p.statuses()) && knownStatuses(p.alternatives())
+                    && knownStatuses(p.notCounted());
             case RESIDENCE_YEARS -> !p.statuses().isEmpty() && knownStatuses(p.statuses()) && p.years() != null
+                    && knownStatuses(p.notCounted())
                     && (p.reducedYears() == null) == (p.reducedIf() == null);
             case AGE -> p.minAge() != null || p.maxAgeExclusive() != null;
             case LANGUAGE_LEVEL -> p.level() != null;

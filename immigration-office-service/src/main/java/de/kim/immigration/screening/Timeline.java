@@ -4,6 +4,7 @@ import de.kim.immigration.api.LegalBasis;
 import de.kim.immigration.api.ResidenceStatusType;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +64,25 @@ final class Timeline {
             since = earlier.start();
         }
         return Optional.of(since);
+    }
+
+    /** The days from {@code from} up to, not including, {@code until} spent with a status matching any spec. */
+    long daysWith(LocalDate from, LocalDate until, Collection<String> specs) {
+        if (specs.isEmpty()) {
+            return 0;
+        }
+        long days = 0;
+        for (Period period : periods) {
+            if (!period.matchesAny(specs)) {
+                continue;
+            }
+            LocalDate start = period.start().isAfter(from) ? period.start() : from;
+            LocalDate end = period.end() == null || period.end().isAfter(until) ? until : period.end();
+            if (start.isBefore(end)) {
+                days += ChronoUnit.DAYS.between(start, end);
+            }
+        }
+        return days;
     }
 
     /** A status over the days from {@code start} up to, not including, {@code end} (open if null). */

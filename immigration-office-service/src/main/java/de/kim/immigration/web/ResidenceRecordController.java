@@ -16,7 +16,6 @@ import de.kim.immigration.query.FindRecordsOfOfficerQuery;
 import de.kim.immigration.query.FindResidenceRecordQuery;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.immigration.screening.PathwayScreener;
-import de.kim.immigration.screening.Screening;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.web.RequestActorResolver;
@@ -172,20 +171,21 @@ public class ResidenceRecordController implements ResidenceRecordApi {
     }
 
     /**
-     * The latest screening, re-run by the projection on every change. With {@code on}, the record
-     * is screened afresh as of that day, with the rule sets in force then; nothing is stored.
+     * The record screened as of {@code asOf} (default today in Europe/Berlin) with the rule-set versions in force
+     * that day, computed afresh on every request; nothing is stored. {@code on} is the older name of {@code asOf}.
      */
     @GetMapping("/{id}/pathways")
     public PathwaysResponse pathways(@PathVariable String id,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                     LocalDate asOf,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                      LocalDate on) {
         ResidenceRecordView record = find(id);
         if (!record.screenable()) {
             return texts.erased(id, record.erasedOn());
         }
-        Screening screening = on == null && record.screening() != null ? record.screening()
-                : screener.screen(record.facts(), on == null ? LocalDate.now(clock) : on);
-        return texts.response(id, screening);
+        LocalDate day = asOf != null ? asOf : on != null ? on : LocalDate.now(clock);
+        return texts.response(id, screener.screen(record.facts(), day));
     }
 
     /** Closes the record (naturalised, moved away, …): nothing more is recorded, the retention period starts. */
@@ -235,12 +235,14 @@ public class ResidenceRecordController implements ResidenceRecordApi {
             if (within(record.currentValidUntil(), today, until)) {
                 entries.add(new ExpiringEntry(record.id(), ExpiringEntry.Kind.PERMIT_EXPIRY, current.type(),
                         current.legalBasis(), record.currentValidUntil(),
-                        ChronoUnit.DAYS.between(today, record.currentValidUntil()), record.officer()));
+                        ChronoUnit.DAYS.between(today, record.currentValidUntil()), record.officer(),
+                        texts.label("deadline", ExpiringEntry.Kind.PERMIT_EXPIRY), texts.label("status", current.type())));
             }
             if (within(record.chancenClockEndsOn(), today, until)) {
                 entries.add(new ExpiringEntry(record.id(), ExpiringEntry.Kind.CHANCEN_CLOCK, current.type(),
                         current.legalBasis(), record.chancenClockEndsOn(),
-                        ChronoUnit.DAYS.between(today, record.chancenClockEndsOn()), record.officer()));
+                        ChronoUnit.DAYS.between(today, record.chancenClockEndsOn()), record.officer(),
+                        texts.label("deadline", ExpiringEntry.Kind.CHANCEN_CLOCK), texts.label("status", current.type())));
             }
         }
         entries.sort(Comparator.comparing(ExpiringEntry::endsOn));

@@ -30,20 +30,30 @@ public class RuleSetController implements RuleSetApi {
 
     @GetMapping
     public List<RuleSetView> inForce(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                     LocalDate asOf,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                      LocalDate on) {
         Locale locale = LocaleContextHolder.getLocale();
-        return catalog.inForce(on == null ? LocalDate.now(clock) : on).stream()
+        LocalDate day = asOf != null ? asOf : on != null ? on : LocalDate.now(clock);
+        return catalog.inForce(day).stream()
                 .map(r -> RuleSetView.of(r, locale)).toList();
     }
 
-    /** A rule set as listed: its version, validity, source and requirements with citations. */
-    public record RuleSetView(String id, int version, String pathway, String title, String legalBasis,
-                              LocalDate effectiveFrom, LocalDate effectiveUntil, String source,
-                              List<RequirementView> requirements) {
+    /**
+     * A rule set as listed: its version, validity, source and requirements with citations.
+     *
+     * @param corrects   the version this one corrects for the same legal state; null for a change of the law
+     * @param referredTo the provision that governs instead for the statuses named in {@code referral}
+     */
+    public record RuleSetView(String id, int version, Integer corrects, String pathway, String title,
+                              String legalBasis, LocalDate effectiveFrom, LocalDate effectiveUntil, String source,
+                              String referredTo, String referral, List<RequirementView> requirements) {
 
         static RuleSetView of(RuleSet r, Locale locale) {
-            return new RuleSetView(r.id(), r.version(), r.pathway().name(), r.title().in(locale), r.legalBasis(),
-                    r.effectiveFrom(), r.effectiveUntil(), r.source(), r.requirements().stream()
+            return new RuleSetView(r.id(), r.version(), r.corrects(), r.pathway().name(), r.title().in(locale),
+                    r.legalBasis(), r.effectiveFrom(), r.effectiveUntil(), r.source(),
+                    r.referral() == null ? null : r.referral().provision(),
+                    r.referral() == null ? null : r.referral().text().in(locale), r.requirements().stream()
                     .map(q -> new RequirementView(q.id(), q.text().in(locale), q.citation(), q.check().name()))
                     .toList());
         }

@@ -111,6 +111,26 @@ class ResidenceRecordAggregateTest {
     }
 
     @Test
+    void a_duldung_for_persons_with_unclear_identity_is_recorded_as_one_under_section_60b() {
+        fixture.given(created())
+                .when(status(DULDUNG, "§ 60b", date(2024, 1, 1), date(2024, 7, 1)), JONAS_IN_METTMANN)
+                .expectEvents(new ResidenceStatusProgressedEvent(id, "kreis-mettmann", statusId, null, DULDUNG,
+                        "§ 60b AufenthG", date(2024, 1, 1), date(2024, 7, 1), null));
+    }
+
+    @Test
+    void a_duldung_without_section_is_one_under_section_60a_and_no_other_section_makes_a_duldung() {
+        fixture.given(created())
+                .when(status(DULDUNG, null, date(2024, 1, 1), null), JONAS_IN_METTMANN)
+                .expectEvents(new ResidenceStatusProgressedEvent(id, "kreis-mettmann", statusId, null, DULDUNG,
+                        "§ 60a AufenthG", date(2024, 1, 1), null, null));
+        fixture.given(created())
+                .when(status(DULDUNG, "§ 25b", date(2024, 1, 1), null), JONAS_IN_METTMANN)
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("residence.status.duldung-section").expectNoEvents();
+    }
+
+    @Test
     void a_record_is_closed_on_the_day_with_its_reason_and_only_once() {
         fixture.given(created())
                 .when(new CloseResidenceRecordCommand(id, ClosureReason.NATURALISED), JONAS_IN_METTMANN)

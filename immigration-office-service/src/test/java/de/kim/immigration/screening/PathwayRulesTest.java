@@ -127,11 +127,11 @@ class PathwayRulesTest {
                 .isEqualTo(Outcome.MISSING);
     }
 
-    /** § 9 Abs. 2 Satz 1 Nr. 1 AufenthG: five years with a residence permit. */
+    /** § 9 Abs. 2 Satz 1 Nr. 1 AufenthG: five years with a residence permit (not humanitarian: § 26 Abs. 4 governs those). */
     @ParameterizedTest(name = "§ 9 Nr. 1: permit since {0} -> {1}")
     @CsvSource({"2021-11-02, MET", "2021-11-03, MISSING"})
     void section_9_five_years_with_a_permit(LocalDate since, Outcome expected) {
-        Facts facts = Facts.person().status(DULDUNG, LocalDate.of(2015, 1, 1)).status(AUFENTHALTSERLAUBNIS, "§ 25b", since);
+        Facts facts = Facts.person().status(DULDUNG, LocalDate.of(2015, 1, 1)).status(AUFENTHALTSERLAUBNIS, "§ 18b", since);
         assertThat(outcome(Pathway.AUFENTHG_9, "permit-years", facts, DAY)).isEqualTo(expected);
     }
 
@@ -202,7 +202,7 @@ class PathwayRulesTest {
                 .achievement(AchievementKind.EMPLOYMENT, LocalDate.of(2025, 1, 1)).build();
         PathwayScreening screening = pathway(Pathway.AUFENTHG_25B, facts, DAY);
         assertThat(screening.verdict()).isEqualTo(Verdict.CANDIDATE);
-        assertThat(screening.ruleSetVersion()).isEqualTo(2);
+        assertThat(screening.ruleSetVersion()).isEqualTo(3);
         assertThat(screening.requirements()).anyMatch(r -> r.outcome() == Outcome.TO_CHECK);
         assertThat(screening.requirements()).allMatch(r -> r.citation().contains("AufenthG"));
     }

@@ -27,9 +27,9 @@ class RuleSetEffectiveDateTest {
             fiveYears.add(!r.id().equals("residence") ? r : new Requirement(r.id(), r.text(), r.citation(), r.check(),
                     new Requirement.Params(p.statuses(), p.minMonths(), p.alternatives(), p.excludedSections(), 5,
                             p.reducedYears(), p.reducedIf(), p.onDate(), p.minAge(), p.maxAgeExclusive(), p.level(),
-                            p.kinds(), p.satisfiedBy(), p.months()), r.fieldOfAction()));
+                            p.kinds(), p.satisfiedBy(), p.months(), p.notCounted()), r.fieldOfAction()));
         }
-        RuleSet amended = new RuleSet(current.id(), 3, current.pathway(), current.title(), current.legalBasis(),
+        RuleSet amended = new RuleSet(current.id(), 8, current.pathway(), current.title(), current.legalBasis(),
                 LocalDate.of(2027, 1, 1), null, "invented amendment for this test", fiveYears);
         List<RuleSet> all = new ArrayList<>(shipped.all());
         all.add(amended);
@@ -39,9 +39,9 @@ class RuleSetEffectiveDateTest {
         PathwayScreening before = screen(screener, fiveAndAHalfYears, LocalDate.of(2026, 12, 31));
         PathwayScreening from = screen(screener, fiveAndAHalfYears, LocalDate.of(2027, 1, 1));
 
-        assertThat(before.ruleSetVersion()).isEqualTo(2);
+        assertThat(before.ruleSetVersion()).isEqualTo(3);
         assertThat(residence(before)).isEqualTo(Outcome.MISSING);
-        assertThat(from.ruleSetVersion()).isEqualTo(3);
+        assertThat(from.ruleSetVersion()).isEqualTo(8);
         assertThat(from.ruleSetEffectiveFrom()).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(residence(from)).isEqualTo(Outcome.MET);
     }
@@ -51,9 +51,10 @@ class RuleSetEffectiveDateTest {
         PathwayScreener screener = new PathwayScreener(shipped);
         RecordFacts sevenYears = Facts.person().status(DULDUNG, LocalDate.of(2015, 12, 1)).build();
 
-        assertThat(screen(screener, sevenYears, LocalDate.of(2022, 12, 30)).ruleSetVersion()).isEqualTo(1);
+        // v4: the 2015 rules with the § 60b correction from 21.08.2019; v3: the 2022 rules with it
+        assertThat(screen(screener, sevenYears, LocalDate.of(2022, 12, 30)).ruleSetVersion()).isEqualTo(4);
         assertThat(residence(screen(screener, sevenYears, LocalDate.of(2022, 12, 30)))).isEqualTo(Outcome.MISSING);
-        assertThat(screen(screener, sevenYears, LocalDate.of(2022, 12, 31)).ruleSetVersion()).isEqualTo(2);
+        assertThat(screen(screener, sevenYears, LocalDate.of(2022, 12, 31)).ruleSetVersion()).isEqualTo(3);
         assertThat(residence(screen(screener, sevenYears, LocalDate.of(2022, 12, 31)))).isEqualTo(Outcome.MET);
     }
 
@@ -65,7 +66,7 @@ class RuleSetEffectiveDateTest {
 
         PathwayScreening before = PathwayRulesTest.pathway(Pathway.STAG_10, sixYears, LocalDate.of(2024, 6, 26));
         PathwayScreening after = PathwayRulesTest.pathway(Pathway.STAG_10, sixYears, LocalDate.of(2024, 6, 27));
-        assertThat(before.ruleSetVersion()).isEqualTo(1);
+        assertThat(before.ruleSetVersion()).isEqualTo(4); // the 2008 rules as corrected
         assertThat(requirement(before, "lawful-residence")).isEqualTo(Outcome.MISSING);
         assertThat(after.ruleSetVersion()).isEqualTo(2);
         assertThat(requirement(after, "lawful-residence")).isEqualTo(Outcome.MET);

@@ -111,7 +111,7 @@ class ImmigrationOfficeIntegrationTest {
         JsonNode residence = requirement(id, "AUFENTHG_25B", "residence");
         assertThat(residence.path("outcome").asText()).isEqualTo("MET");
         assertThat(residence.path("citation").asText()).isEqualTo("§ 25b Abs. 1 Satz 2 Nr. 1 AufenthG");
-        assertThat(pathway(id, "AUFENTHG_25B").at("/ruleSet/version").asInt()).isEqualTo(2);
+        assertThat(pathway(id, "AUFENTHG_25B").at("/ruleSet/version").asInt()).isEqualTo(3);
 
         JsonNode expiring = json.readTree(http.getForEntity("/api/residence-records?expiringWithinDays=30",
                 String.class).getBody());
@@ -483,6 +483,139 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     @Test
+    void screening_as_of_a_past_date_uses_the_rule_set_in_force_then_and_60b_time_does_not_count_section_60b_para_5()
+            throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        assertThat(post(statuses(id), status("DULDUNG", null, "2016-05-02", null), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(statuses(id), status("DULDUNG", "§ 60b", "2020-01-01", null), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post(statuses(id), status("DULDUNG", null, "2021-01-01", TODAY.plusDays(200).toString()), null)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(record(id).path("statuses")).hasSize(3));
+        assertThat(record(id).at("/statuses/1/legalBasis").asText()).isEqualTo("§ 60b AufenthG");
+
+        JsonNode in2022 = json.readTree(http.getForEntity("/api/residence-records/" + id
+                + "/pathways?asOf=2022-12-30", String.class).getBody());
+        assertThat(in2022.path("asOf").asText()).isEqualTo("2022-12-30");
+        JsonNode section25bIn2022 = named(in2022, "AUFENTHG_25B");
+        assertThat(section25bIn2022.at("/ruleSet/version").asInt()).isEqualTo(4);
+        assertThat(section25bIn2022.at("/ruleSet/effectiveFrom").asText()).isEqualTo("2019-08-21");
+        JsonNode in2023 = json.readTree(http.getForEntity("/api/residence-records/" + id
+                + "/pathways?asOf=2023-06-01", String.class).getBody());
+        JsonNode section25bIn2023 = named(in2023, "AUFENTHG_25B");
+        assertThat(section25bIn2023.at("/ruleSet/version").asInt()).isEqualTo(3);
+        assertThat(section25bIn2023.at("/ruleSet/source").asText()).contains("BGBl. I S. 2847");
+        // 7 years since 2016-05-02, of which the year under § 60b does not count: 6 years are met from 2023-05-03
+        JsonNode residence = line(section25bIn2023, "residence");
+        assertThat(residence.path("outcome").asText()).isEqualTo("MET");
+        assertThat(residence.path("outcomeLabel").asText()).isEqualTo("erfüllt");
+        assertThat(residence.path("reason").asText()).contains("366 Tage mit Duldung nach § 60b AufenthG zählen nicht",
+                "02.05.2016");
+        JsonNode onTheEve = json.readTree(http.getForEntity("/api/residence-records/" + id
+                + "/pathways?asOf=2023-05-01", String.class).getBody());
+        assertThat(line(named(onTheEve, "AUFENTHG_25B"), "residence").path("outcome").asText()).isEqualTo("MISSING");
+
+        JsonNode today = json.readTree(http.getForEntity("/api/residence-records/" + id + "/pathways", String.class)
+                .getBody());
+        assertThat(today.path("asOf").asText()).isEqualTo(TODAY.toString());
+        JsonNode chancen = named(today, "AUFENTHG_104C");
+        assertThat(chancen.path("verdict").asText()).isEqualTo("NOT_IN_FORCE");
+        assertThat(chancen.path("title").asText()).isEqualTo("Chancen-Aufenthaltsrecht");
+        assertThat(chancen.path("legalBasis").asText()).isEqualTo("§ 104c AufenthG");
+        assertThat(chancen.path("verdictLabel").asText()).isEqualTo("An diesem Tag nicht in Kraft");
+        assertThat(today.toString()).doesNotContain("null (null)");
+        HttpHeaders english = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "abh-test", Role.IMMIGRATION_OFFICER));
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        JsonNode inEnglish = json.readTree(http.exchange("/api/residence-records/" + id + "/pathways", HttpMethod.GET,
+                new HttpEntity<>(english), String.class).getBody());
+        assertThat(named(inEnglish, "AUFENTHG_104C").path("verdictLabel").asText()).isEqualTo("Not in force on this day");
+        assertThat(http.getForEntity("/api/residence-records/" + id + "/pathways?asOf=gestern", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void the_candidate_list_holds_who_meets_25b_now_or_by_the_end_of_the_period_and_not_who_misses_a_requirement()
+            throws Exception {
+        String meets = toleratedWithAchievements(LocalDate.of(2016, 5, 2), true);
+        String noLanguage = toleratedWithAchievements(LocalDate.of(2016, 5, 2), false);
+        String nextMonth = toleratedWithAchievements(TODAY.minusYears(6).plusDays(30), true);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String id : java.util.List.of(meets, noLanguage, nextMonth)) {
+                assertThat(record(id).path("achievements")).hasSizeGreaterThanOrEqualTo(3);
+            }
+        });
+
+        JsonNode now = json.readTree(http.getForEntity(CANDIDATES + "&within=P0D&size=200", String.class).getBody());
+        assertThat(now.path("asOf").asText()).isEqualTo(TODAY.toString());
+        assertThat(now.path("pathwayLabel").asText()).isEqualTo("Aufenthaltsgewährung bei nachhaltiger Integration");
+        assertThat(now.findValuesAsText("recordId")).contains(meets).doesNotContain(noLanguage, nextMonth);
+        JsonNode soon = json.readTree(http.getForEntity(CANDIDATES + "&within=P2M&size=200", String.class).getBody());
+        assertThat(soon.findValuesAsText("recordId")).contains(meets, nextMonth).doesNotContain(noLanguage);
+        for (JsonNode candidate : soon.path("candidates")) {
+            if (candidate.path("recordId").asText().equals(nextMonth)) {
+                assertThat(candidate.path("meetsNow").asBoolean()).isFalse();
+                assertThat(candidate.path("meetsBy").asText()).isEqualTo(TODAY.plusMonths(2).toString());
+                assertThat(candidate.path("missing").findValuesAsText("id")).containsExactly("residence");
+                assertThat(candidate.path("missing").findValuesAsText("outcomeLabel")).containsExactly("fehlt");
+                assertThat(candidate.path("toCheck").findValuesAsText("id")).contains("identity", "passport");
+                assertThat(candidate.at("/ruleSet/version").asInt()).isEqualTo(3);
+            }
+            if (candidate.path("recordId").asText().equals(meets)) {
+                assertThat(candidate.path("meetsNow").asBoolean()).isTrue();
+                assertThat(candidate.path("missing")).isEmpty();
+            }
+        }
+        JsonNode firstPage = json.readTree(http.getForEntity(CANDIDATES + "&within=P2M&size=1", String.class).getBody());
+        assertThat(firstPage.path("candidates")).hasSize(1);
+        assertThat(firstPage.path("total").asInt()).isEqualTo(soon.path("total").asInt()).isGreaterThanOrEqualTo(2);
+
+        assertProblem(http.getForEntity("/api/pathway-candidates?within=P6M", String.class), 400,
+                "urn:kim:problem:invalid-input", "pathway");
+        assertProblem(http.getForEntity(CANDIDATES + "&within=6M", String.class), 400,
+                "urn:kim:problem:invalid-input", "within");
+        assertProblem(http.getForEntity(CANDIDATES + "&size=0", String.class), 400,
+                "urn:kim:problem:invalid-input", "size");
+    }
+
+    private static final String CANDIDATES = "/api/pathway-candidates?pathway=AUFENTHG_25B";
+
+    /** A tolerated person since the day, with orientation course, employment and A2 (or, without, school only). */
+    private String toleratedWithAchievements(LocalDate since, boolean language) throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        assertThat(post(statuses(id), status("DULDUNG", null, since.toString(), TODAY.plusDays(20).toString()), null)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(achievements(id), "{\"kind\":\"ORIENTATION_COURSE\",\"achievedOn\":\"%s\"}"
+                .formatted(TODAY.minusMonths(3)), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(achievements(id), "{\"kind\":\"EMPLOYMENT\",\"achievedOn\":\"%s\"}"
+                .formatted(TODAY.minusYears(1)), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String third = language ? "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A2\",\"achievedOn\":\"%s\"}"
+                : "{\"kind\":\"SCHOOL_ATTENDANCE\",\"achievedOn\":\"%s\"}";
+        assertThat(post(achievements(id), third.formatted(TODAY.minusMonths(2)), null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        return id;
+    }
+
+    private static JsonNode named(JsonNode screening, String pathway) {
+        for (JsonNode p : screening.path("pathways")) {
+            if (p.path("pathway").asText().equals(pathway)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pathway " + pathway);
+    }
+
+    private static JsonNode line(JsonNode pathway, String requirement) {
+        for (JsonNode r : pathway.path("requirements")) {
+            if (r.path("id").asText().equals(requirement)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no requirement " + requirement);
+    }
+
+    @Test
     void the_rule_sets_in_force_are_listed_with_their_citations() throws Exception {
         JsonNode ruleSets = json.readTree(http.getForEntity("/api/rule-sets", String.class).getBody());
         assertThat(ruleSets.findValuesAsText("pathway")).contains("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_9",
@@ -490,6 +623,10 @@ class ImmigrationOfficeIntegrationTest {
         assertThat(ruleSets.findValuesAsText("citation")).contains("§ 10 Abs. 1 Satz 1 Nr. 6, Abs. 4 StAG");
         JsonNode in2024 = json.readTree(http.getForEntity("/api/rule-sets?on=2024-01-01", String.class).getBody());
         assertThat(in2024.findValuesAsText("pathway")).contains("AUFENTHG_104C");
+        JsonNode in2026 = json.readTree(http.getForEntity("/api/rule-sets?asOf=2026-01-01", String.class).getBody());
+        assertThat(in2026.findValuesAsText("pathway")).doesNotContain("AUFENTHG_104C");
+        assertThat(in2026.findValuesAsText("referredTo")).contains("§ 26 Abs. 4 AufenthG");
+        assertThat(in2026.findValuesAsText("source")).anyMatch(s -> s.contains("BGBl. 2025 I Nr. 256"));
     }
 
     private JsonNode pathway(String id, String pathway) throws Exception {

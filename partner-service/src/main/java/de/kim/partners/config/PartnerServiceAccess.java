@@ -38,7 +38,8 @@ public class PartnerServiceAccess {
                 .allow(HttpMethod.POST, "/api/partners/*/deactivation", ADMINISTRATOR, CASE_MANAGEMENT_LEAD)
                 .allow("/api/partners/*/offers/**", ADMINISTRATOR, PARTNER_STAFF)
                 .allow("/api/referrals/**", PARTNER_STAFF)
-                .allow("/api/audit/**", ADMINISTRATOR);
+                .allow("/api/audit/**", ADMINISTRATOR)
+                .allow("/api/read-models/**", ADMINISTRATOR);
     }
 
     /** What the service's own principals may do: each exactly the commands of its work. */

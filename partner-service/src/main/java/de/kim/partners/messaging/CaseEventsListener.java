@@ -18,6 +18,7 @@ import de.kim.partners.api.ReferralId;
 import de.kim.partners.api.SharedClient;
 import de.kim.partners.api.WithdrawReferralCommand;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.platform.messaging.UnprocessableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,7 @@ import java.util.HashSet;
 /**
  * Reads {@code kim.case.v1}: a referral lands in the partner's inbox (its note stays sealed with
  * the client's key in the partner's events; older records, whose note came in plain text, are
- * sealed here), a withdrawal follows it (versions 1 and 2 of it),
+ * sealed here), a withdrawal follows it (versions 1 and 2 of it; its plain reason is sealed here too),
  * a revoked consent empties what the partner holds of that client, and so does the client's
  * erasure. Each command is
  * idempotent in the partner's aggregate, so a redelivered event changes nothing.
@@ -53,6 +54,7 @@ public class CaseEventsListener {
     private final ClientErasures erasures;
     private final PersonalDataVault vault;
     private final SealedTexts texts;
+    private final IntegrationEventHandlers<ReceivedEvent> handlers;
 
     public CaseEventsListener(EnvelopeCodec codec, EventCommandRelay relay, ClientErasures erasures,
                               PersonalDataVault vault) {
@@ -61,38 +63,52 @@ public class CaseEventsListener {
         this.erasures = erasures;
         this.vault = vault;
         this.texts = new SealedTexts(vault);
+        this.handlers = handlers();
     }
 
     @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
             topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = codec.decode(record.value());
-        if (event.is(ReferralMade.TYPE) || event.is(ReferralMade.VERSION_2)) {
-            ReferralMade r = event.data(ReferralMade.class);
-            requireClientOfTheTenant(event, required(r.caseId(), "caseId"), required(r.referralId(), "referralId"));
-            Sealed note = event.is(ReferralMade.TYPE) ? sealed(r.caseId(), r.sealedNote())
-                    : sealedNow(event, r.caseId(), event.data(ReferralMade.PlainNote.class).note());
-            send(event, new ReceiveReferralCommand(new PartnerId(required(r.partnerId(), "partnerId")),
-                    new ReferralId(r.referralId()), r.caseId(), new OfferId(required(r.offerId(), "offerId")),
-                    code(FieldOfAction.class, r.fieldOfAction(), "fieldOfAction"), r.consentId(),
-                    new HashSet<>(required(r.sharedCategories(), "sharedCategories")),
-                    sealed(r.caseId(), r.sealedClient()), note, r.madeOn()), r.referralId());
-        } else if (event.is(ReferralWithdrawn.TYPE) || event.is(ReferralWithdrawn.VERSION_1)) {
-            ReferralWithdrawn w = event.data(ReferralWithdrawn.class);
-            String reason = event.is(ReferralWithdrawn.TYPE)
-                    ? texts.open(event.envelope().tenant(), sealed(required(w.caseId(), "caseId"), w.sealedReason()))
-                    : event.data(ReferralWithdrawn.PlainReason.class).reason();
-            send(event, new WithdrawReferralCommand(new PartnerId(required(w.partnerId(), "partnerId")),
-                    new ReferralId(required(w.referralId(), "referralId")), reason), w.referralId());
-        } else if (event.is(ClientErased.TYPE)) {
-            erasures.forget(event.envelope().tenant(), required(event.data(ClientErased.class).caseId(), "caseId"));
-        } else if (event.is(ConsentRevoked.TYPE)
-                && !ConsentRevoked.IMMIGRATION_OFFICE.equals(event.data(ConsentRevoked.class).recipient())) {
+        handlers.dispatch(event, event);
+    }
+
+    private IntegrationEventHandlers<ReceivedEvent> handlers() {
+        return IntegrationEventHandlers.<ReceivedEvent>builder("partner-case-events")
+                .on(ReferralMade.TYPE, ReferralMade.class, this::referralMade)
+                    .upgrading(ReferralMade.VERSION_2, ReferralMade.Version2.class, (event, v2) ->
+                            v2.upgraded(ciphertext(sealedNow(event, v2.caseId(), v2.note()))))
+                .on(ReferralWithdrawn.TYPE, ReferralWithdrawn.class, this::referralWithdrawn)
+                    .upgrading(ReferralWithdrawn.VERSION_1, ReferralWithdrawn.Version1.class, (event, v1) ->
+                            v1.upgraded(ciphertext(sealedNow(event, v1.caseId(), v1.reason()))))
+                .on(ClientErased.TYPE, ClientErased.class, (event, erased) ->
+                        erasures.forget(event.envelope().tenant(), required(erased.caseId(), "caseId")))
+                .on(ConsentRevoked.TYPE, ConsentRevoked.class, this::consentRevoked)
+                .build();
+    }
+
+    private void referralMade(ReceivedEvent event, ReferralMade r) {
+        requireClientOfTheTenant(event, required(r.caseId(), "caseId"), required(r.referralId(), "referralId"));
+        send(event, new ReceiveReferralCommand(new PartnerId(required(r.partnerId(), "partnerId")),
+                new ReferralId(r.referralId()), r.caseId(), new OfferId(required(r.offerId(), "offerId")),
+                code(FieldOfAction.class, r.fieldOfAction(), "fieldOfAction"), r.consentId(),
+                new HashSet<>(required(r.sharedCategories(), "sharedCategories")),
+                sealed(r.caseId(), r.sealedClient()), sealed(r.caseId(), r.sealedNote()), r.madeOn()), r.referralId());
+    }
+
+    private void referralWithdrawn(ReceivedEvent event, ReferralWithdrawn w) {
+        String reason = texts.open(event.envelope().tenant(), sealed(required(w.caseId(), "caseId"), w.sealedReason()));
+        send(event, new WithdrawReferralCommand(new PartnerId(required(w.partnerId(), "partnerId")),
+                new ReferralId(required(w.referralId(), "referralId")), reason), w.referralId());
+    }
+
+    private void consentRevoked(ReceivedEvent event, ConsentRevoked c) {
+        if (ConsentRevoked.IMMIGRATION_OFFICE.equals(c.recipient())) {
             // A consent towards the immigration office is the office's to act on, not a partner's.
-            ConsentRevoked c = event.data(ConsentRevoked.class);
-            send(event, new EraseSharedClientDataCommand(new PartnerId(required(c.recipient(), "recipient")),
-                    required(c.caseId(), "caseId"), required(c.consentId(), "consentId")), c.consentId());
+            return;
         }
+        send(event, new EraseSharedClientDataCommand(new PartnerId(required(c.recipient(), "recipient")),
+                required(c.caseId(), "caseId"), required(c.consentId(), "consentId")), c.consentId());
     }
 
     /**
@@ -114,11 +130,20 @@ public class CaseEventsListener {
     }
 
     /**
-     * A plain text of an older record (the note of {@code ReferralMade} version 2), sealed here with
-     * the client's key before it reaches the partner's events; nothing once the client is erased.
+     * A plain text of an older record (the note of {@code ReferralMade} version 2, the reason of
+     * {@code ReferralWithdrawn} version 1), sealed here with the client's key before it reaches the
+     * partner's events; nothing once the client is erased. It runs before the handler's checks, so
+     * it seals only with a key of the envelope's tenant: a record naming a client of another tenant
+     * seals nothing here and is refused by the handler.
      */
     private Sealed sealedNow(ReceivedEvent event, String caseId, String text) {
-        return text == null || texts.erased(caseId) ? null : texts.seal(event.envelope().tenant(), caseId, text);
+        String tenant = event.envelope().tenant();
+        return text == null || caseId == null || !vault.isOf(tenant, caseId) || texts.erased(caseId) ? null
+                : texts.seal(tenant, caseId, text);
+    }
+
+    private static String ciphertext(Sealed sealed) {
+        return sealed == null ? null : sealed.data();
     }
 
     private void send(ReceivedEvent event, Object command, String subject) {

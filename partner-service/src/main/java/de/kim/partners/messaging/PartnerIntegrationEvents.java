@@ -10,6 +10,7 @@ import de.kim.contracts.partners.ReferralCompleted;
 import de.kim.contracts.partners.ReferralDeclined;
 import de.kim.contracts.partners.ReferralReminderDue;
 import de.kim.partners.api.*;
+import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.messaging.IntegrationEvent;
 import de.kim.platform.messaging.IntegrationEventMapper;
 import org.springframework.stereotype.Component;
@@ -26,47 +27,33 @@ import java.util.Optional;
 @Component
 public class PartnerIntegrationEvents implements IntegrationEventMapper {
 
+    private static final EventSwitch<IntegrationEvent> CONTRACTS = EventSwitch.<IntegrationEvent>builder()
+            .on(PartnerRegisteredEvent.class, e -> of(PartnerRegistered.TYPE, new PartnerRegistered(
+                    e.partnerId().value(), e.name(), names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns()))))
+            .on(PartnerUpdatedEvent.class, e -> of(PartnerRegistered.TYPE, new PartnerRegistered(
+                    e.partnerId().value(), e.name(), names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns()))))
+            .on(PartnerDeactivatedEvent.class, e -> of(PartnerDeactivated.TYPE,
+                    new PartnerDeactivated(e.partnerId().value())))
+            .on(OfferPublishedEvent.class, e -> of(OfferPublished.TYPE, new OfferPublished(e.partnerId().value(),
+                    e.offerId().value(), e.title(), e.fieldOfAction().name(), sorted(e.languages()), e.town(), e.online(),
+                    e.capacity(), 0)))
+            .on(OfferWithdrawnEvent.class, e -> of(OfferWithdrawn.TYPE,
+                    new OfferWithdrawn(e.partnerId().value(), e.offerId().value())))
+            .on(ReferralAcceptedEvent.class, e -> of(ReferralAccepted.TYPE, new ReferralAccepted(e.referralId().value(),
+                    e.caseId(), e.partnerId().value(), e.offerId().value(), e.overCapacity())))
+            .on(ReferralDeclinedEvent.class, e -> of(ReferralDeclined.TYPE, new ReferralDeclined(e.referralId().value(),
+                    e.caseId(), e.partnerId().value(), e.reason().name())))
+            .on(ReferralRefusedEvent.class, e -> of(ReferralDeclined.TYPE, new ReferralDeclined(e.referralId().value(),
+                    e.caseId(), e.partnerId().value(), e.reason().name())))
+            .on(ReferralCompletedEvent.class, e -> of(ReferralCompleted.TYPE, new ReferralCompleted(e.referralId().value(),
+                    e.caseId(), e.partnerId().value(), e.result().name())))
+            .on(ReferralReminderRaisedEvent.class, e -> of(ReferralReminderDue.TYPE, new ReferralReminderDue(
+                    e.referralId().value(), e.caseId(), e.partnerId().value(), e.daysWaiting())))
+            .build();
+
     @Override
     public Optional<IntegrationEvent> map(Object event) {
-        if (event instanceof PartnerRegisteredEvent e) {
-            return of(PartnerRegistered.TYPE, new PartnerRegistered(e.partnerId().value(), e.name(),
-                    names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns())));
-        }
-        if (event instanceof PartnerUpdatedEvent e) {
-            return of(PartnerRegistered.TYPE, new PartnerRegistered(e.partnerId().value(), e.name(),
-                    names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns())));
-        }
-        if (event instanceof PartnerDeactivatedEvent e) {
-            return of(PartnerDeactivated.TYPE, new PartnerDeactivated(e.partnerId().value()));
-        }
-        if (event instanceof OfferPublishedEvent e) {
-            return of(OfferPublished.TYPE, new OfferPublished(e.partnerId().value(), e.offerId().value(), e.title(),
-                    e.fieldOfAction().name(), sorted(e.languages()), e.town(), e.online(), e.capacity(), 0));
-        }
-        if (event instanceof OfferWithdrawnEvent e) {
-            return of(OfferWithdrawn.TYPE, new OfferWithdrawn(e.partnerId().value(), e.offerId().value()));
-        }
-        if (event instanceof ReferralAcceptedEvent e) {
-            return of(ReferralAccepted.TYPE, new ReferralAccepted(e.referralId().value(), e.caseId(),
-                    e.partnerId().value(), e.offerId().value(), e.overCapacity()));
-        }
-        if (event instanceof ReferralDeclinedEvent e) {
-            return of(ReferralDeclined.TYPE, new ReferralDeclined(e.referralId().value(), e.caseId(),
-                    e.partnerId().value(), e.reason().name()));
-        }
-        if (event instanceof ReferralRefusedEvent e) {
-            return of(ReferralDeclined.TYPE, new ReferralDeclined(e.referralId().value(), e.caseId(),
-                    e.partnerId().value(), e.reason().name()));
-        }
-        if (event instanceof ReferralCompletedEvent e) {
-            return of(ReferralCompleted.TYPE, new ReferralCompleted(e.referralId().value(), e.caseId(),
-                    e.partnerId().value(), e.result().name()));
-        }
-        if (event instanceof ReferralReminderRaisedEvent e) {
-            return of(ReferralReminderDue.TYPE, new ReferralReminderDue(e.referralId().value(), e.caseId(),
-                    e.partnerId().value(), e.daysWaiting()));
-        }
-        return Optional.empty();
+        return CONTRACTS.apply(event);
     }
 
     private static List<String> names(Collection<? extends Enum<?>> values) {
@@ -77,7 +64,7 @@ public class PartnerIntegrationEvents implements IntegrationEventMapper {
         return values.stream().sorted().toList();
     }
 
-    private static Optional<IntegrationEvent> of(EventType type, Object data) {
-        return Optional.of(new IntegrationEvent(type, data));
+    private static IntegrationEvent of(EventType type, Object data) {
+        return new IntegrationEvent(type, data);
     }
 }

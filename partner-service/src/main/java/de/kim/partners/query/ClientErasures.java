@@ -1,5 +1,6 @@
 package de.kim.partners.query;
 
+import de.kim.platform.readmodel.ReadModelDatabase;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,15 +17,19 @@ import java.util.List;
 @Component
 public class ClientErasures {
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
 
-    public ClientErasures(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public ClientErasures(ReadModelDatabase database) {
+        this.database = database;
     }
 
     public void forget(String tenant, String caseId) {
-        mongo.updateMulti(Query.query(Criteria.where("tenant").is(tenant).and("caseId").is(caseId)),
+        mongo().updateMulti(Query.query(Criteria.where("tenant").is(tenant).and("caseId").is(caseId)),
                 new Update().set("client", null).set("note", null).set("comment", null).set("sharedCategories", List.of()),
                 InboxReferral.class);
+    }
+
+    private MongoTemplate mongo() {
+        return database.template();
     }
 }

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
+import de.kim.platform.readmodel.ReadModelDatabase;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,42 +36,41 @@ import java.util.Optional;
 @ProcessingGroup("partner-views")
 public class PartnerProjection {
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
     private final PersonalDataVault vault;
     private final SealedTexts texts;
 
-    public PartnerProjection(MongoTemplate mongo, PersonalDataVault vault) {
-        this.mongo = mongo;
+    public PartnerProjection(ReadModelDatabase database, PersonalDataVault vault) {
+        this.database = database;
         this.vault = vault;
         this.texts = new SealedTexts(vault);
-        ReadModelIndexes.ensure(mongo, PartnerView.class, OfferView.class, InboxReferral.class);
     }
 
     @EventHandler
     void on(PartnerRegisteredEvent e, @SourceId String partnerKey) {
-        mongo.save(new PartnerView(partnerKey, e.partnerId().value(), e.tenant(), e.name(), e.kind(), e.legalDomains(),
+        mongo().save(new PartnerView(partnerKey, e.partnerId().value(), e.tenant(), e.name(), e.kind(), e.legalDomains(),
                 e.fieldsOfAction(), e.towns(), e.contact(), e.agreement(), true, null));
     }
 
     @EventHandler
     void on(PartnerUpdatedEvent e, @SourceId String partnerKey) {
-        mongo.updateFirst(byId(partnerKey), new Update().set("name", e.name()).set("kind", e.kind())
+        mongo().updateFirst(byId(partnerKey), new Update().set("name", e.name()).set("kind", e.kind())
                 .set("legalDomains", e.legalDomains()).set("fieldsOfAction", e.fieldsOfAction()).set("towns", e.towns())
                 .set("contact", e.contact()).set("agreement", e.agreement()), PartnerView.class);
-        mongo.updateMulti(offersOf(partnerKey, e.partnerId()), new Update().set("partnerName", e.name()), OfferView.class);
+        mongo().updateMulti(offersOf(partnerKey, e.partnerId()), new Update().set("partnerName", e.name()), OfferView.class);
     }
 
     @EventHandler
     void on(PartnerDeactivatedEvent e, @SourceId String partnerKey) {
-        mongo.updateFirst(byId(partnerKey), new Update().set("active", false)
+        mongo().updateFirst(byId(partnerKey), new Update().set("active", false)
                 .set("deactivationReason", e.reason()), PartnerView.class);
-        mongo.updateMulti(offersOf(partnerKey, e.partnerId()), new Update().set("active", false), OfferView.class);
+        mongo().updateMulti(offersOf(partnerKey, e.partnerId()), new Update().set("active", false), OfferView.class);
     }
 
     @EventHandler
     void on(OfferPublishedEvent e, @SourceId String partnerKey) {
-        PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
-        mongo.save(new OfferView(e.offerId().value(), partner.tenant(), e.partnerId().value(), partner.name(), e.title(),
+        PartnerView partner = mongo().findById(partnerKey, PartnerView.class);
+        mongo().save(new OfferView(e.offerId().value(), partner.tenant(), e.partnerId().value(), partner.name(), e.title(),
                 e.fieldOfAction(), e.languages(), e.town(), e.online(), e.targetGroups(), e.capacity(), 0, e.capacity(),
                 true));
     }
@@ -82,13 +82,13 @@ public class PartnerProjection {
 
     @EventHandler
     void on(OfferWithdrawnEvent e) {
-        mongo.updateFirst(byId(e.offerId().value()), new Update().set("active", false), OfferView.class);
+        mongo().updateFirst(byId(e.offerId().value()), new Update().set("active", false), OfferView.class);
     }
 
     @EventHandler
     void on(ReferralReceivedEvent e, @SequenceNumber long sequence, @SourceId String partnerKey) {
-        PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
-        mongo.save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
+        PartnerView partner = mongo().findById(partnerKey, PartnerView.class);
+        mongo().save(new InboxReferral(e.referralId().value(), partner.tenant(), e.partnerId().value(), e.caseId(),
                 e.offerId().value(), e.fieldOfAction(), e.consentId(), e.sharedCategories(), opened(partner.tenant(), e.client()),
                 texts.open(partner.tenant(), e.note()),
                 e.madeOn(), "RECEIVED", null, null, null, null, false, false, sequence));
@@ -103,7 +103,7 @@ public class PartnerProjection {
 
     /** Free text about the client (a comment, a reason), opened while the client's key exists; null once erased. */
     private String text(ReferralId referralId, Sealed text) {
-        InboxReferral referral = text == null ? null : mongo.findById(referralId.value(), InboxReferral.class);
+        InboxReferral referral = text == null ? null : mongo().findById(referralId.value(), InboxReferral.class);
         return referral == null ? null : text(referral.tenant(), text);
     }
 
@@ -115,7 +115,7 @@ public class PartnerProjection {
     void on(ReferralAcceptedEvent e, @Timestamp Instant at) {
         answer(e.referralId(), new Update().set("status", "ACCEPTED").set("answeredAt", at)
                 .set("overCapacity", e.overCapacity()));
-        OfferView offer = mongo.findById(e.offerId().value(), OfferView.class);
+        OfferView offer = mongo().findById(e.offerId().value(), OfferView.class);
         places(e.offerId(), offer.capacity(), e.placesTaken());
     }
 
@@ -129,19 +129,19 @@ public class PartnerProjection {
     void on(ReferralCompletedEvent e, @Timestamp Instant at) {
         answer(e.referralId(), new Update().set("status", "COMPLETED").set("answeredAt", at).set("result", e.result())
                 .set("comment", text(e.referralId(), e.comment())));
-        OfferView offer = mongo.findById(e.offerId().value(), OfferView.class);
+        OfferView offer = mongo().findById(e.offerId().value(), OfferView.class);
         places(e.offerId(), offer.capacity(), e.placesTaken());
     }
 
     /** A withdrawn referral no longer needs the client's data (need-to-know): the inbox forgets it. */
     @EventHandler
     void on(ReferralWithdrawnEvent e) {
-        InboxReferral referral = mongo.findById(e.referralId().value(), InboxReferral.class);
+        InboxReferral referral = mongo().findById(e.referralId().value(), InboxReferral.class);
         answer(e.referralId(), new Update().set("status", "WITHDRAWN")
                 .set("comment", referral == null ? null : text(referral.tenant(), e.reason())).set("client", null)
                 .set("note", null).set("sharedCategories", List.of()));
         if (e.placeFreed() && referral != null) {
-            OfferView offer = mongo.findById(referral.offerId(), OfferView.class);
+            OfferView offer = mongo().findById(referral.offerId(), OfferView.class);
             places(new OfferId(referral.offerId()), offer.capacity(), offer.placesTaken() - 1);
         }
     }
@@ -149,7 +149,7 @@ public class PartnerProjection {
     @EventHandler
     void on(SharedClientDataErasedEvent e) {
         List<String> ids = e.referralIds().stream().map(ReferralId::value).toList();
-        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("client", null)
+        mongo().updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("client", null)
                 .set("note", null).set("sharedCategories", List.of()), InboxReferral.class);
     }
 
@@ -160,7 +160,7 @@ public class PartnerProjection {
 
     /** The partner's offers: offers name the partner id, which is unique within its tenant only. */
     private Query offersOf(String partnerKey, PartnerId partnerId) {
-        PartnerView partner = mongo.findById(partnerKey, PartnerView.class);
+        PartnerView partner = mongo().findById(partnerKey, PartnerView.class);
         String tenant = partner == null ? null : partner.tenant();
         return Query.query(Criteria.where("tenant").is(tenant).and("partnerId").is(partnerId.value()));
     }
@@ -174,12 +174,12 @@ public class PartnerProjection {
         if (q.town() != null) {
             c = c.and("towns").is(q.town());
         }
-        return BoundedResults.find(mongo, Query.query(c).with(Sort.by("name")), PartnerView.class);
+        return BoundedResults.find(mongo(), Query.query(c).with(Sort.by("name")), PartnerView.class);
     }
 
     @QueryHandler
     Optional<PartnerView> handle(FindPartnerQuery q) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("id").is(q.partnerId())
+        return Optional.ofNullable(mongo().findOne(Query.query(Criteria.where("id").is(q.partnerId())
                 .and("tenant").is(q.tenant())), PartnerView.class));
     }
 
@@ -198,13 +198,13 @@ public class PartnerProjection {
         if (q.availableOnly()) {
             c = c.and("freePlaces").gt(0);
         }
-        return BoundedResults.find(mongo, Query.query(c).with(Sort.by(Sort.Direction.DESC, "freePlaces").and(Sort.by("title"))),
+        return BoundedResults.find(mongo(), Query.query(c).with(Sort.by(Sort.Direction.DESC, "freePlaces").and(Sort.by("title"))),
                 OfferView.class);
     }
 
     @QueryHandler
     Optional<OfferView> handle(FindOfferQuery q) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(q.offerId())
+        return Optional.ofNullable(mongo().findOne(Query.query(Criteria.where("_id").is(q.offerId())
                 .and("tenant").is(q.tenant())), OfferView.class));
     }
 
@@ -214,32 +214,36 @@ public class PartnerProjection {
         if (q.status() != null) {
             c = c.and("status").is(q.status());
         }
-        return BoundedResults.find(mongo, Query.query(c).with(Sort.by("madeOn", "_id")), InboxReferral.class);
+        return BoundedResults.find(mongo(), Query.query(c).with(Sort.by("madeOn", "_id")), InboxReferral.class);
     }
 
     @QueryHandler
     Optional<InboxReferral> handle(FindReferralQuery q) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(q.referralId())
+        return Optional.ofNullable(mongo().findOne(Query.query(Criteria.where("_id").is(q.referralId())
                 .and("tenant").is(q.tenant())), InboxReferral.class));
     }
 
     @ResetHandler
     void reset() {
-        ReadModelIndexes.dropAndRecreate(mongo, PartnerView.class);
-        ReadModelIndexes.dropAndRecreate(mongo, OfferView.class);
-        ReadModelIndexes.dropAndRecreate(mongo, InboxReferral.class);
+        ReadModelIndexes.dropAndRecreate(mongo(), PartnerView.class);
+        ReadModelIndexes.dropAndRecreate(mongo(), OfferView.class);
+        ReadModelIndexes.dropAndRecreate(mongo(), InboxReferral.class);
     }
 
     private void places(OfferId offerId, int capacity, int placesTaken) {
-        mongo.updateFirst(byId(offerId.value()), new Update().set("capacity", capacity).set("placesTaken", placesTaken)
+        mongo().updateFirst(byId(offerId.value()), new Update().set("capacity", capacity).set("placesTaken", placesTaken)
                 .set("freePlaces", Math.max(0, capacity - placesTaken)), OfferView.class);
     }
 
     private void answer(ReferralId referralId, Update update) {
-        mongo.updateFirst(byId(referralId.value()), update, InboxReferral.class);
+        mongo().updateFirst(byId(referralId.value()), update, InboxReferral.class);
     }
 
     private static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private MongoTemplate mongo() {
+        return database.template();
     }
 }

@@ -252,6 +252,33 @@ class PartnerServiceIntegrationTest {
     }
 
     @Test
+    void a_withdrawal_of_the_older_version_is_read_its_plain_reason_shown_and_sealed_in_the_partners_events()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String reason = "Kurs faellt aus " + UUID.randomUUID();
+        send(caseId, referralMade(partner, offer, referralId, caseId));
+        // Version 1, still on the topic: the reason in plain text.
+        ObjectNode withdrawn = (ObjectNode) json.readTree(Fixtures.json(ReferralWithdrawn.VERSION_1));
+        withdrawn.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) withdrawn.path("data")).put("caseId", caseId).put("referralId", referralId).put("partnerId", partner)
+                .put("reason", reason);
+        send(caseId, json.writeValueAsString(withdrawn));
+
+        HttpHeaders staff = TestTokens.bearer(TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode referral = json.readTree(http.exchange("/api/referrals/" + referralId, HttpMethod.GET,
+                    new HttpEntity<>(staff), String.class).getBody());
+            assertThat(referral.path("status").asText()).isEqualTo("WITHDRAWN");
+            assertThat(referral.path("comment").asText()).isEqualTo(reason);
+        });
+        assertThat(jdbc.queryForList("select payload from domainevententry", byte[].class)).noneMatch(payload ->
+                new String(payload, StandardCharsets.UTF_8).contains(reason));
+    }
+
+    @Test
     void a_referral_note_shows_in_the_inbox_but_stays_sealed_in_the_partners_events_in_both_wire_versions()
             throws Exception {
         String partner = created(post("/api/partners", PARTNER));
@@ -471,31 +498,48 @@ class PartnerServiceIntegrationTest {
     }
 
     @Test
-    void a_referral_with_an_unknown_field_of_action_goes_to_the_dead_letter_topic_and_the_next_is_received() throws Exception {
+    void a_referral_with_an_unknown_code_and_one_of_an_unknown_version_go_to_the_dead_letter_topic_and_the_next_is_received()
+            throws Exception {
         String partner = created(post("/api/partners", PARTNER));
-        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(5)));
+        String firstReferral = UUID.randomUUID().toString();
+        String firstCase = UUID.randomUUID().toString();
         String poisonCase = UUID.randomUUID().toString();
         String poisonReferral = UUID.randomUUID().toString();
         ObjectNode poison = (ObjectNode) json.readTree(referralMade(partner, offer, poisonReferral, poisonCase));
         ((ObjectNode) poison.path("data")).put("fieldOfAction", "UNDERWATER_BASKET_WEAVING");
+        // A newer publisher's version this consumer has no reader for: its shape is not known.
+        String newerCase = UUID.randomUUID().toString();
+        String newerReferral = UUID.randomUUID().toString();
+        ObjectNode newer = (ObjectNode) json.readTree(referralMade(partner, offer, newerReferral, newerCase));
+        newer.put("version", ReferralMade.TYPE.version() + 1);
         String goodReferral = UUID.randomUUID().toString();
         String goodCase = UUID.randomUUID().toString();
 
-        send(poisonCase, json.writeValueAsString(poison));
-        send(goodCase, referralMade(partner, offer, goodReferral, goodCase));
+        // One key: the four records share a partition, in this order.
+        String key = UUID.randomUUID().toString();
+        send(key, referralMade(partner, offer, firstReferral, firstCase));
+        send(key, json.writeValueAsString(poison));
+        send(key, json.writeValueAsString(newer));
+        send(key, referralMade(partner, offer, goodReferral, goodCase));
 
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> inbox = new java.util.ArrayList<>();
             json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
                     .forEach(referral -> inbox.add(referral.path("id").asText()));
-            assertThat(inbox).containsExactly(goodReferral);
+            assertThat(inbox).containsExactlyInAnyOrder(firstReferral, goodReferral);
         });
+        assertThat(deadLetterReason(poisonReferral)).contains("unknown code 'UNDERWATER_BASKET_WEAVING' in fieldOfAction");
+        assertThat(deadLetterReason(newerReferral)).contains("version " + (ReferralMade.TYPE.version() + 1)
+                + " of kim.case.ReferralMade is not one this consumer reads").doesNotContain("Amina");
+    }
+
+    private String deadLetterReason(String referralId) {
         ConsumerRecord<String, String> dead = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
-                Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(poisonReferral), Duration.ofSeconds(30))
-                .orElseThrow(() -> new AssertionError("the referral with an unknown code is not on the dead-letter topic"));
-        String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
-        assertThat(reason).contains("unknown code 'UNDERWATER_BASKET_WEAVING' in fieldOfAction");
+                Topics.deadLetterOf(Topics.CASE), record -> record.value().contains(referralId), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("referral " + referralId + " is not on the dead-letter topic"));
+        return new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
     }
 
     @Test

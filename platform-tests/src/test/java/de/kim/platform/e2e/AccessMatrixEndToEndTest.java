@@ -119,6 +119,7 @@ class AccessMatrixEndToEndTest {
             write("POST", "/api/residence-records/{record}/closure", Set.of(Role.OFFICER)),
             write("PUT", "/api/residence-records/{record}/legal-hold", Set.of(Role.OFFICER)),
             write("POST", "/api/residence-records/{record}/erasure", Set.of(Role.OFFICER)),
+            read("GET", "/api/pathway-candidates", Set.of(Role.OFFICER)),
             read("GET", "/api/rule-sets", Set.of(Role.OFFICER, Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service", Set.of(Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),
@@ -137,7 +138,16 @@ class AccessMatrixEndToEndTest {
             read("GET", "/api/steering/reports/yearly/2026", Set.of(Role.STEERING)),
             read("GET", "/api/steering/exports/figures.csv", Set.of(Role.STEERING)),
             read("GET", "/api/steering/exports/figures.xlsx", Set.of(Role.STEERING)),
-            write("POST", "/api/steering/rebuild", Set.of(Role.ADMIN)));
+            write("POST", "/api/steering/rebuild", Set.of(Role.ADMIN)),
+            // The read models of each service: their status, and a rebuild (of one no service has: nothing is rebuilt here).
+            read("GET", "/api/read-models/case-service", Set.of(Role.ADMIN)),
+            write("POST", "/api/read-models/case-service/unknown/rebuild", Set.of(Role.ADMIN)),
+            read("GET", "/api/read-models/partner-service", Set.of(Role.ADMIN)),
+            write("POST", "/api/read-models/partner-service/unknown/rebuild", Set.of(Role.ADMIN)),
+            read("GET", "/api/read-models/immigration-office-service", Set.of(Role.ADMIN)),
+            write("POST", "/api/read-models/immigration-office-service/unknown/rebuild", Set.of(Role.ADMIN)),
+            read("GET", "/api/read-models/steering-service", Set.of(Role.ADMIN)),
+            write("POST", "/api/read-models/steering-service/unknown/rebuild", Set.of(Role.ADMIN)));
 
     static final Map<String, String> IDS = new LinkedHashMap<>();
     static String otherCase;

@@ -7,6 +7,7 @@ import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import static org.awaitility.Awaitility.await;
  * Kills each component in turn with SIGKILL while clients open cases, register partners and
  * create residence records, and lets the supervisor start it again. Then every accepted command
  * must be in its service's read model and on its topic (at least once: consumers tolerate
- * repeats), steering must count each case once, a rebuild of steering's facts from the topics must
- * give the same figures, and no answer may have been a 500: while a component was down, commands
+ * repeats), steering must count each case once, every read model must answer after a rebuild from
+ * scratch exactly as before, and no answer may have been a 500: while a component was down, commands
  * were refused with 502/503/504 (or found the gateway gone), never half-done.
  */
 final class FaultInjection {
@@ -109,9 +110,34 @@ final class FaultInjection {
         System.out.printf("fault injection: %d CaseOpened published more than once, %d PartnerRegistered%n",
                 repeated(opened), repeated(registered));
 
-        assertThat(admin.post("/api/steering/rebuild", "").statusCode()).isEqualTo(200);
+        everyReadModelEqualsItsRebuild(cases.accepted(), records.accepted(), partners.accepted());
         assertThat(casesOpened()).as("steering's figure after a rebuild from the topics").isEqualTo(counted);
         return cases.accepted();
+    }
+
+    /**
+     * Each read model answers after a rebuild from scratch exactly as it did before: the case files,
+     * the partners, the residence records of every accepted command, steering's figures and action plan.
+     */
+    private void everyReadModelEqualsItsRebuild(List<String> caseIds, List<String> recordIds, List<String> partnerIds) {
+        Map<String, String> before = whatUsersRead(caseIds, recordIds, partnerIds);
+        for (String readModel : List.of("case-service/case-files", "partner-service/partner-views",
+                "immigration-office-service/residence-records", "steering-service/facts", "steering-service/action-plan")) {
+            HttpResponse<String> rebuilt = admin.post("/api/read-models/" + readModel + "/rebuild", "");
+            assertThat(rebuilt.statusCode()).as(readModel + " rebuilt: " + rebuilt.body()).isEqualTo(200);
+        }
+        assertThat(whatUsersRead(caseIds, recordIds, partnerIds)).as("what users read after every rebuild")
+                .isEqualTo(before);
+    }
+
+    private Map<String, String> whatUsersRead(List<String> caseIds, List<String> recordIds, List<String> partnerIds) {
+        Map<String, String> read = new java.util.LinkedHashMap<>();
+        caseIds.forEach(id -> read.put("/api/cases/" + id, lead.get("/api/cases/" + id).body()));
+        recordIds.forEach(id -> read.put("/api/residence-records/" + id, officer.get("/api/residence-records/" + id).body()));
+        partnerIds.forEach(id -> read.put("/api/partners/" + id, admin.get("/api/partners/" + id).body()));
+        read.put("/api/steering/figures", steering.get("/api/steering/figures").body());
+        read.put("/api/steering/action-plan", steering.get("/api/steering/action-plan").body());
+        return read;
     }
 
     private void killAndAwaitRestart(String victim) {

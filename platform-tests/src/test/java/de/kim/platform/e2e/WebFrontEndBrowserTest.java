@@ -174,7 +174,11 @@ class WebFrontEndBrowserTest {
         date(officer, "s-from", "2024-01-01");
         submit(officer, "record-status");
         assertThat(officer.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
-        assertThat(officer.findElement(By.id("statuses")).getText()).contains("DULDUNG");
+        assertThat(officer.findElement(By.id("statuses")).getText()).contains("Duldung").doesNotContain("DULDUNG");
+        // the screening in words: no verdict, outcome, status or pathway code, no "null"
+        assertThat(officer.findElement(By.id("screening")).getText()).contains("Geprüft zum", "Regelwerk Fassung")
+                .doesNotContain("REQUIREMENTS_MISSING", "MISSING", "TO_CHECK", "CANDIDATE", "NOT_IN_FORCE",
+                        "OTHER_PROVISION", "DULDUNG", "AUFENTHG_", "STAG_10", "null");
         new Select(officer.findElement(By.id("h-field"))).selectByValue("LANGUAGE");
         officer.findElement(By.id("h-reason")).sendKeys("LANGUAGE_LEVEL_MISSING");
         submit(officer, "record-handover");

@@ -19,12 +19,9 @@ public final class RecordFields {
     /** The constant of {@code type} named {@code value}; refuses a missing or unknown code. */
     public static <E extends Enum<E>> E code(Class<E> type, String value, String field) {
         required(value, field);
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException unknown) {
-            throw new UnprocessableRecordException("unknown code " + (CODE.matcher(value).matches() ? "'" + value + "'"
-                    : "(not a code)") + " in " + field + " (" + type.getSimpleName() + ")");
-        }
+        return Codes.of(type, value).orElseThrow(() -> new UnprocessableRecordException("unknown code "
+                + (CODE.matcher(value).matches() ? "'" + value + "'" : "(not a code)") + " in " + field
+                + " (" + type.getSimpleName() + ")"));
     }
 
     /** Like {@link #code}, but a missing value is allowed and gives null. */

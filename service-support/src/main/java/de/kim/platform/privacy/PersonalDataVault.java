@@ -19,7 +19,9 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +45,11 @@ public class PersonalDataVault implements AutoCloseable {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /** The most data keys {@link #withKeysCached} holds. */
+    static final int CACHED_KEYS = 20_000;
+
     private final JdbcTemplate keys;
+    private final ThreadLocal<Map<String, Optional<SecretKey>>> cachedKeys = new ThreadLocal<>();
     private final KeyEncryptionKeys keks;
     private final JdbcTemplate erasureLog;
     private final ObjectMapper json;
@@ -96,6 +102,31 @@ public class PersonalDataVault implements AutoCloseable {
     }
 
     /**
+     * Runs the work with the data keys it opens read once per person, in this thread: for a
+     * rebuild, which opens several values of each person one after the other. A key shredded
+     * meanwhile stays readable to that work only (the next rebuild sees it gone). At most
+     * {@link #CACHED_KEYS} keys are held.
+     */
+    public void withKeysCached(Runnable work) {
+        Map<String, Optional<SecretKey>> before = cachedKeys.get();
+        cachedKeys.set(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<SecretKey>> eldest) {
+                return size() > CACHED_KEYS;
+            }
+        });
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                cachedKeys.remove();
+            } else {
+                cachedKeys.set(before);
+            }
+        }
+    }
+
+    /**
      * The value, while its subject's key exists; empty once the person is erased. A key is bound
      * to its tenant: opening data of one tenant for another fails, whatever the caller was told.
      */
@@ -103,11 +134,18 @@ public class PersonalDataVault implements AutoCloseable {
         if (sealed == null) {
             return Optional.empty();
         }
-        List<KeyRow> rows = rows(sealed.subject());
-        if (rows.stream().noneMatch(row -> row.tenant().equals(tenant))) {
-            throw new ForeignTenantException();
+        Map<String, Optional<SecretKey>> cache = cachedKeys.get();
+        Optional<SecretKey> key = cache == null ? null : cache.get(tenant + "\u0000" + sealed.subject());
+        if (key == null) {
+            List<KeyRow> rows = rows(sealed.subject());
+            if (rows.stream().noneMatch(row -> row.tenant().equals(tenant))) {
+                throw new ForeignTenantException();
+            }
+            key = rows.stream().filter(KeyRow::live).findFirst().map(this::dataKey);
+            if (cache != null) {
+                cache.put(tenant + "\u0000" + sealed.subject(), key);
+            }
         }
-        Optional<SecretKey> key = rows.stream().filter(KeyRow::live).findFirst().map(this::dataKey);
         if (key.isEmpty()) {
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ public class SteeringServiceAccess {
     public AccessRules steeringServiceAccessRules() {
         return AccessRules.builder()
                 .allow(HttpMethod.POST, "/api/steering/rebuild", ADMINISTRATOR)
+                .allow("/api/read-models/**", ADMINISTRATOR)
                 .allow("/api/steering/**", STEERING_MEMBER);
     }
 }

@@ -34,7 +34,7 @@ import java.util.Map;
  * refused before anything is written ({@link UnprocessableRecordException}: to the dead-letter
  * topic; a rebuild counts it as unreadable).
  */
-final class FactRecordChecks {
+public final class FactRecordChecks {
 
     private static final Map<EventType, List<String>> REQUIRED = Map.ofEntries(
             Map.entry(CaseOpened.TYPE, List.of("caseId", "openedOn")),
@@ -62,7 +62,7 @@ final class FactRecordChecks {
     }
 
     /** Refuses a record of a type steering applies that lacks a field it needs. */
-    static void check(ReceivedEvent event) {
+    public static void check(ReceivedEvent event) {
         for (Map.Entry<EventType, List<String>> type : REQUIRED.entrySet()) {
             if (event.is(type.getKey())) {
                 for (String field : type.getValue()) {

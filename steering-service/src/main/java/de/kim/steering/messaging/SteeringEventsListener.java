@@ -2,39 +2,82 @@ package de.kim.steering.messaging;
 
 import de.kim.contracts.Topics;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.MalformedEnvelopeException;
+import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.platform.messaging.ReceivedEvent;
+import de.kim.platform.readmodel.KafkaPositions;
+import de.kim.platform.readmodel.KafkaReadModel;
 import de.kim.steering.query.SteeringProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Reads the topics of case management, the partners and the immigration office into steering's
  * facts, on one consumer so that facts are written one at a time. Tolerant: types it does not
  * know are skipped, unknown fields ignored; a record without a field steering needs goes to the
- * dead-letter topic before anything is written ({@link FactRecordChecks}).
+ * dead-letter topic before anything is written ({@link FactRecordChecks}). The offset of each
+ * record is stored with the facts after them ({@link KafkaPositions}): the listener goes on from
+ * there after a restart, and seeks back to it if the store lost facts it had acknowledged.
  */
 @Component
-public class SteeringEventsListener {
+public class SteeringEventsListener extends AbstractConsumerSeekAware {
+
+    public static final String ID = "steering-facts";
 
     private final EnvelopeCodec codec;
     private final SteeringProjection projection;
     private final ReportingPublisher reporting;
+    private final ObjectProvider<KafkaReadModel> facts;
 
-    public SteeringEventsListener(EnvelopeCodec codec, SteeringProjection projection, ReportingPublisher reporting) {
+    public SteeringEventsListener(EnvelopeCodec codec, SteeringProjection projection, ReportingPublisher reporting,
+                                  ObjectProvider<KafkaReadModel> facts) {
         this.codec = codec;
         this.projection = projection;
         this.reporting = reporting;
+        this.facts = facts;
     }
 
-    @KafkaListener(id = "steering-facts", groupId = "${spring.kafka.consumer.group-id}-facts",
+    @KafkaListener(id = ID, groupId = "${spring.kafka.consumer.group-id}-facts",
             topics = {Topics.CASE, Topics.PARTNER, Topics.IMMIGRATION})
     public void on(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = codec.decode(record.value());
-        FactRecordChecks.check(event);
+        KafkaPositions positions = positions();
+        positions.check(getTopicsAndCallbacks().keySet(), this::getSeekCallbackFor, false);
+        if (!positions.toApply(record)) {
+            return;
+        }
+        ReceivedEvent event;
+        try {
+            event = codec.decode(record.value());
+            FactRecordChecks.check(event);
+        } catch (MalformedEnvelopeException | UnprocessableRecordException refused) {
+            // Refused for good (to the dead-letter topic): passed, so the position moves past it.
+            positions.applied(record);
+            throw refused;
+        }
         LocalDate changed = projection.apply(event);
         reporting.changed(event.envelope().tenant(), changed);
+        positions.applied(record);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        super.onPartitionsAssigned(assignments, callback);
+        positions().assigned(assignments.keySet(), callback);
+    }
+
+    @Override
+    public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        positions().check(assignments.keySet(), partition -> callback, true);
+    }
+
+    private KafkaPositions positions() {
+        return facts.getObject().positions();
     }
 }

@@ -2,6 +2,8 @@ package de.kim.steering.query;
 
 import de.kim.steering.api.Direction;
 import de.kim.steering.query.SmallCellSuppression.Cell;
+import de.kim.platform.readmodel.ReadModelDatabase;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +17,11 @@ import java.util.List;
 @Component
 public class ActionPlanProgress {
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
     private final SteeringFigures figures;
 
-    public ActionPlanProgress(MongoTemplate mongo, SteeringFigures figures) {
-        this.mongo = mongo;
+    public ActionPlanProgress(@Qualifier("actionPlanDatabase") ReadModelDatabase database, SteeringFigures figures) {
+        this.database = database;
         this.figures = figures;
     }
 
@@ -42,7 +44,7 @@ public class ActionPlanProgress {
     }
 
     public Plan of(String tenant) {
-        ActionPlanView plan = mongo.findById(tenant, ActionPlanView.class);
+        ActionPlanView plan = mongo().findById(tenant, ActionPlanView.class);
         if (plan == null) {
             return new Plan(tenant, List.of(), List.of());
         }
@@ -60,5 +62,9 @@ public class ActionPlanProgress {
         boolean atLeast = indicator.direction() == Direction.AT_LEAST;
         Integer percent = atLeast && indicator.target() > 0 ? (int) Math.min(999, value * 100 / indicator.target()) : null;
         return new Progress(indicator, current, percent, atLeast ? value >= indicator.target() : value <= indicator.target());
+    }
+
+    private MongoTemplate mongo() {
+        return database.template();
     }
 }

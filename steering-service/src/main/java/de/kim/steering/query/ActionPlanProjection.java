@@ -4,6 +4,8 @@ import de.kim.steering.api.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import de.kim.platform.readmodel.ReadModelDatabase;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,10 @@ import java.util.function.Consumer;
 @ProcessingGroup("action-plan")
 public class ActionPlanProjection {
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
 
-    public ActionPlanProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public ActionPlanProjection(@Qualifier("actionPlanDatabase") ReadModelDatabase database) {
+        this.database = database;
     }
 
     @EventHandler
@@ -77,20 +79,24 @@ public class ActionPlanProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(ActionPlanView.class);
+        mongo().dropCollection(ActionPlanView.class);
     }
 
     private void change(String planId, Consumer<ActionPlanView> change) {
-        ActionPlanView plan = mongo.findById(planId, ActionPlanView.class);
+        ActionPlanView plan = mongo().findById(planId, ActionPlanView.class);
         if (plan == null) {
             plan = new ActionPlanView();
             plan.id = planId;
         }
         change.accept(plan);
-        mongo.save(plan);
+        mongo().save(plan);
     }
 
     private static ActionPlanView.Goal goal(ActionPlanView plan, String goalId) {
         return plan.goals.stream().filter(g -> g.id.equals(goalId)).findFirst().orElse(null);
+    }
+
+    private MongoTemplate mongo() {
+        return database.template();
     }
 }

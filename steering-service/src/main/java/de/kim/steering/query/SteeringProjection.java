@@ -3,6 +3,7 @@ package de.kim.steering.query;
 import de.kim.contracts.cases.*;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.partners.*;
+import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.steering.query.Facts.*;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns the events of all services into steering's facts. Idempotent throughout: a case fact
@@ -25,6 +27,35 @@ public class SteeringProjection {
             "MADE", 0, "ACCEPTED", 1, "DECLINED", 2, "WITHDRAWN", 2, "COMPLETED", 3);
 
     private final FactsDatabase database;
+    private final IntegrationEventHandlers<Update> handlers = IntegrationEventHandlers.<Update>builder("steering-facts")
+            .on(CaseOpened.TYPE, CaseOpened.class, this::caseOpened)
+            .on(CaseClosed.TYPE, CaseClosed.class, this::caseClosed)
+            .on(CaseReopened.TYPE, CaseReopened.class, this::caseReopened)
+            .on(CaseHandedOver.TYPE, CaseHandedOver.class, this::caseHandedOver)
+            .on(LegalDomainsChanged.TYPE, LegalDomainsChanged.class, this::legalDomainsChanged)
+            .on(NeedAssessed.TYPE, NeedAssessed.class, this::needAssessed)
+            .on(NeedResolved.TYPE, NeedResolved.class, this::needResolved)
+            .on(GoalAchieved.TYPE, GoalAchieved.class, this::goalAchieved)
+            .on(DoubleFundingWarned.TYPE, DoubleFundingWarned.class, this::doubleFundingWarned)
+            .on(ThemeTagged.TYPE, ThemeTagged.class, this::themeTagged)
+            .on(ReferralMade.TYPE, ReferralMade.class, this::referralMade)
+                // Steering never reads the note: the older version's plain note is left behind.
+                .upgrading(ReferralMade.VERSION_2, ReferralMade.Version2.class, (event, v2) -> v2.upgraded(null))
+            .on(ReferralWithdrawn.TYPE, ReferralWithdrawn.class, (u, e) ->
+                    referralAnswered(u, e.referralId(), e.caseId(), e.partnerId(), "WITHDRAWN", null))
+                .upgrading(ReferralWithdrawn.VERSION_1, ReferralWithdrawn.Version1.class, (event, v1) -> v1.upgraded(null))
+            .on(ReferralAccepted.TYPE, ReferralAccepted.class, (u, e) ->
+                    referralAnswered(u, e.referralId(), e.caseId(), e.partnerId(), "ACCEPTED", null))
+            .on(ReferralDeclined.TYPE, ReferralDeclined.class, (u, e) ->
+                    referralAnswered(u, e.referralId(), e.caseId(), e.partnerId(), "DECLINED", e.reason()))
+            .on(ReferralCompleted.TYPE, ReferralCompleted.class, (u, e) ->
+                    referralAnswered(u, e.referralId(), e.caseId(), e.partnerId(), "COMPLETED", null))
+            .on(PartnerRegistered.TYPE, PartnerRegistered.class, this::partnerRegistered)
+            .on(PartnerDeactivated.TYPE, PartnerDeactivated.class, this::partnerDeactivated)
+            .on(OfferPublished.TYPE, OfferPublished.class, this::offerPublished)
+            .on(OfferWithdrawn.TYPE, OfferWithdrawn.class, this::offerWithdrawn)
+            .on(ResidenceStatusProgressed.TYPE, ResidenceStatusProgressed.class, this::residenceStatusProgressed)
+            .build();
 
     public SteeringProjection(FactsDatabase database) {
         this.database = database;
@@ -35,140 +66,39 @@ public class SteeringProjection {
         return apply(event, database.store());
     }
 
-    /** Applies the event to the given facts, e.g. those of a rebuild; answers the day whose figures it changes. */
+    /**
+     * Applies the event to the given facts, e.g. those of a rebuild; answers the day whose figures it
+     * changes. A type steering does not read changes nothing; a version of a type it reads that it
+     * does not know is refused ({@link de.kim.platform.messaging.UnprocessableRecordException}).
+     */
     public LocalDate apply(ReceivedEvent event, FactStore store) {
-        String tenant = event.envelope().tenant();
-        long sequence = event.envelope().sequence();
-        LocalDate day = LocalDate.ofInstant(event.envelope().time(), GERMANY);
-        String eventId = event.envelope().id();
-        if (event.is(CaseOpened.TYPE)) {
-            CaseOpened opened = event.data(CaseOpened.class);
-            caseOpened(store, tenant, sequence, opened);
-            return opened.openedOn();
-        } else if (event.is(CaseClosed.TYPE)) {
-            CaseClosed e = event.data(CaseClosed.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> {
-                f.status = "CLOSED";
-                f.closedOn = e.closedOn();
-                f.outcome = e.outcome();
-            });
-            return e.closedOn();
-        } else if (event.is(CaseReopened.TYPE)) {
-            onCase(store, tenant, event.data(CaseReopened.class).caseId(), sequence, f -> {
-                f.status = "OPEN";
-                f.closedOn = null;
-                f.outcome = null;
-            });
-        } else if (event.is(CaseHandedOver.TYPE)) {
-            CaseHandedOver e = event.data(CaseHandedOver.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> f.assignee = e.toCaseManager());
-        } else if (event.is(LegalDomainsChanged.TYPE)) {
-            LegalDomainsChanged e = event.data(LegalDomainsChanged.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> {
-                f.legalDomains = e.current();
-                f.events.add(new EventFact(eventId, tenant, "LegalDomainsChanged", e.since(), f.town,
-                        String.join("+", e.previous()) + ">" + String.join("+", e.current()), null));
-            });
-            return e.since();
-        } else if (event.is(NeedAssessed.TYPE)) {
-            needAssessed(store, tenant, sequence, day, event.data(NeedAssessed.class));
-        } else if (event.is(NeedResolved.TYPE)) {
-            NeedResolved e = event.data(NeedResolved.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> f.needs.stream()
-                    .filter(n -> n.id.equals(key(tenant, e.needId()))).forEach(n -> n.resolved = true));
-        } else if (event.is(GoalAchieved.TYPE)) {
-            GoalAchieved e = event.data(GoalAchieved.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant, "GoalAchieved",
-                    e.achievedOn(), f.town, e.fieldOfAction(), null)));
-            return e.achievedOn();
-        } else if (event.is(DoubleFundingWarned.TYPE)) {
-            DoubleFundingWarned e = event.data(DoubleFundingWarned.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant,
-                    "DoubleFundingWarned", day, f.town, e.kind(), e.alreadyFundedBy() + ">" + e.fundedBy())));
-        } else if (event.is(ThemeTagged.TYPE)) {
-            ThemeTagged e = event.data(ThemeTagged.class);
-            onCase(store, tenant, e.caseId(), sequence, f -> f.events.add(new EventFact(eventId, tenant, "ThemeTagged",
-                    day, f.town, e.themeCode(), null)));
-        } else if (event.is(ReferralMade.TYPE) || event.is(ReferralMade.VERSION_2)) {
-            ReferralMade made = event.data(ReferralMade.class);
-            referralMade(store, tenant, sequence, made);
-            return made.madeOn();
-        } else if (event.is(ReferralWithdrawn.TYPE) || event.is(ReferralWithdrawn.VERSION_1)) {
-            ReferralWithdrawn e = event.data(ReferralWithdrawn.class);
-            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "WITHDRAWN", null, day);
-        } else if (event.is(ReferralAccepted.TYPE)) {
-            ReferralAccepted e = event.data(ReferralAccepted.class);
-            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "ACCEPTED", null, day);
-        } else if (event.is(ReferralDeclined.TYPE)) {
-            ReferralDeclined e = event.data(ReferralDeclined.class);
-            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "DECLINED", e.reason(), day);
-        } else if (event.is(ReferralCompleted.TYPE)) {
-            ReferralCompleted e = event.data(ReferralCompleted.class);
-            referralAnswered(store, tenant, e.referralId(), e.caseId(), e.partnerId(), "COMPLETED", null, day);
-        } else if (event.is(PartnerRegistered.TYPE)) {
-            PartnerRegistered e = event.data(PartnerRegistered.class);
-            PartnerFact partner = new PartnerFact();
-            partner.id = key(tenant, e.partnerId());
-            partner.tenant = tenant;
-            partner.partnerId = e.partnerId();
-            partner.name = e.name();
-            partner.active = true;
-            store.save(partner);
-        } else if (event.is(PartnerDeactivated.TYPE)) {
-            PartnerFact partner = store.find(PartnerFact.class,
-                    key(tenant, event.data(PartnerDeactivated.class).partnerId()));
-            if (partner != null) {
-                partner.active = false;
-                store.save(partner);
-            }
-        } else if (event.is(OfferPublished.TYPE)) {
-            OfferPublished e = event.data(OfferPublished.class);
-            OfferFact offer = new OfferFact();
-            offer.id = key(tenant, e.offerId());
-            offer.tenant = tenant;
-            offer.partnerId = e.partnerId();
-            offer.offerId = e.offerId();
-            offer.fieldOfAction = e.fieldOfAction();
-            offer.town = e.town();
-            offer.online = e.online();
-            offer.capacity = e.capacity();
-            offer.active = true;
-            store.save(offer);
-        } else if (event.is(OfferWithdrawn.TYPE)) {
-            OfferFact offer = store.find(OfferFact.class, key(tenant, event.data(OfferWithdrawn.class).offerId()));
-            if (offer != null) {
-                offer.active = false;
-                store.save(offer);
-            }
-        } else if (event.is(ResidenceStatusProgressed.TYPE)) {
-            ResidenceStatusProgressed e = event.data(ResidenceStatusProgressed.class);
-            count(store, eventId, tenant, "ResidenceStatusProgressed", e.validFrom(), null,
-                    e.pathway() == null ? "NONE" : e.pathway(), e.fromStatus() + ">" + e.toStatus());
-            RecordFact record = store.find(RecordFact.class, key(tenant, e.recordId()));
-            if (record == null) {
-                record = new RecordFact();
-                record.id = key(tenant, e.recordId());
-                record.tenant = tenant;
-            }
-            // A § 104c permit followed by another status: the Chancen-Aufenthaltsrecht's transition.
-            if (record.legalBasis != null && record.legalBasis.contains("104c") && record.lastSequence < sequence) {
-                count(store, eventId + ":chancen", tenant, "ChancenTransition", e.validFrom(), null,
-                        e.pathway() == null ? "NONE" : e.pathway(), e.legalBasis());
-            }
-            if (record.lastSequence < sequence || record.legalBasis == null) {
-                record.legalBasis = e.legalBasis();
-                record.lastSequence = sequence;
-                store.save(record);
-            }
-            return e.validFrom();
-        }
-        return day;
+        Update update = new Update(store, event);
+        handlers.dispatch(event, update);
+        return update.day;
     }
 
-    private void caseOpened(FactStore store, String tenant, long sequence, CaseOpened e) {
+    /** One event being applied: where it is written, what the envelope says, and the day whose figures it changes. */
+    private static final class Update {
+        final FactStore store;
+        final String tenant;
+        final long sequence;
+        final String eventId;
+        /** The day the event happened in Germany, unless its payload names the day it counts for. */
+        LocalDate day;
+
+        Update(FactStore store, ReceivedEvent event) {
+            this.store = store;
+            this.tenant = event.envelope().tenant();
+            this.sequence = event.envelope().sequence();
+            this.eventId = event.envelope().id();
+            this.day = LocalDate.ofInstant(event.envelope().time(), GERMANY);
+        }
+    }
+
+    private void caseOpened(Update u, CaseOpened e) {
         CaseFact fact = new CaseFact();
-        fact.id = key(tenant, e.caseId());
-        fact.tenant = tenant;
+        fact.id = key(u.tenant, e.caseId());
+        fact.tenant = u.tenant;
         fact.caseId = e.caseId();
         fact.town = e.town();
         fact.targetGroup = e.targetGroup();
@@ -176,51 +106,167 @@ public class SteeringProjection {
         fact.assignee = e.assignee();
         fact.openedOn = e.openedOn();
         fact.status = "OPEN";
-        fact.lastSequence = sequence;
-        store.insertIfAbsent(fact);
+        fact.lastSequence = u.sequence;
+        u.store.insertIfAbsent(fact);
+        u.day = e.openedOn();
     }
 
-    private void onCase(FactStore store, String tenant, String caseId, long sequence, java.util.function.Consumer<CaseFact> change) {
-        CaseFact fact = store.find(CaseFact.class, key(tenant, caseId));
-        if (fact == null || fact.lastSequence >= sequence) {
-            return;
-        }
-        change.accept(fact);
-        fact.lastSequence = sequence;
-        store.save(fact);
+    private void caseClosed(Update u, CaseClosed e) {
+        onCase(u, e.caseId(), f -> {
+            f.status = "CLOSED";
+            f.closedOn = e.closedOn();
+            f.outcome = e.outcome();
+        });
+        u.day = e.closedOn();
     }
 
-    private void needAssessed(FactStore store, String tenant, long sequence, LocalDate day, NeedAssessed e) {
-        onCase(store, tenant, e.caseId(), sequence, f -> {
+    private void caseReopened(Update u, CaseReopened e) {
+        onCase(u, e.caseId(), f -> {
+            f.status = "OPEN";
+            f.closedOn = null;
+            f.outcome = null;
+        });
+    }
+
+    private void caseHandedOver(Update u, CaseHandedOver e) {
+        onCase(u, e.caseId(), f -> f.assignee = e.toCaseManager());
+    }
+
+    private void legalDomainsChanged(Update u, LegalDomainsChanged e) {
+        onCase(u, e.caseId(), f -> {
+            f.legalDomains = e.current();
+            f.events.add(new EventFact(u.eventId, u.tenant, "LegalDomainsChanged", e.since(), f.town,
+                    String.join("+", e.previous()) + ">" + String.join("+", e.current()), null));
+        });
+        u.day = e.since();
+    }
+
+    private void needAssessed(Update u, NeedAssessed e) {
+        onCase(u, e.caseId(), f -> {
             NeedFact need = new NeedFact();
-            need.id = key(tenant, e.needId());
-            need.tenant = tenant;
+            need.id = key(u.tenant, e.needId());
+            need.tenant = u.tenant;
             need.caseId = e.caseId();
             need.town = f.town;
             need.fieldOfAction = e.fieldOfAction();
-            need.assessedOn = day;
+            need.assessedOn = u.day;
             f.needs.add(need);
         });
     }
 
-    private void referralMade(FactStore store, String tenant, long sequence, ReferralMade e) {
-        ReferralFact referral = referral(store, tenant, e.referralId(), e.caseId(), e.partnerId());
+    private void needResolved(Update u, NeedResolved e) {
+        onCase(u, e.caseId(), f -> f.needs.stream()
+                .filter(n -> n.id.equals(key(u.tenant, e.needId()))).forEach(n -> n.resolved = true));
+    }
+
+    private void goalAchieved(Update u, GoalAchieved e) {
+        onCase(u, e.caseId(), f -> f.events.add(new EventFact(u.eventId, u.tenant, "GoalAchieved", e.achievedOn(),
+                f.town, e.fieldOfAction(), null)));
+        u.day = e.achievedOn();
+    }
+
+    private void doubleFundingWarned(Update u, DoubleFundingWarned e) {
+        onCase(u, e.caseId(), f -> f.events.add(new EventFact(u.eventId, u.tenant, "DoubleFundingWarned", u.day,
+                f.town, e.kind(), e.alreadyFundedBy() + ">" + e.fundedBy())));
+    }
+
+    private void themeTagged(Update u, ThemeTagged e) {
+        onCase(u, e.caseId(), f -> f.events.add(new EventFact(u.eventId, u.tenant, "ThemeTagged", u.day, f.town,
+                e.themeCode(), null)));
+    }
+
+    private void partnerRegistered(Update u, PartnerRegistered e) {
+        PartnerFact partner = new PartnerFact();
+        partner.id = key(u.tenant, e.partnerId());
+        partner.tenant = u.tenant;
+        partner.partnerId = e.partnerId();
+        partner.name = e.name();
+        partner.active = true;
+        u.store.save(partner);
+    }
+
+    private void partnerDeactivated(Update u, PartnerDeactivated e) {
+        PartnerFact partner = u.store.find(PartnerFact.class, key(u.tenant, e.partnerId()));
+        if (partner != null) {
+            partner.active = false;
+            u.store.save(partner);
+        }
+    }
+
+    private void offerPublished(Update u, OfferPublished e) {
+        OfferFact offer = new OfferFact();
+        offer.id = key(u.tenant, e.offerId());
+        offer.tenant = u.tenant;
+        offer.partnerId = e.partnerId();
+        offer.offerId = e.offerId();
+        offer.fieldOfAction = e.fieldOfAction();
+        offer.town = e.town();
+        offer.online = e.online();
+        offer.capacity = e.capacity();
+        offer.active = true;
+        u.store.save(offer);
+    }
+
+    private void offerWithdrawn(Update u, OfferWithdrawn e) {
+        OfferFact offer = u.store.find(OfferFact.class, key(u.tenant, e.offerId()));
+        if (offer != null) {
+            offer.active = false;
+            u.store.save(offer);
+        }
+    }
+
+    private void residenceStatusProgressed(Update u, ResidenceStatusProgressed e) {
+        count(u.store, u.eventId, u.tenant, "ResidenceStatusProgressed", e.validFrom(), null,
+                e.pathway() == null ? "NONE" : e.pathway(), e.fromStatus() + ">" + e.toStatus());
+        RecordFact record = u.store.find(RecordFact.class, key(u.tenant, e.recordId()));
+        if (record == null) {
+            record = new RecordFact();
+            record.id = key(u.tenant, e.recordId());
+            record.tenant = u.tenant;
+        }
+        // A § 104c permit followed by another status: the Chancen-Aufenthaltsrecht's transition.
+        if (record.legalBasis != null && record.legalBasis.contains("104c") && record.lastSequence < u.sequence) {
+            count(u.store, u.eventId + ":chancen", u.tenant, "ChancenTransition", e.validFrom(), null,
+                    e.pathway() == null ? "NONE" : e.pathway(), e.legalBasis());
+        }
+        if (record.lastSequence < u.sequence || record.legalBasis == null) {
+            record.legalBasis = e.legalBasis();
+            record.lastSequence = u.sequence;
+            u.store.save(record);
+        }
+        u.day = e.validFrom();
+    }
+
+    /** Changes the case's fact, unless it has seen this event or a later one of the case. */
+    private void onCase(Update u, String caseId, Consumer<CaseFact> change) {
+        CaseFact fact = u.store.find(CaseFact.class, key(u.tenant, caseId));
+        if (fact == null || fact.lastSequence >= u.sequence) {
+            return;
+        }
+        change.accept(fact);
+        fact.lastSequence = u.sequence;
+        u.store.save(fact);
+    }
+
+    private void referralMade(Update u, ReferralMade e) {
+        ReferralFact referral = referral(u.store, u.tenant, e.referralId(), e.caseId(), e.partnerId());
         referral.offerId = e.offerId();
         referral.fieldOfAction = e.fieldOfAction();
-        referral.town = town(store, tenant, e.caseId());
+        referral.town = town(u.store, u.tenant, e.caseId());
         referral.madeOn = e.madeOn();
         if (referral.status == null) {
             referral.status = "MADE";
         }
-        store.save(referral);
-        onCase(store, tenant, e.caseId(), sequence, f -> f.firstReferralOn = f.firstReferralOn == null
+        u.store.save(referral);
+        onCase(u, e.caseId(), f -> f.firstReferralOn = f.firstReferralOn == null
                 || e.madeOn().isBefore(f.firstReferralOn) ? e.madeOn() : f.firstReferralOn);
+        u.day = e.madeOn();
     }
 
     /** A later stage never falls back to an earlier one, whatever order the topics deliver in. */
-    private void referralAnswered(FactStore store, String tenant, String referralId, String caseId, String partnerId, String status,
-                                  String reason, LocalDate day) {
-        ReferralFact referral = referral(store, tenant, referralId, caseId, partnerId);
+    private void referralAnswered(Update u, String referralId, String caseId, String partnerId, String status,
+                                  String reason) {
+        ReferralFact referral = referral(u.store, u.tenant, referralId, caseId, partnerId);
         if (referral.status != null && REFERRAL_STAGE.get(referral.status) >= REFERRAL_STAGE.get(status)) {
             return;
         }
@@ -229,9 +275,9 @@ public class SteeringProjection {
             referral.declineReason = reason;
         }
         if (!"COMPLETED".equals(status)) {
-            referral.answeredOn = day;
+            referral.answeredOn = u.day;
         }
-        store.save(referral);
+        u.store.save(referral);
     }
 
     private ReferralFact referral(FactStore store, String tenant, String referralId, String caseId, String partnerId) {

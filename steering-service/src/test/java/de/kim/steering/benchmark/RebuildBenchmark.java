@@ -14,7 +14,8 @@ import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ThemeTagged;
 import de.kim.contracts.partners.ReferralAccepted;
 import de.kim.local.EmbeddedInfra;
-import de.kim.steering.messaging.FactsRebuild;
+import de.kim.platform.readmodel.KafkaReadModel;
+import de.kim.platform.readmodel.RebuildReport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,7 +51,7 @@ class RebuildBenchmark {
     }
 
     @Autowired
-    FactsRebuild rebuild;
+    KafkaReadModel rebuild;
     @Autowired
     ObjectMapper json;
 
@@ -61,7 +62,7 @@ class RebuildBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("published events: ").append(published).append('\n');
         for (int run = 1; run <= 3; run++) {
-            FactsRebuild.Report report = rebuild.run();
+            RebuildReport report = rebuild.rebuild();
             out.append("run ").append(run).append(": ").append(report).append('\n');
         }
         System.out.println(out);

@@ -18,8 +18,10 @@ import de.kim.contracts.partners.OfferPublished;
 import de.kim.contracts.partners.PartnerRegistered;
 import de.kim.contracts.partners.ReferralAccepted;
 import de.kim.contracts.partners.ReferralDeclined;
+import de.kim.contracts.partners.ReferralReminderDue;
 import de.kim.local.EmbeddedInfra;
 import de.kim.platform.messaging.EnvelopeCodec;
+import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
 import de.kim.steering.query.SteeringFigures.Gap;
 import de.kim.steering.query.SteeringFigures.GroupBy;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The figures of a small scenario on the real Mongo-wire server, fed with the publishers'
@@ -48,7 +51,7 @@ class SteeringFiguresTest {
 
     private final MongoClient client = MongoClients.create(EmbeddedInfra.shared().mongo().connectionString());
     private final String home = "steering-figures-test-" + UUID.randomUUID().toString().substring(0, 8);
-    private final FactsDatabase database = new FactsDatabase(client, new MongoTemplate(client, home), home);
+    private final FactsDatabase database = new FactsDatabase(client, new MongoTemplate(client, home));
     private final SteeringProjection projection = new SteeringProjection(database);
     static final java.time.Clock DECEMBER = java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T09:00:00Z"),
             java.time.ZoneId.of("Europe/Berlin"));
@@ -281,10 +284,28 @@ class SteeringFiguresTest {
         String before = snapshot();
         MemoryFactStore memory = new MemoryFactStore();
         events.forEach(json -> projection.apply(codec.decode(json), memory));
-        MongoTemplate rebuilt = database.fresh("rebuilt");
+        MongoTemplate rebuilt = database.fresh();
         memory.writeTo(rebuilt);
         database.switchTo(rebuilt);
-        assertThat(database.activeName()).isEqualTo(home + "-rebuilt");
+        assertThat(database.activeName()).startsWith(home + "-facts-");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_version_steering_has_no_reader_for_is_refused_and_a_type_it_does_not_read_changes_no_figure() throws Exception {
+        String before = snapshot();
+        event(ReferralMade.TYPE, "c7", 5, "2026-10-03", Map.of("caseId", "c7", "referralId", "r7", "partnerId", "p1",
+                "offerId", "o2", "needId", "n7", "fieldOfAction", "HOUSING", "madeOn", "2026-10-03"));
+        // A newer publisher's version of a type steering reads: its shape is not known here.
+        ObjectNode newer = (ObjectNode) JSON.readTree(events.get(events.size() - 1));
+        newer.put("version", ReferralMade.TYPE.version() + 1);
+        ObjectNode reminder = (ObjectNode) JSON.readTree(Fixtures.json(ReferralReminderDue.TYPE));
+        reminder.put("tenant", TENANT);
+
+        assertThatThrownBy(() -> projection.apply(codec.decode(JSON.writeValueAsString(newer))))
+                .isInstanceOf(UnprocessableRecordException.class)
+                .hasMessageContaining("is not one this consumer reads");
+        assertThat(projection.apply(codec.decode(JSON.writeValueAsString(reminder)))).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(snapshot()).isEqualTo(before);
     }
 

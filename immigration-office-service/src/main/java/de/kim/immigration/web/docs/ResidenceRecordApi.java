@@ -11,6 +11,7 @@ import de.kim.immigration.web.RecordLifecycleRequests;
 import de.kim.immigration.web.RecordStatusRequest;
 import de.kim.immigration.web.WorkList;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -149,11 +150,18 @@ public interface ResidenceRecordApi {
     @Operation(summary = "Pathways to a secure status",
             description = "The screening of the record for pathways to a secure status (§ 25a, § 25b, § 104c, § 9 "
                     + "AufenthG, § 10 StAG): for each, which requirements are met, which are missing and the legal "
-                    + "basis. Screening never decides, it flags a person for the officer. With `on` (a date), the "
-                    + "record is screened as of that day, with the rule sets in force then; nothing is stored.")
+                    + "basis. Screening never decides, it flags a person for the officer. The record is screened "
+                    + "afresh on every request as of `asOf` (a date, default today in Europe/Berlin) with the "
+                    + "rule-set versions in force that day; the answer names the day (`asOf`) and, per pathway, the "
+                    + "rule-set id, version and effective date. `on` is an older name of `asOf`. Verdicts, outcomes "
+                    + "and pathways come with a `label` in words (German; English with `Accept-Language: en`).")
     @ApiResponse(responseCode = "200", description = "The screening.")
+    @ApiResponse(responseCode = "400", description = "`asOf` is not a date (YYYY-MM-DD).")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
-    PathwaysResponse pathways(String id, LocalDate on);
+    PathwaysResponse pathways(String id,
+                              @Parameter(description = "The day to screen for (YYYY-MM-DD); default today.",
+                                      example = "2026-06-30") LocalDate asOf,
+                              @Parameter(description = "Older name of `asOf`.", deprecated = true) LocalDate on);
 
     @Operation(summary = "Close a residence record",
             description = "Closes the record (naturalised, moved away, left Germany): nothing more is recorded and "

@@ -1,6 +1,6 @@
 package de.kim.steering.web.docs;
 
-import de.kim.steering.messaging.FactsRebuild;
+import de.kim.steering.web.RebuildController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -12,5 +12,5 @@ public interface RebuildApi {
             description = "For the administrator: drops steering's read models and rebuilds them from the Kafka topics "
                     + "(e.g. after a change of how a figure is counted). The figures stay readable meanwhile. Answers "
                     + "how many events were read and how long it took.")
-    FactsRebuild.Report rebuild();
+    RebuildController.Report rebuild();
 }

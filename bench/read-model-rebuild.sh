@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The rebuild of read models on the platform as ./kim start runs it (issue #20): starts the platform
+# on a fresh data directory (the launcher's JVM options and heaps, local-infra's Platform), opens
+# cases through the gateway with the load generator, waits until steering has caught up, then
+# rebuilds case-service's case files and steering's facts three times each through
+# POST /api/read-models/<service>/<read model>/rebuild and prints each report.
+#
+# Usage: bench/read-model-rebuild.sh [--no-build]
+# Environment: REBUILD_CLIENTS [8]  REBUILD_DURATION [60] (seconds of load)  REBUILD_RUNS [3]
+#              REBUILD_WORK (results, logs, data) [a new /tmp/kim-rebuild.XXXXXX]
+# Nothing may be running on the platform's ports. Needs java, mvn, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOME_DIR="$(pwd)"
+VERSION=0.1.0-SNAPSHOT
+[ "${1:-}" = "--no-build" ] || mvn -B -o -q -DskipTests package
+CLIENTS=${REBUILD_CLIENTS:-8}; DURATION=${REBUILD_DURATION:-60}; RUNS=${REBUILD_RUNS:-3}
+WORK=${REBUILD_WORK:-$(mktemp -d /tmp/kim-rebuild.XXXXXX)}
+mkdir -p "$WORK"
+LAUNCHER="local-infra/target/local-infra-$VERSION-exec.jar"
+JAR="benchmarks/target/benchmarks-$VERSION-exec.jar"
+GATEWAY=http://localhost:8080
+AUTH=http://localhost:9000
+export KIM_RATE_LIMIT_PER_SECOND=1000000 KIM_RATE_LIMIT_BURST=1000000
+
+log() { echo "[rebuild $(date +%H:%M:%S)] $*" >&2; }
+platform() {
+  java -Dkim.home="$HOME_DIR" -Dkim.data="$WORK/data" -Dlogback.configurationFile=kim-infra-logback.xml \
+    -jar "$LAUNCHER" "$@"
+}
+trap 'log "stopping the platform"; platform stop >>"$WORK/platform.log" 2>&1 || true' EXIT
+
+log "starting the platform (data in $WORK/data) ..."
+platform start >"$WORK/platform.log" 2>&1
+log "opening cases: $CLIENTS clients for $DURATION s ..."
+java -Xmx512m -XX:+UseSerialGC -jar "$JAR" load-generator --scenario open-case --clients "$CLIENTS" \
+  --duration "$DURATION" --warmup 5 --gateway "$GATEWAY" --auth "$AUTH" --out "$WORK/load.properties" \
+  >"$WORK/load.log" 2>&1
+TOKEN=$(curl -s -u admin.mettmann:demo -d grant_type=client_credentials "$AUTH/oauth2/token" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+status() { curl -s -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/read-models/$1"; }
+lag() { status "$1" | tr ',' '\n' | grep '"lag"' | head -1 | sed -E 's/.*:([0-9]+).*/\1/'; }
+for service in case-service steering-service; do
+  for _ in $(seq 1 120); do [ "$(lag "$service")" = "0" ] && break; sleep 2; done
+  log "$service caught up: $(status "$service")"
+done
+for run in $(seq 1 "$RUNS"); do
+  for target in case-service/case-files steering-service/facts; do
+    report=$(curl -s -X POST -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/read-models/$target/rebuild")
+    echo "run $run $target: $report" | tee -a "$WORK/rebuild.txt"
+  done
+done
+log "reports in $WORK/rebuild.txt"

@@ -1,0 +1,46 @@
+package de.kim.cases.config;
+
+import de.kim.cases.privacy.CaseTexts;
+import de.kim.cases.query.CaseFileDatabase;
+import de.kim.cases.query.CaseFileProjection;
+import de.kim.cases.query.MemoryCaseFileStore;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.readmodel.AxonReadModel;
+import de.kim.platform.readmodel.ReadModelReplay;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * case-service's read models that know their position and can be rebuilt: the case files with the
+ * follow-up list (processing group {@code case-files}), their position kept with them in their
+ * database. The other processors (hand-over intake, key shredder, Kafka publication) keep theirs
+ * in the event store's token table. A rebuild holds at most {@code kim.read-models.case-files.files-in-memory}
+ * case files in memory (10,000 by default, a small part of a 256 MB heap) before it writes them.
+ */
+@org.springframework.context.annotation.Configuration
+public class CaseReadModels {
+
+    @Bean
+    public ConfigurerModule caseFilesTokenStore(ObjectProvider<AxonReadModel> caseFilesReadModel) {
+        return AxonReadModel.tokenStoreOf(caseFilesReadModel, CaseFileDatabase.READ_MODEL);
+    }
+
+    @Bean
+    public AxonReadModel caseFilesReadModel(CaseFileDatabase database, ObjectProvider<Configuration> axon,
+                                            ObjectProvider<EventStorageEngine> events, PersonalDataVault vault,
+                                            CaseTexts texts,
+                                            @Value("${kim.read-models.case-files.files-in-memory:10000}") int inMemory) {
+        return new AxonReadModel(CaseFileDatabase.READ_MODEL, CaseFileDatabase.READ_MODEL, database, axon, events, target -> {
+                    MemoryCaseFileStore memory = new MemoryCaseFileStore(target, inMemory);
+                    return ReadModelReplay.through(new CaseFileProjection(memory, vault, texts),
+                            axon.getObject().parameterResolverFactory(), written -> {
+                                memory.flush();
+                                return memory.documents();
+                            }).runningIn(vault::withKeysCached);
+                });
+    }
+}

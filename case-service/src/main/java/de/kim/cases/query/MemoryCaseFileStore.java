@@ -1,0 +1,138 @@
+package de.kim.cases.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Case files in memory, for a rebuild: replaying the event store touches each file many times,
+ * and memory takes that at the speed of a map. The files go to the fresh database in bulk, with
+ * the follow-up list derived from them. Memory is bounded: when it holds {@code capacity} files
+ * they are written and let go, and a later event of such a file reads it back.
+ */
+public class MemoryCaseFileStore implements CaseFileStore {
+
+    private static final int BATCH = 1_000;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
+    private final MongoTemplate target;
+    private final int capacity;
+    private final Map<String, CaseFile> files = new LinkedHashMap<>();
+    private final Set<String> written = new HashSet<>();
+    private long followUpsWritten;
+
+    public MemoryCaseFileStore(MongoTemplate target, int capacity) {
+        this.target = target;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public CaseFile find(String caseId) {
+        CaseFile file = files.get(caseId);
+        if (file == null && written.contains(caseId)) {
+            file = target.findById(caseId, CaseFile.class);
+            keep(file);
+        }
+        return file;
+    }
+
+    @Override
+    public boolean insert(CaseFile file) {
+        if (files.containsKey(file.id) || written.contains(file.id)) {
+            return false;
+        }
+        keep(file);
+        return true;
+    }
+
+    @Override
+    public void save(CaseFile file) {
+        keep(file);
+    }
+
+    // The follow-up list is derived from the files when they are written.
+    @Override
+    public void followUpScheduled(FollowUpEntry entry) {
+    }
+
+    @Override
+    public void followUpCompleted(String entryId, LocalDate completedOn) {
+    }
+
+    @Override
+    public void followUpsHandedOver(String caseId, String from, String to) {
+    }
+
+    @Override
+    public void followUpSubjectsErased(String caseId) {
+    }
+
+    /** Writes what memory still holds. */
+    public void flush() {
+        if (files.isEmpty()) {
+            return;
+        }
+        MongoCollection<Document> caseFiles = target.getCollection(target.getCollectionName(CaseFile.class));
+        MongoCollection<Document> followUps = target.getCollection(target.getCollectionName(FollowUpEntry.class));
+        List<String> again = files.keySet().stream().filter(written::contains).toList();
+        if (!again.isEmpty()) {
+            caseFiles.deleteMany(Filters.in("_id", again));
+            followUpsWritten -= followUps.deleteMany(Filters.in("caseId", again)).getDeletedCount();
+        }
+        List<Document> fileBatch = new ArrayList<>(BATCH);
+        List<Document> followUpBatch = new ArrayList<>(BATCH);
+        for (CaseFile file : files.values()) {
+            fileBatch.add(document(file));
+            for (CaseFile.FollowUp u : file.followUps) {
+                followUpsWritten++;
+                followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id, u.id(),
+                        u.dueOn(), u.subject(), u.assignee(), u.completedOn())));
+            }
+            if (fileBatch.size() >= BATCH) {
+                insert(caseFiles, fileBatch);
+            }
+            if (followUpBatch.size() >= BATCH) {
+                insert(followUps, followUpBatch);
+            }
+        }
+        insert(caseFiles, fileBatch);
+        insert(followUps, followUpBatch);
+        written.addAll(files.keySet());
+        files.clear();
+    }
+
+    /** The documents written: case files and follow-up entries. */
+    public long documents() {
+        return written.size() + followUpsWritten;
+    }
+
+    private void keep(CaseFile file) {
+        files.put(file.id, file);
+        if (files.size() >= capacity) {
+            flush();
+        }
+    }
+
+    private void insert(MongoCollection<Document> collection, List<Document> batch) {
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch, UNORDERED);
+            batch.clear();
+        }
+    }
+
+    private Document document(Object entity) {
+        Document document = new Document();
+        target.getConverter().write(entity, document);
+        return document;
+    }
+}

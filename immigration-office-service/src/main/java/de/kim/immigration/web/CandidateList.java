@@ -1,0 +1,32 @@
+package de.kim.immigration.web;
+
+import de.kim.immigration.api.Pathway;
+import de.kim.immigration.api.ResidenceStatusType;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+/**
+ * The answer of {@code GET /api/pathway-candidates}: one page of the records that meet a pathway's requirements on
+ * {@code asOf} or will meet them by {@code until}, with what is still missing.
+ *
+ * @param total the number of candidates on all pages
+ */
+public record CandidateList(Pathway pathway, String pathwayLabel, LocalDate asOf, Period within, LocalDate until,
+                            int page, int size, int total, List<Candidate> candidates) {
+
+    /**
+     * One record on the list.
+     *
+     * @param meetsNow whether nothing screenable is missing on {@code asOf}; otherwise it is met by {@code until}
+     *                 if the current status is extended and nothing else changes
+     * @param missing  the requirements missing on {@code asOf} (empty when {@code meetsNow})
+     * @param toCheck  the requirements the officer checks (what the record cannot show)
+     */
+    public record Candidate(String recordId, String officer, ResidenceStatusType currentStatus,
+                            String currentStatusLabel, boolean meetsNow, LocalDate meetsBy,
+                            PathwaysResponse.RuleSetRef ruleSet, List<PathwaysResponse.RequirementLine> missing,
+                            List<PathwaysResponse.RequirementLine> toCheck) {
+    }
+}

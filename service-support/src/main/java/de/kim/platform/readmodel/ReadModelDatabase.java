@@ -1,0 +1,123 @@
+package de.kim.platform.readmodel;
+
+import com.mongodb.client.MongoClient;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Which MongoDB database holds a read model's documents and its position. A rebuild fills a
+ * fresh database while queries go on reading the live one, then switches over in one step, so
+ * documents and position move together; the choice is kept in the service's own database
+ * (collection {@code read_models}), so it survives a restart. Until the first rebuild the
+ * service's own database is the read model's.
+ */
+public class ReadModelDatabase {
+
+    private final MongoClient client;
+    private final MongoTemplate home;
+    private final String homeName;
+    private final String metaCollection;
+    private final String metaKey;
+    private final String label;
+    private final Class<?>[] documents;
+    private final AtomicReference<MongoTemplate> live = new AtomicReference<>();
+
+    /** A read model whose choice of database is kept under its name in {@code read_models}. */
+    public ReadModelDatabase(MongoClient client, MongoTemplate home, String readModel, Class<?>... documents) {
+        this(client, home, "read_models", readModel, readModel, documents);
+    }
+
+    /**
+     * A read model whose choice of database is kept under {@code metaKey} in {@code metaCollection};
+     * its rebuilt databases are named after the service's own and {@code label}.
+     */
+    protected ReadModelDatabase(MongoClient client, MongoTemplate home, String metaCollection, String metaKey,
+                                String label, Class<?>... documents) {
+        this.client = client;
+        this.home = home;
+        this.homeName = home.getDb().getName();
+        this.metaCollection = metaCollection;
+        this.metaKey = metaKey;
+        this.label = label;
+        this.documents = documents;
+    }
+
+    /**
+     * A read model's database fixed to the given one, for a projection that a rebuild runs on the
+     * fresh database: it neither looks up nor switches anything.
+     */
+    public static ReadModelDatabase pinnedTo(MongoTemplate target) {
+        return new ReadModelDatabase(null, target, "read_models", "pinned", "pinned") {
+            @Override
+            public MongoTemplate template() {
+                return target;
+            }
+
+            @Override
+            public String activeName() {
+                return target.getDb().getName();
+            }
+
+            @Override
+            public MongoTemplate fresh() {
+                throw new UnsupportedOperationException("a pinned read-model database has no other");
+            }
+
+            @Override
+            public void switchTo(MongoTemplate rebuilt) {
+                throw new UnsupportedOperationException("a pinned read-model database does not switch");
+            }
+        };
+    }
+
+    /** The template of the live read model. */
+    public MongoTemplate template() {
+        return live.updateAndGet(current -> current != null ? current : indexed(activeName()));
+    }
+
+    public String activeName() {
+        Active active = home.findById(metaKey, Active.class, metaCollection);
+        return active == null ? homeName : active.database();
+    }
+
+    /** A template on an empty database of its own, for a rebuild to fill. */
+    public MongoTemplate fresh() {
+        String name = homeName + "-" + label + "-" + System.currentTimeMillis();
+        return indexed(name);
+    }
+
+    private MongoTemplate indexed(String database) {
+        MongoTemplate template = new MongoTemplate(client, database);
+        ReadModelIndexes.ensure(template, documents);
+        return template;
+    }
+
+    /** Makes the given database the live one and drops the one before, unless it is the service's home. */
+    public void switchTo(MongoTemplate rebuilt) {
+        dropUnlessHome(switchOnly(rebuilt));
+    }
+
+    /** Makes the given database the live one; answers the name of the one before, for {@link #dropUnlessHome}. */
+    public String switchOnly(MongoTemplate rebuilt) {
+        String previous = activeName();
+        home.upsert(Query.query(Criteria.where("_id").is(metaKey)),
+                new Update().set("database", rebuilt.getDb().getName()), metaCollection);
+        live.set(rebuilt);
+        return previous;
+    }
+
+    /** Drops a database no longer live, unless it is the service's own or the live one. */
+    public void dropUnlessHome(String previous) {
+        if (!previous.equals(homeName) && !previous.equals(activeName())) {
+            client.getDatabase(previous).drop();
+        }
+    }
+
+    /** The record of which database is live. */
+    record Active(String id, String database) {
+    }
+}
