@@ -1,6 +1,7 @@
 package de.kim.platform.readmodel;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -55,11 +56,15 @@ public class AxonReadModel implements ReadModel {
 
     /**
      * The processing group's token store, to register with Axon (not a bean: Axon's own JDBC token
-     * store stays the default for every other processor).
+     * store stays the default for every other processor). The group runs without a JDBC transaction:
+     * with one, Axon stores a batch's token before it hands the batch to the handlers (the
+     * transaction would make both one), and a token kept in MongoDB would then be ahead of the
+     * documents if the process died in the batch; without, it stores the token after the handlers.
      */
     public static ConfigurerModule tokenStoreOf(ObjectProvider<AxonReadModel> readModel, String processingGroup) {
-        return configurer -> configurer.eventProcessing().registerTokenStore(processingGroup,
-                c -> readModel.getObject().tokens.serializedBy(c.serializer()));
+        return configurer -> configurer.eventProcessing()
+                .registerTokenStore(processingGroup, c -> readModel.getObject().tokens.serializedBy(c.serializer()))
+                .registerTransactionManager(processingGroup, c -> NoTransactionManager.instance());
     }
 
     @Override
