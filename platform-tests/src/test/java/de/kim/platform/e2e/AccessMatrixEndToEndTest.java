@@ -169,8 +169,17 @@ class AccessMatrixEndToEndTest {
                 {"recipient":"demo-partner-mettmann","purposes":["REFERRAL"],"dataCategories":["IDENTITY","CONTACT"],
                  "form":"WRITTEN","givenOn":"2026-01-10","validUntil":"2027-12-31","evidenceReference":"Akte 1"}"""));
         String need = id(lead.post(cases + "/needs", "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"HIGH\"}"));
-        IDS.put("referral", id(lead.post(cases + "/referrals", "{\"needId\":\"%s\",\"partnerId\":\"demo-partner-mettmann\",\"offerId\":\"%s\"}"
-                .formatted(need, IDS.get("offer")))));
+        // case-service learns of the offer from partner-service's topic: until then the referral is refused (422).
+        String referral = "{\"needId\":\"%s\",\"partnerId\":\"demo-partner-mettmann\",\"offerId\":\"%s\"}"
+                .formatted(need, IDS.get("offer"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            HttpResponse<String> made = lead.post(cases + "/referrals", referral);
+            assertThat(made.statusCode()).as(made.body()).isIn(201, 422);
+            if (made.statusCode() == 201) {
+                IDS.put("referral", id(made));
+            }
+            return made.statusCode() == 201;
+        });
         IDS.put("record", id(PLATFORM.as(METTMANN.get(Role.OFFICER)).post("/api/residence-records",
                 "{\"dateOfBirth\":\"1991-02-17\",\"nationality\":\"AFG\",\"entryDate\":\"2016-05-02\",\"minorChildInHousehold\":false}")));
         await().atMost(Duration.ofSeconds(60)).until(() ->
