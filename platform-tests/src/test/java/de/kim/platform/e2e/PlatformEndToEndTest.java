@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * its own. Every request goes through the gateway, as a front end's would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Integer.MAX_VALUE) // last of all classes: it stops and starts Kafka on the shared platform
 class PlatformEndToEndTest {
 
     static final String CASE = """
