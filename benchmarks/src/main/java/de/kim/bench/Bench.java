@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  * {@code --help} after a benchmark lists its options. Each benchmark is a separate process from
  * the platform it measures; {@code bench/run.sh} runs them all.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {LoadGenerator.class, Freshness.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, subcommands = {LoadGenerator.class, Freshness.class,
         CrudService.Start.class, RawInsert.class, AggregateLoadGrowth.class})
 public final class Bench implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package de.kim.bench;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
@@ -15,10 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "freshness", description = "From a command's 201 to steering's figure, under a background load.")
 final class Freshness implements Callable<Integer> {
 
-    @Option(names = "--gateway", defaultValue = "http://localhost:8080")
-    String gateway;
-    @Option(names = "--auth", defaultValue = "http://localhost:9000")
-    String auth;
+    @Mixin
+    PlatformAddress platform;
     @Option(names = "--rate", defaultValue = "0", description = "background cases per second")
     double rate;
     @Option(names = "--clients", defaultValue = "32", description = "background clients")
@@ -36,6 +35,8 @@ final class Freshness implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String gateway = platform.gateway;
+        String auth = platform.auth;
         long timeoutNanos = (long) (timeout * 1e9);
         Api api = new Api();
         String lead = api.token(auth, "leitung.mettmann");

@@ -1,6 +1,7 @@
 package de.kim.bench;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -28,10 +29,8 @@ final class LoadGenerator implements Callable<Integer> {
     double duration;
     @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring")
     double warmup;
-    @Option(names = "--gateway", defaultValue = "http://localhost:8080")
-    String gateway;
-    @Option(names = "--auth", defaultValue = "http://localhost:9000")
-    String auth;
+    @Mixin
+    PlatformAddress platform;
     @Option(names = "--target", description = "POST the open-case body here without a token (the CRUD service)")
     String target;
     @Option(names = "--rate", defaultValue = "0", description = "commands per second in all; 0: as fast as answered")
@@ -45,6 +44,8 @@ final class LoadGenerator implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String gateway = platform.gateway;
+        String auth = platform.auth;
         Api api = new Api();
         LoadRun.Scenario chosen = switch (scenario) {
             case "open-case" -> target != null
