@@ -1,7 +1,7 @@
 package de.kim.platform.audit;
 
 import de.kim.platform.domain.Actor;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.web.RequestActorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

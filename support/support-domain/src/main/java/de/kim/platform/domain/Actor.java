@@ -1,6 +1,5 @@
 package de.kim.platform.domain;
 
-import de.kim.platform.security.Role;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
  * and user are carried as Axon metadata on every command and, through correlation, on every
  * event it causes. A command the platform sends itself (an event relayed from another service,
  * a scheduled job) names a service principal ({@code service}) instead of roles: it may send
- * only the commands its {@link de.kim.platform.security.ServiceGrants} name. An actor with
+ * only the commands its {@code ServiceGrants} (support-security) name. An actor with
  * neither roles nor a service principal may do nothing.
  */
 public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<String> partnerId,

@@ -1,4 +1,4 @@
-package de.kim.platform.security;
+package de.kim.platform.domain;
 
 import java.util.Arrays;
 import java.util.Optional;

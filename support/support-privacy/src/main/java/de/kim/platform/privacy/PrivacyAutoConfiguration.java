@@ -8,7 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -101,6 +105,28 @@ public class PrivacyAutoConfiguration {
             log.info("the key store had no password; it has the configured one now");
         } catch (SQLException e) {
             // neither the new nor the old password: the pool reports the refusal
+        }
+    }
+
+    /**
+     * A seal that does not open, or one of another tenant, never will: a Kafka consumer refuses
+     * such a record whole (to its dead-letter topic) instead of retrying it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.kafka.listener.DefaultErrorHandler")
+    static class SealsOnKafka {
+
+        @Bean
+        static BeanPostProcessor sealFailuresAreNotRetried() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof DefaultErrorHandler handler) {
+                        handler.addNotRetryableExceptions(UnreadableSealException.class, ForeignTenantException.class);
+                    }
+                    return bean;
+                }
+            };
         }
     }
 }

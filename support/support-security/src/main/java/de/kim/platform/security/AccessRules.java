@@ -1,5 +1,6 @@
 package de.kim.platform.security;
 
+import de.kim.platform.domain.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 

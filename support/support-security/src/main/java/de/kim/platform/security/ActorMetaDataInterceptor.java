@@ -1,5 +1,6 @@
-package de.kim.platform.web;
+package de.kim.platform.security;
 
+import de.kim.platform.web.RequestActorResolver;
 import de.kim.platform.domain.Actor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;

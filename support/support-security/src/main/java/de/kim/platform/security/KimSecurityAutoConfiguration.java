@@ -1,9 +1,12 @@
 package de.kim.platform.security;
 
+import de.kim.platform.domain.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.web.RequestActorResolver;
+import org.axonframework.commandhandling.CommandBus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -40,7 +43,7 @@ import java.util.List;
 /**
  * Every service is an OAuth 2.0 resource server: a request needs a valid JWT of the platform's
  * issuer, made for the platform's audience, naming a served tenant, and a role its
- * {@link AccessRules} allow ({@link RolesClaim}: a claim that cannot be read grants none). Only
+ * {@link AccessRules} allow ({@link de.kim.platform.web.RolesClaim}: a claim that cannot be read grants none). Only
  * health, error pages and, unless {@code kim.security.public-api-docs} is false (the production
  * shape), the OpenAPI documents answer without one; with it false, any valid token may read
  * them. No session, no cookie, no CSRF token: the bearer token is the whole credential.
@@ -81,9 +84,18 @@ public class KimSecurityAutoConfiguration {
         return web -> web.httpFirewall(firewall);
     }
 
+    /**
+     * Every command names its actor (from the HTTP request, or set by the platform's own
+     * principal that sends it), and no handler runs for an actor without a role or a grant.
+     */
     @Bean
-    public RequestActorResolver requestActorResolver() {
-        return new RequestActorResolver();
+    public SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus, RequestActorResolver resolver,
+                                                         ObjectProvider<ServiceGrants> grants) {
+        ServiceGrants all = grants.orderedStream().reduce(ServiceGrants.builder(), ServiceGrants::merge);
+        return () -> {
+            commandBus.registerDispatchInterceptor(new ActorMetaDataInterceptor(resolver));
+            commandBus.registerHandlerInterceptor(new CommandAuthority(all));
+        };
     }
 
     @Bean

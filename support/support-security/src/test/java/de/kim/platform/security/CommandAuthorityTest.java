@@ -1,5 +1,6 @@
 package de.kim.platform.security;
 
+import de.kim.platform.domain.Role;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.TenantId;

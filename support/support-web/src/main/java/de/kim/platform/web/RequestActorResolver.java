@@ -2,8 +2,7 @@ package de.kim.platform.web;
 
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.TenantId;
-import de.kim.platform.security.Role;
-import de.kim.platform.security.RolesClaim;
+import de.kim.platform.domain.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;

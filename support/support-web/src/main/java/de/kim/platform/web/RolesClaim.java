@@ -1,4 +1,6 @@
-package de.kim.platform.security;
+package de.kim.platform.web;
+
+import de.kim.platform.domain.Role;
 
 import java.util.Collection;
 import java.util.EnumSet;

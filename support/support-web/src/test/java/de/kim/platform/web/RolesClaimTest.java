@@ -1,5 +1,6 @@
-package de.kim.platform.security;
+package de.kim.platform.web;
 
+import de.kim.platform.domain.Role;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
