@@ -1,7 +1,7 @@
 package de.kim.cases.api;
 
 import de.kim.platform.domain.Actor;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 
 /**
  * Who works which case of their tenant: the case management lead every case, a plain case

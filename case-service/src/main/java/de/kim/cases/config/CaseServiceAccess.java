@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-import static de.kim.platform.security.Role.ADMINISTRATOR;
-import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
-import static de.kim.platform.security.Role.CASE_MANAGER;
+import static de.kim.platform.domain.Role.ADMINISTRATOR;
+import static de.kim.platform.domain.Role.CASE_MANAGEMENT_LEAD;
+import static de.kim.platform.domain.Role.CASE_MANAGER;
 
 /**
  * Case files are for case management alone; which case a case manager works, the case decides.

@@ -17,7 +17,7 @@ import de.kim.platform.audit.Audited;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.web.RequestActorResolver;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -5,7 +5,7 @@ import de.kim.platform.audit.Audited;
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.FollowUpEntry;
 import de.kim.platform.domain.Actor;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.web.RequestActorResolver;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -3,7 +3,7 @@ package de.kim.cases.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.platform.privacy.PersonalDataVault;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;

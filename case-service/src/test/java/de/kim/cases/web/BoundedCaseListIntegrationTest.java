@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.cases.api.TargetGroup;
 import de.kim.cases.query.CaseFile;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package de.kim.cases.web;
 
 import de.kim.platform.testing.TestTokens;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;

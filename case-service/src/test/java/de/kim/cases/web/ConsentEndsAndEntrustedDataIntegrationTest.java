@@ -10,7 +10,7 @@ import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,7 +15,7 @@ import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.readmodel.AxonReadModel;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -2,7 +2,7 @@ package de.kim.cases.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;

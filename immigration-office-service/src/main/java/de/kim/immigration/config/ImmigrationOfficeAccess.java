@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-import static de.kim.platform.security.Role.ADMINISTRATOR;
-import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
-import static de.kim.platform.security.Role.CASE_MANAGER;
-import static de.kim.platform.security.Role.IMMIGRATION_OFFICER;
+import static de.kim.platform.domain.Role.ADMINISTRATOR;
+import static de.kim.platform.domain.Role.CASE_MANAGEMENT_LEAD;
+import static de.kim.platform.domain.Role.CASE_MANAGER;
+import static de.kim.platform.domain.Role.IMMIGRATION_OFFICER;
 
 /** Residence records are the immigration office's; the rule sets are law, readable by all who advise. */
 @Configuration

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.platform.readmodel.MongoTokenStore;
 import de.kim.platform.readmodel.ReadModelDatabase;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

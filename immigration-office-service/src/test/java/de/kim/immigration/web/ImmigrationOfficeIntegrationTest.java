@@ -2,7 +2,7 @@ package de.kim.immigration.web;
 
 import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

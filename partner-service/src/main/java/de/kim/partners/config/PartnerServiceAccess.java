@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-import static de.kim.platform.security.Role.ADMINISTRATOR;
-import static de.kim.platform.security.Role.CASE_MANAGEMENT_LEAD;
-import static de.kim.platform.security.Role.CASE_MANAGER;
-import static de.kim.platform.security.Role.PARTNER_STAFF;
+import static de.kim.platform.domain.Role.ADMINISTRATOR;
+import static de.kim.platform.domain.Role.CASE_MANAGEMENT_LEAD;
+import static de.kim.platform.domain.Role.CASE_MANAGER;
+import static de.kim.platform.domain.Role.PARTNER_STAFF;
 
 /**
  * The partner network is a reference list: case management searches it, the administration

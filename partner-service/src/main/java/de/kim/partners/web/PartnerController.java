@@ -10,7 +10,7 @@ import de.kim.partners.query.PartnerView;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.Actor;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.web.RequestActorResolver;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import jakarta.validation.Valid;

@@ -9,7 +9,7 @@ import de.kim.contracts.cases.SharedClientData;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.testing.EveryOperation;
 import de.kim.platform.testing.TestTokens;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-import static de.kim.platform.security.Role.ADMINISTRATOR;
-import static de.kim.platform.security.Role.STEERING_MEMBER;
+import static de.kim.platform.domain.Role.ADMINISTRATOR;
+import static de.kim.platform.domain.Role.STEERING_MEMBER;
 
 /** Steering sees anonymised figures only; rebuilding the read models is an administrator's task. */
 @Configuration

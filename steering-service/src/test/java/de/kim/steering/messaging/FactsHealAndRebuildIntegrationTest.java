@@ -8,7 +8,7 @@ import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
 import de.kim.local.EmbeddedInfra;
 import de.kim.platform.readmodel.MongoTokenStore;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import de.kim.steering.query.Facts.CaseFact;
 import de.kim.steering.query.FactsDatabase;

@@ -2,7 +2,7 @@ package de.kim.steering.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kim.platform.security.Role;
+import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import de.kim.steering.query.Facts.CaseFact;
 import de.kim.steering.query.Facts.EventFact;
