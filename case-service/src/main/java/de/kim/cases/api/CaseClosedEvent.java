@@ -1,5 +1,6 @@
 package de.kim.cases.api;
 
+import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 

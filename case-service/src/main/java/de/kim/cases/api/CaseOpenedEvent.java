@@ -1,5 +1,7 @@
 package de.kim.cases.api;
 
+import de.kim.contracts.vocabulary.AccessRoute;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 

@@ -1,5 +1,6 @@
 package de.kim.cases.api;
 
+import de.kim.contracts.vocabulary.CaseOutcome;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 

@@ -6,7 +6,7 @@ import de.kim.cases.api.EntrustedItem;
 import de.kim.cases.api.MarkedEntrustedEvent;
 import de.kim.cases.api.MeasureConfirmedEvent;
 import de.kim.cases.api.MeasureId;
-import de.kim.cases.api.MeasureKind;
+import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.cases.api.MeasureOutcome;
 import de.kim.cases.api.MeasureRecordedEvent;
 import de.kim.cases.api.MeasureWithdrawnEvent;

@@ -1,13 +1,13 @@
 package de.kim.cases.query;
 
-import de.kim.cases.api.AccessRoute;
-import de.kim.cases.api.CaseOutcome;
+import de.kim.contracts.vocabulary.AccessRoute;
+import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.cases.api.ClientProfile;
 import de.kim.cases.api.ConsentForm;
-import de.kim.cases.api.MeasureKind;
-import de.kim.cases.api.Priority;
+import de.kim.contracts.vocabulary.MeasureKind;
+import de.kim.contracts.vocabulary.Priority;
 import de.kim.cases.api.ReferralStatus;
-import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;

@@ -1,10 +1,10 @@
 package de.kim.cases.web;
 
-import de.kim.cases.api.CaseOutcome;
+import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.cases.api.ConsentForm;
 import de.kim.cases.api.ErasureGround;
-import de.kim.cases.api.MeasureKind;
-import de.kim.cases.api.Priority;
+import de.kim.contracts.vocabulary.MeasureKind;
+import de.kim.contracts.vocabulary.Priority;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;

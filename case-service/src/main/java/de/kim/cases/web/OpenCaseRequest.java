@@ -1,10 +1,10 @@
 package de.kim.cases.web;
 
-import de.kim.cases.api.AccessRoute;
+import de.kim.contracts.vocabulary.AccessRoute;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.api.ClientProfile;
 import de.kim.cases.api.OpenCaseCommand;
-import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.TargetGroup;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package de.kim.cases.benchmark;
 
-import de.kim.cases.api.AccessRoute;
+import de.kim.contracts.vocabulary.AccessRoute;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.api.CaseOpenedEvent;
 import de.kim.cases.api.ClientProfile;
@@ -8,8 +8,8 @@ import de.kim.cases.api.FollowUpId;
 import de.kim.cases.api.FollowUpScheduledEvent;
 import de.kim.cases.api.NeedAssessedEvent;
 import de.kim.cases.api.NeedId;
-import de.kim.cases.api.Priority;
-import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.Priority;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.platform.privacy.PersonalDataVault;

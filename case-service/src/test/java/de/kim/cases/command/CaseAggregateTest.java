@@ -1,5 +1,10 @@
 package de.kim.cases.command;
 
+import de.kim.contracts.vocabulary.MeasureKind;
+import de.kim.contracts.vocabulary.CaseOutcome;
+import de.kim.contracts.vocabulary.Priority;
+import de.kim.contracts.vocabulary.AccessRoute;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.cases.api.*;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;

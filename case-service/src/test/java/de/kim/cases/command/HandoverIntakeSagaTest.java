@@ -5,7 +5,7 @@ import de.kim.cases.api.CaseId;
 import de.kim.cases.api.HandoverId;
 import de.kim.cases.api.HandoverReceivedEvent;
 import de.kim.cases.api.HandoverRef;
-import de.kim.cases.api.Priority;
+import de.kim.contracts.vocabulary.Priority;
 import de.kim.cases.api.RecordHandoverAddedCommand;
 import de.kim.cases.api.ResidenceRecordLinkedEvent;
 import de.kim.contracts.vocabulary.FieldOfAction;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import de.kim.cases.api.NeedAssessedEvent;
-import de.kim.cases.api.Priority;
+import de.kim.contracts.vocabulary.Priority;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.json.JacksonSerializer;

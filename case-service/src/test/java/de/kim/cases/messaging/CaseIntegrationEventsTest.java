@@ -1,5 +1,10 @@
 package de.kim.cases.messaging;
 
+import de.kim.contracts.vocabulary.MeasureKind;
+import de.kim.contracts.vocabulary.CaseOutcome;
+import de.kim.contracts.vocabulary.Priority;
+import de.kim.contracts.vocabulary.AccessRoute;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.platform.privacy.Sealed;

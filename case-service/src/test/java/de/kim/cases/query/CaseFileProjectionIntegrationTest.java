@@ -1,10 +1,10 @@
 package de.kim.cases.query;
 
-import de.kim.cases.api.AccessRoute;
+import de.kim.contracts.vocabulary.AccessRoute;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.api.CaseOpenedEvent;
 import de.kim.cases.api.ClientProfile;
-import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;

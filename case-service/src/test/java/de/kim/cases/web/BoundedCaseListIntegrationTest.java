@@ -2,7 +2,7 @@ package de.kim.cases.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kim.cases.api.TargetGroup;
+import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.cases.query.CaseFile;
 import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;

@@ -1,5 +1,6 @@
 package de.kim.partners.api;
 
+import de.kim.contracts.vocabulary.ReferralResult;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Complete an accepted referral with its result; the place is free again. */

@@ -1,5 +1,6 @@
 package de.kim.partners.api;
 
+import de.kim.contracts.vocabulary.PartnerKind;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import org.axonframework.serialization.Revision;

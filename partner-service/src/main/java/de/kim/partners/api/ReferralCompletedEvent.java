@@ -1,5 +1,6 @@
 package de.kim.partners.api;
 
+import de.kim.contracts.vocabulary.ReferralResult;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.serialization.Revision;
 

@@ -1,5 +1,6 @@
 package de.kim.partners.api;
 
+import de.kim.contracts.vocabulary.DeclineReason;
 import org.axonframework.serialization.Revision;
 
 /** A referral could not be received: the partner is inactive or the offer withdrawn. */

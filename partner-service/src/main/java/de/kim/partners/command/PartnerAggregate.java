@@ -1,5 +1,6 @@
 package de.kim.partners.command;
 
+import de.kim.contracts.vocabulary.DeclineReason;
 import de.kim.partners.api.*;
 import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.domain.Actor;

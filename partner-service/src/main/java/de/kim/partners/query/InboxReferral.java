@@ -1,8 +1,8 @@
 package de.kim.partners.query;
 
 import de.kim.contracts.vocabulary.FieldOfAction;
-import de.kim.partners.api.DeclineReason;
-import de.kim.partners.api.ReferralResult;
+import de.kim.contracts.vocabulary.DeclineReason;
+import de.kim.contracts.vocabulary.ReferralResult;
 import de.kim.partners.api.SharedClient;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;

@@ -5,7 +5,7 @@ import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.partners.api.Contact;
 import de.kim.partners.api.CooperationAgreement;
-import de.kim.partners.api.PartnerKind;
+import de.kim.contracts.vocabulary.PartnerKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;

@@ -2,9 +2,9 @@ package de.kim.partners.web;
 
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
-import de.kim.partners.api.DeclineReason;
-import de.kim.partners.api.PartnerKind;
-import de.kim.partners.api.ReferralResult;
+import de.kim.contracts.vocabulary.DeclineReason;
+import de.kim.contracts.vocabulary.PartnerKind;
+import de.kim.contracts.vocabulary.ReferralResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,8 @@
 package de.kim.partners.command;
 
+import de.kim.contracts.vocabulary.PartnerKind;
+import de.kim.contracts.vocabulary.ReferralResult;
+import de.kim.contracts.vocabulary.DeclineReason;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

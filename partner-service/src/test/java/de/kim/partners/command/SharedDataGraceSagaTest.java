@@ -1,5 +1,7 @@
 package de.kim.partners.command;
 
+import de.kim.contracts.vocabulary.ReferralResult;
+import de.kim.contracts.vocabulary.DeclineReason;
 import de.kim.partners.api.*;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.saga.SagaTestFixture;

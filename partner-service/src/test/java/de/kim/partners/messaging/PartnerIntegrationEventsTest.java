@@ -1,5 +1,8 @@
 package de.kim.partners.messaging;
 
+import de.kim.contracts.vocabulary.PartnerKind;
+import de.kim.contracts.vocabulary.ReferralResult;
+import de.kim.contracts.vocabulary.DeclineReason;
 import de.kim.platform.privacy.Sealed;
 import de.kim.contracts.Contracts;
 import de.kim.contracts.Topics;

@@ -1,5 +1,7 @@
 package de.kim.steering.api;
 
+import de.kim.contracts.vocabulary.Direction;
+import de.kim.contracts.vocabulary.Metric;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.YearMonth;

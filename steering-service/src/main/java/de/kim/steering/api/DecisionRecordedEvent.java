@@ -1,5 +1,6 @@
 package de.kim.steering.api;
 
+import de.kim.contracts.vocabulary.Body;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

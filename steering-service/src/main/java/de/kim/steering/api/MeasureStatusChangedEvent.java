@@ -1,5 +1,6 @@
 package de.kim.steering.api;
 
+import de.kim.contracts.vocabulary.MeasureStatus;
 import org.axonframework.serialization.Revision;
 
 /** A measure moved on. */

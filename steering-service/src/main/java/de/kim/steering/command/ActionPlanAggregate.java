@@ -1,5 +1,6 @@
 package de.kim.steering.command;
 
+import de.kim.contracts.vocabulary.MeasureStatus;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;

@@ -1,6 +1,6 @@
 package de.kim.steering.query;
 
-import de.kim.steering.api.Direction;
+import de.kim.contracts.vocabulary.Direction;
 import de.kim.steering.query.SmallCellSuppression.Cell;
 import de.kim.platform.readmodel.ReadModelDatabase;
 import org.springframework.beans.factory.annotation.Qualifier;

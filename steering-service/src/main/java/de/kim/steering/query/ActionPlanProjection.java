@@ -1,5 +1,6 @@
 package de.kim.steering.query;
 
+import de.kim.contracts.vocabulary.MeasureStatus;
 import de.kim.steering.api.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,9 +1,9 @@
 package de.kim.steering.query;
 
-import de.kim.steering.api.Body;
-import de.kim.steering.api.Direction;
-import de.kim.steering.api.MeasureStatus;
-import de.kim.steering.api.Metric;
+import de.kim.contracts.vocabulary.Body;
+import de.kim.contracts.vocabulary.Direction;
+import de.kim.contracts.vocabulary.MeasureStatus;
+import de.kim.contracts.vocabulary.Metric;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -249,7 +249,7 @@ public class SteeringFigures {
     }
 
     /** The raw value of one figure, for an indicator of the action plan; suppression comes after. */
-    public long metric(TenantFacts facts, de.kim.steering.api.Metric metric, Period period, String town) {
+    public long metric(TenantFacts facts, de.kim.contracts.vocabulary.Metric metric, Period period, String town) {
         Predicate<String> inTown = t -> town == null || town.equals(t);
         return switch (metric) {
             case CASES_OPENED -> cases(facts).stream().filter(c -> inTown.test(c.town) && period.contains(c.openedOn)).count();

@@ -1,5 +1,9 @@
 package de.kim.steering.web;
 
+import de.kim.contracts.vocabulary.Body;
+import de.kim.contracts.vocabulary.Direction;
+import de.kim.contracts.vocabulary.Metric;
+import de.kim.contracts.vocabulary.MeasureStatus;
 import de.kim.steering.web.docs.ActionPlanApi;
 import de.kim.steering.api.*;
 import de.kim.steering.query.ActionPlanProgress;

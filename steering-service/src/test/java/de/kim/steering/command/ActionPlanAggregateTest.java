@@ -1,5 +1,9 @@
 package de.kim.steering.command;
 
+import de.kim.contracts.vocabulary.Body;
+import de.kim.contracts.vocabulary.Direction;
+import de.kim.contracts.vocabulary.Metric;
+import de.kim.contracts.vocabulary.MeasureStatus;
 import de.kim.platform.domain.ConflictException;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;

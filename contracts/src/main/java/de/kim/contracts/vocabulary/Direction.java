@@ -1,4 +1,4 @@
-package de.kim.steering.api;
+package de.kim.contracts.vocabulary;
 
 /** Whether an indicator's target is a figure to reach or one to stay below. */
 public enum Direction {

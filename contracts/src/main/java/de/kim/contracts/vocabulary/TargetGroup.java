@@ -1,4 +1,4 @@
-package de.kim.cases.api;
+package de.kim.contracts.vocabulary;
 
 /** The target group (Zielgruppe) a client belongs to, as the steering group counts them. */
 public enum TargetGroup {

@@ -1,4 +1,4 @@
-package de.kim.steering.api;
+package de.kim.contracts.vocabulary;
 
 /** The steering figures an indicator can be bound to. */
 public enum Metric {

@@ -1,4 +1,4 @@
-package de.kim.steering.api;
+package de.kim.contracts.vocabulary;
 
 /** Who decided: the steering group (Lenkungsgruppe) or a project group (Projektgruppe). */
 public enum Body {

@@ -1,4 +1,4 @@
-package de.kim.cases.api;
+package de.kim.contracts.vocabulary;
 
 /** How a case ended. */
 public enum CaseOutcome {

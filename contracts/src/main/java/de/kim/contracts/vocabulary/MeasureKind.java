@@ -1,4 +1,4 @@
-package de.kim.cases.api;
+package de.kim.contracts.vocabulary;
 
 /** The kind of a measure; two of the same kind for the same need at the same time may be double funding. */
 public enum MeasureKind {

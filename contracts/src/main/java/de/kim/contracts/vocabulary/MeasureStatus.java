@@ -1,4 +1,4 @@
-package de.kim.steering.api;
+package de.kim.contracts.vocabulary;
 
 /** Where a measure of the action plan stands. */
 public enum MeasureStatus {

@@ -1,4 +1,4 @@
-package de.kim.cases.api;
+package de.kim.contracts.vocabulary;
 
 /** How urgent a need is. */
 public enum Priority {

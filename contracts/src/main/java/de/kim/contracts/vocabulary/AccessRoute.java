@@ -1,4 +1,4 @@
-package de.kim.cases.api;
+package de.kim.contracts.vocabulary;
 
 /** How the client came to case management. */
 public enum AccessRoute {

@@ -1,4 +1,4 @@
-package de.kim.partners.api;
+package de.kim.contracts.vocabulary;
 
 /** Why a partner declines a referral (or why it could not be received). */
 public enum DeclineReason {

@@ -1,4 +1,4 @@
-package de.kim.partners.api;
+package de.kim.contracts.vocabulary;
 
 /** What kind of organisation a partner is. */
 public enum PartnerKind {

@@ -1,4 +1,4 @@
-package de.kim.partners.api;
+package de.kim.contracts.vocabulary;
 
 /** What came of a completed referral. */
 public enum ReferralResult {
