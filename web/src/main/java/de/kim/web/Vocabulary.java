@@ -1,48 +1,81 @@
 package de.kim.web;
 
+import de.kim.contracts.vocabulary.AccessRoute;
+import de.kim.contracts.vocabulary.AchievementKind;
+import de.kim.contracts.vocabulary.Body;
+import de.kim.contracts.vocabulary.CaseOutcome;
+import de.kim.contracts.vocabulary.ConsentPurpose;
+import de.kim.contracts.vocabulary.DataCategory;
+import de.kim.contracts.vocabulary.DeclineReason;
+import de.kim.contracts.vocabulary.Direction;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.LegalDomain;
+import de.kim.contracts.vocabulary.MeasureKind;
+import de.kim.contracts.vocabulary.MeasureStatus;
+import de.kim.contracts.vocabulary.Metric;
+import de.kim.contracts.vocabulary.PartnerKind;
+import de.kim.contracts.vocabulary.Priority;
+import de.kim.contracts.vocabulary.ReferralResult;
+import de.kim.contracts.vocabulary.TargetGroup;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-/** The codes the forms offer, as the services define them; the labels are in the messages. */
+/**
+ * The codes the forms offer, from the contracts' vocabulary, in the order the enums declare
+ * them; the labels are in the messages ({@code code.<CODE>}).
+ */
 @ControllerAdvice
 public class Vocabulary {
 
+    /** The vocabulary the pages show, each enum whole (a page may show a code no form offers). */
+    static final List<Class<? extends Enum<?>>> ENUMS = List.of(TargetGroup.class, AccessRoute.class,
+            FieldOfAction.class, Priority.class, ConsentPurpose.class, DataCategory.class, LegalDomain.class,
+            MeasureKind.class, AchievementKind.class, CaseOutcome.class, DeclineReason.class, ReferralResult.class,
+            PartnerKind.class, MeasureStatus.class, Metric.class, Direction.class, Body.class);
+
+    /** Set by the platform when a referral cannot be received; no person chooses them. */
+    private static final EnumSet<DeclineReason> PLATFORM_DECLINE_REASONS =
+            EnumSet.of(DeclineReason.PARTNER_INACTIVE, DeclineReason.OFFER_UNAVAILABLE);
+
     static final Map<String, List<String>> CODES = Map.ofEntries(
-            Map.entry("targetGroup", List.of("NEWLY_ARRIVED", "ASYLUM_SEEKERS", "TOLERATED", "YOUNG_ADULTS", "FAMILIES", "OTHER")),
-            Map.entry("accessRoute", List.of("SELF", "JOBCENTER", "EMPLOYMENT_AGENCY", "IMMIGRATION_OFFICE",
-                    "YOUTH_WELFARE_OFFICE", "SOCIAL_WELFARE_OFFICE", "SCHOOL", "MIGRATION_COUNSELLING", "NETWORK_PARTNER", "OTHER")),
-            Map.entry("field", List.of("LANGUAGE", "EDUCATION_SCHOOL", "TRAINING_WORK", "HOUSING", "HEALTH", "FAMILY_CHILDREN",
-                    "RESIDENCE_LEGAL", "BENEFITS_FINANCES", "SOCIAL_PARTICIPATION")),
-            Map.entry("priority", List.of("HIGH", "MEDIUM", "LOW")),
-            Map.entry("purpose", List.of("REFERRAL", "COORDINATION", "RESIDENCE_MATTERS")),
-            Map.entry("category", List.of("IDENTITY", "CONTACT", "LANGUAGES", "NEEDS", "RESIDENCE_STATUS", "ACHIEVEMENTS",
-                    "HEALTH", "YOUTH_WELFARE_ENTRUSTED")),
-            Map.entry("legalDomain", List.of("SGB_II", "SGB_III", "SGB_VIII", "SGB_XII", "ASYLBLG", "AUFENTHG")),
-            Map.entry("measure", List.of("LANGUAGE_COURSE", "INTEGRATION_COURSE", "VOCATIONAL_LANGUAGE_COURSE", "JOB_COACHING",
-                    "VOCATIONAL_TRAINING", "QUALIFICATION_RECOGNITION", "CHILDCARE", "HOUSING_SUPPORT", "COUNSELLING",
-                    "HEALTH_SUPPORT", "OTHER")),
-            Map.entry("achievement", List.of("LANGUAGE_CERTIFICATE", "SECURED_LIVELIHOOD", "EMPLOYMENT", "SCHOOL_ATTENDANCE",
-                    "SCHOOL_DEGREE", "VOCATIONAL_DEGREE", "INTEGRATION_COURSE", "ORIENTATION_COURSE", "NATURALISATION_TEST")),
-            Map.entry("outcome", List.of("GOALS_REACHED", "MOVED_AWAY", "NO_CONTACT", "HANDED_TO_REGULAR_SERVICE", "OTHER")),
-            Map.entry("declineReason", List.of("NO_CAPACITY", "NOT_ELIGIBLE", "CLIENT_NOT_REACHED", "CLIENT_DECLINED",
-                    "OFFER_NOT_SUITABLE", "OTHER")),
-            Map.entry("result", List.of("GOAL_REACHED", "PARTIALLY_REACHED", "DROPPED_OUT", "OTHER")),
-            Map.entry("partnerKind", List.of("JOBCENTER", "EMPLOYMENT_AGENCY", "YOUTH_WELFARE_OFFICE", "SOCIAL_WELFARE_OFFICE",
-                    "MIGRATION_COUNSELLING", "LANGUAGE_COURSE_PROVIDER", "WELFARE_ORGANISATION", "SCHOOL", "HEALTH_SERVICE", "OTHER")),
+            Map.entry("targetGroup", all(TargetGroup.class)),
+            Map.entry("accessRoute", all(AccessRoute.class)),
+            Map.entry("field", all(FieldOfAction.class)),
+            Map.entry("priority", all(Priority.class)),
+            Map.entry("purpose", all(ConsentPurpose.class)),
+            Map.entry("category", all(DataCategory.class)),
+            Map.entry("legalDomain", all(LegalDomain.class)),
+            Map.entry("measure", all(MeasureKind.class)),
+            Map.entry("achievement", all(AchievementKind.class)),
+            Map.entry("outcome", all(CaseOutcome.class)),
+            Map.entry("declineReason", names(EnumSet.complementOf(PLATFORM_DECLINE_REASONS))),
+            Map.entry("result", all(ReferralResult.class)),
+            Map.entry("partnerKind", all(PartnerKind.class)),
+            // Residence status types and pathways stay in immigration-office-service, as they carry its
+            // legal rules (default legal bases, the status a pathway grants): listed here as it names them.
             Map.entry("statusType", List.of("AUFENTHALTSGESTATTUNG", "DULDUNG", "AUFENTHALTSERLAUBNIS",
                     "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
             Map.entry("pathway", List.of("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_104C", "AUFENTHG_9", "STAG_10")),
-            Map.entry("measureStatus", List.of("PLANNED", "UNDER_WAY", "DONE", "DROPPED")),
-            Map.entry("metric", List.of("CASES_OPENED", "CASES_CLOSED", "NEEDS_ASSESSED", "GOALS_REACHED", "REFERRALS_MADE",
-                    "REFERRALS_ACCEPTED", "DOUBLE_FUNDING_WARNINGS", "OPEN_GAPS")),
-            Map.entry("direction", List.of("AT_LEAST", "AT_MOST")),
-            Map.entry("decisionBody", List.of("STEERING_GROUP", "PROJECT_GROUP")));
+            Map.entry("measureStatus", all(MeasureStatus.class)),
+            Map.entry("metric", all(Metric.class)),
+            Map.entry("direction", all(Direction.class)),
+            Map.entry("decisionBody", all(Body.class)));
 
     @ModelAttribute("codes")
     public Map<String, List<String>> codes() {
         return CODES;
+    }
+
+    private static <E extends Enum<E>> List<String> all(Class<E> vocabulary) {
+        return names(EnumSet.allOf(vocabulary));
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> codes) {
+        return codes.stream().map(Enum::name).toList();
     }
 }
