@@ -3,6 +3,7 @@ package de.kim.contracts;
 import de.kim.contracts.cases.*;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.contracts.partners.*;
 import de.kim.contracts.reporting.FiguresPublished;
 
@@ -46,6 +47,7 @@ public final class Contracts {
             new Contract(ReferralReminderDue.TYPE, Topics.PARTNER, ReferralReminderDue.class),
             new Contract(ResidenceStatusProgressed.TYPE, Topics.IMMIGRATION, ResidenceStatusProgressed.class),
             new Contract(HandoverToCaseManagement.TYPE, Topics.IMMIGRATION, HandoverToCaseManagement.class),
+            new Contract(StatusCheckAnswered.TYPE, Topics.IMMIGRATION, StatusCheckAnswered.class),
             new Contract(FiguresPublished.TYPE, Topics.REPORTING, FiguresPublished.class));
 
     private Contracts() {

@@ -1,5 +1,6 @@
 package de.kim.immigration.command;
 
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
@@ -75,10 +76,13 @@ public class ResidenceRecordAggregate {
     private ResidenceStatusType currentType;
     private String currentLegalBasis;
     private LocalDate currentValidFrom;
+    private LocalDate currentValidUntil;
     private final Set<AchievementId> achievements = new HashSet<>();
     private String officer;
     /** Each status check asked for, and whether the officer has completed it. */
     private final Map<StatusCheckId, Boolean> statusChecksDone = new HashMap<>();
+    /** The case that asked for each status check. */
+    private final Map<StatusCheckId, String> statusCheckCases = new HashMap<>();
     private boolean closed;
     private boolean legalHold;
     private boolean erased;
@@ -214,7 +218,8 @@ public class ResidenceRecordAggregate {
     }
 
     @CommandHandler
-    void handle(CompleteStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
+    void handle(CompleteStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock,
+                PersonalDataVault vault) {
         requireNotErased(tenant);
         Boolean done = statusChecksDone.get(command.statusCheckId());
         if (done == null) {
@@ -223,7 +228,12 @@ public class ResidenceRecordAggregate {
         if (done) {
             throw new ConflictException("residence.status-check.already-completed");
         }
-        apply(new StatusCheckCompletedEvent(id, tenant, command.statusCheckId(), LocalDate.now(clock)));
+        if (command.pathway() != null && command.prospect() == null) {
+            throw new InvalidInputException("prospect", "residence.status-check.prospect-for-pathway");
+        }
+        StatusCheckAnswered.Answer answer = StatusCheckAnswers.of(command, currentType, currentLegalBasis, currentValidUntil);
+        apply(new StatusCheckCompletedEvent(id, tenant, command.statusCheckId(), LocalDate.now(clock),
+                statusCheckCases.get(command.statusCheckId()), vault.seal(tenant, id.value(), answer)));
     }
 
     /** The office no longer handles the person (naturalised, moved away, …): the retention period starts. */
@@ -343,6 +353,7 @@ public class ResidenceRecordAggregate {
         this.currentType = event.to();
         this.currentLegalBasis = event.legalBasis();
         this.currentValidFrom = event.validFrom();
+        this.currentValidUntil = event.validUntil();
     }
 
     @EventSourcingHandler
@@ -363,6 +374,7 @@ public class ResidenceRecordAggregate {
     @EventSourcingHandler
     void on(StatusCheckRequestedEvent event) {
         statusChecksDone.put(event.statusCheckId(), false);
+        statusCheckCases.put(event.statusCheckId(), event.caseId());
     }
 
     @EventSourcingHandler

@@ -4,7 +4,6 @@ import de.kim.immigration.web.docs.ResidenceRecordApi;
 import de.kim.platform.audit.Audited;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.CloseResidenceRecordCommand;
-import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.immigration.api.HandoverId;
@@ -140,10 +139,15 @@ public class ResidenceRecordController implements ResidenceRecordApi {
         return entry(find(id).statusChecks(), ResidenceRecordView.StatusCheckEntry::id, statusCheckId);
     }
 
-    /** The officer has checked the status case management asked about: the request leaves the work list. */
+    /**
+     * The officer answers the status check case management asked about: the request leaves the
+     * work list, and the residence status now, with the prospect and note given, goes to the case.
+     */
     @PostMapping("/{id}/status-checks/{statusCheckId}/completion")
-    public ResponseEntity<Void> completeStatusCheck(@PathVariable String id, @PathVariable String statusCheckId) {
-        commands.sendAndWait(new CompleteStatusCheckCommand(new ResidenceRecordId(id), new StatusCheckId(statusCheckId)));
+    public ResponseEntity<Void> completeStatusCheck(@PathVariable String id, @PathVariable String statusCheckId,
+                                                    @Valid @RequestBody(required = false) StatusCheckAnswerRequest answer) {
+        commands.sendAndWait((answer == null ? StatusCheckAnswerRequest.NONE : answer)
+                .toCommand(new ResidenceRecordId(id), new StatusCheckId(statusCheckId)));
         return ResponseEntity.noContent().build();
     }
 

@@ -29,6 +29,8 @@ import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.contracts.vocabulary.PathwayProspect;
 import de.kim.immigration.api.CloseResidenceRecordCommand;
 import de.kim.immigration.api.ClosureReason;
 import de.kim.immigration.api.EraseResidenceRecordCommand;
@@ -482,15 +484,34 @@ class ResidenceRecordAggregateTest {
     }
 
     @Test
-    void a_status_check_is_completed_once_on_the_day() {
+    void a_status_check_is_answered_once_with_the_status_now_and_the_officers_prospect_sealed_with_the_records_key() {
         StatusCheckId check = new StatusCheckId("check-1");
-        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
-                .when(new CompleteStatusCheckCommand(id, check), JONAS_IN_METTMANN)
-                .expectEvents(new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2)));
+        StatusCheckAnswered.Answer expected = new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG", date(2027, 3, 31),
+                "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "B1 fehlt noch");
+        fixture.given(created(), new ResidenceStatusProgressedEvent(id, "kreis-mettmann", statusId, null, DULDUNG,
+                                "§ 60a AufenthG", date(2026, 10, 1), date(2027, 3, 31), null),
+                        new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
+                .when(new CompleteStatusCheckCommand(id, check, Pathway.AUFENTHG_25B, PathwayProspect.REQUIREMENTS_MET_SOON,
+                        "  B1 fehlt noch "), JONAS_IN_METTMANN)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(StatusCheckCompletedEvent.class,
+                        answered -> answered.completedOn().equals(date(2026, 11, 2)) && answered.caseId().equals("case-1")
+                                && answered.answer().subject().equals(id.value())
+                                && !answered.answer().data().contains("B1")
+                                && vault.open("kreis-mettmann", answered.answer(), StatusCheckAnswered.Answer.class)
+                                .orElseThrow().equals(expected)),
+                        andNoMore())));
         fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)),
-                        new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2)))
+                        new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2), null, null))
                 .when(new CompleteStatusCheckCommand(id, check), JONAS_IN_METTMANN)
                 .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_pathway_without_a_prospect_is_no_answer() {
+        StatusCheckId check = new StatusCheckId("check-1");
+        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
+                .when(new CompleteStatusCheckCommand(id, check, Pathway.AUFENTHG_25B, null, null), JONAS_IN_METTMANN)
+                .expectException(InvalidInputException.class).expectNoEvents();
     }
 
     @Test

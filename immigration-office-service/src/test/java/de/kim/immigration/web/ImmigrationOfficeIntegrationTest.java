@@ -15,6 +15,9 @@ import de.kim.contracts.cases.SharedAchievementsWithdrawn;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
+import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +80,8 @@ class ImmigrationOfficeIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    PersonalDataVault vault;
 
     @BeforeEach
     void signIn() {
@@ -258,7 +263,7 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     @Test
-    void deadlines_and_status_check_requests_show_in_the_responsible_officers_work_list() throws Exception {
+    void deadlines_and_status_check_requests_show_in_the_responsible_officers_work_list_and_the_answer_goes_to_the_case_sealed() throws Exception {
         String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
         post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
         assertThat(put("/api/residence-records/" + id + "/officer", "{\"officer\":\"abh-jonas\"}").getStatusCode())
@@ -273,8 +278,10 @@ class ImmigrationOfficeIntegrationTest {
                 String.class).getBody()).findValuesAsText("recordId")).doesNotContain(id);
 
         String check = UUID.randomUUID().toString();
-        publishStatusCheck(id, check);
-        publishStatusCheck(id, check);
+        String asking = UUID.randomUUID().toString();
+        vault.seal(TestTokens.TENANT, asking, "the asking client's key exists"); // as case-service made it
+        publishStatusCheck(id, check, asking);
+        publishStatusCheck(id, check, asking);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
                 "/api/residence-records/" + id, String.class).getBody()).path("statusChecks").findValuesAsText("id"))
                 .containsExactly(check));
@@ -294,8 +301,23 @@ class ImmigrationOfficeIntegrationTest {
                 .getBody()).path("statusChecks").findValuesAsText("statusCheckId")).doesNotContain(check);
 
         String completion = "/api/residence-records/" + id + "/status-checks/" + check + "/completion";
-        assertThat(post(completion, "", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertProblem(post(completion, "{\"pathway\":\"AUFENTHG_25B\"}", null), 400, "urn:kim:problem:invalid-input",
+                "prospect");
+        assertProblem(post(completion, "{\"prospect\":\"VIELLEICHT\"}", null), 400, "urn:kim:problem:invalid-input",
+                "prospect");
+        assertThat(post(completion, """
+                {"pathway":"AUFENTHG_25B","prospect":"REQUIREMENTS_MET_SOON","note":"Antrag nach dem B1-Zertifikat"}""",
+                null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post(completion, "", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ConsumerRecord<String, String> answered = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
+                Topics.IMMIGRATION, r -> r.value().contains(check) && r.value().contains(StatusCheckAnswered.TYPE.name()),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no answer on " + Topics.IMMIGRATION));
+        JsonNode data = json.readTree(answered.value()).path("data");
+        assertThat(data.path("caseId").asText()).isEqualTo(asking);
+        assertThat(answered.value()).as("the answer travels sealed").doesNotContain("B1-Zertifikat");
+        assertThat(vault.open(TestTokens.TENANT, new Sealed(asking, data.path("sealedAnswer").asText()),
+                StatusCheckAnswered.Answer.class)).contains(new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG",
+                TODAY.plusDays(20), "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "Antrag nach dem B1-Zertifikat"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
                 "/api/residence-records/work-list?officer=abh-jonas", String.class).getBody()).path("statusChecks")
                 .findValuesAsText("statusCheckId")).doesNotContain(check));
@@ -673,10 +695,11 @@ class ImmigrationOfficeIntegrationTest {
         }
     }
 
-    private void publishStatusCheck(String recordId, String statusCheckId) throws Exception {
+    private void publishStatusCheck(String recordId, String statusCheckId, String caseId) throws Exception {
         ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(StatusCheckRequested.TYPE));
-        envelope.put("id", UUID.randomUUID().toString());
-        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("statusCheckId", statusCheckId);
+        envelope.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("statusCheckId", statusCheckId)
+                .put("caseId", caseId);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
                     json.writeValueAsString(envelope))).get();

@@ -9,6 +9,7 @@ import de.kim.immigration.web.PathwaysResponse;
 import de.kim.immigration.web.RecordAchievementRequest;
 import de.kim.immigration.web.RecordLifecycleRequests;
 import de.kim.immigration.web.RecordStatusRequest;
+import de.kim.immigration.web.StatusCheckAnswerRequest;
 import de.kim.immigration.web.WorkList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -133,13 +134,23 @@ public interface ResidenceRecordApi {
     @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
     ResidenceRecordView.StatusCheckEntry statusCheck(String id, String statusCheckId);
 
-    @Operation(summary = "Complete a status check",
-            description = "The officer has checked the status case management asked about: the request leaves the "
-                    + "work list and case management learns it.")
-    @ApiResponse(responseCode = "204", description = "Completed.")
+    @Operation(summary = "Answer a status check",
+            description = "The officer answers the status check case management asked about: the request leaves the "
+                    + "work list, and the answer goes to the case that asked (event `kim.immigration.StatusCheckAnswered`, "
+                    + "sealed with the client's key): the residence status on the record now (type, legal basis, valid "
+                    + "until) and, where the officer gives them, the prospects of a pathway (`pathway` with `prospect`: "
+                    + "REQUIREMENTS_MET, REQUIREMENTS_MET_SOON, REQUIREMENTS_MISSING, NOT_OPEN) and a note to the case "
+                    + "manager (at most 2,000 characters). The body is optional.",
+            requestBody = @RequestBody(required = false, content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = """
+                            {"pathway":"AUFENTHG_25B","prospect":"REQUIREMENTS_MET_SOON",
+                             "note":"Mit dem B1-Zertifikat kann der Antrag im Frühjahr gestellt werden."}"""))))
+    @ApiResponse(responseCode = "204", description = "Answered.")
+    @ApiResponse(responseCode = "400", description = "An unknown pathway or prospect, a pathway without a prospect, or "
+            + "a note longer than 2,000 characters.")
     @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
-    @ApiResponse(responseCode = "409", description = "Completed already.")
-    ResponseEntity<Void> completeStatusCheck(String id, String statusCheckId);
+    @ApiResponse(responseCode = "409", description = "Answered already.")
+    ResponseEntity<Void> completeStatusCheck(String id, String statusCheckId, StatusCheckAnswerRequest answer);
 
     @Operation(summary = "An officer's work list",
             description = "What an officer of the Ausländerbehörde has to do: the deadlines of their records (permits "
