@@ -203,6 +203,27 @@ public class CaseAggregate {
         apply(new StatusCheckRequestedEvent(id, command.statusCheckId(), residenceRecordId, consent, today));
     }
 
+    /**
+     * Takes in the office's answer to a status check of this case, once. The answer is kept only
+     * while a consent for the office's residence matters still releases the residence status and
+     * the client is not erased; else only the fact that it came is recorded. An answer sealed for
+     * another subject than this case's client is not this client's and is not kept either.
+     */
+    @CommandHandler
+    void handle(RecordStatusCheckAnswerCommand command, Clock clock) {
+        if (!residenceMatters.hasStatusCheck(command.statusCheckId())) {
+            throw new NotFoundException("case.status-check.not-found");
+        }
+        if (residenceMatters.answered(command.statusCheckId())) {
+            return;
+        }
+        boolean released = !erased && command.answer() != null && command.answer().subject().equals(id.value())
+                && consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, LocalDate.now(clock))
+                .anyMatch(c -> c.categories().contains(DataCategory.RESIDENCE_STATUS));
+        apply(new StatusCheckAnsweredEvent(id, command.statusCheckId(), released ? command.answer() : null,
+                command.answeredOn()));
+    }
+
     /** Marks a need, measure or achievement entrusted (§ 65 SGB VIII); a copy the office holds goes. */
     @CommandHandler
     void handle(MarkEntrustedCommand command, Clock clock) {

@@ -4,6 +4,7 @@ import de.kim.cases.api.AchievementId;
 import de.kim.cases.api.AchievementRecordedEvent;
 import de.kim.cases.api.LinkResidenceRecordCommand;
 import de.kim.cases.api.ResidenceRecordLinkedEvent;
+import de.kim.cases.api.StatusCheckAnsweredEvent;
 import de.kim.cases.api.StatusCheckId;
 import de.kim.cases.api.StatusCheckRequestedEvent;
 import de.kim.platform.domain.ConflictException;
@@ -18,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * What the case has to do with the immigration office: the client's residence record it is
  * linked to, the achievements recorded (shared with that record where a consent allows it) and
- * the status checks asked of the office. Recording an achievement and asking for a check need the
+ * the status checks asked of the office and whether it answered them. Recording an achievement and asking for a check need the
  * consents, so the case ({@link CaseAggregate}) handles them.
  */
 class ResidenceMatters {
@@ -27,6 +28,7 @@ class ResidenceMatters {
     private String residenceRecordId;
     private final Set<AchievementId> achievements = new HashSet<>();
     private final Set<StatusCheckId> statusChecks = new HashSet<>();
+    private final Set<StatusCheckId> answered = new HashSet<>();
 
     ResidenceMatters(CaseRef caseRef) {
         this.caseRef = caseRef;
@@ -53,6 +55,10 @@ class ResidenceMatters {
         return statusChecks.contains(statusCheckId);
     }
 
+    boolean answered(StatusCheckId statusCheckId) {
+        return answered.contains(statusCheckId);
+    }
+
     @EventSourcingHandler
     void on(ResidenceRecordLinkedEvent e) {
         residenceRecordId = e.residenceRecordId();
@@ -66,5 +72,10 @@ class ResidenceMatters {
     @EventSourcingHandler
     void on(StatusCheckRequestedEvent e) {
         statusChecks.add(e.statusCheckId());
+    }
+
+    @EventSourcingHandler
+    void on(StatusCheckAnsweredEvent e) {
+        answered.add(e.statusCheckId());
     }
 }

@@ -1,6 +1,7 @@
 package de.kim.cases.query;
 
 import de.kim.cases.privacy.CaseTexts;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
@@ -258,7 +259,19 @@ public class CaseFileProjection {
     @EventHandler
     void on(StatusCheckRequestedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.statusChecks.add(new CaseFile.StatusCheck(e.statusCheckId().value(),
-                e.residenceRecordId(), e.requestedOn())));
+                e.residenceRecordId(), e.requestedOn(), null, null)));
+    }
+
+    @EventHandler
+    void on(StatusCheckAnsweredEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            StatusCheckAnswered.Answer answer = vault.open(f.tenant, e.answer(), StatusCheckAnswered.Answer.class).orElse(null);
+            replace(f.statusChecks, c -> c.id().equals(e.statusCheckId().value()), c -> c.answered(e.answeredOn(), answer));
+            if (answer != null && (f.residenceStatus == null || !e.answeredOn().isBefore(f.residenceStatus.asOf()))) {
+                f.residenceStatus = new CaseFile.ResidenceStatus(answer.statusType(), answer.legalBasis(),
+                        answer.validUntil(), e.answeredOn());
+            }
+        });
     }
 
     @EventHandler

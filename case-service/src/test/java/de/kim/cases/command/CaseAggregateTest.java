@@ -1,6 +1,8 @@
 package de.kim.cases.command;
 
 import de.kim.cases.api.*;
+import de.kim.cases.messaging.ImmigrationEventsListener;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
@@ -49,6 +51,9 @@ class CaseAggregateTest {
     /** A partner's answer arrives relayed by case-service's own principal, not by a person. */
     private static final Map<String, String> PARTNER_ANSWERS = Actor.servicePrincipal(new TenantId("kreis-mettmann"),
             "ps-vhs", "case-service.partner-answers").asMetaData();
+    /** The office's answer to a status check arrives relayed by case-service's own principal. */
+    private static final Map<String, String> IMMIGRATION_ANSWERS = Actor.servicePrincipal(new TenantId("kreis-mettmann"),
+            "abh-jonas", ImmigrationEventsListener.PRINCIPAL).asMetaData();
     private static final Map<String, String> WITHOUT_ROLE = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna");
     private static final Map<String, String> ANOTHER_CASE_MANAGER = Map.of("tenant", "kreis-mettmann", "actor", "cm-bob",
             "roles", "CASE_MANAGER");
@@ -569,6 +574,43 @@ class CaseAggregateTest {
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("case.status-check.no-residence-status-category").expectNoEvents();
+    }
+
+    private Sealed answerFor(String subject) {
+        return vault.seal("kreis-mettmann", subject, new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG",
+                TODAY.plusMonths(3), "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "B1 fehlt noch"));
+    }
+
+    @Test
+    void the_offices_answer_to_a_status_check_is_kept_once_under_a_consent_that_releases_the_residence_status() {
+        Sealed answer = answerFor("case-1");
+        StatusCheckRequestedEvent asked = new StatusCheckRequestedEvent(id, check, "record-7", consent, TODAY.minusDays(3));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)), asked)
+                .when(new RecordStatusCheckAnswerCommand(id, check, answer, TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new StatusCheckAnsweredEvent(id, check, answer, TODAY));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)), asked,
+                        new StatusCheckAnsweredEvent(id, check, answer, TODAY))
+                .when(new RecordStatusCheckAnswerCommand(id, check, answer, TODAY), IMMIGRATION_ANSWERS)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void an_answer_after_the_consent_ended_or_sealed_for_another_person_is_noted_without_its_content() {
+        StatusCheckRequestedEvent asked = new StatusCheckRequestedEvent(id, check, "record-7", consent, TODAY.minusDays(3));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)), asked,
+                        new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY))
+                .when(new RecordStatusCheckAnswerCommand(id, check, answerFor("case-1"), TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new StatusCheckAnsweredEvent(id, check, null, TODAY));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)), asked)
+                .when(new RecordStatusCheckAnswerCommand(id, check, answerFor("case-2"), TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new StatusCheckAnsweredEvent(id, check, null, TODAY));
+    }
+
+    @Test
+    void an_answer_to_a_status_check_the_case_never_asked_for_is_refused() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)))
+                .when(new RecordStatusCheckAnswerCommand(id, check, answerFor("case-1"), TODAY), IMMIGRATION_ANSWERS)
+                .expectException(NotFoundException.class).expectNoEvents();
     }
 
     // --- consent that ends --------------------------------------------------------------------------
