@@ -35,6 +35,7 @@ public class Vocabulary {
             Map.entry("statusType", List.of("AUFENTHALTSGESTATTUNG", "DULDUNG", "AUFENTHALTSERLAUBNIS",
                     "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
             Map.entry("pathway", List.of("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_104C", "AUFENTHG_9", "STAG_10")),
+            Map.entry("prospect", List.of("REQUIREMENTS_MET", "REQUIREMENTS_MET_SOON", "REQUIREMENTS_MISSING", "NOT_OPEN")),
             Map.entry("measureStatus", List.of("PLANNED", "UNDER_WAY", "DONE", "DROPPED")),
             Map.entry("metric", List.of("CASES_OPENED", "CASES_CLOSED", "NEEDS_ASSESSED", "GOALS_REACHED", "REFERRALS_MADE",
                     "REFERRALS_ACCEPTED", "DOUBLE_FUNDING_WARNINGS", "OPEN_GAPS")),

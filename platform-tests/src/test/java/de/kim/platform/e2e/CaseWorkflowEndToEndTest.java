@@ -217,7 +217,7 @@ class CaseWorkflowEndToEndTest {
     }
 
     @Test
-    void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_reaches_the_officers_work_list() {
+    void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_is_answered_back_to_the_case() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
         String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
                 {"dateOfBirth":"1997-09-23","nationality":"IRQ","entryDate":"2017-03-14","minorChildInHousehold":false}"""));
@@ -258,6 +258,20 @@ class CaseWorkflowEndToEndTest {
         JsonNode onRecord = json(PLATFORM.as(OFFICER).get(records)).path("statusChecks");
         assertThat(onRecord.findValuesAsText("id")).containsExactly(check);
         assertThat(onRecord.findValuesAsText("caseId")).containsExactly(caseId);
+
+        // The officer answers; within two seconds the case file shows the status and the prospect.
+        id(PLATFORM.as(OFFICER).post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                .formatted(today.minusMonths(2), today.plusMonths(4))));
+        assertThat(PLATFORM.as(OFFICER).post(records + "/status-checks/" + check + "/completion", """
+                {"pathway":"AUFENTHG_25B","prospect":"REQUIREMENTS_MISSING","note":"Es fehlt noch das B1-Zertifikat"}""")
+                .statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode file = json(PLATFORM.as(LEAD).get(cases));
+            assertThat(file.at("/statusChecks/0/answer/prospect").asText()).isEqualTo("REQUIREMENTS_MISSING");
+            assertThat(file.at("/statusChecks/0/answer/note").asText()).isEqualTo("Es fehlt noch das B1-Zertifikat");
+            assertThat(file.at("/residenceStatus/statusType").asText()).isEqualTo("DULDUNG");
+            assertThat(file.at("/residenceStatus/validUntil").asText()).isEqualTo(today.plusMonths(4).toString());
+        });
     }
 
     private static String pathwayRequirement(String records, String pathway, String requirement) {
