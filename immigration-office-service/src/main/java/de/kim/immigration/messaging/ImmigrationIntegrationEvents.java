@@ -1,8 +1,10 @@
 package de.kim.immigration.messaging;
 
+import de.kim.contracts.immigration.CaseLinkAnswered;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.immigration.api.CaseLinkAnsweredEvent;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
@@ -38,6 +40,8 @@ public class ImmigrationIntegrationEvents implements IntegrationEventMapper {
                         new HandoverToCaseManagement(e.recordId().value(), e.handoverId().value(), e.fieldOfAction().name(),
                                 e.reasonCode(), name(e.pathway()), e.handedOverOn())))
                 .on(StatusCheckCompletedEvent.class, this::answered)
+                .on(CaseLinkAnsweredEvent.class, e -> new IntegrationEvent(CaseLinkAnswered.TYPE,
+                        new CaseLinkAnswered(e.caseId(), e.recordId().value(), e.confirmed(), e.answeredOn())))
                 .build();
     }
 

@@ -12,7 +12,9 @@ import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.SharedAchievementsWithdrawn;
+import de.kim.contracts.cases.ResidenceRecordLinkRequested;
 import de.kim.contracts.cases.StatusCheckRequested;
+import de.kim.contracts.immigration.CaseLinkAnswered;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.immigration.StatusCheckAnswered;
@@ -82,6 +84,8 @@ class ImmigrationOfficeIntegrationTest {
     TestRestTemplate http;
     @Autowired
     PersonalDataVault vault;
+    /** The case of the pinned fixtures of achievements shared and withdrawn. */
+    static final String FIXTURE_CASE = "0e6a8a1e-2b7c-4a55-8f0e-3a9b1c2d4e5f";
 
     @BeforeEach
     void signIn() {
@@ -228,6 +232,7 @@ class ImmigrationOfficeIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MISSING"));
         String achievement = UUID.randomUUID().toString();
+        confirmedLink(id, FIXTURE_CASE);
 
         ObjectNode shared = (ObjectNode) json.readTree(Fixtures.json(AchievementShared.TYPE));
         shared.put("id", UUID.randomUUID().toString());
@@ -280,6 +285,19 @@ class ImmigrationOfficeIntegrationTest {
         String check = UUID.randomUUID().toString();
         String asking = UUID.randomUUID().toString();
         vault.seal(TestTokens.TENANT, asking, "the asking client's key exists"); // as case-service made it
+        requestLink(id, asking);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/work-list?officer=abh-jonas", String.class).getBody()).path("linkRequests")
+                .findValuesAsText("caseId")).contains(asking));
+        assertThat(post("/api/residence-records/" + id + "/case-links/" + asking + "/confirmation", "", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/residence-records/" + id + "/case-links/" + asking + "/refusal", "", null)
+                .getStatusCode()).as("answered already").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(record(id).path("caseLinks").findValuesAsText("state")).containsExactly("CONFIRMED");
+        TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(), Topics.IMMIGRATION,
+                r -> r.value().contains(asking) && r.value().contains(CaseLinkAnswered.TYPE.name())
+                        && r.value().contains("\"confirmed\":true"), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the confirmation is not on " + Topics.IMMIGRATION));
         publishStatusCheck(id, check, asking);
         publishStatusCheck(id, check, asking);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
@@ -328,6 +346,7 @@ class ImmigrationOfficeIntegrationTest {
         String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
         String poison = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
+        confirmedLink(id, FIXTURE_CASE);
 
         publishAchievement(id, poison, "TRAPEZE_DIPLOMA");
         publishAchievement(id, good, "LANGUAGE_CERTIFICATE");
@@ -693,6 +712,20 @@ class ImmigrationOfficeIntegrationTest {
             producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
                     json.writeValueAsString(envelope))).get();
         }
+    }
+
+    /** Case management asks for the link, and the officer confirms it once it landed. */
+    private void confirmedLink(String recordId, String caseId) throws Exception {
+        requestLink(recordId, caseId);
+        String confirmation = "/api/residence-records/" + recordId + "/case-links/" + caseId + "/confirmation";
+        await().atMost(Duration.ofSeconds(30)).until(() -> post(confirmation, "", null).getStatusCode() == HttpStatus.NO_CONTENT);
+    }
+
+    private void requestLink(String recordId, String caseId) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(ResidenceRecordLinkRequested.TYPE));
+        envelope.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("caseId", caseId);
+        publishCaseEvent(envelope);
     }
 
     private void publishStatusCheck(String recordId, String statusCheckId, String caseId) throws Exception {

@@ -152,10 +152,29 @@ public interface ResidenceRecordApi {
     @ApiResponse(responseCode = "409", description = "Answered already.")
     ResponseEntity<Void> completeStatusCheck(String id, String statusCheckId, StatusCheckAnswerRequest answer);
 
+    @Operation(summary = "Confirm a case's link to the record",
+            description = "Case management linked one of its cases to this record (`kim.case.ResidenceRecordLinkRequested`). "
+                    + "The officer confirms that the case's client is the record's person (ask back the case manager named in "
+                    + "`requestedBy` where in doubt): from then on the case's achievements and status checks reach the "
+                    + "record (`kim.immigration.CaseLinkAnswered`). A link asked for after the office handed the person "
+                    + "over is confirmed at once.")
+    @ApiResponse(responseCode = "204", description = "Confirmed.")
+    @ApiResponse(responseCode = "404", description = "No such record, or no link request of that case on it.")
+    @ApiResponse(responseCode = "409", description = "The request is answered already, or the record is closed or erased.")
+    ResponseEntity<Void> confirmCaseLink(String id, String caseId);
+
+    @Operation(summary = "Refuse a case's link to the record",
+            description = "The case's client is not the record's person: nothing of the case reaches the record, and case "
+                    + "management learns it (`kim.immigration.CaseLinkAnswered`). The case may ask again.")
+    @ApiResponse(responseCode = "204", description = "Refused.")
+    @ApiResponse(responseCode = "404", description = "No such record, or no link request of that case on it.")
+    @ApiResponse(responseCode = "409", description = "The request is answered already, or the record is closed or erased.")
+    ResponseEntity<Void> refuseCaseLink(String id, String caseId);
+
     @Operation(summary = "An officer's work list",
             description = "What an officer of the Ausländerbehörde has to do: the deadlines of their records (permits "
                     + "expiring, the Chancen-Aufenthaltsrecht's 18 months running out) within `withinDays` (default "
-                    + "90, at most 3650) and case management's open status check requests, oldest first.")
+                    + "90, at most 3650) and case management's open status check and link requests, oldest first.")
     WorkList workList(String officer, Integer withinDays);
 
     @Operation(summary = "Pathways to a secure status",
