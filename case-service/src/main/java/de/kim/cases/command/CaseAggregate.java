@@ -156,19 +156,51 @@ public class CaseAggregate {
             apply(new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, command.achievementId().value(), today));
             return new AchievementOutcome(false);
         }
+        return new AchievementOutcome(share(command.achievementId(), command.kind(), command.level(),
+                command.achievedOn(), today));
+    }
+
+    /** Shares an achievement with the office over a confirmed link, under a consent that releases achievements. */
+    private boolean share(AchievementId achievement, AchievementKind kind, String level, LocalDate achievedOn,
+                          LocalDate today) {
         String residenceRecordId = residenceMatters.residenceRecordId();
-        if (residenceRecordId == null) {
-            return new AchievementOutcome(false);
+        if (residenceRecordId == null || !residenceMatters.linkConfirmed()) {
+            return false;
         }
         return consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today)
                 .filter(consent -> consent.categories().contains(DataCategory.ACHIEVEMENTS))
                 .findFirst()
                 .map(consent -> {
-                    apply(new AchievementSharedEvent(id, residenceRecordId, command.achievementId(), command.kind(),
-                            command.level(), command.achievedOn(), consent.id()));
-                    return new AchievementOutcome(true);
+                    apply(new AchievementSharedEvent(id, residenceRecordId, achievement, kind, level, achievedOn,
+                            consent.id()));
+                    return true;
                 })
-                .orElse(new AchievementOutcome(false));
+                .orElse(false);
+    }
+
+    /**
+     * The office's answer to the link: confirmed, the achievements recorded so far go to the record
+     * as far as a consent releases them and none is entrusted; refused, nothing goes. An answer about
+     * a record the case is no longer linked to, or given already, changes nothing.
+     */
+    @CommandHandler
+    void handle(RecordResidenceLinkAnswerCommand command, Clock clock) {
+        if (!command.residenceRecordId().equals(residenceMatters.residenceRecordId())
+                || residenceMatters.linkAnswered(command.confirmed())) {
+            return;
+        }
+        if (!command.confirmed()) {
+            apply(new ResidenceRecordLinkRefusedEvent(id, command.residenceRecordId(), command.answeredOn()));
+            return;
+        }
+        apply(new ResidenceRecordLinkConfirmedEvent(id, command.residenceRecordId(), command.answeredOn()));
+        LocalDate today = LocalDate.now(clock);
+        for (AchievementRecordedEvent a : residenceMatters.achievements()) {
+            if (!entrusted.contains(EntrustedItem.ACHIEVEMENT, a.achievementId().value())
+                    && consents.sharedAchievement(a.achievementId()).isEmpty()) {
+                share(a.achievementId(), a.kind(), a.level(), a.achievedOn(), today);
+            }
+        }
     }
 
     /**
@@ -186,6 +218,9 @@ public class CaseAggregate {
         if (residenceRecordId == null) {
             throw new RuleViolationException("status_check_needs_a_linked_residence_record",
                     "case.status-check.no-residence-record");
+        }
+        if (!residenceMatters.linkConfirmed()) {
+            throw new RuleViolationException("status_check_needs_a_confirmed_link", "case.status-check.link-not-confirmed");
         }
         LocalDate today = LocalDate.now(clock);
         List<Consents.Consent> forResidenceMatters =

@@ -4,9 +4,11 @@ import de.kim.cases.api.HandoverId;
 import de.kim.cases.api.HandoverRef;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.api.ReceiveHandoverCommand;
+import de.kim.cases.api.RecordResidenceLinkAnswerCommand;
 import de.kim.cases.api.RecordStatusCheckAnswerCommand;
 import de.kim.cases.api.StatusCheckId;
 import de.kim.contracts.Topics;
+import de.kim.contracts.immigration.CaseLinkAnswered;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.platform.messaging.EnvelopeCodec;
@@ -27,14 +29,14 @@ import static de.kim.platform.messaging.RecordFields.required;
  * a {@link ReceiveHandoverCommand} to the hand-over aggregate (keyed by tenant and hand-over id,
  * so a redelivery changes nothing), from where the {@link de.kim.cases.command.HandoverIntakeSaga}
  * takes it to a case. An answer to a status check becomes a {@link RecordStatusCheckAnswerCommand}
- * to the asking case, which takes it once. Everything else on the topic is not case management's
+ * to the asking case, which takes it once; so does the office's answer to a case's link to a record. Everything else on the topic is not case management's
  * business and is skipped. A record without its ids goes to the dead-letter topic; a hand-over
  * naming a field of action this service does not know is taken in and kept open for the case manager.
  */
 @Component
 public class ImmigrationEventsListener {
 
-    /** The principal this listener relays as: it may take in hand-overs and status-check answers, nothing else. */
+    /** The principal this listener relays as: it may take in hand-overs and the office's answers, nothing else. */
     public static final String PRINCIPAL = "case-service.immigration-handovers";
 
     private static final Logger log = LoggerFactory.getLogger(ImmigrationEventsListener.class);
@@ -49,6 +51,7 @@ public class ImmigrationEventsListener {
         this.handlers = IntegrationEventHandlers.<ReceivedEvent>builder("case-immigration-events")
                 .on(HandoverToCaseManagement.TYPE, HandoverToCaseManagement.class, this::handover)
                 .on(StatusCheckAnswered.TYPE, StatusCheckAnswered.class, this::statusCheckAnswered)
+                .on(CaseLinkAnswered.TYPE, CaseLinkAnswered.class, this::linkAnswered)
                 .build();
     }
 
@@ -68,6 +71,14 @@ public class ImmigrationEventsListener {
         // Refused only for a record of another tenant than its envelope's: retrying cannot help.
         relay.send(PRINCIPAL, command, event).ifPresent(refusal -> log.warn("hand-over {} not taken in: {}",
                 handover.handoverId(), refusal.getMessage()));
+    }
+
+    private void linkAnswered(ReceivedEvent event, CaseLinkAnswered answered) {
+        RecordResidenceLinkAnswerCommand command = new RecordResidenceLinkAnswerCommand(
+                new CaseId(required(answered.caseId(), "caseId")), required(answered.residenceRecordId(), "residenceRecordId"),
+                answered.confirmed(), required(answered.answeredOn(), "answeredOn"));
+        relay.send(PRINCIPAL, command, event).ifPresent(refusal -> log.warn("link answer for record {} not taken in: {}",
+                answered.residenceRecordId(), refusal.getMessage()));
     }
 
     private void statusCheckAnswered(ReceivedEvent event, StatusCheckAnswered answered) {

@@ -61,6 +61,11 @@ public class CaseFile {
     public List<Theme> themes = new ArrayList<>();
     public List<HandOver> handOvers = new ArrayList<>();
     public String residenceRecordId;
+    /**
+     * Whether the office confirmed the link: REQUESTED until it answers, then CONFIRMED or REFUSED;
+     * null without a link (and for links made before the office confirmed them: they count as requested).
+     */
+    public String residenceRecordLink;
     public List<Achievement> achievements = new ArrayList<>();
     public List<StatusCheck> statusChecks = new ArrayList<>();
     /** The residence status from the office's newest answer; null for none. */

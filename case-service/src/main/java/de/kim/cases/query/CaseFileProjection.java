@@ -241,7 +241,20 @@ public class CaseFileProjection {
 
     @EventHandler
     void on(ResidenceRecordLinkedEvent e, @SequenceNumber long seq) {
-        change(e.caseId(), seq, f -> f.residenceRecordId = e.residenceRecordId());
+        change(e.caseId(), seq, f -> {
+            f.residenceRecordId = e.residenceRecordId();
+            f.residenceRecordLink = "REQUESTED";
+        });
+    }
+
+    @EventHandler
+    void on(ResidenceRecordLinkConfirmedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.residenceRecordLink = "CONFIRMED");
+    }
+
+    @EventHandler
+    void on(ResidenceRecordLinkRefusedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.residenceRecordLink = "REFUSED");
     }
 
     @EventHandler

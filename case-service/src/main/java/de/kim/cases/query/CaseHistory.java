@@ -92,7 +92,7 @@ public class CaseHistory {
             .on(ClientErasedEvent.class, e -> args(e.ground(), text(e.reference())))
             .on(ErasureBlockChangedEvent.class, e -> args(e.block(), e.active() ? 1 : 0, text(e.reason())))
             .on(ThemeTaggedEvent.class, e -> args(e.freeText() == null ? e.themeCode() : text(e.freeText())))
-            .on(ResidenceRecordLinkedEvent.class, e -> args(e.residenceRecordId()))
+            .on(ResidenceRecordLinkedEvent.class, e -> args())
             .on(AchievementRecordedEvent.class, e -> args(e.kind(), e.level() == null ? "" : e.level(), e.achievedOn()))
             .on(AchievementSharedEvent.class, e -> args(e.kind()))
             .on(StatusCheckRequestedEvent.class, e -> args())

@@ -14,6 +14,7 @@ import de.kim.cases.api.ErasureGround;
 import de.kim.cases.api.ExpireConsentCommand;
 import de.kim.cases.api.OpenCaseCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
+import de.kim.cases.api.RecordResidenceLinkAnswerCommand;
 import de.kim.cases.api.RecordStatusCheckAnswerCommand;
 import de.kim.cases.api.ReopenCaseCommand;
 import de.kim.cases.api.RevokeConsentCommand;
@@ -65,7 +66,7 @@ class CaseGuardTest {
     /** Commands that still reach a closed or erased case. */
     private static final Set<Class<?>> ANY_STATE = Set.of(RevokeConsentCommand.class, ExpireConsentCommand.class,
             WithdrawReferralCommand.class, RecordReferralAnswerCommand.class, CompleteFollowUpCommand.class,
-            RecordStatusCheckAnswerCommand.class);
+            RecordStatusCheckAnswerCommand.class, RecordResidenceLinkAnswerCommand.class);
     /** Commands that also reach a closed case, unless erased. */
     private static final Set<Class<?>> CLOSED_TOO = Set.of(ReopenCaseCommand.class, EraseClientCommand.class,
             SetErasureBlockCommand.class);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.ResidenceRecordLinkRequested;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.StatusCheckAnswered;
@@ -257,12 +258,23 @@ class CaseServiceIntegrationTest {
                 .isEqualTo("status_check_needs_a_linked_residence_record");
         String record = UUID.randomUUID().toString();
         link(caseId, record);
+        ResponseEntity<String> unconfirmed = exchange(HttpMethod.POST, checks, null);
+        assertThat(json.readTree(unconfirmed.getBody()).path("rule").asText()).isEqualTo("status_check_needs_a_confirmed_link");
+        assertThat(json.readTree(unconfirmed.getBody()).path("detail").asText()).contains("noch nicht bestätigt");
+        ConsumerRecord<String, String> linkRequest = TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(),
+                        Topics.CASE, r -> caseId.equals(r.key()) && r.value().contains(ResidenceRecordLinkRequested.TYPE.name()),
+                        Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no ResidenceRecordLinkRequested for " + caseId));
+        assertThat(json.readTree(linkRequest.value()).at("/data/residenceRecordId").asText()).isEqualTo(record);
+        OfficeAnswers.answerLink(json, TestTokens.TENANT, caseId, record, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/cases/" + caseId, null).getBody())
+                .path("residenceRecordLink").asText().equals("CONFIRMED"));
         ResponseEntity<String> withoutConsent = exchange(HttpMethod.POST, checks, null);
         assertThat(withoutConsent.getStatusCode().value()).isEqualTo(422);
         assertThat(json.readTree(withoutConsent.getBody()).path("rule").asText())
                 .isEqualTo("status_check_needs_consent_for_the_immigration_office");
         assertThat(json.readTree(withoutConsent.getBody()).path("detail").asText()).contains("Einwilligung");
-        assertThat(eventsOf(caseId)).as("only the link is stored").isEqualTo(eventsBefore + 1);
+        assertThat(eventsOf(caseId)).as("only the link and its confirmation are stored").isEqualTo(eventsBefore + 2);
 
         assertThat(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", """
                 {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["RESIDENCE_STATUS"],

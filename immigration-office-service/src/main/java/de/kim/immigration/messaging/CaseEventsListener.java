@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import static de.kim.platform.messaging.RecordFields.code;
 import static de.kim.platform.messaging.RecordFields.optionalCode;
 import static de.kim.platform.messaging.RecordFields.required;
@@ -97,7 +100,8 @@ public class CaseEventsListener {
 
     private void linkRequested(ReceivedEvent event, ResidenceRecordLinkRequested request) {
         send(event, new RequestCaseLinkCommand(new ResidenceRecordId(required(request.residenceRecordId(), "residenceRecordId")),
-                required(request.caseId(), "caseId"), required(request.requestedOn(), "requestedOn")),
+                required(request.caseId(), "caseId"),
+                LocalDate.ofInstant(required(event.envelope().time(), "time"), ZoneId.of("Europe/Berlin"))),
                 "link request of a case", request.residenceRecordId());
     }
 
