@@ -130,6 +130,20 @@ public class ResidenceController {
                 Map.of("officer", officer.trim())), redirect);
     }
 
+    /** The officer confirms that the asking case's client is this record's person. */
+    @PostMapping("/aufenthalt/{id}/verknuepfungen/{caseId}/bestaetigt")
+    public String confirmLink(@PathVariable String id, @PathVariable String caseId, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/case-links/" + caseId
+                + "/confirmation", null), redirect);
+    }
+
+    /** The officer refuses the link: the case's client is not this record's person. */
+    @PostMapping("/aufenthalt/{id}/verknuepfungen/{caseId}/abgelehnt")
+    public String refuseLink(@PathVariable String id, @PathVariable String caseId, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/case-links/" + caseId
+                + "/refusal", null), redirect);
+    }
+
     /** The officer's answer to a status check: the status now goes anyway, a pathway's prospect and a note where given. */
     @PostMapping("/aufenthalt/{id}/statuspruefungen/{checkId}/erledigt")
     public String completeStatusCheck(@PathVariable String id, @PathVariable String checkId,

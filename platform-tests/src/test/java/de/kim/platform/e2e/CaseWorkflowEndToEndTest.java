@@ -195,11 +195,19 @@ class CaseWorkflowEndToEndTest {
                 .formatted(today.plusMonths(3))));
         await().atMost(Duration.ofSeconds(30)).until(() -> pathwayRequirement(records, "AUFENTHG_25B", "language").equals("MISSING"));
 
-        String cases = "/api/cases/" + id(PLATFORM.as(LEAD).post("/api/cases", """
+        String caseId = id(PLATFORM.as(LEAD).post("/api/cases", """
                 {"client":{"givenName":"Omid","familyName":"Erfunden","dateOfBirth":"1991-02-17","nationality":"AFG",
                  "town":"Hilden"},"targetGroup":"TOLERATED","accessRoute":"IMMIGRATION_OFFICE","assignee":"cm-ben"}"""));
+        String cases = "/api/cases/" + caseId;
         assertThat(PLATFORM.as(LEAD).put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
                 .statusCode()).isEqualTo(204);
+        // The office confirms that the case's client is the record's person; before, nothing of the case reaches it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(PLATFORM.as(OFFICER).get(records))
+                .path("caseLinks").findValuesAsText("state")).containsExactly("REQUESTED"));
+        assertThat(PLATFORM.as(OFFICER).post(records + "/case-links/" + caseId + "/confirmation", "").statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("residenceRecordLink")
+                .asText().equals("CONFIRMED"));
         // Without a consent for the office the certificate stays in case management.
         JsonNode kept = json(PLATFORM.as(LEAD).post(cases + "/achievements",
                 "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A1\",\"achievedOn\":\"%s\"}".formatted(today.minusDays(30))));
@@ -238,6 +246,9 @@ class CaseWorkflowEndToEndTest {
             assertThat(needs.get(0).path("priority").asText()).isEqualTo("HIGH");
             assertThat(needs.get(0).path("description").asText()).contains("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B");
         });
+        // The office handed the person over: the link is confirmed without the officer.
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("residenceRecordLink")
+                .asText().equals("CONFIRMED"));
         JsonNode taken = json(PLATFORM.as(LEAD).get("/api/handovers?status=ADDED_TO_CASE&residenceRecordId=" + record));
         assertThat(taken.findValuesAsText("handoverId")).containsExactly(handover);
         assertThat(taken.findValuesAsText("caseId")).containsExactly(caseId);
