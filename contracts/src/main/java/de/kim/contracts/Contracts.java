@@ -1,8 +1,10 @@
 package de.kim.contracts;
 
 import de.kim.contracts.cases.*;
+import de.kim.contracts.immigration.CaseLinkAnswered;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.contracts.partners.*;
 import de.kim.contracts.reporting.FiguresPublished;
 
@@ -35,6 +37,7 @@ public final class Contracts {
             new Contract(ThemeTagged.TYPE, Topics.CASE, ThemeTagged.class),
             new Contract(AchievementShared.TYPE, Topics.CASE, AchievementShared.class),
             new Contract(StatusCheckRequested.TYPE, Topics.CASE, StatusCheckRequested.class),
+            new Contract(ResidenceRecordLinkRequested.TYPE, Topics.CASE, ResidenceRecordLinkRequested.class),
             new Contract(SharedAchievementsWithdrawn.TYPE, Topics.CASE, SharedAchievementsWithdrawn.class),
             new Contract(PartnerRegistered.TYPE, Topics.PARTNER, PartnerRegistered.class),
             new Contract(PartnerDeactivated.TYPE, Topics.PARTNER, PartnerDeactivated.class),
@@ -46,6 +49,8 @@ public final class Contracts {
             new Contract(ReferralReminderDue.TYPE, Topics.PARTNER, ReferralReminderDue.class),
             new Contract(ResidenceStatusProgressed.TYPE, Topics.IMMIGRATION, ResidenceStatusProgressed.class),
             new Contract(HandoverToCaseManagement.TYPE, Topics.IMMIGRATION, HandoverToCaseManagement.class),
+            new Contract(StatusCheckAnswered.TYPE, Topics.IMMIGRATION, StatusCheckAnswered.class),
+            new Contract(CaseLinkAnswered.TYPE, Topics.IMMIGRATION, CaseLinkAnswered.class),
             new Contract(FiguresPublished.TYPE, Topics.REPORTING, FiguresPublished.class));
 
     private Contracts() {

@@ -130,10 +130,38 @@ public class ResidenceController {
                 Map.of("officer", officer.trim())), redirect);
     }
 
+    /** The officer confirms that the asking case's client is this record's person. */
+    @PostMapping("/aufenthalt/{id}/verknuepfungen/{caseId}/bestaetigt")
+    public String confirmLink(@PathVariable String id, @PathVariable String caseId, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/case-links/" + caseId
+                + "/confirmation", null), redirect);
+    }
+
+    /** The officer refuses the link: the case's client is not this record's person. */
+    @PostMapping("/aufenthalt/{id}/verknuepfungen/{caseId}/abgelehnt")
+    public String refuseLink(@PathVariable String id, @PathVariable String caseId, RedirectAttributes redirect) {
+        return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/case-links/" + caseId
+                + "/refusal", null), redirect);
+    }
+
+    /** The officer's answer to a status check: the status now goes anyway, a pathway's prospect and a note where given. */
     @PostMapping("/aufenthalt/{id}/statuspruefungen/{checkId}/erledigt")
-    public String completeStatusCheck(@PathVariable String id, @PathVariable String checkId, RedirectAttributes redirect) {
+    public String completeStatusCheck(@PathVariable String id, @PathVariable String checkId,
+                                      @RequestParam(required = false) String pathway,
+                                      @RequestParam(required = false) String prospect,
+                                      @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        Map<String, String> answer = new java.util.LinkedHashMap<>();
+        putGiven(answer, "pathway", pathway);
+        putGiven(answer, "prospect", prospect);
+        putGiven(answer, "note", note);
         return change(id, () -> api.send(HttpMethod.POST, "/api/residence-records/" + id + "/status-checks/" + checkId
-                + "/completion", null), redirect);
+                + "/completion", answer), redirect);
+    }
+
+    private static void putGiven(Map<String, String> body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value.trim());
+        }
     }
 
     /** Sends a change of the record and shows the record once its read model holds the change. */

@@ -14,6 +14,7 @@ import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.MeasureStatus;
 import de.kim.contracts.vocabulary.Metric;
 import de.kim.contracts.vocabulary.PartnerKind;
+import de.kim.contracts.vocabulary.PathwayProspect;
 import de.kim.contracts.vocabulary.Priority;
 import de.kim.contracts.vocabulary.ReferralResult;
 import de.kim.contracts.vocabulary.TargetGroup;
@@ -61,6 +62,7 @@ public class Vocabulary {
             Map.entry("statusType", List.of("AUFENTHALTSGESTATTUNG", "DULDUNG", "AUFENTHALTSERLAUBNIS",
                     "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
             Map.entry("pathway", List.of("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_104C", "AUFENTHG_9", "STAG_10")),
+            Map.entry("prospect", all(PathwayProspect.class)),
             Map.entry("measureStatus", all(MeasureStatus.class)),
             Map.entry("metric", all(Metric.class)),
             Map.entry("direction", all(Direction.class)),

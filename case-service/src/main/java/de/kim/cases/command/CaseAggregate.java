@@ -156,19 +156,51 @@ public class CaseAggregate {
             apply(new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, command.achievementId().value(), today));
             return new AchievementOutcome(false);
         }
+        return new AchievementOutcome(share(command.achievementId(), command.kind(), command.level(),
+                command.achievedOn(), today));
+    }
+
+    /** Shares an achievement with the office over a confirmed link, under a consent that releases achievements. */
+    private boolean share(AchievementId achievement, AchievementKind kind, String level, LocalDate achievedOn,
+                          LocalDate today) {
         String residenceRecordId = residenceMatters.residenceRecordId();
-        if (residenceRecordId == null) {
-            return new AchievementOutcome(false);
+        if (residenceRecordId == null || !residenceMatters.linkConfirmed()) {
+            return false;
         }
         return consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today)
                 .filter(consent -> consent.categories().contains(DataCategory.ACHIEVEMENTS))
                 .findFirst()
                 .map(consent -> {
-                    apply(new AchievementSharedEvent(id, residenceRecordId, command.achievementId(), command.kind(),
-                            command.level(), command.achievedOn(), consent.id()));
-                    return new AchievementOutcome(true);
+                    apply(new AchievementSharedEvent(id, residenceRecordId, achievement, kind, level, achievedOn,
+                            consent.id()));
+                    return true;
                 })
-                .orElse(new AchievementOutcome(false));
+                .orElse(false);
+    }
+
+    /**
+     * The office's answer to the link: confirmed, the achievements recorded so far go to the record
+     * as far as a consent releases them and none is entrusted; refused, nothing goes. An answer about
+     * a record the case is no longer linked to, or given already, changes nothing.
+     */
+    @CommandHandler
+    void handle(RecordResidenceLinkAnswerCommand command, Clock clock) {
+        if (!command.residenceRecordId().equals(residenceMatters.residenceRecordId())
+                || residenceMatters.linkAnswered(command.confirmed())) {
+            return;
+        }
+        if (!command.confirmed()) {
+            apply(new ResidenceRecordLinkRefusedEvent(id, command.residenceRecordId(), command.answeredOn()));
+            return;
+        }
+        apply(new ResidenceRecordLinkConfirmedEvent(id, command.residenceRecordId(), command.answeredOn()));
+        LocalDate today = LocalDate.now(clock);
+        for (AchievementRecordedEvent a : residenceMatters.achievements()) {
+            if (!entrusted.contains(EntrustedItem.ACHIEVEMENT, a.achievementId().value())
+                    && consents.sharedAchievement(a.achievementId()).isEmpty()) {
+                share(a.achievementId(), a.kind(), a.level(), a.achievedOn(), today);
+            }
+        }
     }
 
     /**
@@ -187,6 +219,9 @@ public class CaseAggregate {
             throw new RuleViolationException("status_check_needs_a_linked_residence_record",
                     "case.status-check.no-residence-record");
         }
+        if (!residenceMatters.linkConfirmed()) {
+            throw new RuleViolationException("status_check_needs_a_confirmed_link", "case.status-check.link-not-confirmed");
+        }
         LocalDate today = LocalDate.now(clock);
         List<Consents.Consent> forResidenceMatters =
                 consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today).toList();
@@ -201,6 +236,27 @@ public class CaseAggregate {
                 .orElseThrow(() -> new RuleViolationException("status_check_needs_consent_releasing_the_residence_status",
                         "case.status-check.no-residence-status-category"));
         apply(new StatusCheckRequestedEvent(id, command.statusCheckId(), residenceRecordId, consent, today));
+    }
+
+    /**
+     * Takes in the office's answer to a status check of this case, once. The answer is kept only
+     * while a consent for the office's residence matters still releases the residence status and
+     * the client is not erased; else only the fact that it came is recorded. An answer sealed for
+     * another subject than this case's client is not this client's and is not kept either.
+     */
+    @CommandHandler
+    void handle(RecordStatusCheckAnswerCommand command, Clock clock) {
+        if (!residenceMatters.hasStatusCheck(command.statusCheckId())) {
+            throw new NotFoundException("case.status-check.not-found");
+        }
+        if (residenceMatters.answered(command.statusCheckId())) {
+            return;
+        }
+        boolean released = !erased && command.answer() != null && command.answer().subject().equals(id.value())
+                && consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, LocalDate.now(clock))
+                .anyMatch(c -> c.categories().contains(DataCategory.RESIDENCE_STATUS));
+        apply(new StatusCheckAnsweredEvent(id, command.statusCheckId(), released ? command.answer() : null,
+                command.answeredOn()));
     }
 
     /** Marks a need, measure or achievement entrusted (§ 65 SGB VIII); a copy the office holds goes. */

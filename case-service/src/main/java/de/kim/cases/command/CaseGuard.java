@@ -5,6 +5,8 @@ import de.kim.cases.api.CompleteFollowUpCommand;
 import de.kim.cases.api.EraseClientCommand;
 import de.kim.cases.api.ExpireConsentCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
+import de.kim.cases.api.RecordResidenceLinkAnswerCommand;
+import de.kim.cases.api.RecordStatusCheckAnswerCommand;
 import de.kim.cases.api.ReopenCaseCommand;
 import de.kim.cases.api.RevokeConsentCommand;
 import de.kim.cases.api.SetErasureBlockCommand;
@@ -26,10 +28,12 @@ final class CaseGuard {
 
     /**
      * Commands that also reach a closed or erased case: the end of a consent and a partner's answer
-     * still have to reach the recipients, and a due follow-up can still be done.
+     * still have to reach the recipients, a due follow-up can still be done, and the office's answers
+     * to a status check or a link still arrive.
      */
     private static final Set<Class<?>> ANY_STATE = Set.of(RevokeConsentCommand.class, ExpireConsentCommand.class,
-            WithdrawReferralCommand.class, RecordReferralAnswerCommand.class, CompleteFollowUpCommand.class);
+            WithdrawReferralCommand.class, RecordReferralAnswerCommand.class, CompleteFollowUpCommand.class,
+            RecordStatusCheckAnswerCommand.class, RecordResidenceLinkAnswerCommand.class);
 
     /** Commands that also reach a closed case whose client's data is not erased. */
     private static final Set<Class<?>> CLOSED_TOO = Set.of(ReopenCaseCommand.class, EraseClientCommand.class,

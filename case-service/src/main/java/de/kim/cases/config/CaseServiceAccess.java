@@ -4,6 +4,8 @@ import de.kim.cases.api.AssessNeedCommand;
 import de.kim.cases.api.EraseClientCommand;
 import de.kim.cases.api.ExpireConsentCommand;
 import de.kim.cases.api.ReceiveHandoverCommand;
+import de.kim.cases.api.RecordResidenceLinkAnswerCommand;
+import de.kim.cases.api.RecordStatusCheckAnswerCommand;
 import de.kim.cases.api.RecordHandoverAddedCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
 import de.kim.cases.command.HandoverIntakeSaga;
@@ -47,7 +49,8 @@ public class CaseServiceAccess {
     public ServiceGrants caseServiceGrants() {
         return ServiceGrants.builder()
                 .grant(PartnerEventsListener.PRINCIPAL, RecordReferralAnswerCommand.class)
-                .grant(ImmigrationEventsListener.PRINCIPAL, ReceiveHandoverCommand.class)
+                .grant(ImmigrationEventsListener.PRINCIPAL, ReceiveHandoverCommand.class, RecordStatusCheckAnswerCommand.class,
+                        RecordResidenceLinkAnswerCommand.class)
                 .grant(HandoverIntakeSaga.PRINCIPAL, AssessNeedCommand.class, RecordHandoverAddedCommand.class)
                 .grant(RetentionJob.PRINCIPAL, EraseClientCommand.class)
                 .grant(ConsentExpiryJob.PRINCIPAL, ExpireConsentCommand.class);

@@ -17,6 +17,7 @@ import de.kim.cases.api.NeedAssessedEvent;
 import de.kim.cases.api.NeedResolvedEvent;
 import de.kim.cases.api.ReferralMadeEvent;
 import de.kim.cases.api.ReferralWithdrawnEvent;
+import de.kim.cases.api.ResidenceRecordLinkedEvent;
 import de.kim.cases.api.StatusCheckRequestedEvent;
 import de.kim.cases.api.ThemeTaggedEvent;
 import de.kim.contracts.cases.AchievementShared;
@@ -34,6 +35,7 @@ import de.kim.contracts.cases.NeedAssessed;
 import de.kim.contracts.cases.NeedResolved;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
+import de.kim.contracts.cases.ResidenceRecordLinkRequested;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.cases.ThemeTagged;
 import de.kim.platform.privacy.SealedTexts;
@@ -90,6 +92,8 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
                     e.caseId().value(), names(e.previous()), names(e.current()), e.since())))
             .on(AchievementSharedEvent.class, e -> of(AchievementShared.TYPE, new AchievementShared(e.caseId().value(),
                     e.residenceRecordId(), e.achievementId().value(), e.kind().name(), e.level(), e.achievedOn())))
+            .on(ResidenceRecordLinkedEvent.class, e -> of(ResidenceRecordLinkRequested.TYPE,
+                    new ResidenceRecordLinkRequested(e.caseId().value(), e.residenceRecordId())))
             .on(StatusCheckRequestedEvent.class, e -> of(StatusCheckRequested.TYPE, new StatusCheckRequested(
                     e.caseId().value(), e.residenceRecordId(), e.statusCheckId().value(), e.requestedOn())))
             .on(ClientErasedEvent.class, e -> of(ClientErased.TYPE, new ClientErased(e.caseId().value(), e.erasedOn())))

@@ -8,6 +8,7 @@ import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.Priority;
 import de.kim.cases.api.ReferralStatus;
 import de.kim.contracts.vocabulary.TargetGroup;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
@@ -60,8 +61,15 @@ public class CaseFile {
     public List<Theme> themes = new ArrayList<>();
     public List<HandOver> handOvers = new ArrayList<>();
     public String residenceRecordId;
+    /**
+     * Whether the office confirmed the link: REQUESTED until it answers, then CONFIRMED or REFUSED;
+     * null without a link (and for links made before the office confirmed them: they count as requested).
+     */
+    public String residenceRecordLink;
     public List<Achievement> achievements = new ArrayList<>();
     public List<StatusCheck> statusChecks = new ArrayList<>();
+    /** The residence status from the office's newest answer; null for none. */
+    public ResidenceStatus residenceStatus;
     /** Set once the client's personal data is erased; {@code client} and free texts are gone then. */
     public LocalDate erasedOn;
     public boolean legalHold;
@@ -134,8 +142,21 @@ public class CaseFile {
         }
     }
 
-    /** A request to the immigration office to check the residence status on the linked record. */
-    public record StatusCheck(String id, String residenceRecordId, LocalDate requestedOn) {
+    /**
+     * A request to the immigration office to check the residence status on the linked record, and
+     * its answer: {@code answeredOn} null while none came; {@code answer} null without one to show
+     * (none came, no consent released it when it came, or the client is erased).
+     */
+    public record StatusCheck(String id, String residenceRecordId, LocalDate requestedOn, LocalDate answeredOn,
+                              StatusCheckAnswered.Answer answer) {
+
+        StatusCheck answered(LocalDate on, StatusCheckAnswered.Answer given) {
+            return new StatusCheck(id, residenceRecordId, requestedOn, on, given);
+        }
+    }
+
+    /** The client's residence status as the office last told it, on {@code asOf}. */
+    public record ResidenceStatus(String statusType, String legalBasis, LocalDate validUntil, LocalDate asOf) {
     }
 
     /** A hand-over to another case manager. */
@@ -164,6 +185,8 @@ public class CaseFile {
         followUps.replaceAll(f -> new FollowUp(f.id(), f.dueOn(), gone(f.subject()), f.assignee(), f.completedOn()));
         themes.replaceAll(t -> new Theme(t.code(), gone(t.freeText())));
         handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), gone(h.note())));
+        statusChecks.replaceAll(c -> c.answered(c.answeredOn(), null));
+        residenceStatus = null;
         referrals.replaceAll(r -> new Referral(r.id(), r.partnerId(), r.offerId(), r.needId(), r.fieldOfAction(),
                 r.status(), r.madeOn(), r.answeredAt(), gone(r.declineReason()), gone(r.result()),
                 gone(r.withdrawnReason())));

@@ -1,6 +1,7 @@
 package de.kim.cases.query;
 
 import de.kim.cases.privacy.CaseTexts;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
@@ -240,7 +241,20 @@ public class CaseFileProjection {
 
     @EventHandler
     void on(ResidenceRecordLinkedEvent e, @SequenceNumber long seq) {
-        change(e.caseId(), seq, f -> f.residenceRecordId = e.residenceRecordId());
+        change(e.caseId(), seq, f -> {
+            f.residenceRecordId = e.residenceRecordId();
+            f.residenceRecordLink = "REQUESTED";
+        });
+    }
+
+    @EventHandler
+    void on(ResidenceRecordLinkConfirmedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.residenceRecordLink = "CONFIRMED");
+    }
+
+    @EventHandler
+    void on(ResidenceRecordLinkRefusedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.residenceRecordLink = "REFUSED");
     }
 
     @EventHandler
@@ -258,7 +272,19 @@ public class CaseFileProjection {
     @EventHandler
     void on(StatusCheckRequestedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.statusChecks.add(new CaseFile.StatusCheck(e.statusCheckId().value(),
-                e.residenceRecordId(), e.requestedOn())));
+                e.residenceRecordId(), e.requestedOn(), null, null)));
+    }
+
+    @EventHandler
+    void on(StatusCheckAnsweredEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            StatusCheckAnswered.Answer answer = vault.open(f.tenant, e.answer(), StatusCheckAnswered.Answer.class).orElse(null);
+            replace(f.statusChecks, c -> c.id().equals(e.statusCheckId().value()), c -> c.answered(e.answeredOn(), answer));
+            if (answer != null && (f.residenceStatus == null || !e.answeredOn().isBefore(f.residenceStatus.asOf()))) {
+                f.residenceStatus = new CaseFile.ResidenceStatus(answer.statusType(), answer.legalBasis(),
+                        answer.validUntil(), e.answeredOn());
+            }
+        });
     }
 
     @EventHandler

@@ -36,6 +36,8 @@ class EventsSealPersonalDataTest {
             Map.entry("AchievementSharedEvent.level", "code: a CEFR level A1 to C2, checked by the aggregate"),
             Map.entry("AchievementSharedEvent.residenceRecordId", "id of the immigration office's record"),
             Map.entry("ResidenceRecordLinkedEvent.residenceRecordId", "id of the immigration office's record"),
+            Map.entry("ResidenceRecordLinkConfirmedEvent.residenceRecordId", "id of the immigration office's record"),
+            Map.entry("ResidenceRecordLinkRefusedEvent.residenceRecordId", "id of the immigration office's record"),
             Map.entry("HandoverReceivedEvent.tenant", "id of the Kommune"),
             Map.entry("HandoverReceivedEvent.residenceRecordId", "id of the immigration office's record"),
             Map.entry("HandoverReceivedEvent.fieldOfAction", "code of a field of action, as the office sent it"),

@@ -6,6 +6,8 @@ import de.kim.contracts.vocabulary.Priority;
 import de.kim.contracts.vocabulary.AccessRoute;
 import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.cases.api.*;
+import de.kim.cases.messaging.ImmigrationEventsListener;
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
@@ -54,6 +56,9 @@ class CaseAggregateTest {
     /** A partner's answer arrives relayed by case-service's own principal, not by a person. */
     private static final Map<String, String> PARTNER_ANSWERS = Actor.servicePrincipal(new TenantId("kreis-mettmann"),
             "ps-vhs", "case-service.partner-answers").asMetaData();
+    /** The office's answer to a status check arrives relayed by case-service's own principal. */
+    private static final Map<String, String> IMMIGRATION_ANSWERS = Actor.servicePrincipal(new TenantId("kreis-mettmann"),
+            "abh-jonas", ImmigrationEventsListener.PRINCIPAL).asMetaData();
     private static final Map<String, String> WITHOUT_ROLE = Map.of("tenant", "kreis-mettmann", "actor", "cm-anna");
     private static final Map<String, String> ANOTHER_CASE_MANAGER = Map.of("tenant", "kreis-mettmann", "actor", "cm-bob",
             "roles", "CASE_MANAGER");
@@ -477,6 +482,63 @@ class CaseAggregateTest {
                 TODAY.plusYears(1), null);
     }
 
+    private ResidenceRecordLinkConfirmedEvent confirmed(String record) {
+        return new ResidenceRecordLinkConfirmedEvent(id, record, TODAY.minusDays(5));
+    }
+
+    @Test
+    void nothing_goes_to_a_record_before_the_office_confirms_the_link() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS, DataCategory.RESIDENCE_STATUS)))
+                .when(b1Certificate(), ANNA)
+                .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        "B1", TODAY.minusDays(1)))
+                .expectResultMessagePayload(new AchievementOutcome(false));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS, DataCategory.RESIDENCE_STATUS)))
+                .when(new RequestStatusCheckCommand(id, check, null), ANNA)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("case.status-check.link-not-confirmed").expectNoEvents();
+    }
+
+    @Test
+    void the_offices_confirmation_sends_the_achievements_recorded_so_far_except_entrusted_ones() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+                        consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
+                        new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                                "B1", TODAY.minusDays(1)),
+                        new AchievementRecordedEvent(id, new AchievementId("a-2"), AchievementKind.EMPLOYMENT, null,
+                                TODAY.minusDays(2)),
+                        new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, "a-2", TODAY))
+                .when(new RecordResidenceLinkAnswerCommand(id, "record-7", true, TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new ResidenceRecordLinkConfirmedEvent(id, "record-7", TODAY),
+                        new AchievementSharedEvent(id, "record-7", new AchievementId("a-1"),
+                                AchievementKind.LANGUAGE_CERTIFICATE, "B1", TODAY.minusDays(1), consent));
+    }
+
+    @Test
+    void a_refusal_or_an_answer_about_another_record_keeps_the_link_unconfirmed() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"))
+                .when(new RecordResidenceLinkAnswerCommand(id, "record-7", false, TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new ResidenceRecordLinkRefusedEvent(id, "record-7", TODAY));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"))
+                .when(new RecordResidenceLinkAnswerCommand(id, "record-6", true, TODAY), IMMIGRATION_ANSWERS)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"))
+                .when(new RecordResidenceLinkAnswerCommand(id, "record-7", true, TODAY), IMMIGRATION_ANSWERS)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_link_not_confirmed_may_be_asked_again_a_confirmed_one_not() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"))
+                .when(new LinkResidenceRecordCommand(id, "record-7", null), ANNA)
+                .expectEvents(new ResidenceRecordLinkedEvent(id, "record-7"));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"))
+                .when(new LinkResidenceRecordCommand(id, "record-7", null), ANNA)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
     private RecordAchievementCommand b1Certificate() {
         return new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE, "B1",
                 TODAY.minusDays(1), null);
@@ -484,7 +546,7 @@ class CaseAggregateTest {
 
     @Test
     void an_achievement_reaches_the_immigration_office_when_a_consent_covers_it() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)))
                 .when(b1Certificate(), ANNA)
                 .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
@@ -496,7 +558,7 @@ class CaseAggregateTest {
 
     @Test
     void an_achievement_stays_in_case_management_without_a_consent_for_achievements() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.RESIDENCE_STATUS)))
                 .when(b1Certificate(), ANNA)
                 .expectEvents(new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
@@ -529,7 +591,7 @@ class CaseAggregateTest {
 
     @Test
     void a_status_check_goes_to_the_linked_record_under_a_consent_for_the_immigration_office() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)))
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)))
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
                 .expectEvents(new StatusCheckRequestedEvent(id, check, "record-7", consent, TODAY));
     }
@@ -544,7 +606,7 @@ class CaseAggregateTest {
 
     @Test
     void status_check_needs_consent_for_the_immigration_office() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentFor(CaseAggregate.IMMIGRATION_OFFICE, Set.of(DataCategory.RESIDENCE_STATUS),
                                 TODAY.plusYears(1)))
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
@@ -554,14 +616,14 @@ class CaseAggregateTest {
 
     @Test
     void status_check_needs_a_consent_valid_today() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.minusDays(1)))
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.minusDays(1)))
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
                 .expectException(RuleViolationException.class).expectNoEvents();
     }
 
     @Test
     void status_check_needs_a_consent_not_revoked() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)),
                         new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY))
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
                 .expectException(RuleViolationException.class).expectNoEvents();
@@ -569,11 +631,48 @@ class CaseAggregateTest {
 
     @Test
     void status_check_needs_consent_releasing_the_residence_status() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)))
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("case.status-check.no-residence-status-category").expectNoEvents();
+    }
+
+    private Sealed answerFor(String subject) {
+        return vault.seal("kreis-mettmann", subject, new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG",
+                TODAY.plusMonths(3), "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "B1 fehlt noch"));
+    }
+
+    @Test
+    void the_offices_answer_to_a_status_check_is_kept_once_under_a_consent_that_releases_the_residence_status() {
+        Sealed answer = answerFor("case-1");
+        StatusCheckRequestedEvent asked = new StatusCheckRequestedEvent(id, check, "record-7", consent, TODAY.minusDays(3));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)), asked)
+                .when(new RecordStatusCheckAnswerCommand(id, check, answer, TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new StatusCheckAnsweredEvent(id, check, answer, TODAY));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)), asked,
+                        new StatusCheckAnsweredEvent(id, check, answer, TODAY))
+                .when(new RecordStatusCheckAnswerCommand(id, check, answer, TODAY), IMMIGRATION_ANSWERS)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void an_answer_after_the_consent_ended_or_sealed_for_another_person_is_noted_without_its_content() {
+        StatusCheckRequestedEvent asked = new StatusCheckRequestedEvent(id, check, "record-7", consent, TODAY.minusDays(3));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)), asked,
+                        new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY))
+                .when(new RecordStatusCheckAnswerCommand(id, check, answerFor("case-1"), TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new StatusCheckAnsweredEvent(id, check, null, TODAY));
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)), asked)
+                .when(new RecordStatusCheckAnswerCommand(id, check, answerFor("case-2"), TODAY), IMMIGRATION_ANSWERS)
+                .expectEvents(new StatusCheckAnsweredEvent(id, check, null, TODAY));
+    }
+
+    @Test
+    void an_answer_to_a_status_check_the_case_never_asked_for_is_refused() {
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)))
+                .when(new RecordStatusCheckAnswerCommand(id, check, answerFor("case-1"), TODAY), IMMIGRATION_ANSWERS)
+                .expectException(NotFoundException.class).expectNoEvents();
     }
 
     // --- consent that ends --------------------------------------------------------------------------
@@ -629,7 +728,7 @@ class CaseAggregateTest {
 
     @Test
     void revoking_the_consent_for_the_immigration_office_withdraws_the_achievements_shared_under_it() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
                         new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
                                 "B1", TODAY.minusDays(1)), b1Shared())
@@ -641,11 +740,11 @@ class CaseAggregateTest {
 
     @Test
     void achievements_are_withdrawn_from_the_record_they_went_to_even_after_the_case_was_linked_to_another() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
                         new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
                                 "B1", TODAY.minusDays(1)), b1Shared(),
-                        new ResidenceRecordLinkedEvent(id, "record-8"),
+                        new ResidenceRecordLinkedEvent(id, "record-8"), confirmed("record-8"),
                         new AchievementRecordedEvent(id, new AchievementId("a-2"), AchievementKind.EMPLOYMENT, null,
                                 TODAY.minusDays(1)),
                         new AchievementSharedEvent(id, "record-8", new AchievementId("a-2"), AchievementKind.EMPLOYMENT,
@@ -663,7 +762,7 @@ class CaseAggregateTest {
         ConsentRecordedEvent expired = new ConsentRecordedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE,
                 Set.of(ConsentPurpose.RESIDENCE_MATTERS), Set.of(DataCategory.ACHIEVEMENTS), ConsentForm.WRITTEN,
                 TODAY.minusDays(10), TODAY.minusDays(1), null);
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), expired,
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), expired,
                         new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
                                 "B1", TODAY.minusDays(1)), b1Shared())
                 .when(new ExpireConsentCommand(id, consent), EXPIRY_JOB)
@@ -674,7 +773,7 @@ class CaseAggregateTest {
 
     @Test
     void an_achievement_is_not_shared_under_a_revoked_consent() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
                         new ConsentRevokedEvent(id, consent, CaseAggregate.IMMIGRATION_OFFICE, TODAY))
                 .when(b1Certificate(), ANNA)
@@ -706,7 +805,7 @@ class CaseAggregateTest {
 
     @Test
     void an_entrusted_achievement_is_never_shared_with_the_immigration_office() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)))
                 .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
                         "B1", TODAY.minusDays(1), true, null), ANNA)
@@ -718,7 +817,7 @@ class CaseAggregateTest {
 
     @Test
     void an_achievement_marked_entrusted_after_it_was_shared_is_withdrawn_from_the_immigration_office() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"),
                         consentForTheOffice(Set.of(DataCategory.ACHIEVEMENTS)),
                         new AchievementRecordedEvent(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
                                 "B1", TODAY.minusDays(1)), b1Shared())
@@ -747,7 +846,7 @@ class CaseAggregateTest {
 
     @Test
     void a_closed_case_asks_for_no_status_check() {
-        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), residenceConsent(TODAY.plusYears(1)),
+        fixture.given(opened(), new ResidenceRecordLinkedEvent(id, "record-7"), confirmed("record-7"), residenceConsent(TODAY.plusYears(1)),
                         new CaseClosedEvent(id, CaseOutcome.MOVED_AWAY, null, TODAY))
                 .when(new RequestStatusCheckCommand(id, check, null), ANNA)
                 .expectException(ConflictException.class).expectNoEvents();

@@ -14,6 +14,8 @@ import de.kim.cases.api.ErasureGround;
 import de.kim.cases.api.ExpireConsentCommand;
 import de.kim.cases.api.OpenCaseCommand;
 import de.kim.cases.api.RecordReferralAnswerCommand;
+import de.kim.cases.api.RecordResidenceLinkAnswerCommand;
+import de.kim.cases.api.RecordStatusCheckAnswerCommand;
 import de.kim.cases.api.ReopenCaseCommand;
 import de.kim.cases.api.RevokeConsentCommand;
 import de.kim.cases.api.SetErasureBlockCommand;
@@ -63,7 +65,8 @@ class CaseGuardTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneId.of("Europe/Berlin"));
     /** Commands that still reach a closed or erased case. */
     private static final Set<Class<?>> ANY_STATE = Set.of(RevokeConsentCommand.class, ExpireConsentCommand.class,
-            WithdrawReferralCommand.class, RecordReferralAnswerCommand.class, CompleteFollowUpCommand.class);
+            WithdrawReferralCommand.class, RecordReferralAnswerCommand.class, CompleteFollowUpCommand.class,
+            RecordStatusCheckAnswerCommand.class, RecordResidenceLinkAnswerCommand.class);
     /** Commands that also reach a closed case, unless erased. */
     private static final Set<Class<?>> CLOSED_TOO = Set.of(ReopenCaseCommand.class, EraseClientCommand.class,
             SetErasureBlockCommand.class);

@@ -57,6 +57,7 @@ class CaseIntegrationEventsTest {
             new AchievementSharedEvent(CASE, "record-7", new AchievementId("a"),
                     de.kim.contracts.vocabulary.AchievementKind.LANGUAGE_CERTIFICATE, "B1", DAY, new ConsentId("c")),
             new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7", new ConsentId("c"), DAY),
+            new ResidenceRecordLinkedEvent(CASE, "record-7"),
             new SharedAchievementsWithdrawnEvent(CASE, new ConsentId("c"), "record-7", List.of(new AchievementId("a")),
                     DAY));
 

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.ResidenceRecordLinkRequested;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
+import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,6 +73,8 @@ class CaseServiceIntegrationTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataVault vault;
 
     @Test
     void an_opened_case_answers_201_shows_in_the_case_file_and_is_published_without_personal_data() throws Exception {
@@ -240,7 +245,7 @@ class CaseServiceIntegrationTest {
     }
 
     @Test
-    void a_status_check_needs_a_linked_record_and_a_consent_for_the_office_and_is_published_without_personal_data()
+    void a_status_check_needs_a_linked_record_and_a_consent_for_the_office_is_published_without_personal_data_and_its_answer_shows()
             throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         String caseId = json.readTree(post(VALID_CASE, null).getBody()).path("id").asText();
@@ -253,12 +258,23 @@ class CaseServiceIntegrationTest {
                 .isEqualTo("status_check_needs_a_linked_residence_record");
         String record = UUID.randomUUID().toString();
         link(caseId, record);
+        ResponseEntity<String> unconfirmed = exchange(HttpMethod.POST, checks, null);
+        assertThat(json.readTree(unconfirmed.getBody()).path("rule").asText()).isEqualTo("status_check_needs_a_confirmed_link");
+        assertThat(json.readTree(unconfirmed.getBody()).path("detail").asText()).contains("noch nicht bestätigt");
+        ConsumerRecord<String, String> linkRequest = TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(),
+                        Topics.CASE, r -> caseId.equals(r.key()) && r.value().contains(ResidenceRecordLinkRequested.TYPE.name()),
+                        Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no ResidenceRecordLinkRequested for " + caseId));
+        assertThat(json.readTree(linkRequest.value()).at("/data/residenceRecordId").asText()).isEqualTo(record);
+        OfficeAnswers.answerLink(json, TestTokens.TENANT, caseId, record, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/cases/" + caseId, null).getBody())
+                .path("residenceRecordLink").asText().equals("CONFIRMED"));
         ResponseEntity<String> withoutConsent = exchange(HttpMethod.POST, checks, null);
         assertThat(withoutConsent.getStatusCode().value()).isEqualTo(422);
         assertThat(json.readTree(withoutConsent.getBody()).path("rule").asText())
                 .isEqualTo("status_check_needs_consent_for_the_immigration_office");
         assertThat(json.readTree(withoutConsent.getBody()).path("detail").asText()).contains("Einwilligung");
-        assertThat(eventsOf(caseId)).as("only the link is stored").isEqualTo(eventsBefore + 1);
+        assertThat(eventsOf(caseId)).as("only the link and its confirmation are stored").isEqualTo(eventsBefore + 2);
 
         assertThat(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", """
                 {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["RESIDENCE_STATUS"],
@@ -285,6 +301,37 @@ class CaseServiceIntegrationTest {
         assertThat(envelope.at("/data/statusCheckId").asText()).isEqualTo(checkId);
         assertThat(envelope.at("/data/residenceRecordId").asText()).isEqualTo(record);
         assertThat(published.value()).doesNotContain("Amina", "Beispiel", "1990-04-12", "example.org");
+
+        // The office answers; the answer arrives sealed with the client's key, twice, and shows once.
+        StatusCheckAnswered.Answer given = new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG",
+                today.plusMonths(4), "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "Nach dem B1-Zertifikat beantragen");
+        String sealedAnswer = vault.seal(TestTokens.TENANT, caseId, given).data();
+        publishAnswer(caseId, record, checkId, sealedAnswer);
+        publishAnswer(caseId, record, checkId, sealedAnswer);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode file = json.readTree(get("/api/cases/" + caseId, null).getBody());
+            assertThat(file.at("/statusChecks/0/answeredOn").asText()).isEqualTo(today.toString());
+            assertThat(file.at("/statusChecks/0/answer/note").asText()).isEqualTo("Nach dem B1-Zertifikat beantragen");
+            assertThat(file.at("/residenceStatus/statusType").asText()).isEqualTo("DULDUNG");
+            assertThat(file.at("/residenceStatus/validUntil").asText()).isEqualTo(today.plusMonths(4).toString());
+        });
+        assertThat(json.readTree(http.getForObject("/api/cases/" + caseId + "/history", String.class))
+                .findValuesAsText("type")).containsOnlyOnce("StatusCheckAnswered");
+        assertThat(jdbc.query("select payload from domainevententry where aggregateIdentifier = ?",
+                (rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8), caseId))
+                .as("the answer is stored sealed").isNotEmpty().noneMatch(payload -> payload.contains("B1-Zertifikat"));
+    }
+
+    private void publishAnswer(String caseId, String record, String checkId, String sealedAnswer) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(StatusCheckAnswered.TYPE));
+        envelope.put("id", UUID.randomUUID().toString()).put("tenant", TestTokens.TENANT).put("aggregateId", record);
+        ((ObjectNode) envelope.path("data")).put("caseId", caseId).put("residenceRecordId", record)
+                .put("statusCheckId", checkId).put("sealedAnswer", sealedAnswer)
+                .put("answeredOn", LocalDate.now(ZoneId.of("Europe/Berlin")).toString());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.IMMIGRATION, record, json.writeValueAsString(envelope))).get();
+        }
     }
 
     @Test

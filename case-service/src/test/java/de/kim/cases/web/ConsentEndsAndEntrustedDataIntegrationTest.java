@@ -104,6 +104,9 @@ class ConsentEndsAndEntrustedDataIntegrationTest {
         String record = UUID.randomUUID().toString();
         assertThat(exchange(HttpMethod.PUT, "/api/cases/" + caseId + "/residence-record",
                 "{\"residenceRecordId\":\"" + record + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        OfficeAnswers.answerLink(json, TestTokens.TENANT, caseId, record, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(exchange(HttpMethod.GET, "/api/cases/" + caseId,
+                null).getBody()).path("residenceRecordLink").asText().equals("CONFIRMED"));
         String consent = created(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", """
                 {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["ACHIEVEMENTS"],
                  "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(1))));

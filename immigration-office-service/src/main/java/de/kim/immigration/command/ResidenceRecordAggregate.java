@@ -1,5 +1,6 @@
 package de.kim.immigration.command;
 
+import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.AchievementRecordedEvent;
@@ -20,16 +21,12 @@ import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.PersonalDetails;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordResidenceStatusCommand;
-import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.ResidenceRecordClosedEvent;
 import de.kim.immigration.api.ResidenceRecordCreatedEvent;
 import de.kim.immigration.api.ResidenceRecordErasedEvent;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.ResidenceStatusType;
-import de.kim.immigration.api.StatusCheckCompletedEvent;
-import de.kim.immigration.api.StatusCheckId;
-import de.kim.immigration.api.StatusCheckRequestedEvent;
 import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.ConflictException;
@@ -41,13 +38,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -75,10 +71,11 @@ public class ResidenceRecordAggregate {
     private ResidenceStatusType currentType;
     private String currentLegalBasis;
     private LocalDate currentValidFrom;
+    private LocalDate currentValidUntil;
     private final Set<AchievementId> achievements = new HashSet<>();
     private String officer;
-    /** Each status check asked for, and whether the officer has completed it. */
-    private final Map<StatusCheckId, Boolean> statusChecksDone = new HashMap<>();
+    @AggregateMember
+    private final CaseCooperation caseCooperation = new CaseCooperation(this);
     private boolean closed;
     private boolean legalHold;
     private boolean erased;
@@ -159,6 +156,9 @@ public class ResidenceRecordAggregate {
         if (achievements.contains(command.achievementId())) {
             return; // delivered again (e.g. shared by case management twice): already on the record
         }
+        if (command.caseId() != null && !caseCooperation.confirmed(command.caseId())) {
+            throw new RuleViolationException("achievement-needs-a-confirmed-link", "residence.case-link.not-confirmed");
+        }
         boolean language = command.kind() == AchievementKind.LANGUAGE_CERTIFICATE;
         boolean pension = command.kind() == AchievementKind.PENSION_CONTRIBUTIONS;
         if (language && command.level() == null) {
@@ -200,30 +200,6 @@ public class ResidenceRecordAggregate {
             return; // already responsible: a repeated PUT changes nothing
         }
         apply(new OfficerAssignedEvent(id, tenant, command.officer(), officer));
-    }
-
-    /** Case management's request lands once, however often it is delivered. */
-    @CommandHandler
-    void handle(RecordStatusCheckRequestCommand command, @MetaDataValue(Actor.TENANT) String tenant) {
-        requireOpenRecordOf(tenant);
-        if (statusChecksDone.containsKey(command.statusCheckId())) {
-            return;
-        }
-        apply(new StatusCheckRequestedEvent(id, tenant, command.statusCheckId(), command.caseId(),
-                command.requestedOn()));
-    }
-
-    @CommandHandler
-    void handle(CompleteStatusCheckCommand command, @MetaDataValue(Actor.TENANT) String tenant, Clock clock) {
-        requireNotErased(tenant);
-        Boolean done = statusChecksDone.get(command.statusCheckId());
-        if (done == null) {
-            throw new NotFoundException("residence.status-check.not-found");
-        }
-        if (done) {
-            throw new ConflictException("residence.status-check.already-completed");
-        }
-        apply(new StatusCheckCompletedEvent(id, tenant, command.statusCheckId(), LocalDate.now(clock)));
     }
 
     /** The office no longer handles the person (naturalised, moved away, …): the retention period starts. */
@@ -311,18 +287,27 @@ public class ResidenceRecordAggregate {
         }
     }
 
-    private void requireNotErased(String tenant) {
+    void requireNotErased(String tenant) {
         requireSameTenant(tenant);
         if (erased) {
             throw new ConflictException("residence.erased");
         }
     }
 
-    private void requireOpenRecordOf(String tenant) {
+    void requireOpenRecordOf(String tenant) {
         requireNotErased(tenant);
         if (closed) {
             throw new ConflictException("residence.closed");
         }
+    }
+
+    ResidenceRecordId id() {
+        return id;
+    }
+
+    /** The answer to a status check: the status now and what the officer adds. */
+    StatusCheckAnswered.Answer answerTo(CompleteStatusCheckCommand command) {
+        return StatusCheckAnswers.of(command, currentType, currentLegalBasis, currentValidUntil);
     }
 
     private void requireSameTenant(String tenant) {
@@ -343,6 +328,7 @@ public class ResidenceRecordAggregate {
         this.currentType = event.to();
         this.currentLegalBasis = event.legalBasis();
         this.currentValidFrom = event.validFrom();
+        this.currentValidUntil = event.validUntil();
     }
 
     @EventSourcingHandler
@@ -358,16 +344,6 @@ public class ResidenceRecordAggregate {
     @EventSourcingHandler
     void on(OfficerAssignedEvent event) {
         officer = event.officer();
-    }
-
-    @EventSourcingHandler
-    void on(StatusCheckRequestedEvent event) {
-        statusChecksDone.put(event.statusCheckId(), false);
-    }
-
-    @EventSourcingHandler
-    void on(StatusCheckCompletedEvent event) {
-        statusChecksDone.put(event.statusCheckId(), true);
     }
 
     @EventSourcingHandler

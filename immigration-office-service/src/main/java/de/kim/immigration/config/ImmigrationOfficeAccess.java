@@ -4,6 +4,7 @@ import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
+import de.kim.immigration.api.RequestCaseLinkCommand;
 import de.kim.immigration.messaging.CaseEventsListener;
 import de.kim.immigration.privacy.RecordRetentionJob;
 import de.kim.platform.security.AccessRules;
@@ -42,7 +43,7 @@ public class ImmigrationOfficeAccess {
     public ServiceGrants immigrationOfficeGrants() {
         return ServiceGrants.builder().grant(CaseEventsListener.PRINCIPAL,
                 RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class,
-                WithdrawSharedAchievementsCommand.class)
+                WithdrawSharedAchievementsCommand.class, RequestCaseLinkCommand.class)
                 .grant(RecordRetentionJob.PRINCIPAL, EraseResidenceRecordCommand.class);
     }
 }

@@ -3,12 +3,14 @@ package de.kim.immigration.messaging;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.SharedAchievementsWithdrawn;
+import de.kim.contracts.cases.ResidenceRecordLinkRequested;
 import de.kim.contracts.cases.StatusCheckRequested;
 import de.kim.immigration.api.AchievementId;
 import de.kim.immigration.api.AchievementKind;
 import de.kim.immigration.api.LanguageLevel;
 import de.kim.immigration.api.RecordAchievementCommand;
 import de.kim.immigration.api.RecordStatusCheckRequestCommand;
+import de.kim.immigration.api.RequestCaseLinkCommand;
 import de.kim.immigration.api.ResidenceRecordId;
 import de.kim.immigration.api.StatusCheckId;
 import de.kim.immigration.api.WithdrawSharedAchievementsCommand;
@@ -22,12 +24,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import static de.kim.platform.messaging.RecordFields.code;
 import static de.kim.platform.messaging.RecordFields.optionalCode;
 import static de.kim.platform.messaging.RecordFields.required;
 
 /**
- * Reads {@code kim.case.v1} for what case management shares with the office under a consent:
+ * Reads {@code kim.case.v1} for what case management asks of and shares with the office: a
+ * request to link a case to a record lands on the record for the officer to confirm (confirmed at
+ * once where the office handed the person over). Over a confirmed link and under a consent,
  * an achievement lands on the residence record (once, however often it is delivered) and the
  * screening runs again; when that consent ends (revoked or expired) or the achievement is marked
  * entrusted, case management withdraws it and it leaves the record; a request for a status check
@@ -41,7 +48,7 @@ public class CaseEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
 
-    /** The principal this listener relays as: it may record shared achievements and status-check requests. */
+    /** The principal this listener relays as: it may record link requests, shared achievements and status-check requests. */
     public static final String PRINCIPAL = "immigration-office-service.case-events";
 
     private final EnvelopeCodec codec;
@@ -55,6 +62,7 @@ public class CaseEventsListener {
                 .on(AchievementShared.TYPE, AchievementShared.class, this::achievementShared)
                 .on(SharedAchievementsWithdrawn.TYPE, SharedAchievementsWithdrawn.class, this::sharedAchievementsWithdrawn)
                 .on(StatusCheckRequested.TYPE, StatusCheckRequested.class, this::statusCheckRequested)
+                .on(ResidenceRecordLinkRequested.TYPE, ResidenceRecordLinkRequested.class, this::linkRequested)
                 .build();
     }
 
@@ -70,7 +78,8 @@ public class CaseEventsListener {
                 new AchievementId(required(shared.achievementId(), "achievementId")),
                 code(AchievementKind.class, shared.kind(), "kind"),
                 optionalCode(LanguageLevel.class, shared.level(), "level"), required(shared.achievedOn(), "achievedOn"),
-                null, null), "achievement " + shared.achievementId(), shared.residenceRecordId());
+                null, null, required(shared.caseId(), "caseId")), "achievement " + shared.achievementId(),
+                shared.residenceRecordId());
     }
 
     private void sharedAchievementsWithdrawn(ReceivedEvent event, SharedAchievementsWithdrawn withdrawn) {
@@ -87,6 +96,13 @@ public class CaseEventsListener {
                 new StatusCheckId(required(request.statusCheckId(), "statusCheckId")),
                 required(request.caseId(), "caseId"), request.requestedOn()),
                 "status check " + request.statusCheckId(), request.residenceRecordId());
+    }
+
+    private void linkRequested(ReceivedEvent event, ResidenceRecordLinkRequested request) {
+        send(event, new RequestCaseLinkCommand(new ResidenceRecordId(required(request.residenceRecordId(), "residenceRecordId")),
+                required(request.caseId(), "caseId"),
+                LocalDate.ofInstant(required(event.envelope().time(), "time"), ZoneId.of("Europe/Berlin"))),
+                "link request of a case", request.residenceRecordId());
     }
 
     private void send(ReceivedEvent event, Object command, String what, String recordId) {

@@ -4,6 +4,8 @@ import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.immigration.api.AchievementRecordedEvent;
 import de.kim.immigration.api.AchievementWithdrawnEvent;
+import de.kim.immigration.api.CaseLinkAnsweredEvent;
+import de.kim.immigration.api.CaseLinkRequestedEvent;
 import de.kim.immigration.api.HandedOverToCaseManagementEvent;
 import de.kim.immigration.api.LegalHoldChangedEvent;
 import de.kim.immigration.api.OfficerAssignedEvent;
@@ -16,9 +18,11 @@ import de.kim.immigration.api.StatusCheckCompletedEvent;
 import de.kim.immigration.api.StatusCheckRequestedEvent;
 import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.PathwayScreener;
+import de.kim.platform.domain.Actor;
 import de.kim.platform.privacy.PersonalDataVault;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
@@ -130,6 +134,24 @@ public class ResidenceRecordProjection {
                 c.id().equals(event.statusCheckId().value())
                         ? new ResidenceRecordView.StatusCheckEntry(c.id(), c.caseId(), c.requestedOn(), event.completedOn())
                         : c));
+    }
+
+    @EventHandler
+    void on(CaseLinkRequestedEvent event, @SequenceNumber long sequence, @MetaDataValue(Actor.USER) String requestedBy) {
+        update(event.recordId().value(), sequence, view -> {
+            view.caseLinks().removeIf(link -> link.caseId().equals(event.caseId()));
+            view.caseLinks().add(new ResidenceRecordView.CaseLinkEntry(event.caseId(), requestedBy, event.requestedOn(),
+                    "REQUESTED", false, null));
+        });
+    }
+
+    @EventHandler
+    void on(CaseLinkAnsweredEvent event, @SequenceNumber long sequence) {
+        update(event.recordId().value(), sequence, view -> view.caseLinks().replaceAll(link ->
+                link.caseId().equals(event.caseId())
+                        ? new ResidenceRecordView.CaseLinkEntry(link.caseId(), link.requestedBy(), link.requestedOn(),
+                        event.confirmed() ? "CONFIRMED" : "REFUSED", event.byHandover(), event.answeredOn())
+                        : link));
     }
 
     @QueryHandler

@@ -24,6 +24,7 @@ import java.util.List;
  * {@code GET /api/residence-records/{id}} and its pathways.
  *
  * @param statusChecks       case management's requests for a status check, open until the officer completes them
+ * @param caseLinks          case management's requests to link a case to the record, and the officer's answers
  * @param officer            the officer responsible for the record; null while nobody is assigned
  * @param currentValidUntil  the end of the current status, kept apart so that deadlines can be queried
  * @param chancenClockEndsOn the end of a § 104c permit's 18 months, if the person holds one
@@ -44,7 +45,7 @@ import java.util.List;
 public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOfBirth, String nationality,
                                   LocalDate entryDate, Boolean minorChildInHousehold, List<StatusEntry> statuses,
                                   List<AchievementEntry> achievements, List<HandoverEntry> handovers,
-                                  List<StatusCheckEntry> statusChecks, String officer,
+                                  List<StatusCheckEntry> statusChecks, List<CaseLinkEntry> caseLinks, String officer,
                                   ResidenceStatusType currentStatus, LocalDate currentValidUntil,
                                   LocalDate chancenClockEndsOn, @JsonIgnore Screening screening, LocalDate closedOn,
                                   ClosureReason closureReason, boolean legalHold, LocalDate erasedOn, long version) {
@@ -54,6 +55,7 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
         achievements = achievements == null ? new ArrayList<>() : new ArrayList<>(achievements);
         handovers = handovers == null ? new ArrayList<>() : new ArrayList<>(handovers);
         statusChecks = statusChecks == null ? new ArrayList<>() : new ArrayList<>(statusChecks);
+        caseLinks = caseLinks == null ? new ArrayList<>() : new ArrayList<>(caseLinks);
     }
 
     /** One status of the record. */
@@ -79,11 +81,24 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
         }
     }
 
+    /**
+     * A case linked to the record, or asked to be: {@code state} REQUESTED until the officer
+     * answers, then CONFIRMED or REFUSED ({@code byHandover}: confirmed at once after a hand-over).
+     * {@code requestedBy} is the case manager's user id, for the officer to ask back.
+     */
+    public record CaseLinkEntry(String caseId, String requestedBy, LocalDate requestedOn, String state,
+                                boolean byHandover, LocalDate answeredOn) {
+
+        public boolean open() {
+            return "REQUESTED".equals(state);
+        }
+    }
+
     /** A record just opened; {@code person} is null when its key is gone (the record was erased). */
     static ResidenceRecordView opened(String id, String tenant, PersonalDetails person) {
         return new ResidenceRecordView(id, tenant, person == null ? null : person.dateOfBirth(),
                 person == null ? null : person.nationality(), person == null ? null : person.entryDate(),
-                person == null ? null : person.minorChildInHousehold(), List.of(), List.of(), List.of(), List.of(), null,
+                person == null ? null : person.minorChildInHousehold(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
                 null, null, null, null, null, null, false, null, -1);
     }
 
@@ -100,26 +115,26 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
     /** The same record with another officer responsible. */
     ResidenceRecordView withOfficer(String newOfficer) {
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
-                achievements, handovers, statusChecks, newOfficer, currentStatus, currentValidUntil, chancenClockEndsOn,
+                achievements, handovers, statusChecks, caseLinks, newOfficer, currentStatus, currentValidUntil, chancenClockEndsOn,
                 screening, closedOn, closureReason, legalHold, erasedOn, version);
     }
 
     ResidenceRecordView closed(LocalDate on, ClosureReason reason) {
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
-                achievements, handovers, statusChecks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
+                achievements, handovers, statusChecks, caseLinks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
                 screening, on, reason, legalHold, erasedOn, version);
     }
 
     ResidenceRecordView withLegalHold(boolean active) {
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
-                achievements, handovers, statusChecks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
+                achievements, handovers, statusChecks, caseLinks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
                 screening, closedOn, closureReason, active, erasedOn, version);
     }
 
     /** The record after erasure: ids, codes and the dates of the process steps stay, nothing of the person. */
     ResidenceRecordView erased(LocalDate on) {
         return new ResidenceRecordView(id, tenant, null, null, null, null, statuses, achievements, handovers,
-                statusChecks, officer, currentStatus, currentValidUntil, chancenClockEndsOn, null, closedOn,
+                statusChecks, caseLinks, officer, currentStatus, currentValidUntil, chancenClockEndsOn, null, closedOn,
                 closureReason, legalHold, on, version);
     }
 
@@ -139,7 +154,7 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
     ResidenceRecordView withScreening(Screening newScreening, ChancenClock clock, long newVersion) {
         StatusEntry current = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
         return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold,
-                statuses, achievements, handovers, statusChecks, officer, current == null ? null : current.type(),
+                statuses, achievements, handovers, statusChecks, caseLinks, officer, current == null ? null : current.type(),
                 current == null ? null : current.validUntil(), clock == null ? null : clock.endsOn(), newScreening,
                 closedOn, closureReason, legalHold, erasedOn, newVersion);
     }

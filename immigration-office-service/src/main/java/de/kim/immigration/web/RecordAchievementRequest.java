@@ -17,6 +17,6 @@ public record RecordAchievementRequest(@NotNull AchievementKind kind, LanguageLe
                                        @Min(1) @Max(600) Integer months) {
 
     RecordAchievementCommand toCommand(ResidenceRecordId recordId, AchievementId achievementId) {
-        return new RecordAchievementCommand(recordId, achievementId, kind, level, achievedOn, until, months);
+        return new RecordAchievementCommand(recordId, achievementId, kind, level, achievedOn, until, months, null);
     }
 }

@@ -3,8 +3,8 @@ package de.kim.immigration.web;
 import de.kim.immigration.web.docs.ResidenceRecordApi;
 import de.kim.platform.audit.Audited;
 import de.kim.immigration.api.AchievementId;
+import de.kim.immigration.api.AnswerCaseLinkCommand;
 import de.kim.immigration.api.CloseResidenceRecordCommand;
-import de.kim.immigration.api.CompleteStatusCheckCommand;
 import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.immigration.api.HandoverId;
@@ -140,16 +140,35 @@ public class ResidenceRecordController implements ResidenceRecordApi {
         return entry(find(id).statusChecks(), ResidenceRecordView.StatusCheckEntry::id, statusCheckId);
     }
 
-    /** The officer has checked the status case management asked about: the request leaves the work list. */
+    /**
+     * The officer answers the status check case management asked about: the request leaves the
+     * work list, and the residence status now, with the prospect and note given, goes to the case.
+     */
     @PostMapping("/{id}/status-checks/{statusCheckId}/completion")
-    public ResponseEntity<Void> completeStatusCheck(@PathVariable String id, @PathVariable String statusCheckId) {
-        commands.sendAndWait(new CompleteStatusCheckCommand(new ResidenceRecordId(id), new StatusCheckId(statusCheckId)));
+    public ResponseEntity<Void> completeStatusCheck(@PathVariable String id, @PathVariable String statusCheckId,
+                                                    @Valid @RequestBody(required = false) StatusCheckAnswerRequest answer) {
+        commands.sendAndWait((answer == null ? StatusCheckAnswerRequest.NONE : answer)
+                .toCommand(new ResidenceRecordId(id), new StatusCheckId(statusCheckId)));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The officer confirms that the asking case's client is this record's person: achievements and status checks may come. */
+    @PostMapping("/{id}/case-links/{caseId}/confirmation")
+    public ResponseEntity<Void> confirmCaseLink(@PathVariable String id, @PathVariable String caseId) {
+        commands.sendAndWait(new AnswerCaseLinkCommand(new ResidenceRecordId(id), caseId, true));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The officer refuses the link: the case is not this record's person. */
+    @PostMapping("/{id}/case-links/{caseId}/refusal")
+    public ResponseEntity<Void> refuseCaseLink(@PathVariable String id, @PathVariable String caseId) {
+        commands.sendAndWait(new AnswerCaseLinkCommand(new ResidenceRecordId(id), caseId, false));
         return ResponseEntity.noContent().build();
     }
 
     /**
      * An officer's work list: the deadlines of their records within {@code withinDays} (default 90)
-     * and case management's open status check requests on them, oldest first.
+     * and case management's open status check and link requests on them, oldest first.
      */
     @GetMapping("/work-list")
     public WorkList workList(@RequestParam(required = false) String officer,
@@ -159,15 +178,20 @@ public class ResidenceRecordController implements ResidenceRecordApi {
         LocalDate today = LocalDate.now(clock);
         List<ExpiringEntry> deadlines = deadlines(today, today.plusDays(days), officer);
         List<WorkList.StatusCheck> checks = new ArrayList<>();
+        List<WorkList.LinkRequest> links = new ArrayList<>();
         for (ResidenceRecordView record : queries.query(new FindRecordsOfOfficerQuery(tenant(), officer),
                 ResponseTypes.multipleInstancesOf(ResidenceRecordView.class)).join()) {
             record.statusChecks().stream().filter(ResidenceRecordView.StatusCheckEntry::open)
                     .forEach(c -> checks.add(new WorkList.StatusCheck(record.id(), c.id(), c.caseId(), c.requestedOn(),
                             c.requestedOn() == null ? 0 : ChronoUnit.DAYS.between(c.requestedOn(), today))));
+            record.caseLinks().stream().filter(ResidenceRecordView.CaseLinkEntry::open)
+                    .forEach(l -> links.add(new WorkList.LinkRequest(record.id(), l.caseId(), l.requestedBy(),
+                            l.requestedOn())));
         }
         checks.sort(Comparator.comparing(WorkList.StatusCheck::requestedOn,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WorkList.StatusCheck::statusCheckId));
-        return new WorkList(officer, days, deadlines, checks);
+        links.sort(Comparator.comparing(WorkList.LinkRequest::requestedOn).thenComparing(WorkList.LinkRequest::caseId));
+        return new WorkList(officer, days, deadlines, checks, links);
     }
 
     /**

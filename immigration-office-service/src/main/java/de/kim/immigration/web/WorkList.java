@@ -5,12 +5,17 @@ import java.util.List;
 
 /**
  * An officer's work list: the deadlines of the records they are responsible for within the
- * asked window, and case management's status check requests on those records still open.
+ * asked window, and case management's status check and link requests on those records still open.
  */
-public record WorkList(String officer, int withinDays, List<ExpiringEntry> deadlines, List<StatusCheck> statusChecks) {
+public record WorkList(String officer, int withinDays, List<ExpiringEntry> deadlines, List<StatusCheck> statusChecks,
+                       List<LinkRequest> linkRequests) {
 
     /** An open request of case management to check the status on one of the officer's records. */
     public record StatusCheck(String recordId, String statusCheckId, String caseId, LocalDate requestedOn,
                               long daysWaiting) {
+    }
+
+    /** A request of case management to link a case to one of the officer's records, to confirm or refuse. */
+    public record LinkRequest(String recordId, String caseId, String requestedBy, LocalDate requestedOn) {
     }
 }

@@ -44,6 +44,11 @@ class EventFieldsAreSealedTest {
             allow("StatusCheckRequestedEvent.caseId", "a random id of the asking case, says nothing about the person"),
             allow("StatusCheckRequestedEvent.requestedOn", "date of a process step (case management asked)"),
             allow("StatusCheckCompletedEvent.completedOn", "date of a process step (the officer completed the check)"),
+            allow("CaseLinkRequestedEvent.caseId", "a random id of the asking case, says nothing about the person"),
+            allow("CaseLinkRequestedEvent.requestedOn", "date of a process step (case management asked for the link)"),
+            allow("CaseLinkAnsweredEvent.caseId", "a random id of the asking case, says nothing about the person"),
+            allow("CaseLinkAnsweredEvent.answeredOn", "date of a process step (the link confirmed or refused)"),
+            allow("StatusCheckCompletedEvent.caseId", "a random id of the asking case, says nothing about the person"),
             allow("ResidenceRecordClosedEvent.closedOn", "date of a process step; the retention period runs from it"),
             allow("LegalHoldChangedEvent.changedOn", "date of a process step (hold put on or lifted)"),
             allow("ResidenceRecordErasedEvent.reference", "the file number of the erasure request or decision (pattern "

@@ -29,11 +29,17 @@ import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.RuleViolationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.contracts.vocabulary.PathwayProspect;
 import de.kim.immigration.api.CloseResidenceRecordCommand;
 import de.kim.immigration.api.ClosureReason;
 import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.ErasureGround;
 import de.kim.immigration.api.LegalHoldChangedEvent;
+import de.kim.immigration.api.AnswerCaseLinkCommand;
+import de.kim.immigration.api.CaseLinkAnsweredEvent;
+import de.kim.immigration.api.CaseLinkRequestedEvent;
+import de.kim.immigration.api.RequestCaseLinkCommand;
 import de.kim.immigration.api.PersonalDetails;
 import de.kim.immigration.api.ResidenceRecordClosedEvent;
 import de.kim.immigration.api.ResidenceRecordErasedEvent;
@@ -148,7 +154,7 @@ class ResidenceRecordAggregateTest {
                 .expectException(ConflictException.class).expectExceptionMessage("residence.closed").expectNoEvents();
         fixture.given(created(), closed())
                 .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
-                        LanguageLevel.B1, date(2026, 10, 1), null, null), JONAS_IN_METTMANN)
+                        LanguageLevel.B1, date(2026, 10, 1), null, null, null), JONAS_IN_METTMANN)
                 .expectException(ConflictException.class).expectNoEvents();
     }
 
@@ -388,7 +394,7 @@ class ResidenceRecordAggregateTest {
         AchievementId achievement = new AchievementId("achievement-1");
         fixture.given(created())
                 .when(new RecordAchievementCommand(id, achievement, AchievementKind.LANGUAGE_CERTIFICATE,
-                        LanguageLevel.B1, date(2025, 6, 1), null, null), JONAS_IN_METTMANN)
+                        LanguageLevel.B1, date(2025, 6, 1), null, null, null), JONAS_IN_METTMANN)
                 .expectEvents(new AchievementRecordedEvent(id, "kreis-mettmann", achievement,
                         AchievementKind.LANGUAGE_CERTIFICATE, LanguageLevel.B1, date(2025, 6, 1), null, null));
     }
@@ -397,7 +403,7 @@ class ResidenceRecordAggregateTest {
     void a_language_certificate_needs_a_level() {
         fixture.given(created())
                 .when(new RecordAchievementCommand(id, new AchievementId("a"), AchievementKind.LANGUAGE_CERTIFICATE,
-                        null, date(2025, 6, 1), null, null), JONAS_IN_METTMANN)
+                        null, date(2025, 6, 1), null, null, null), JONAS_IN_METTMANN)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
@@ -405,7 +411,7 @@ class ResidenceRecordAggregateTest {
     void only_a_language_certificate_has_a_level() {
         fixture.given(created())
                 .when(new RecordAchievementCommand(id, new AchievementId("a"), AchievementKind.EMPLOYMENT,
-                        LanguageLevel.B1, date(2025, 6, 1), null, null), JONAS_IN_METTMANN)
+                        LanguageLevel.B1, date(2025, 6, 1), null, null, null), JONAS_IN_METTMANN)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
@@ -413,7 +419,7 @@ class ResidenceRecordAggregateTest {
     void pension_contributions_need_their_months() {
         fixture.given(created())
                 .when(new RecordAchievementCommand(id, new AchievementId("a"), AchievementKind.PENSION_CONTRIBUTIONS,
-                        null, date(2025, 6, 1), null, null), JONAS_IN_METTMANN)
+                        null, date(2025, 6, 1), null, null, null), JONAS_IN_METTMANN)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
@@ -421,7 +427,7 @@ class ResidenceRecordAggregateTest {
     void an_achievement_in_the_future_is_refused() {
         fixture.given(created())
                 .when(new RecordAchievementCommand(id, new AchievementId("a"), AchievementKind.EMPLOYMENT, null,
-                        date(2026, 11, 3), null, null), JONAS_IN_METTMANN)
+                        date(2026, 11, 3), null, null, null), JONAS_IN_METTMANN)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
@@ -458,7 +464,7 @@ class ResidenceRecordAggregateTest {
 
     @Test
     void a_status_check_request_of_case_management_lands_on_the_record() {
-        fixture.given(created())
+        fixture.given(created(), linkRequested(), linkConfirmed())
                 .when(new RecordStatusCheckRequestCommand(id, new StatusCheckId("check-1"), "case-1", date(2026, 11, 2)),
                         JONAS_IN_METTMANN)
                 .expectEvents(new StatusCheckRequestedEvent(id, "kreis-mettmann", new StatusCheckId("check-1"), "case-1",
@@ -468,7 +474,7 @@ class ResidenceRecordAggregateTest {
     @Test
     void a_status_check_request_delivered_again_changes_nothing() {
         StatusCheckId check = new StatusCheckId("check-1");
-        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 2)))
+        fixture.given(created(), linkRequested(), linkConfirmed(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 2)))
                 .when(new RecordStatusCheckRequestCommand(id, check, "case-1", date(2026, 11, 2)), JONAS_IN_METTMANN)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
@@ -482,15 +488,35 @@ class ResidenceRecordAggregateTest {
     }
 
     @Test
-    void a_status_check_is_completed_once_on_the_day() {
+    void a_status_check_is_answered_once_with_the_status_now_and_the_officers_prospect_sealed_with_the_records_key() {
         StatusCheckId check = new StatusCheckId("check-1");
-        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
-                .when(new CompleteStatusCheckCommand(id, check), JONAS_IN_METTMANN)
-                .expectEvents(new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2)));
-        fixture.given(created(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)),
-                        new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2)))
+        StatusCheckAnswered.Answer expected = new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG", date(2027, 3, 31),
+                "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "B1 fehlt noch");
+        fixture.given(created(), linkRequested(), linkConfirmed(),
+                        new ResidenceStatusProgressedEvent(id, "kreis-mettmann", statusId, null, DULDUNG,
+                                "§ 60a AufenthG", date(2026, 10, 1), date(2027, 3, 31), null),
+                        new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
+                .when(new CompleteStatusCheckCommand(id, check, Pathway.AUFENTHG_25B, PathwayProspect.REQUIREMENTS_MET_SOON,
+                        "  B1 fehlt noch "), JONAS_IN_METTMANN)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(StatusCheckCompletedEvent.class,
+                        answered -> answered.completedOn().equals(date(2026, 11, 2)) && answered.caseId().equals("case-1")
+                                && answered.answer().subject().equals(id.value())
+                                && !answered.answer().data().contains("B1")
+                                && vault.open("kreis-mettmann", answered.answer(), StatusCheckAnswered.Answer.class)
+                                .orElseThrow().equals(expected)),
+                        andNoMore())));
+        fixture.given(created(), linkRequested(), linkConfirmed(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)),
+                        new StatusCheckCompletedEvent(id, "kreis-mettmann", check, date(2026, 11, 2), null, null))
                 .when(new CompleteStatusCheckCommand(id, check), JONAS_IN_METTMANN)
                 .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_pathway_without_a_prospect_is_no_answer() {
+        StatusCheckId check = new StatusCheckId("check-1");
+        fixture.given(created(), linkRequested(), linkConfirmed(), new StatusCheckRequestedEvent(id, "kreis-mettmann", check, "case-1", date(2026, 11, 1)))
+                .when(new CompleteStatusCheckCommand(id, check, Pathway.AUFENTHG_25B, null, null), JONAS_IN_METTMANN)
+                .expectException(InvalidInputException.class).expectNoEvents();
     }
 
     @Test
@@ -498,6 +524,64 @@ class ResidenceRecordAggregateTest {
         fixture.given(created())
                 .when(new CompleteStatusCheckCommand(id, new StatusCheckId("check-9")), JONAS_IN_METTMANN)
                 .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    private CaseLinkRequestedEvent linkRequested() {
+        return new CaseLinkRequestedEvent(id, "kreis-mettmann", "case-1", date(2026, 10, 30));
+    }
+
+    private CaseLinkAnsweredEvent linkConfirmed() {
+        return new CaseLinkAnsweredEvent(id, "kreis-mettmann", "case-1", true, false, date(2026, 10, 31));
+    }
+
+    @Test
+    void a_link_request_of_case_management_waits_for_the_officer_and_lands_once() {
+        fixture.given(created())
+                .when(new RequestCaseLinkCommand(id, "case-1", date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectEvents(new CaseLinkRequestedEvent(id, "kreis-mettmann", "case-1", date(2026, 11, 2)));
+        fixture.given(created(), linkRequested())
+                .when(new RequestCaseLinkCommand(id, "case-1", date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_link_asked_after_the_office_handed_the_person_over_is_confirmed_at_once() {
+        fixture.given(created(), new HandedOverToCaseManagementEvent(id, "kreis-mettmann", new HandoverId("h-1"),
+                        FieldOfAction.LANGUAGE, "LANGUAGE_LEVEL_MISSING", Pathway.AUFENTHG_25B, date(2026, 11, 1)))
+                .when(new RequestCaseLinkCommand(id, "case-1", date(2026, 11, 2)), JONAS_IN_METTMANN)
+                .expectEvents(new CaseLinkRequestedEvent(id, "kreis-mettmann", "case-1", date(2026, 11, 2)),
+                        new CaseLinkAnsweredEvent(id, "kreis-mettmann", "case-1", true, true, date(2026, 11, 2)));
+    }
+
+    @Test
+    void the_officer_confirms_or_refuses_a_link_once_and_only_one_that_was_asked() {
+        fixture.given(created(), linkRequested())
+                .when(new AnswerCaseLinkCommand(id, "case-1", false), JONAS_IN_METTMANN)
+                .expectEvents(new CaseLinkAnsweredEvent(id, "kreis-mettmann", "case-1", false, false, date(2026, 11, 2)));
+        fixture.given(created(), linkRequested(), linkConfirmed())
+                .when(new AnswerCaseLinkCommand(id, "case-1", false), JONAS_IN_METTMANN)
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(created())
+                .when(new AnswerCaseLinkCommand(id, "case-9", true), JONAS_IN_METTMANN)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void nothing_of_a_case_reaches_the_record_over_a_link_not_confirmed() {
+        fixture.given(created(), linkRequested())
+                .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        LanguageLevel.B1, date(2026, 10, 1), null, null, "case-1"), JONAS_IN_METTMANN)
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(created(), linkRequested(),
+                        new CaseLinkAnsweredEvent(id, "kreis-mettmann", "case-1", false, false, date(2026, 10, 31)))
+                .when(new RecordStatusCheckRequestCommand(id, new StatusCheckId("check-1"), "case-1", date(2026, 11, 2)),
+                        JONAS_IN_METTMANN)
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(created(), linkRequested(), linkConfirmed())
+                .when(new RecordAchievementCommand(id, new AchievementId("a-1"), AchievementKind.LANGUAGE_CERTIFICATE,
+                        LanguageLevel.B1, date(2026, 10, 1), null, null, "case-1"), JONAS_IN_METTMANN)
+                .expectEvents(new AchievementRecordedEvent(id, "kreis-mettmann", new AchievementId("a-1"),
+                        AchievementKind.LANGUAGE_CERTIFICATE, LanguageLevel.B1, date(2026, 10, 1), null, null));
     }
 
     private ResidenceRecordCreatedEvent created() {

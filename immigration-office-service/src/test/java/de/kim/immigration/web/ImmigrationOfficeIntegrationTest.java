@@ -12,9 +12,14 @@ import de.kim.contracts.Fixtures;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.SharedAchievementsWithdrawn;
+import de.kim.contracts.cases.ResidenceRecordLinkRequested;
 import de.kim.contracts.cases.StatusCheckRequested;
+import de.kim.contracts.immigration.CaseLinkAnswered;
 import de.kim.contracts.immigration.HandoverToCaseManagement;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
+import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.platform.privacy.PersonalDataVault;
+import de.kim.platform.privacy.Sealed;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +82,10 @@ class ImmigrationOfficeIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    PersonalDataVault vault;
+    /** The case of the pinned fixtures of achievements shared and withdrawn. */
+    static final String FIXTURE_CASE = "0e6a8a1e-2b7c-4a55-8f0e-3a9b1c2d4e5f";
 
     @BeforeEach
     void signIn() {
@@ -223,6 +232,7 @@ class ImmigrationOfficeIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(requirement(id, "AUFENTHG_25B", "language").path("outcome").asText()).isEqualTo("MISSING"));
         String achievement = UUID.randomUUID().toString();
+        confirmedLink(id, FIXTURE_CASE);
 
         ObjectNode shared = (ObjectNode) json.readTree(Fixtures.json(AchievementShared.TYPE));
         shared.put("id", UUID.randomUUID().toString());
@@ -258,7 +268,7 @@ class ImmigrationOfficeIntegrationTest {
     }
 
     @Test
-    void deadlines_and_status_check_requests_show_in_the_responsible_officers_work_list() throws Exception {
+    void deadlines_and_status_check_requests_show_in_the_responsible_officers_work_list_and_the_answer_goes_to_the_case_sealed() throws Exception {
         String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
         post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
         assertThat(put("/api/residence-records/" + id + "/officer", "{\"officer\":\"abh-jonas\"}").getStatusCode())
@@ -273,8 +283,23 @@ class ImmigrationOfficeIntegrationTest {
                 String.class).getBody()).findValuesAsText("recordId")).doesNotContain(id);
 
         String check = UUID.randomUUID().toString();
-        publishStatusCheck(id, check);
-        publishStatusCheck(id, check);
+        String asking = UUID.randomUUID().toString();
+        vault.seal(TestTokens.TENANT, asking, "the asking client's key exists"); // as case-service made it
+        requestLink(id, asking);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
+                "/api/residence-records/work-list?officer=abh-jonas", String.class).getBody()).path("linkRequests")
+                .findValuesAsText("caseId")).contains(asking));
+        assertThat(post("/api/residence-records/" + id + "/case-links/" + asking + "/confirmation", "", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/residence-records/" + id + "/case-links/" + asking + "/refusal", "", null)
+                .getStatusCode()).as("answered already").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(record(id).path("caseLinks").findValuesAsText("state")).containsExactly("CONFIRMED");
+        TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(), Topics.IMMIGRATION,
+                r -> r.value().contains(asking) && r.value().contains(CaseLinkAnswered.TYPE.name())
+                        && r.value().contains("\"confirmed\":true"), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the confirmation is not on " + Topics.IMMIGRATION));
+        publishStatusCheck(id, check, asking);
+        publishStatusCheck(id, check, asking);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
                 "/api/residence-records/" + id, String.class).getBody()).path("statusChecks").findValuesAsText("id"))
                 .containsExactly(check));
@@ -294,8 +319,23 @@ class ImmigrationOfficeIntegrationTest {
                 .getBody()).path("statusChecks").findValuesAsText("statusCheckId")).doesNotContain(check);
 
         String completion = "/api/residence-records/" + id + "/status-checks/" + check + "/completion";
-        assertThat(post(completion, "", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertProblem(post(completion, "{\"pathway\":\"AUFENTHG_25B\"}", null), 400, "urn:kim:problem:invalid-input",
+                "prospect");
+        assertProblem(post(completion, "{\"prospect\":\"VIELLEICHT\"}", null), 400, "urn:kim:problem:invalid-input",
+                "prospect");
+        assertThat(post(completion, """
+                {"pathway":"AUFENTHG_25B","prospect":"REQUIREMENTS_MET_SOON","note":"Antrag nach dem B1-Zertifikat"}""",
+                null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post(completion, "", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ConsumerRecord<String, String> answered = TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(),
+                Topics.IMMIGRATION, r -> r.value().contains(check) && r.value().contains(StatusCheckAnswered.TYPE.name()),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no answer on " + Topics.IMMIGRATION));
+        JsonNode data = json.readTree(answered.value()).path("data");
+        assertThat(data.path("caseId").asText()).isEqualTo(asking);
+        assertThat(answered.value()).as("the answer travels sealed").doesNotContain("B1-Zertifikat");
+        assertThat(vault.open(TestTokens.TENANT, new Sealed(asking, data.path("sealedAnswer").asText()),
+                StatusCheckAnswered.Answer.class)).contains(new StatusCheckAnswered.Answer("DULDUNG", "§ 60a AufenthG",
+                TODAY.plusDays(20), "AUFENTHG_25B", "REQUIREMENTS_MET_SOON", "Antrag nach dem B1-Zertifikat"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(http.getForEntity(
                 "/api/residence-records/work-list?officer=abh-jonas", String.class).getBody()).path("statusChecks")
                 .findValuesAsText("statusCheckId")).doesNotContain(check));
@@ -306,6 +346,7 @@ class ImmigrationOfficeIntegrationTest {
         String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
         String poison = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
+        confirmedLink(id, FIXTURE_CASE);
 
         publishAchievement(id, poison, "TRAPEZE_DIPLOMA");
         publishAchievement(id, good, "LANGUAGE_CERTIFICATE");
@@ -673,10 +714,25 @@ class ImmigrationOfficeIntegrationTest {
         }
     }
 
-    private void publishStatusCheck(String recordId, String statusCheckId) throws Exception {
+    /** Case management asks for the link, and the officer confirms it once it landed. */
+    private void confirmedLink(String recordId, String caseId) throws Exception {
+        requestLink(recordId, caseId);
+        String confirmation = "/api/residence-records/" + recordId + "/case-links/" + caseId + "/confirmation";
+        await().atMost(Duration.ofSeconds(30)).until(() -> post(confirmation, "", null).getStatusCode() == HttpStatus.NO_CONTENT);
+    }
+
+    private void requestLink(String recordId, String caseId) throws Exception {
+        ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(ResidenceRecordLinkRequested.TYPE));
+        envelope.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("caseId", caseId);
+        publishCaseEvent(envelope);
+    }
+
+    private void publishStatusCheck(String recordId, String statusCheckId, String caseId) throws Exception {
         ObjectNode envelope = (ObjectNode) json.readTree(Fixtures.json(StatusCheckRequested.TYPE));
-        envelope.put("id", UUID.randomUUID().toString());
-        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("statusCheckId", statusCheckId);
+        envelope.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ((ObjectNode) envelope.path("data")).put("residenceRecordId", recordId).put("statusCheckId", statusCheckId)
+                .put("caseId", caseId);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(EmbeddedInfra.shared().kafka().adminConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.CASE, envelope.path("aggregateId").asText(),
                     json.writeValueAsString(envelope))).get();

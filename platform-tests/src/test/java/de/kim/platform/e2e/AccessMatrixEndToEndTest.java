@@ -114,6 +114,8 @@ class AccessMatrixEndToEndTest {
             write("PUT", "/api/residence-records/{record}/officer", Set.of(Role.OFFICER)),
             read("GET", "/api/residence-records/{record}/status-checks/unknown", Set.of(Role.OFFICER)),
             write("POST", "/api/residence-records/{record}/status-checks/unknown/completion", Set.of(Role.OFFICER)),
+            write("POST", "/api/residence-records/{record}/case-links/unknown/confirmation", Set.of(Role.OFFICER)),
+            write("POST", "/api/residence-records/{record}/case-links/unknown/refusal", Set.of(Role.OFFICER)),
             read("GET", "/api/residence-records/work-list", Set.of(Role.OFFICER)),
             one("/api/residence-records/{record}/pathways", Set.of(Role.OFFICER)),
             write("POST", "/api/residence-records/{record}/closure", Set.of(Role.OFFICER)),

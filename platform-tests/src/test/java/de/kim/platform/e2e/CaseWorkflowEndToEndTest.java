@@ -195,11 +195,19 @@ class CaseWorkflowEndToEndTest {
                 .formatted(today.plusMonths(3))));
         await().atMost(Duration.ofSeconds(30)).until(() -> pathwayRequirement(records, "AUFENTHG_25B", "language").equals("MISSING"));
 
-        String cases = "/api/cases/" + id(PLATFORM.as(LEAD).post("/api/cases", """
+        String caseId = id(PLATFORM.as(LEAD).post("/api/cases", """
                 {"client":{"givenName":"Omid","familyName":"Erfunden","dateOfBirth":"1991-02-17","nationality":"AFG",
                  "town":"Hilden"},"targetGroup":"TOLERATED","accessRoute":"IMMIGRATION_OFFICE","assignee":"cm-ben"}"""));
+        String cases = "/api/cases/" + caseId;
         assertThat(PLATFORM.as(LEAD).put(cases + "/residence-record", "{\"residenceRecordId\":\"%s\"}".formatted(record))
                 .statusCode()).isEqualTo(204);
+        // The office confirms that the case's client is the record's person; before, nothing of the case reaches it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(PLATFORM.as(OFFICER).get(records))
+                .path("caseLinks").findValuesAsText("state")).containsExactly("REQUESTED"));
+        assertThat(PLATFORM.as(OFFICER).post(records + "/case-links/" + caseId + "/confirmation", "").statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("residenceRecordLink")
+                .asText().equals("CONFIRMED"));
         // Without a consent for the office the certificate stays in case management.
         JsonNode kept = json(PLATFORM.as(LEAD).post(cases + "/achievements",
                 "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A1\",\"achievedOn\":\"%s\"}".formatted(today.minusDays(30))));
@@ -217,7 +225,7 @@ class CaseWorkflowEndToEndTest {
     }
 
     @Test
-    void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_reaches_the_officers_work_list() {
+    void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_is_answered_back_to_the_case() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
         String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
                 {"dateOfBirth":"1997-09-23","nationality":"IRQ","entryDate":"2017-03-14","minorChildInHousehold":false}"""));
@@ -238,6 +246,9 @@ class CaseWorkflowEndToEndTest {
             assertThat(needs.get(0).path("priority").asText()).isEqualTo("HIGH");
             assertThat(needs.get(0).path("description").asText()).contains("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B");
         });
+        // The office handed the person over: the link is confirmed without the officer.
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("residenceRecordLink")
+                .asText().equals("CONFIRMED"));
         JsonNode taken = json(PLATFORM.as(LEAD).get("/api/handovers?status=ADDED_TO_CASE&residenceRecordId=" + record));
         assertThat(taken.findValuesAsText("handoverId")).containsExactly(handover);
         assertThat(taken.findValuesAsText("caseId")).containsExactly(caseId);
@@ -258,6 +269,20 @@ class CaseWorkflowEndToEndTest {
         JsonNode onRecord = json(PLATFORM.as(OFFICER).get(records)).path("statusChecks");
         assertThat(onRecord.findValuesAsText("id")).containsExactly(check);
         assertThat(onRecord.findValuesAsText("caseId")).containsExactly(caseId);
+
+        // The officer answers; within two seconds the case file shows the status and the prospect.
+        id(PLATFORM.as(OFFICER).post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                .formatted(today.minusMonths(2), today.plusMonths(4))));
+        assertThat(PLATFORM.as(OFFICER).post(records + "/status-checks/" + check + "/completion", """
+                {"pathway":"AUFENTHG_25B","prospect":"REQUIREMENTS_MISSING","note":"Es fehlt noch das B1-Zertifikat"}""")
+                .statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode file = json(PLATFORM.as(LEAD).get(cases));
+            assertThat(file.at("/statusChecks/0/answer/prospect").asText()).isEqualTo("REQUIREMENTS_MISSING");
+            assertThat(file.at("/statusChecks/0/answer/note").asText()).isEqualTo("Es fehlt noch das B1-Zertifikat");
+            assertThat(file.at("/residenceStatus/statusType").asText()).isEqualTo("DULDUNG");
+            assertThat(file.at("/residenceStatus/validUntil").asText()).isEqualTo(today.plusMonths(4).toString());
+        });
     }
 
     private static String pathwayRequirement(String records, String pathway, String requirement) {

@@ -273,7 +273,7 @@ class WebFrontEndBrowserTest {
         assertThat(manager.findElement(By.id("achievements")).getText()).contains("Sprachzertifikat B1", "ja");
         submit(manager, "request-status-check");
         assertThat(manager.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
-        assertThat(manager.findElement(By.id("status-checks")).getText()).contains(recordId);
+        assertThat(manager.findElement(By.id("status-checks")).getText()).contains("noch keine Antwort");
         manager.findElement(By.id("d-reason")).sendKeys("Person bestreitet das Geburtsdatum");
         submit(manager, "dispute");
         assertThat(manager.findElement(By.id("privacy-h")).findElement(By.xpath("..")).getText()).contains("bestritten");
@@ -281,8 +281,17 @@ class WebFrontEndBrowserTest {
 
         until(officer, recordUrl, d -> d.findElement(By.id("record-achievements")).getText().contains("Sprachzertifikat B1")
                 && !d.findElements(By.cssSelector("form.complete-check")).isEmpty());
-        press(officer, officer.findElement(By.cssSelector("form.complete-check button")));
+        WebElement answer = officer.findElement(By.cssSelector("form.complete-check"));
+        new Select(answer.findElement(By.name("pathway"))).selectByValue("AUFENTHG_25B");
+        new Select(answer.findElement(By.name("prospect"))).selectByValue("REQUIREMENTS_MET_SOON");
+        answer.findElement(By.name("note")).sendKeys("Antrag nach dem Zertifikat möglich");
+        screenshot(officer, "immigration-office-status-check-answer");
+        press(officer, answer.findElement(By.tagName("button")));
         assertThat(officer.findElements(By.cssSelector("form.complete-check"))).isEmpty();
+        until(manager, caseUrl, d -> d.findElement(By.id("status-checks")).getText().contains("Voraussetzungen bald erfüllt"));
+        assertThat(manager.findElement(By.id("status-checks")).getText()).contains("Antrag nach dem Zertifikat möglich",
+                "§ 25b AufenthG");
+        assertThat(manager.findElement(By.id("residence-status")).getText()).contains("Aufenthaltsstatus laut Ausländerbehörde");
         officer.findElement(By.id("o-officer")).sendKeys("abh-vertretung.mettmann");
         submit(officer, "assign-officer");
         assertThat(officer.findElement(By.id("officer")).getText()).isEqualTo("abh-vertretung.mettmann");

@@ -9,6 +9,7 @@ import de.kim.immigration.web.PathwaysResponse;
 import de.kim.immigration.web.RecordAchievementRequest;
 import de.kim.immigration.web.RecordLifecycleRequests;
 import de.kim.immigration.web.RecordStatusRequest;
+import de.kim.immigration.web.StatusCheckAnswerRequest;
 import de.kim.immigration.web.WorkList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -133,18 +134,47 @@ public interface ResidenceRecordApi {
     @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
     ResidenceRecordView.StatusCheckEntry statusCheck(String id, String statusCheckId);
 
-    @Operation(summary = "Complete a status check",
-            description = "The officer has checked the status case management asked about: the request leaves the "
-                    + "work list and case management learns it.")
-    @ApiResponse(responseCode = "204", description = "Completed.")
+    @Operation(summary = "Answer a status check",
+            description = "The officer answers the status check case management asked about: the request leaves the "
+                    + "work list, and the answer goes to the case that asked (event `kim.immigration.StatusCheckAnswered`, "
+                    + "sealed with the client's key): the residence status on the record now (type, legal basis, valid "
+                    + "until) and, where the officer gives them, the prospects of a pathway (`pathway` with `prospect`: "
+                    + "REQUIREMENTS_MET, REQUIREMENTS_MET_SOON, REQUIREMENTS_MISSING, NOT_OPEN) and a note to the case "
+                    + "manager (at most 2,000 characters). The body is optional.",
+            requestBody = @RequestBody(required = false, content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = """
+                            {"pathway":"AUFENTHG_25B","prospect":"REQUIREMENTS_MET_SOON",
+                             "note":"Mit dem B1-Zertifikat kann der Antrag im Frühjahr gestellt werden."}"""))))
+    @ApiResponse(responseCode = "204", description = "Answered.")
+    @ApiResponse(responseCode = "400", description = "An unknown pathway or prospect, a pathway without a prospect, or "
+            + "a note longer than 2,000 characters.")
     @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
-    @ApiResponse(responseCode = "409", description = "Completed already.")
-    ResponseEntity<Void> completeStatusCheck(String id, String statusCheckId);
+    @ApiResponse(responseCode = "409", description = "Answered already.")
+    ResponseEntity<Void> completeStatusCheck(String id, String statusCheckId, StatusCheckAnswerRequest answer);
+
+    @Operation(summary = "Confirm a case's link to the record",
+            description = "Case management linked one of its cases to this record (`kim.case.ResidenceRecordLinkRequested`). "
+                    + "The officer confirms that the case's client is the record's person (ask back the case manager named in "
+                    + "`requestedBy` where in doubt): from then on the case's achievements and status checks reach the "
+                    + "record (`kim.immigration.CaseLinkAnswered`). A link asked for after the office handed the person "
+                    + "over is confirmed at once.")
+    @ApiResponse(responseCode = "204", description = "Confirmed.")
+    @ApiResponse(responseCode = "404", description = "No such record, or no link request of that case on it.")
+    @ApiResponse(responseCode = "409", description = "The request is answered already, or the record is closed or erased.")
+    ResponseEntity<Void> confirmCaseLink(String id, String caseId);
+
+    @Operation(summary = "Refuse a case's link to the record",
+            description = "The case's client is not the record's person: nothing of the case reaches the record, and case "
+                    + "management learns it (`kim.immigration.CaseLinkAnswered`). The case may ask again.")
+    @ApiResponse(responseCode = "204", description = "Refused.")
+    @ApiResponse(responseCode = "404", description = "No such record, or no link request of that case on it.")
+    @ApiResponse(responseCode = "409", description = "The request is answered already, or the record is closed or erased.")
+    ResponseEntity<Void> refuseCaseLink(String id, String caseId);
 
     @Operation(summary = "An officer's work list",
             description = "What an officer of the Ausländerbehörde has to do: the deadlines of their records (permits "
                     + "expiring, the Chancen-Aufenthaltsrecht's 18 months running out) within `withinDays` (default "
-                    + "90, at most 3650) and case management's open status check requests, oldest first.")
+                    + "90, at most 3650) and case management's open status check and link requests, oldest first.")
     WorkList workList(String officer, Integer withinDays);
 
     @Operation(summary = "Pathways to a secure status",
