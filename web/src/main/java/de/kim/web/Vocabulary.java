@@ -9,6 +9,7 @@ import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.DeclineReason;
 import de.kim.contracts.vocabulary.Direction;
 import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.contracts.vocabulary.HandoverReason;
 import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.MeasureStatus;
@@ -63,6 +64,7 @@ public class Vocabulary {
                     "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
             Map.entry("pathway", List.of("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_104C", "AUFENTHG_9", "STAG_10")),
             Map.entry("prospect", all(PathwayProspect.class)),
+            Map.entry("handoverReason", all(HandoverReason.class)),
             Map.entry("measureStatus", all(MeasureStatus.class)),
             Map.entry("metric", all(Metric.class)),
             Map.entry("direction", all(Direction.class)),

@@ -180,7 +180,7 @@ class WebFrontEndBrowserTest {
                 .doesNotContain("REQUIREMENTS_MISSING", "MISSING", "TO_CHECK", "CANDIDATE", "NOT_IN_FORCE",
                         "OTHER_PROVISION", "DULDUNG", "AUFENTHG_", "STAG_10", "null");
         new Select(officer.findElement(By.id("h-field"))).selectByValue("LANGUAGE");
-        officer.findElement(By.id("h-reason")).sendKeys("LANGUAGE_LEVEL_MISSING");
+        new Select(officer.findElement(By.id("h-reason"))).selectByValue("LANGUAGE_LEVEL_MISSING");
         submit(officer, "record-handover");
         assertThat(officer.findElement(By.id("record-handovers")).getText()).contains("Sprache", "LANGUAGE_LEVEL_MISSING");
         screenshot(officer, "immigration-office-record");
