@@ -182,7 +182,7 @@ class WebFrontEndBrowserTest {
         new Select(officer.findElement(By.id("h-field"))).selectByValue("LANGUAGE");
         new Select(officer.findElement(By.id("h-reason"))).selectByValue("LANGUAGE_LEVEL_MISSING");
         submit(officer, "record-handover");
-        assertThat(officer.findElement(By.id("record-handovers")).getText()).contains("Sprache", "LANGUAGE_LEVEL_MISSING");
+        assertThat(officer.findElement(By.id("record-handovers")).getText()).contains("Sprache", "Sprachniveau fehlt noch");
         screenshot(officer, "immigration-office-record");
 
         WebDriver manager = signIn("fallmanagement.mettmann");
