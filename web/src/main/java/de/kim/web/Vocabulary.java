@@ -39,7 +39,8 @@ public class Vocabulary {
             Map.entry("metric", List.of("CASES_OPENED", "CASES_CLOSED", "NEEDS_ASSESSED", "GOALS_REACHED", "REFERRALS_MADE",
                     "REFERRALS_ACCEPTED", "DOUBLE_FUNDING_WARNINGS", "OPEN_GAPS")),
             Map.entry("direction", List.of("AT_LEAST", "AT_MOST")),
-            Map.entry("decisionBody", List.of("STEERING_GROUP", "PROJECT_GROUP")));
+            Map.entry("decisionBody", List.of("STEERING_GROUP", "PROJECT_GROUP")),
+            Map.entry("memberRole", List.of("CHAIR", "MEMBER", "GUEST")));
 
     @ModelAttribute("codes")
     public Map<String, List<String>> codes() {
