@@ -175,6 +175,13 @@ class SteeringGroupsIntegrationTest {
                 .path("subject").asText()).isEqualTo("Projektgruppe eingesetzt");
     }
 
+    @Test
+    void the_figures_name_the_towns_they_cover_in_words_never_null() throws Exception {
+        ResponseEntity<String> figures = send(HttpMethod.GET, "/api/steering/figures?groupBy=town", null, steering);
+        assertThat(body(figures).path("town").asText()).isEqualTo("alle Orte");
+        assertThat(figures.getBody()).doesNotContain("\"town\":null");
+    }
+
     /** A meeting of the group on the day with one decision; its id. */
     private String decisionIn(String group, String day, String subject) throws Exception {
         String meeting = id(send(HttpMethod.POST, "/api/steering/groups/" + group + "/meetings",
