@@ -55,6 +55,22 @@ public class Api {
             }
         }
 
+        /**
+         * Tells the next page how it went, and for a problem which fields of which form it names,
+         * so that the page shows each message next to its field ({@code formErrors[form][field]}).
+         */
+        public void flash(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String form) {
+            flash(redirect);
+            if (!ok()) {
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                for (JsonNode error : body.path("errors")) {
+                    fields.putIfAbsent(error.path("field").asText().replaceAll("\\[\\d+]", ""),
+                            error.path("message").asText());
+                }
+                redirect.addFlashAttribute("formErrors", Map.of(form, fields));
+            }
+        }
+
         /** The problem's detail, with the fields it names. */
         public String problem() {
             StringBuilder text = new StringBuilder(body.path("detail").asText(body.path("title").asText("Fehler " + status)));

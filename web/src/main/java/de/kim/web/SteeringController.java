@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The steering group's dashboard: figures with bars ("<5" where suppressed), gaps, themes,
- * residence status progressions, the action plan with its forms, exports.
+ * residence status progressions, the open tasks of the groups and their next meeting, the action
+ * plan with its forms, exports.
  */
 @Controller
 public class SteeringController {
@@ -44,6 +45,8 @@ public class SteeringController {
         model.addAttribute("plan", plan);
         model.addAttribute("goalTitles", goalTitles(plan));
         model.addAttribute("today", LocalDate.now().toString());
+        model.addAttribute("openTasks", api.read("/api/steering/tasks?open=true&size=20"));
+        model.addAttribute("nextMeeting", api.read("/api/steering/meetings?upcoming=true&size=1"));
         return "steering";
     }
 

@@ -13,6 +13,7 @@ import de.kim.contracts.vocabulary.HandoverReason;
 import de.kim.contracts.vocabulary.LegalDomain;
 import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.MeasureStatus;
+import de.kim.contracts.vocabulary.MemberRole;
 import de.kim.contracts.vocabulary.Metric;
 import de.kim.contracts.vocabulary.PartnerKind;
 import de.kim.contracts.vocabulary.PathwayProspect;
@@ -68,7 +69,8 @@ public class Vocabulary {
             Map.entry("measureStatus", all(MeasureStatus.class)),
             Map.entry("metric", all(Metric.class)),
             Map.entry("direction", all(Direction.class)),
-            Map.entry("decisionBody", all(Body.class)));
+            Map.entry("decisionBody", all(Body.class)),
+            Map.entry("memberRole", all(MemberRole.class)));
 
     @ModelAttribute("codes")
     public Map<String, List<String>> codes() {

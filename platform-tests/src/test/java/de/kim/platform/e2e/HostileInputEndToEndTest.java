@@ -48,7 +48,12 @@ class HostileInputEndToEndTest {
             "POST /api/referrals/{id}/complete", "POST /api/residence-records", "POST /api/residence-records/{id}/statuses",
             "POST /api/residence-records/{id}/achievements", "POST /api/residence-records/{id}/handover",
             "PUT /api/residence-records/{id}/officer", "POST /api/steering/action-plan/goals",
-            "POST /api/steering/action-plan/decisions", "POST /api/steering/action-plan/goals/{id}/indicators");
+            "POST /api/steering/action-plan/decisions", "POST /api/steering/action-plan/goals/{id}/indicators",
+            "PUT /api/steering/action-plan/goals/{id}", "POST /api/steering/action-plan/versions/{id}/adoption",
+            "POST /api/steering/groups", "POST /api/steering/groups/{id}/members", "POST /api/steering/groups/{id}/meetings",
+            "PUT /api/steering/groups/{id}/meetings/{id}/attendance",
+            "PUT /api/steering/groups/{id}/meetings/{id}/agenda/{id}/minutes",
+            "POST /api/steering/groups/{id}/meetings/{id}/decisions", "PUT /api/steering/groups/{id}/tasks/{id}/done");
     static final List<String> READS = List.of(
             "GET /api/cases?status={s}&town={s}&assignee={s}", "GET /api/cases/{id}", "GET /api/cases/{id}/history",
             "GET /api/follow-ups?dueBy={s}", "GET /api/handovers?status={s}", "GET /api/partners?field={s}&town={s}",
@@ -56,7 +61,9 @@ class HostileInputEndToEndTest {
             "GET /api/partners/{id}/referrals?status={s}", "GET /api/residence-records/{id}",
             "GET /api/residence-records/{id}/pathways?on={s}", "GET /api/residence-records?expiringWithinDays={s}",
             "GET /api/rule-sets?on={s}", "GET /api/steering/figures?from={s}&to={s}&groupBy={s}",
-            "GET /api/steering/exports/{s}.csv?year={s}", "GET /api/steering/reports/yearly/{s}");
+            "GET /api/steering/exports/{s}.csv?year={s}", "GET /api/steering/reports/yearly/{s}",
+            "GET /api/steering/meetings?groupId={s}&from={s}&page={s}&size={s}", "GET /api/steering/tasks?open={s}&page={s}",
+            "GET /api/steering/action-plan/versions/{s}", "GET /api/steering/groups/{s}");
     static final String[] NASTY = {"", " ", "null", "-1", "0", "99999999999999999999", "1e309", "NaN", "true",
             "' OR '1'='1", "\"; DROP TABLE domainevententry; --", "{\"$gt\": \"\"}", "{\"$where\": \"sleep(1000)\"}",
             "<script>alert(1)</script>", "../../../etc/passwd", "%00", "\u0000", "😀🇩🇪", "ä".repeat(300),

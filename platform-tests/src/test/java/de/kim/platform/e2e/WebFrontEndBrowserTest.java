@@ -409,6 +409,98 @@ class WebFrontEndBrowserTest {
         screenshot(admin, "admin-partner-deactivated");
     }
 
+    /**
+     * The Lenkungsgruppe in the browser: a group with a member, a meeting with attendance and
+     * minutes, a new draft of the action plan, a decision giving the member a task and adopting the
+     * draft; the steering page shows the open task, which is then marked done. Each new page passes
+     * axe-core and shows no id.
+     */
+    @Test
+    void the_steering_group_meets_decides_a_task_and_adopts_a_version_in_the_browser() throws Exception {
+        WebDriver steering = signIn("steuerung.mettmann");
+        steering.get(base() + "/steuerung/gremien");
+        assertThat(steering.findElement(By.tagName("h1")).getText()).isEqualTo("Gremien und Sitzungen");
+        assertReadable(steering);
+        String name = "Lenkungsgruppe im Browser";
+        new Select(steering.findElement(By.id("fg-body"))).selectByValue("STEERING_GROUP");
+        steering.findElement(By.id("fg-name")).sendKeys(name);
+        submit(steering, "form-group");
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        WebElement groupSection = untilPresent(steering, base() + "/steuerung/gremien",
+                By.xpath("//section[contains(@class,'group')][h3[normalize-space()='" + name + "']]"));
+        String groupId = groupSection.getAttribute("id").substring("group-".length());
+        steering.findElement(By.id("am-name-" + groupId)).sendKeys("Erika Beispiel");
+        steering.findElement(By.id("am-org-" + groupId)).sendKeys("Kommunales Integrationszentrum");
+        new Select(steering.findElement(By.id("am-role-" + groupId))).selectByValue("CHAIR");
+        submit(steering, "add-member-" + groupId);
+        assertThat(steering.findElement(By.id("members-" + groupId)).getText()).contains("Erika Beispiel", "Vorsitz");
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        new Select(steering.findElement(By.id("sm-group"))).selectByValue(groupId);
+        date(steering, "sm-day", today);
+        steering.findElement(By.id("sm-place")).sendKeys("Kreishaus Mettmann");
+        steering.findElement(By.id("sm-agenda")).sendKeys("Fortschreibung des Handlungskonzepts\nBericht aus den Projektgruppen");
+        submit(steering, "schedule-meeting");
+        assertThat(steering.findElement(By.tagName("h1")).getText()).startsWith("Sitzung: " + name);
+        String meetingPage = steering.getCurrentUrl().replaceAll("#.*", "");
+        assertReadable(steering);
+        steering.findElement(By.cssSelector("#record-attendance input[name=present]")).click();
+        submit(steering, "record-attendance");
+        assertThat(steering.findElement(By.id("attendance-count")).getText()).isEqualTo("1 von 1 Mitgliedern anwesend");
+        steering.findElement(By.id("minutes-text-1")).sendKeys("Das KI stellt den Entwurf vor.");
+        submit(steering, "minutes-1");
+        assertThat(steering.findElement(By.cssSelector("#agenda .minutes")).getText()).isEqualTo("Das KI stellt den Entwurf vor.");
+        // A task for nobody: the form says so next to the field, and nothing is recorded.
+        steering.findElement(By.id("rd-subject")).sendKeys("Ohne Verantwortliche");
+        steering.findElement(By.id("rd-text")).sendKeys("Eine Aufgabe ohne Mitglied.");
+        steering.findElement(By.id("rd-task")).sendKeys("Niemandes Aufgabe");
+        date(steering, "rd-due", today);
+        submit(steering, "record-decision");
+        assertThat(steering.findElement(By.id("rd-owner-error")).getText()).isNotBlank();
+        assertThat(steering.findElement(By.id("decisions")).getText()).doesNotContain("Ohne Verantwortliche");
+        screenshot(steering, "steering-meeting");
+
+        steering.get(base() + "/steuerung/handlungskonzept/fassungen");
+        if (!steering.findElements(By.id("start-draft")).isEmpty()) {
+            submit(steering, "start-draft");
+        }
+        String draft = steering.findElement(By.id("draft-open")).getText().replaceAll("\\D", "");
+        assertReadable(steering);
+        screenshot(steering, "steering-plan-versions");
+
+        steering.get(meetingPage);
+        String subject = "Fortschreibung beschlossen";
+        steering.findElement(By.id("rd-subject")).sendKeys(subject);
+        steering.findElement(By.id("rd-text")).sendKeys("Die Lenkungsgruppe beschließt die neue Fassung.");
+        steering.findElement(By.id("rd-task")).sendKeys("Fassung veröffentlichen");
+        new Select(steering.findElement(By.id("rd-owner"))).selectByIndex(1);
+        date(steering, "rd-due", today);
+        steering.findElement(By.id("rd-adopt")).click();
+        submit(steering, "record-decision");
+        assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        assertThat(steering.findElement(By.id("decisions")).getText()).contains(subject, "Fassung veröffentlichen", "Erika Beispiel");
+        assertReadable(steering);
+
+        steering.get(base() + "/steuerung/handlungskonzept/fassungen");
+        assertThat(steering.findElement(By.id("version-" + draft)).getText()).contains("Fassung " + draft + ", beschlossen am");
+        WebElement task = untilPresent(steering, base() + "/steuerung",
+                By.xpath("//table[@id='open-tasks']//tr[td[normalize-space()='Fassung veröffentlichen']]"));
+        assertThat(steering.findElement(By.id("plan-version")).getText()).contains("In Kraft: Fassung " + draft);
+        assertThat(steering.findElement(By.id("next-meeting")).getText()).doesNotContain("keine geplant");
+        screenshot(steering, "steering-open-tasks");
+        String taskId = task.getAttribute("id").substring("task-".length());
+        submit(steering, "task-done-" + taskId);
+        assertThat(steering.findElements(By.id("task-" + taskId))).isEmpty();
+    }
+
+    /** No WCAG 2.1 A/AA violation, and nothing a person reads is an id or "null". */
+    private static void assertReadable(WebDriver browser) throws IOException {
+        assertThat(accessibilityViolations(browser)).isEmpty();
+        String visible = browser.findElement(By.tagName("body")).getText();
+        assertThat(visible).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
+        assertThat(visible).doesNotContain("null");
+    }
+
     @Test
     void signing_out_ends_both_sessions_and_the_next_visit_asks_to_sign_in_again() throws Exception {
         WebDriver browser = signIn("leitung.mettmann");

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,7 +25,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The action plan (Handlungskonzept) of one Kommune: its goals, their measures and indicators,
  * and the dated decisions of the steering and project groups. One plan per tenant; it comes
- * into being with its first goal or decision.
+ * into being with its first goal or decision. The plan is adopted in versions: goals and
+ * indicators are changed or retired only in the open draft of the next version, which a
+ * meeting's decision adopts on its day (new goals, measures and indicators join the plan as it
+ * stands and are part of the next version adopted).
  */
 @Aggregate
 public class ActionPlanAggregate {
@@ -35,6 +39,9 @@ public class ActionPlanAggregate {
     private final Map<String, MeasureStatus> measures = new HashMap<>();
     private final Set<String> indicators = new HashSet<>();
     private final Set<String> decisions = new HashSet<>();
+    private int adopted;
+    private int draft;
+    private LocalDate lastAdoptedOn;
 
     protected ActionPlanAggregate() {
         // for Axon
@@ -108,6 +115,64 @@ public class ActionPlanAggregate {
                 c.from(), c.to(), c.town()));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(StartPlanDraftCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        if (draft != 0) {
+            throw new ConflictException("steering.plan.draft-open", draft);
+        }
+        apply(new PlanDraftStartedEvent(c.planId(), adopted + 1));
+        return adopted + 1;
+    }
+
+    @CommandHandler
+    void handle(ChangeGoalCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireGoal(c.goalId());
+        apply(new GoalChangedEvent(c.planId(), requireDraft(), c.goalId(), c.title(), c.description(), c.fieldOfAction()));
+    }
+
+    @CommandHandler
+    void handle(RetireGoalCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireGoal(c.goalId());
+        apply(new GoalRetiredEvent(c.planId(), requireDraft(), c.goalId()));
+    }
+
+    @CommandHandler
+    void handle(ChangeIndicatorCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireIndicator(c.goalId(), c.indicatorId());
+        if (c.target() < 0) {
+            throw new InvalidInputException("target", "steering.indicator.target-negative");
+        }
+        if (c.from() != null && c.to() != null && c.to().isBefore(c.from())) {
+            throw new InvalidInputException("to", "steering.period.ends-before-it-starts");
+        }
+        apply(new IndicatorChangedEvent(c.planId(), requireDraft(), c.goalId(), c.indicatorId(), c.metric(),
+                c.direction(), c.target(), c.from(), c.to(), c.town()));
+    }
+
+    @CommandHandler
+    void handle(RetireIndicatorCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        requireIndicator(c.goalId(), c.indicatorId());
+        apply(new IndicatorRetiredEvent(c.planId(), requireDraft(), c.goalId(), c.indicatorId()));
+    }
+
+    @CommandHandler
+    void handle(AdoptPlanVersionCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requireOwnPlan(c.planId(), tenant);
+        if (draft == 0 || c.version() != draft) {
+            throw new NotFoundException("steering.plan.draft-not-found");
+        }
+        if (lastAdoptedOn != null && c.adoptedOn().isBefore(lastAdoptedOn)) {
+            throw new InvalidInputException("decisionId", "steering.plan.adopted-before-previous");
+        }
+        apply(new PlanVersionAdoptedEvent(c.planId(), c.version(), c.adoptedOn(), c.decisionId(), c.meetingId()));
+    }
+
     /** A plan belongs to its tenant; another tenant's plan is answered as a missing one. */
     private void requireOwnPlan(String plan, String tenant) {
         if (!plan.equals(tenant)) {
@@ -119,6 +184,21 @@ public class ActionPlanAggregate {
         if (!goals.contains(goalId)) {
             throw new NotFoundException("steering.goal.not-found");
         }
+    }
+
+    private void requireIndicator(String goalId, String indicatorId) {
+        requireGoal(goalId);
+        if (!indicators.contains(indicatorId)) {
+            throw new NotFoundException("steering.indicator.not-found");
+        }
+    }
+
+    /** The number of the open draft; without one, goals and indicators stay as adopted. */
+    private int requireDraft() {
+        if (draft == 0) {
+            throw new ConflictException("steering.plan.no-draft");
+        }
+        return draft;
     }
 
     @EventSourcingHandler
@@ -146,5 +226,28 @@ public class ActionPlanAggregate {
     @EventSourcingHandler
     void on(IndicatorBoundEvent e) {
         indicators.add(e.indicatorId());
+    }
+
+    @EventSourcingHandler
+    void on(PlanDraftStartedEvent e) {
+        planId = e.planId();
+        draft = e.version();
+    }
+
+    @EventSourcingHandler
+    void on(GoalRetiredEvent e) {
+        goals.remove(e.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorRetiredEvent e) {
+        indicators.remove(e.indicatorId());
+    }
+
+    @EventSourcingHandler
+    void on(PlanVersionAdoptedEvent e) {
+        adopted = e.version();
+        lastAdoptedOn = e.adoptedOn();
+        draft = 0;
     }
 }

@@ -12,6 +12,12 @@ import de.kim.platform.readmodel.ReadModelDatabase;
 import de.kim.platform.readmodel.ReadModelReplay;
 import de.kim.steering.query.ActionPlanProjection;
 import de.kim.steering.query.ActionPlanView;
+import de.kim.steering.query.PlanVersionView;
+import de.kim.steering.query.groups.DecisionView;
+import de.kim.steering.query.groups.GroupView;
+import de.kim.steering.query.groups.MeetingView;
+import de.kim.steering.query.groups.SteeringGroupProjection;
+import de.kim.steering.query.groups.TaskView;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -34,8 +40,9 @@ import java.util.List;
 /**
  * Steering's read models that know their position and can be rebuilt: the facts, from the topics
  * of case management, the partners and the immigration office, replayed in memory
- * ({@link MemoryFactStore}) and written in bulk; the action plan, from steering's event store
- * (processing group {@code action-plan}).
+ * ({@link MemoryFactStore}) and written in bulk; the action plan with its versions, and the
+ * groups with their meetings, decisions and tasks, from steering's event store (processing groups
+ * {@code action-plan} and {@code steering-groups}).
  */
 @org.springframework.context.annotation.Configuration
 public class SteeringReadModels {
@@ -44,7 +51,7 @@ public class SteeringReadModels {
 
     @Bean
     public ReadModelDatabase actionPlanDatabase(MongoClient client, MongoTemplate home) {
-        return new ReadModelDatabase(client, home, ACTION_PLAN, ActionPlanView.class);
+        return new ReadModelDatabase(client, home, ACTION_PLAN, ActionPlanView.class, PlanVersionView.class);
     }
 
     @Bean
@@ -61,6 +68,29 @@ public class SteeringReadModels {
                 target -> ReadModelReplay.through(new ActionPlanProjection(ReadModelDatabase.pinnedTo(target)),
                         axon.getObject().parameterResolverFactory(),
                         written -> written.count(new Query(), ActionPlanView.class)));
+    }
+
+    @Bean
+    public ReadModelDatabase steeringGroupsDatabase(MongoClient client, MongoTemplate home) {
+        return new ReadModelDatabase(client, home, SteeringGroupProjection.READ_MODEL, GroupView.class,
+                MeetingView.class, DecisionView.class, TaskView.class);
+    }
+
+    @Bean
+    public ConfigurerModule steeringGroupsTokenStore(ObjectProvider<AxonReadModel> steeringGroupsReadModel) {
+        return AxonReadModel.tokenStoreOf(steeringGroupsReadModel, SteeringGroupProjection.READ_MODEL);
+    }
+
+    /** The groups, meetings, decisions and tasks, from steering's own event store, replayed straight into the fresh database. */
+    @Bean
+    public AxonReadModel steeringGroupsReadModel(@Qualifier("steeringGroupsDatabase") ReadModelDatabase database,
+                                                 ObjectProvider<Configuration> axon,
+                                                 ObjectProvider<EventStorageEngine> events) {
+        return new AxonReadModel(SteeringGroupProjection.READ_MODEL, SteeringGroupProjection.READ_MODEL, database, axon,
+                events, target -> ReadModelReplay.through(new SteeringGroupProjection(ReadModelDatabase.pinnedTo(target)),
+                        axon.getObject().parameterResolverFactory(),
+                        written -> written.count(new Query(), DecisionView.class)
+                                + written.count(new Query(), MeetingView.class)));
     }
 
     @Bean

@@ -25,8 +25,11 @@ public class ActionPlanProgress {
         this.figures = figures;
     }
 
-    /** The plan as the steering group sees it. */
-    public record Plan(String tenant, List<Goal> goals, List<ActionPlanView.Decision> decisions) {
+    /**
+     * The plan as the steering group sees it: as it stands, with the number of the version in force
+     * (0 before the first adoption) and of the open draft (0 if none).
+     */
+    public record Plan(String tenant, List<Goal> goals, List<ActionPlanView.Decision> decisions, int inForce, int draft) {
     }
 
     /** A goal with its measures and its indicators' progress. */
@@ -46,11 +49,38 @@ public class ActionPlanProgress {
     public Plan of(String tenant) {
         ActionPlanView plan = mongo().findById(tenant, ActionPlanView.class);
         if (plan == null) {
-            return new Plan(tenant, List.of(), List.of());
+            return new Plan(tenant, List.of(), List.of(), 0, 0);
         }
         TenantFacts facts = figures.load(tenant);
-        return new Plan(tenant, plan.goals.stream().map(g -> new Goal(g.id, g.title, g.description, g.fieldOfAction,
-                g.measures, g.indicators.stream().map(i -> progress(facts, i)).toList())).toList(), plan.decisions);
+        return new Plan(tenant, goals(facts, plan.goals), plan.decisions, plan.inForce, plan.draft);
+    }
+
+    /** Goals with each indicator's progress, counted from the facts. */
+    List<Goal> goals(TenantFacts facts, List<ActionPlanView.Goal> goals) {
+        return goals.stream().map(g -> new Goal(g.id, g.title, g.description, g.fieldOfAction,
+                g.measures, g.indicators.stream().map(i -> progress(facts, i)).toList())).toList();
+    }
+
+    /**
+     * Checks that a goal (and a measure of it) is in the tenant's plan as it stands, for what links
+     * to it from elsewhere (a meeting's decision and its tasks).
+     */
+    public void requireLink(String tenant, String goalId, String measureId) {
+        if (goalId == null) {
+            if (measureId != null) {
+                throw new de.kim.platform.domain.InvalidInputException("goalId", "steering.measure.goal-missing");
+            }
+            return;
+        }
+        ActionPlanView plan = mongo().findById(tenant, ActionPlanView.class);
+        ActionPlanView.Goal goal = plan == null ? null
+                : plan.goals.stream().filter(g -> g.id.equals(goalId)).findFirst().orElse(null);
+        if (goal == null) {
+            throw new de.kim.platform.domain.NotFoundException("steering.goal.not-found");
+        }
+        if (measureId != null && goal.measures.stream().noneMatch(m -> m.id().equals(measureId))) {
+            throw new de.kim.platform.domain.NotFoundException("steering.measure.not-found");
+        }
     }
 
     private Progress progress(TenantFacts facts, ActionPlanView.Indicator indicator) {

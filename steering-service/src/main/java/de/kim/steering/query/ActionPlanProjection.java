@@ -11,12 +11,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Keeps the action plans in MongoDB from the plan's events; the plan lives in steering's own
  * database, not in the facts a rebuild replaces. Entries are keyed by id, so an event applied
- * twice changes nothing.
+ * twice changes nothing. Each adopted version keeps the goals as they stood at its adoption.
  */
 @Component
 @ProcessingGroup("action-plan")
@@ -73,14 +74,93 @@ public class ActionPlanProjection {
         change(e.planId(), plan -> {
             plan.decisions.removeIf(d -> d.id().equals(e.decisionId()));
             plan.decisions.add(new ActionPlanView.Decision(e.decisionId(), e.body(), e.decidedOn(), e.subject(),
-                    e.text(), e.goalId()));
+                    e.text(), e.goalId(), null));
             plan.decisions.sort(Comparator.comparing(ActionPlanView.Decision::decidedOn).reversed());
+        });
+    }
+
+    /** A meeting's decision joins the plan's decisions next to those recorded on their own. */
+    @EventHandler
+    void on(MeetingDecisionRecordedEvent e) {
+        change(e.planId(), plan -> {
+            plan.decisions.removeIf(d -> d.id().equals(e.decisionId()));
+            plan.decisions.add(new ActionPlanView.Decision(e.decisionId(), e.body(), e.decidedOn(), e.subject(),
+                    e.text(), e.goalId(), e.meetingId()));
+            plan.decisions.sort(Comparator.comparing(ActionPlanView.Decision::decidedOn).reversed());
+        });
+    }
+
+    @EventHandler
+    void on(PlanDraftStartedEvent e) {
+        change(e.planId(), plan -> plan.draft = e.version());
+        if (mongo().findById(PlanVersionView.idOf(e.planId(), e.version()), PlanVersionView.class) == null) {
+            PlanVersionView version = new PlanVersionView();
+            version.id = PlanVersionView.idOf(e.planId(), e.version());
+            version.tenant = e.planId();
+            version.number = e.version();
+            version.status = PlanVersionView.Status.DRAFT;
+            mongo().save(version);
+        }
+    }
+
+    @EventHandler
+    void on(GoalChangedEvent e) {
+        change(e.planId(), plan -> {
+            ActionPlanView.Goal goal = goal(plan, e.goalId());
+            goal.title = e.title();
+            goal.description = e.description();
+            goal.fieldOfAction = e.fieldOfAction();
+        });
+    }
+
+    @EventHandler
+    void on(GoalRetiredEvent e) {
+        change(e.planId(), plan -> plan.goals.removeIf(g -> g.id.equals(e.goalId())));
+    }
+
+    @EventHandler
+    void on(IndicatorChangedEvent e) {
+        change(e.planId(), plan -> goal(plan, e.goalId()).indicators.replaceAll(i -> i.id().equals(e.indicatorId())
+                ? new ActionPlanView.Indicator(e.indicatorId(), e.metric(), e.direction(), e.target(),
+                e.from() == null ? null : e.from().toString(), e.to() == null ? null : e.to().toString(), e.town())
+                : i));
+    }
+
+    @EventHandler
+    void on(IndicatorRetiredEvent e) {
+        change(e.planId(), plan -> goal(plan, e.goalId()).indicators.removeIf(i -> i.id().equals(e.indicatorId())));
+    }
+
+    /** The plan as it stands becomes the adopted version; a replayed adoption finds it adopted and keeps it. */
+    @EventHandler
+    void on(PlanVersionAdoptedEvent e) {
+        PlanVersionView version = mongo().findById(PlanVersionView.idOf(e.planId(), e.version()), PlanVersionView.class);
+        if (version != null && version.status == PlanVersionView.Status.ADOPTED) {
+            return;
+        }
+        ActionPlanView plan = mongo().findById(e.planId(), ActionPlanView.class);
+        if (version == null) {
+            version = new PlanVersionView();
+            version.id = PlanVersionView.idOf(e.planId(), e.version());
+            version.tenant = e.planId();
+            version.number = e.version();
+        }
+        version.status = PlanVersionView.Status.ADOPTED;
+        version.adoptedOn = e.adoptedOn();
+        version.decisionId = e.decisionId();
+        version.meetingId = e.meetingId();
+        version.goals = plan == null ? List.of() : plan.goals;
+        mongo().save(version);
+        change(e.planId(), p -> {
+            p.inForce = e.version();
+            p.draft = 0;
         });
     }
 
     @ResetHandler
     void reset() {
         mongo().dropCollection(ActionPlanView.class);
+        mongo().dropCollection(PlanVersionView.class);
     }
 
     private void change(String planId, Consumer<ActionPlanView> change) {

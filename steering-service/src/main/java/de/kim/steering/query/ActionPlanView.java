@@ -20,6 +20,9 @@ public class ActionPlanView {
     public String id;
     public List<Goal> goals = new ArrayList<>();
     public List<Decision> decisions = new ArrayList<>();
+    /** The number of the version in force (0 before the first adoption) and of the open draft (0 if none). */
+    public int inForce;
+    public int draft;
 
     /** A goal of the plan. */
     public static class Goal {
@@ -44,7 +47,8 @@ public class ActionPlanView {
         }
     }
 
-    /** A dated decision of the steering group or a project group. */
-    public record Decision(String id, Body body, LocalDate decidedOn, String subject, String text, String goalId) {
+    /** A dated decision of the steering group or a project group; one taken in a meeting names it. */
+    public record Decision(String id, Body body, LocalDate decidedOn, String subject, String text, String goalId,
+                           String meetingId) {
     }
 }

@@ -79,6 +79,7 @@ public class SteeringFigures {
     /**
      * The case figures of a tenant for a reporting period, of all towns or one, cut by one dimension.
      *
+     * @param town      the town asked for, or "alle Orte"
      * @param casesOpen open cases at the end of the period (today for the running one), from the cases' history
      * @param caseload  open cases per town; per case manager only where the tenant's works-council switch
      *                  {@code kim.steering.workload-by-person} allows it
@@ -96,7 +97,8 @@ public class SteeringFigures {
         Function<FigureCube, Figure> view = cube -> Figure.of(cube, town, dimension, period, currentMonth(), labels);
         List<CaseFact> opened = cases(facts).stream()
                 .filter(c -> period.contains(c.openedOn) && (town == null || town.equals(c.town))).toList();
-        return new CaseFigures(facts.tenant(), period.node(), periodLabel(period), town, groupBy,
+        return new CaseFigures(facts.tenant(), period.node(), periodLabel(period),
+                town == null ? labels.message("steering.town.all") : town, groupBy,
                 view.apply(cubes.opened), view.apply(cubes.closed),
                 Figure.of(cubes.closed, town, OUTCOME, period, currentMonth(), labels), view.apply(cubes.open),
                 Figure.of(cubes.open, town, workloadByPerson ? CASE_MANAGER : "TOWN", period, currentMonth(), labels),

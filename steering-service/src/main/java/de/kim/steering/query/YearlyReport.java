@@ -17,10 +17,19 @@ public class YearlyReport {
 
     private final SteeringFigures figures;
     private final ReferralFlows flows;
+    private final PlanVersions plans;
 
-    public YearlyReport(SteeringFigures figures, ReferralFlows flows) {
+    public YearlyReport(SteeringFigures figures, ReferralFlows flows, PlanVersions plans) {
         this.figures = figures;
         this.flows = flows;
+        this.plans = plans;
+    }
+
+    /**
+     * The action plan the year is compared against: the version in force on 31 December of the
+     * year (number 0 and no goals where none was adopted by then), its indicators' progress.
+     */
+    public record PlanInForce(int number, String label, List<ActionPlanProgress.Goal> goals) {
     }
 
     /** One section: a German title and its figure. */
@@ -29,7 +38,8 @@ public class YearlyReport {
 
     /** The report of a year. */
     public record Report(String tenant, int year, List<Section> sections, Durations openingToFirstReferral,
-                         Durations openingToClosure, List<ReferralFlows.ReferralFlow> referralFlows) {
+                         Durations openingToClosure, List<ReferralFlows.ReferralFlow> referralFlows,
+                         PlanInForce actionPlan) {
     }
 
     public Report of(String tenant, Year year) {
@@ -58,6 +68,13 @@ public class YearlyReport {
                 progressions.chancenTransitions()));
         sections.add(new Section("themes", "Generative Themen", figures.themes(facts, period)));
         return new Report(tenant, year.getValue(), sections, byMonth.openingToFirstReferral(), byMonth.openingToClosure(),
-                flows.of(facts, period, null));
+                flows.of(facts, period, null), planInForce(tenant, year, facts));
+    }
+
+    private PlanInForce planInForce(String tenant, Year year, TenantFacts facts) {
+        return plans.inForceOn(tenant, year.atMonth(12).atEndOfMonth(), facts)
+                .map(v -> new PlanInForce(v.number(), v.label(), v.goals()))
+                .orElseGet(() -> new PlanInForce(0, figures.labels().message("steering.plan.version.none",
+                        String.valueOf(year.getValue())), List.of()));
     }
 }

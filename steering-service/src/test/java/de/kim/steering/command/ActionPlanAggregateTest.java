@@ -78,4 +78,54 @@ class ActionPlanAggregateTest {
                 .expectEvents(new DecisionRecordedEvent(PLAN, "d1", Body.STEERING_GROUP, LocalDate.of(2026, 11, 12),
                         "Projektgruppe Sprache", "Die Lenkungsgruppe setzt eine Projektgruppe ein.", "g1"));
     }
+
+    @Test
+    void a_goal_changes_only_in_a_draft() {
+        fixture.given(goal())
+                .when(new ChangeGoalCommand(PLAN, "g1", "Sprachkurse überall", null, "LANGUAGE"), LG)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_goal_retires_in_the_open_draft_of_the_next_version() {
+        fixture.given(goal(), new PlanDraftStartedEvent(PLAN, 1),
+                        new PlanVersionAdoptedEvent(PLAN, 1, LocalDate.of(2026, 3, 12), "d1", "s1"),
+                        new PlanDraftStartedEvent(PLAN, 2))
+                .when(new RetireGoalCommand(PLAN, "g1"), LG)
+                .expectEvents(new GoalRetiredEvent(PLAN, 2, "g1"));
+    }
+
+    @Test
+    void the_next_draft_is_numbered_after_the_version_adopted() {
+        fixture.given(goal(), new PlanDraftStartedEvent(PLAN, 1),
+                        new PlanVersionAdoptedEvent(PLAN, 1, LocalDate.of(2026, 3, 12), "d1", "s1"))
+                .when(new StartPlanDraftCommand(PLAN), LG)
+                .expectEvents(new PlanDraftStartedEvent(PLAN, 2)).expectResultMessagePayload(2);
+    }
+
+    @Test
+    void only_one_draft_is_open_at_a_time() {
+        fixture.given(goal(), new PlanDraftStartedEvent(PLAN, 1))
+                .when(new StartPlanDraftCommand(PLAN), LG)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_version_is_not_adopted_before_the_one_before_it() {
+        fixture.given(goal(), new PlanDraftStartedEvent(PLAN, 1),
+                        new PlanVersionAdoptedEvent(PLAN, 1, LocalDate.of(2026, 3, 12), "d1", "s1"),
+                        new PlanDraftStartedEvent(PLAN, 2))
+                .when(new AdoptPlanVersionCommand(PLAN, 2, LocalDate.of(2026, 1, 5), "d2", "s2"), LG)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_retired_indicator_cannot_be_changed_again() {
+        fixture.given(goal(), new IndicatorBoundEvent(PLAN, "g1", "i1", Metric.CASES_OPENED, Direction.AT_LEAST, 10,
+                                null, null, null), new PlanDraftStartedEvent(PLAN, 1),
+                        new IndicatorRetiredEvent(PLAN, 1, "g1", "i1"))
+                .when(new ChangeIndicatorCommand(PLAN, "g1", "i1", Metric.CASES_OPENED, Direction.AT_LEAST, 20,
+                        null, null, null), LG)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
 }

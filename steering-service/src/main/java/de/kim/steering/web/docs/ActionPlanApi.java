@@ -73,7 +73,10 @@ public interface ActionPlanApi {
 
     @Operation(summary = "Record a decision",
             description = "Records a decision of the Lenkungsgruppe (`STEERING_GROUP`) or a Projektgruppe "
-                    + "(`PROJECT_GROUP`) with its date, subject and wording, optionally for one goal.",
+                    + "(`PROJECT_GROUP`) with its date, subject and wording, optionally for one goal, outside a "
+                    + "recorded meeting. A decision taken in a meeting, with tasks, is recorded on the meeting "
+                    + "(`POST /api/steering/groups/{groupId}/meetings/{meetingId}/decisions`); both are listed "
+                    + "among the plan's decisions and at `GET /api/steering/decisions`.",
             requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
                     name = "Beschluss der Lenkungsgruppe", value = """
                             {"body": "STEERING_GROUP", "decidedOn": "2026-03-12",

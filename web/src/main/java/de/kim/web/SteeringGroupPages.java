@@ -1,0 +1,207 @@
+package de.kim.web;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Lenkungsgruppe and the project groups in the browser: groups and members, meetings with
+ * agenda, attendance, minutes per agenda item, and decisions that give a task to a member (and
+ * may adopt the draft of the action plan). Each change goes to steering-service; the page shown
+ * next waits until the read model holds it.
+ */
+@Controller
+public class SteeringGroupPages {
+
+    static final String STEERING = "/api/steering";
+    private static final int PAGE_SIZE = 20;
+
+    private final Api api;
+
+    public SteeringGroupPages(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/steuerung/gremien")
+    public String groups(@RequestParam(name = "seite", defaultValue = "0") int page, Model model) {
+        int shown = Math.max(0, page);
+        model.addAttribute("groups", api.read(STEERING + "/groups?size=100"));
+        model.addAttribute("meetings", api.read(STEERING + "/meetings?size=" + PAGE_SIZE + "&page=" + shown));
+        model.addAttribute("page", shown);
+        model.addAttribute("today", java.time.LocalDate.now().toString());
+        return "steering-groups";
+    }
+
+    @PostMapping("/steuerung/gremien")
+    public String formGroup(@RequestParam("body") String body, @RequestParam String name, RedirectAttributes redirect) {
+        Api.Answer answer = api.send(HttpMethod.POST, STEERING + "/groups", Map.of("body", body, "name", name));
+        String id = answer.ok() ? answer.id() : "";
+        if (answer.ok()) {
+            api.awaitUntil(STEERING + "/groups/" + id, group -> id.equals(group.path("id").asText()));
+        }
+        answer.flash(redirect, "form-group");
+        return "redirect:/steuerung/gremien";
+    }
+
+    @PostMapping("/steuerung/gremien/{groupId}/mitglieder")
+    public String addMember(@PathVariable String groupId, @RequestParam String name, @RequestParam String organisation,
+                            @RequestParam String role, RedirectAttributes redirect) {
+        Api.Answer answer = api.send(HttpMethod.POST, STEERING + "/groups/" + groupId + "/members",
+                Map.of("name", name, "organisation", organisation, "role", role));
+        String id = answer.ok() ? answer.id() : "";
+        if (answer.ok()) {
+            api.awaitUntil(STEERING + "/groups/" + groupId, group -> group.path("members").findValuesAsText("id").contains(id));
+        }
+        answer.flash(redirect, "add-member-" + groupId);
+        return "redirect:/steuerung/gremien#group-" + groupId;
+    }
+
+    @PostMapping("/steuerung/sitzungen")
+    public String schedule(@RequestParam String groupId, @RequestParam String heldOn, @RequestParam String place,
+                           @RequestParam String agenda, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("heldOn", CasesController.blankToNull(heldOn));
+        body.put("place", place);
+        body.put("agenda", Arrays.stream(agenda.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        Api.Answer answer = api.send(HttpMethod.POST, STEERING + "/groups/" + groupId + "/meetings", body);
+        answer.flash(redirect, "schedule-meeting");
+        if (!answer.ok()) {
+            return "redirect:/steuerung/gremien#schedule-meeting";
+        }
+        String page = meetingPath(groupId, answer.id());
+        api.awaitUntil(STEERING + "/groups/" + groupId + "/meetings/" + answer.id(), m -> m.has("meeting"));
+        return "redirect:" + page;
+    }
+
+    @GetMapping("/steuerung/gremien/{groupId}/sitzungen/{meetingId}")
+    public String meeting(@PathVariable String groupId, @PathVariable String meetingId, Model model) {
+        Api.Answer meeting = api.get(STEERING + "/groups/{g}/meetings/{m}", Map.of("g", groupId, "m", meetingId));
+        if (!meeting.ok()) {
+            return "not-found";
+        }
+        model.addAttribute("detail", api.map(meeting));
+        model.addAttribute("group", api.read(STEERING + "/groups/" + groupId));
+        Map<?, ?> plan = api.read(ActionPlanController.PLAN);
+        model.addAttribute("plan", plan);
+        model.addAttribute("links", links(plan));
+        return "meeting";
+    }
+
+    @PostMapping("/steuerung/gremien/{groupId}/sitzungen/{meetingId}/anwesenheit")
+    public String attendance(@PathVariable String groupId, @PathVariable String meetingId,
+                             @RequestParam(name = "present", required = false) List<String> present,
+                             RedirectAttributes redirect) {
+        List<String> ids = present == null ? List.of() : present;
+        Api.Answer answer = api.send(HttpMethod.PUT, meetingApi(groupId, meetingId) + "/attendance",
+                Map.of("presentMemberIds", ids));
+        if (answer.ok()) {
+            api.awaitUntil(meetingApi(groupId, meetingId), m -> m.at("/meeting/attendanceRecorded").asBoolean()
+                    && m.at("/meeting/presentMemberIds").size() == ids.size());
+        }
+        answer.flash(redirect, "attendance");
+        return "redirect:" + meetingPath(groupId, meetingId) + "#attendance";
+    }
+
+    @PostMapping("/steuerung/gremien/{groupId}/sitzungen/{meetingId}/protokoll/{itemId}")
+    public String minutes(@PathVariable String groupId, @PathVariable String meetingId, @PathVariable String itemId,
+                          @RequestParam String text, RedirectAttributes redirect) {
+        Api.Answer answer = api.send(HttpMethod.PUT, meetingApi(groupId, meetingId) + "/agenda/" + itemId + "/minutes",
+                Map.of("text", text));
+        if (answer.ok()) {
+            api.awaitUntil(meetingApi(groupId, meetingId), m -> m.at("/meeting/agenda").findValuesAsText("minutes")
+                    .contains(text));
+        }
+        answer.flash(redirect, "minutes-" + itemId);
+        return "redirect:" + meetingPath(groupId, meetingId) + "#item-" + itemId;
+    }
+
+    @PostMapping("/steuerung/gremien/{groupId}/sitzungen/{meetingId}/beschluesse")
+    public String decide(@PathVariable String groupId, @PathVariable String meetingId,
+                         @RequestParam(required = false) String agendaItemId, @RequestParam String subject,
+                         @RequestParam String text, @RequestParam(required = false) String link,
+                         @RequestParam(required = false) String taskTitle, @RequestParam(required = false) String owner,
+                         @RequestParam(required = false) String dueOn,
+                         @RequestParam(required = false) Integer adoptsVersion, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agendaItemId", CasesController.blankToNull(agendaItemId));
+        body.put("subject", subject);
+        body.put("text", text);
+        String[] goalAndMeasure = link == null || link.isBlank() ? new String[0] : link.split("/", 2);
+        body.put("goalId", goalAndMeasure.length > 0 ? goalAndMeasure[0] : null);
+        body.put("measureId", goalAndMeasure.length > 1 ? goalAndMeasure[1] : null);
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        if (taskTitle != null && !taskTitle.isBlank()) {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("title", taskTitle);
+            task.put("ownerMemberId", CasesController.blankToNull(owner));
+            task.put("dueOn", CasesController.blankToNull(dueOn));
+            tasks.add(task);
+        }
+        body.put("tasks", tasks);
+        Api.Answer answer = api.send(HttpMethod.POST, meetingApi(groupId, meetingId) + "/decisions", body);
+        String decisionId = answer.ok() ? answer.id() : "";
+        if (answer.ok()) {
+            api.awaitUntil(meetingApi(groupId, meetingId), m -> m.path("decisions").findValuesAsText("id").contains(decisionId));
+        }
+        if (answer.ok() && adoptsVersion != null) {
+            answer = api.send(HttpMethod.POST, ActionPlanController.PLAN + "/versions/" + adoptsVersion + "/adoption",
+                    Map.of("decisionId", decisionId));
+            if (answer.ok()) {
+                api.awaitUntil(ActionPlanController.PLAN, plan -> plan.path("inForce").asInt() == adoptsVersion);
+            }
+        }
+        answer.flash(redirect, "record-decision");
+        return "redirect:" + meetingPath(groupId, meetingId) + "#decisions";
+    }
+
+    @PostMapping("/steuerung/gremien/{groupId}/aufgaben/{taskId}/erledigt")
+    public String done(@PathVariable String groupId, @PathVariable String taskId,
+                       @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        Api.Answer answer = api.send(HttpMethod.PUT, STEERING + "/groups/" + groupId + "/tasks/" + taskId + "/done", null);
+        if (answer.ok()) {
+            api.awaitUntil(STEERING + "/tasks?open=true&size=100", t -> !t.path("items").findValuesAsText("id").contains(taskId));
+        }
+        answer.flash(redirect);
+        return "redirect:" + (back != null && back.startsWith("/steuerung") ? back : "/steuerung#tasks");
+    }
+
+    private static String meetingPath(String groupId, String meetingId) {
+        return "/steuerung/gremien/" + groupId + "/sitzungen/" + meetingId;
+    }
+
+    private static String meetingApi(String groupId, String meetingId) {
+        return STEERING + "/groups/" + groupId + "/meetings/" + meetingId;
+    }
+
+    /** What a decision can be linked to, in words: each goal, and each measure under its goal ("goal/measure"). */
+    private static Map<String, String> links(Map<?, ?> plan) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (plan.get("goals") instanceof List<?> goals) {
+            for (Object g : goals) {
+                if (g instanceof Map<?, ?> goal) {
+                    links.put(String.valueOf(goal.get("id")), String.valueOf(goal.get("title")));
+                    if (goal.get("measures") instanceof List<?> measures) {
+                        for (Object m : measures) {
+                            if (m instanceof Map<?, ?> measure) {
+                                links.put(goal.get("id") + "/" + measure.get("id"),
+                                        goal.get("title") + " – " + measure.get("title"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return links;
+    }
+}
