@@ -6,6 +6,9 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -15,6 +18,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +51,11 @@ import java.util.stream.StreamSupport;
  * with writers that arrive together sharing one sync ({@link DurableCommits}). The plain backend
  * answers from memory and leaves the commit to H2's background writer, about a second later: a
  * SIGKILL in between lost writes the clients had been told were made.</li>
+ * <li><b>Unique indexes compare their keys directly</b> ({@link UniqueIndexKeys}), where the
+ * plain backend Java-serializes both keys of every comparison. Their maps have names of their
+ * own; an index map of the plain backend is copied into one once, when its database opens.</li>
+ * <li><b>Documents are stored as BSON</b> ({@link StoredDocuments}), where the plain backend
+ * Java-serializes them; documents it wrote are read as they are.</li>
  * </ul>
  * Files of the plain backend are read as they are.
  */
@@ -55,6 +64,9 @@ final class SnapshotReadH2Backend extends H2Backend {
     /** The names under which the plain backend keeps a collection's maps. */
     private static final String DATA_MAP = "databases.";
     private static final String META_MAP = "meta.";
+    /** The infix of the plain backend's index maps, and of this backend's ({@code <database>.<collection><infix><index>}). */
+    private static final String PLAIN_INDEX = "._index_";
+    private static final String KEYED_INDEX = "._keys_";
 
     /**
      * Commands that never change the store: answered at once. Every other command (insert, update,
@@ -104,6 +116,11 @@ final class SnapshotReadH2Backend extends H2Backend {
         return new Database(databaseName);
     }
 
+    @SuppressWarnings("unchecked")
+    private static DataType<Document> documents() {
+        return (DataType<Document>) (DataType<?>) StoredDocuments.TYPE;
+    }
+
     /** An inner class: H2Database's constructor opens the collections, before a field of this class could be set. */
     private final class Database extends H2Database {
 
@@ -114,9 +131,48 @@ final class SnapshotReadH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_MAP + fullName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_MAP + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(documents()));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_MAP + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String name = getFullCollectionNamespace(collectionName) + KEYED_INDEX + indexName;
+            boolean created = !store.hasMap(name);
+            MVMap<KeyValue, Object> map = store.openMap(name,
+                    new MVMap.Builder<KeyValue, Object>().keyType(UniqueIndexKeys.TYPE));
+            String plain = getFullCollectionNamespace(collectionName) + PLAIN_INDEX + indexName;
+            if (created && store.hasMap(plain)) {
+                // Committed with the next write: until then, a restart finds the plain map and copies again.
+                MVMap<KeyValue, Object> before = store.openMap(plain);
+                before.forEach(map::put);
+                store.removeMap(before);
+            }
+            return new UniqueIndexMap(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(collection.getFullName() + KEYED_INDEX + indexName);
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String before = collection.getFullName() + KEYED_INDEX;
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String after = getFullCollectionNamespace(newCollectionName) + KEYED_INDEX;
+            MVStore store = getMvStore();
+            for (String name : List.copyOf(store.getMapNames())) {
+                if (name.startsWith(before)) {
+                    store.renameMap(store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(UniqueIndexKeys.TYPE)),
+                            after + name.substring(before.length()));
+                }
+            }
         }
     }
 

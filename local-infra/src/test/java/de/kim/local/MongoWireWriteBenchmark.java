@@ -54,6 +54,41 @@ class MongoWireWriteBenchmark {
         }
     }
 
+    /**
+     * A rebuild's writes: {@code kim.bench.documents} documents of a case file's size into a fresh
+     * collection, in unordered batches of 1,000, one writer (as a read model's rebuild writes them).
+     */
+    @Test
+    void batched_inserts_per_second() {
+        int documents = Integer.getInteger("kim.bench.documents", 40_000);
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), dir.resolve("batched.mv")).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            for (int run = 1; run <= 3; run++) {
+                MongoCollection<Document> files = client.getDatabase("kim-bench-" + run).getCollection("case_files");
+                long start = System.nanoTime();
+                long cpu = cpuNanos();
+                List<Document> batch = new ArrayList<>(1_000);
+                for (int i = 0; i < documents; i++) {
+                    batch.add(fact(java.util.UUID.randomUUID().toString()));
+                    if (batch.size() == 1_000) {
+                        files.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                        batch.clear();
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (cpuNanos() - cpu) / 1e9;
+                System.out.printf("mongo-wire-batched: run %d  %,d documents in %.2f s  %,8.0f documents/s"
+                        + "  CPU %.2f s (client and server)  %,8.0f documents per CPU-second%n",
+                        run, documents, seconds, documents / seconds, cpuSeconds, documents / cpuSeconds);
+            }
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static double rate(String uri, int writers) throws Exception {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> facts = client.getDatabase("kim-bench").getCollection("case_facts");

@@ -1,11 +1,20 @@
 package de.kim.cases.config;
 
+import de.kim.cases.messaging.PartnerDirectoryListener;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.cases.query.CaseFileDatabase;
 import de.kim.cases.query.CaseFileProjection;
+import de.kim.cases.query.HandoverRequests;
+import de.kim.cases.query.HandoverRequestsDatabase;
+import de.kim.cases.query.HandoverRequestsReadModel;
+import de.kim.cases.query.HandoverRequestsWrites;
 import de.kim.cases.query.MemoryCaseFileStore;
+import de.kim.cases.query.PartnerDirectoryDatabase;
+import de.kim.contracts.Topics;
+import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.readmodel.AxonReadModel;
+import de.kim.platform.readmodel.KafkaReadModel;
 import de.kim.platform.readmodel.ReadModelReplay;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -13,11 +22,16 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+
+import java.util.List;
 
 /**
  * case-service's read models that know their position and can be rebuilt: the case files with the
  * follow-up list (processing group {@code case-files}), their position kept with them in their
- * database. The other processors (hand-over intake, key shredder, Kafka publication) keep theirs
+ * database; the partner directory, from {@code kim.partner.v1} ({@link PartnerDirectoryListener}),
+ * its offsets kept with it; the hand-over requests ({@link HandoverRequestsReadModel}). The other processors (hand-over intake, key shredder, Kafka publication) keep theirs
  * in the event store's token table. A rebuild holds at most {@code kim.read-models.case-files.files-in-memory}
  * case files in memory (10,000 by default, a small part of a 256 MB heap) before it writes them.
  */
@@ -42,5 +56,27 @@ public class CaseReadModels {
                                 return memory.documents();
                             }).runningIn(vault::withKeysCached);
                 });
+    }
+
+    @Bean
+    public KafkaReadModel partnerDirectoryReadModel(PartnerDirectoryDatabase database,
+                                                    ConsumerFactory<String, String> consumers,
+                                                    KafkaListenerEndpointRegistry listeners, EnvelopeCodec codec) {
+        return new KafkaReadModel(PartnerDirectoryDatabase.READ_MODEL, List.of(Topics.PARTNER),
+                PartnerDirectoryListener.ID, database, consumers, listeners,
+                target -> PartnerDirectoryListener.replayInto(target, codec));
+    }
+
+    @Bean
+    public HandoverRequestsWrites handoverRequestsWrites(HandoverRequests requests) {
+        return new HandoverRequestsWrites(requests);
+    }
+
+    @Bean
+    public HandoverRequestsReadModel handoverRequestsReadModel(HandoverRequestsDatabase database,
+                                                               HandoverRequestsWrites writes,
+                                                               ObjectProvider<Configuration> axon,
+                                                               ObjectProvider<EventStorageEngine> events) {
+        return new HandoverRequestsReadModel(database, writes, axon, events);
     }
 }

@@ -1,17 +1,11 @@
 package de.kim.cases.messaging;
 
 import de.kim.cases.api.CaseId;
-import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.cases.api.RecordReferralAnswerCommand;
 import de.kim.cases.api.ReferralId;
 import de.kim.cases.api.ReferralStatus;
-import de.kim.cases.query.PartnerDirectoryProjection;
 import de.kim.contracts.Envelope;
 import de.kim.contracts.Topics;
-import de.kim.contracts.partners.OfferPublished;
-import de.kim.contracts.partners.OfferWithdrawn;
-import de.kim.contracts.partners.PartnerDeactivated;
-import de.kim.contracts.partners.PartnerRegistered;
 import de.kim.contracts.partners.ReferralAccepted;
 import de.kim.contracts.partners.ReferralCompleted;
 import de.kim.contracts.partners.ReferralDeclined;
@@ -25,14 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import static de.kim.platform.messaging.RecordFields.code;
 import static de.kim.platform.messaging.RecordFields.required;
 
 /**
- * Reads {@code kim.partner.v1}: keeps the partner directory current and brings the partners'
- * answers to referrals into the cases. Idempotent: the directory is written by upserts, and a
- * case ignores an answer it already has. A record with an unknown code or without an id it needs
- * goes to the dead-letter topic before anything is written.
+ * Reads {@code kim.partner.v1} for the partners' answers to referrals and brings them into the
+ * cases (the partner directory is kept from the same topic by {@link PartnerDirectoryListener}, in
+ * a group of its own). Idempotent: a case ignores an answer it already has. A record without an
+ * id it needs goes to the dead-letter topic before anything is sent.
  */
 @Component
 public class PartnerEventsListener {
@@ -40,16 +33,14 @@ public class PartnerEventsListener {
     private static final Logger log = LoggerFactory.getLogger(PartnerEventsListener.class);
 
     private final EnvelopeCodec codec;
-    private final PartnerDirectoryProjection directory;
     /** The principal this listener relays as: it may record partners' answers and nothing else. */
     public static final String PRINCIPAL = "case-service.partner-answers";
 
     private final EventCommandRelay relay;
     private final IntegrationEventHandlers<ReceivedEvent> handlers;
 
-    public PartnerEventsListener(EnvelopeCodec codec, PartnerDirectoryProjection directory, EventCommandRelay relay) {
+    public PartnerEventsListener(EnvelopeCodec codec, EventCommandRelay relay) {
         this.codec = codec;
-        this.directory = directory;
         this.relay = relay;
         this.handlers = handlers();
     }
@@ -63,15 +54,6 @@ public class PartnerEventsListener {
 
     private IntegrationEventHandlers<ReceivedEvent> handlers() {
         return IntegrationEventHandlers.<ReceivedEvent>builder("case-partner-events")
-                .on(PartnerRegistered.TYPE, PartnerRegistered.class, (event, registered) -> directory.partnerRegistered(
-                        event.envelope().tenant(), required(registered.partnerId(), "partnerId")))
-                .on(PartnerDeactivated.TYPE, PartnerDeactivated.class, (event, deactivated) ->
-                        directory.partnerDeactivated(event.envelope().tenant(),
-                                required(deactivated.partnerId(), "partnerId")))
-                .on(OfferPublished.TYPE, OfferPublished.class, this::offerPublished)
-                .on(OfferWithdrawn.TYPE, OfferWithdrawn.class, (event, withdrawn) -> directory.offerWithdrawn(
-                        event.envelope().tenant(), required(withdrawn.partnerId(), "partnerId"),
-                        required(withdrawn.offerId(), "offerId")))
                 .on(ReferralAccepted.TYPE, ReferralAccepted.class, (event, a) ->
                         answer(event.envelope(), a.caseId(), a.referralId(), ReferralStatus.ACCEPTED, null, null))
                 .on(ReferralDeclined.TYPE, ReferralDeclined.class, (event, d) ->
@@ -79,13 +61,6 @@ public class PartnerEventsListener {
                 .on(ReferralCompleted.TYPE, ReferralCompleted.class, (event, c) ->
                         answer(event.envelope(), c.caseId(), c.referralId(), ReferralStatus.COMPLETED, null, c.result()))
                 .build();
-    }
-
-    private void offerPublished(ReceivedEvent event, OfferPublished offer) {
-        required(offer.partnerId(), "partnerId");
-        required(offer.offerId(), "offerId");
-        code(FieldOfAction.class, offer.fieldOfAction(), "fieldOfAction");
-        directory.offerPublished(event.envelope().tenant(), offer);
     }
 
     private void answer(Envelope<?> envelope, String caseId, String referralId, ReferralStatus answer, String reason,

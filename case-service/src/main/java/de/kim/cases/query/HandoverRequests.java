@@ -1,9 +1,11 @@
 package de.kim.cases.query;
 
 import de.kim.platform.readmodel.BoundedResults;
+import de.kim.platform.readmodel.ReadModelDatabase;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.cases.command.LinkedCases;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,11 +36,23 @@ public class HandoverRequests implements LinkedCases {
     /** A hand-over that became a need of a case. */
     public static final String ADDED_TO_CASE = "ADDED_TO_CASE";
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase requests;
+    private final MongoTemplate links;
 
-    public HandoverRequests(MongoTemplate mongo) {
-        this.mongo = mongo;
-        ReadModelIndexes.ensure(mongo, HandoverRequest.class, ResidenceLink.class);
+    @Autowired
+    public HandoverRequests(HandoverRequestsDatabase requests, MongoTemplate links) {
+        this((ReadModelDatabase) requests, links);
+    }
+
+    private HandoverRequests(ReadModelDatabase requests, MongoTemplate links) {
+        this.requests = requests;
+        this.links = links;
+        ReadModelIndexes.ensure(links, ResidenceLink.class);
+    }
+
+    /** Hand-over requests written into the given database only: a rebuild's. */
+    public static HandoverRequests pinnedTo(MongoTemplate target) {
+        return new HandoverRequests(ReadModelDatabase.pinnedTo(target), target);
     }
 
     /**
@@ -69,31 +83,31 @@ public class HandoverRequests implements LinkedCases {
     }
 
     public Optional<HandoverRequest> find(String tenant, String handoverId) {
-        return Optional.ofNullable(mongo.findById(key(tenant, handoverId), HandoverRequest.class));
+        return Optional.ofNullable(requests.template().findById(key(tenant, handoverId), HandoverRequest.class));
     }
 
     /** Keeps a newly received hand-over as open; one already known keeps its state. */
     public HandoverRequest received(String tenant, String handoverId, String residenceRecordId, String fieldOfAction,
                                     String reasonCode, String pathway, LocalDate handedOverOn) {
-        return find(tenant, handoverId).orElseGet(() -> mongo.save(new HandoverRequest(key(tenant, handoverId), tenant,
+        return find(tenant, handoverId).orElseGet(() -> requests.template().save(new HandoverRequest(key(tenant, handoverId), tenant,
                 handoverId, residenceRecordId, fieldOfAction, reasonCode, pathway, handedOverOn, OPEN, null, null)));
     }
 
     public void addedToCase(String tenant, String handoverId, String caseId, String needId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key(tenant, handoverId))),
+        requests.template().updateFirst(Query.query(Criteria.where("_id").is(key(tenant, handoverId))),
                 new Update().set("status", ADDED_TO_CASE).set("caseId", caseId).set("needId", needId),
                 HandoverRequest.class);
     }
 
     /** A case now points at this record; a case linked to another record before no longer does. */
     public void linked(String tenant, String caseId, String residenceRecordId, Instant at) {
-        mongo.save(new ResidenceLink(tenant + ":" + caseId, tenant, caseId, residenceRecordId, at));
+        links.save(new ResidenceLink(tenant + ":" + caseId, tenant, caseId, residenceRecordId, at));
     }
 
     /** The cases of a tenant linked to a record, the latest link first. */
     @Override
     public List<String> casesLinkedTo(String tenant, String residenceRecordId) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("residenceRecordId").is(residenceRecordId))
+        return links.find(Query.query(Criteria.where("tenant").is(tenant).and("residenceRecordId").is(residenceRecordId))
                         .with(Sort.by(Sort.Direction.DESC, "linkedAt")), ResidenceLink.class)
                 .stream().map(ResidenceLink::caseId).toList();
     }
@@ -107,7 +121,7 @@ public class HandoverRequests implements LinkedCases {
         if (query.residenceRecordId() != null) {
             criteria = criteria.and("residenceRecordId").is(query.residenceRecordId());
         }
-        return BoundedResults.find(mongo, Query.query(criteria).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
+        return BoundedResults.find(requests.template(), Query.query(criteria).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
     }
 
     private static String key(String tenant, String handoverId) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code config.HandoverIntakeProcessing}): the request is written while the event is published,
  * before its transaction commits, so a need that shows in the case file (another processor, after
  * the commit) never shows while its hand-over still reads as open. A failed write fails the
- * command, which its sender retries.
+ * command, which its sender retries. Writes go through {@link HandoverRequestsWrites}, so that a
+ * rebuild ({@link HandoverRequestsReadModel}) loses none made while it runs.
  */
 @Component
 @ProcessingGroup(HandoverRequestsProjection.PROCESSING_GROUP)
@@ -24,20 +25,22 @@ public class HandoverRequestsProjection {
 
     public static final String PROCESSING_GROUP = "handover-requests";
 
-    private final HandoverRequests requests;
+    private final HandoverRequestsWrites writes;
 
-    public HandoverRequestsProjection(HandoverRequests requests) {
-        this.requests = requests;
+    public HandoverRequestsProjection(HandoverRequestsWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(HandoverReceivedEvent event) {
-        requests.received(event.tenant(), event.handoverId().value(), event.residenceRecordId(), event.fieldOfAction(),
-                event.reasonCode(), event.pathway(), event.handedOverOn());
+        writes.apply(requests -> requests.received(event.tenant(), event.handoverId().value(),
+                event.residenceRecordId(), event.fieldOfAction(), event.reasonCode(), event.pathway(),
+                event.handedOverOn()));
     }
 
     @EventHandler
     void on(HandoverAddedToCaseEvent event, @MetaDataValue(Actor.TENANT) String tenant) {
-        requests.addedToCase(tenant, event.handoverId().value(), event.caseId().value(), event.needId().value());
+        writes.apply(requests -> requests.addedToCase(tenant, event.handoverId().value(), event.caseId().value(),
+                event.needId().value()));
     }
 }

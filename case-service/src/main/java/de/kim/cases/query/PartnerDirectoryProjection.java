@@ -4,6 +4,8 @@ import de.kim.cases.command.PartnerDirectory;
 import de.kim.contracts.partners.OfferPublished;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.platform.messaging.Codes;
+import de.kim.platform.readmodel.ReadModelDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,15 +19,31 @@ import java.util.Optional;
 /**
  * Case management's copy of the partners' offers, from {@code kim.partner.v1}: which offers of
  * which active partner a client can be referred to. Writes are upserts by id, so a repeated
- * event changes nothing.
+ * event changes nothing. Kept in the database of {@link PartnerDirectoryDatabase}, which a
+ * rebuild switches.
  */
 @Component
 public class PartnerDirectoryProjection implements PartnerDirectory {
 
-    private final MongoTemplate mongo;
+    private final ReadModelDatabase database;
 
-    public PartnerDirectoryProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    @Autowired
+    public PartnerDirectoryProjection(PartnerDirectoryDatabase database) {
+        this((ReadModelDatabase) database);
+    }
+
+    private PartnerDirectoryProjection(ReadModelDatabase database) {
+        this.database = database;
+    }
+
+    /** A directory that writes into the given database only: a rebuild's. */
+    public static PartnerDirectoryProjection pinnedTo(MongoTemplate target) {
+        return new PartnerDirectoryProjection(ReadModelDatabase.pinnedTo(target));
+    }
+
+    /** The documents of a directory: partners and offers. */
+    public static long documents(MongoTemplate mongo) {
+        return mongo.count(new Query(), KnownPartner.class) + mongo.count(new Query(), KnownOffer.class);
     }
 
     /** A partner as case management knows it. */
@@ -40,27 +58,28 @@ public class PartnerDirectoryProjection implements PartnerDirectory {
     }
 
     public void partnerRegistered(String tenant, String partnerId) {
-        mongo.upsert(byId(tenant + ":" + partnerId), new Update().set("tenant", tenant).set("partnerId", partnerId)
+        database.template().upsert(byId(tenant + ":" + partnerId), new Update().set("tenant", tenant).set("partnerId", partnerId)
                 .set("active", true), KnownPartner.class);
     }
 
     public void partnerDeactivated(String tenant, String partnerId) {
-        mongo.upsert(byId(tenant + ":" + partnerId), new Update().set("tenant", tenant).set("partnerId", partnerId)
+        database.template().upsert(byId(tenant + ":" + partnerId), new Update().set("tenant", tenant).set("partnerId", partnerId)
                 .set("active", false), KnownPartner.class);
     }
 
     public void offerPublished(String tenant, OfferPublished offer) {
-        mongo.upsert(byId(offerKey(tenant, offer.partnerId(), offer.offerId())), new Update().set("tenant", tenant)
+        database.template().upsert(byId(offerKey(tenant, offer.partnerId(), offer.offerId())), new Update().set("tenant", tenant)
                 .set("partnerId", offer.partnerId()).set("offerId", offer.offerId())
                 .set("fieldOfAction", offer.fieldOfAction()).set("active", true), KnownOffer.class);
     }
 
     public void offerWithdrawn(String tenant, String partnerId, String offerId) {
-        mongo.updateFirst(byId(offerKey(tenant, partnerId, offerId)), new Update().set("active", false), KnownOffer.class);
+        database.template().updateFirst(byId(offerKey(tenant, partnerId, offerId)), new Update().set("active", false), KnownOffer.class);
     }
 
     @Override
     public Optional<Offer> activeOffer(String tenant, String partnerId, String offerId) {
+        MongoTemplate mongo = database.template();
         KnownPartner partner = mongo.findById(tenant + ":" + partnerId, KnownPartner.class);
         KnownOffer offer = mongo.findById(offerKey(tenant, partnerId, offerId), KnownOffer.class);
         if (partner == null || !partner.active() || offer == null || !offer.active()) {

@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,6 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * documents and position move together; the choice is kept in the service's own database
  * (collection {@code read_models}), so it survives a restart. Until the first rebuild the
  * service's own database is the read model's.
+ *
+ * <p>Another instance of the service (scale-out) learns of a switch by reading the choice again,
+ * at most {@link #RECHECK} after its last look: from then on it reads and writes the rebuilt
+ * database, and drops the one before if it still finds it (its own late writes may have made it
+ * again). A Kafka-fed read model of that instance then finds the rebuilt offsets behind its own
+ * and replays from them (a gap, healed); an Axon-fed one finds the segment claimed by the
+ * rebuilding instance and lets it go.
  */
 public class ReadModelDatabase {
 
@@ -25,6 +33,10 @@ public class ReadModelDatabase {
     private final String label;
     private final Class<?>[] documents;
     private final AtomicReference<MongoTemplate> live = new AtomicReference<>();
+    private volatile long checkedAt;
+
+    /** How long an instance goes on with the database it knows before it reads the choice again. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
 
     /** A read model whose choice of database is kept under its name in {@code read_models}. */
     public ReadModelDatabase(MongoClient client, MongoTemplate home, String readModel, Class<?>... documents) {
@@ -76,7 +88,30 @@ public class ReadModelDatabase {
 
     /** The template of the live read model. */
     public MongoTemplate template() {
-        return live.updateAndGet(current -> current != null ? current : indexed(activeName()));
+        MongoTemplate current = live.get();
+        long now = System.nanoTime();
+        if (current != null && now - checkedAt < RECHECK.toNanos()) {
+            return current;
+        }
+        String active;
+        try {
+            active = activeName();
+        } catch (RuntimeException unreadable) {
+            if (current == null) {
+                throw unreadable;
+            }
+            return current;
+        }
+        checkedAt = now;
+        if (current != null && current.getDb().getName().equals(active)) {
+            return current;
+        }
+        MongoTemplate switched = indexed(active);
+        if (live.compareAndSet(current, switched) && current != null) {
+            // Switched by another instance's rebuild: the one before is no longer anyone's.
+            dropUnlessHome(current.getDb().getName());
+        }
+        return live.get();
     }
 
     public String activeName() {
@@ -107,6 +142,7 @@ public class ReadModelDatabase {
         home.upsert(Query.query(Criteria.where("_id").is(metaKey)),
                 new Update().set("database", rebuilt.getDb().getName()), metaCollection);
         live.set(rebuilt);
+        checkedAt = System.nanoTime();
         return previous;
     }
 

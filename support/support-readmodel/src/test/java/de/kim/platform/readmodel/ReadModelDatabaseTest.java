@@ -1,0 +1,52 @@
+package de.kim.platform.readmodel;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.kim.local.MongoWireServer;
+import de.kim.local.Ports;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Duration;
+import java.util.ArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of one service (scale-out) share a read model: after one of them rebuilt it and
+ * switched, the other reads and writes the rebuilt database within a second and not the one before.
+ */
+class ReadModelDatabaseTest {
+
+    @Document("samples")
+    record Sample(@Id String id, String town) {
+    }
+
+    @Test
+    void the_other_instance_follows_a_switch_and_leaves_the_database_before() {
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), null).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate home = new MongoTemplate(client, "kim-test");
+            ReadModelDatabase rebuilding = new ReadModelDatabase(client, home, "samples", Sample.class);
+            ReadModelDatabase other = new ReadModelDatabase(client, home, "samples", Sample.class);
+            MongoTemplate first = rebuilding.fresh();
+            rebuilding.switchTo(first);
+            await().atMost(Duration.ofSeconds(5)).until(() -> other.template().getDb().getName()
+                    .equals(first.getDb().getName()));
+            other.template().insert(new Sample("kreis-mettmann:1", "Velbert"));
+
+            MongoTemplate rebuilt = rebuilding.fresh();
+            rebuilt.insert(new Sample("kreis-mettmann:1", "Velbert"));
+            rebuilding.switchTo(rebuilt);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> other.template().getDb().getName()
+                    .equals(rebuilt.getDb().getName()));
+            other.template().insert(new Sample("kreis-mettmann:2", "Haan"));
+            assertThat(rebuilt.findAll(Sample.class)).extracting(Sample::town).containsExactlyInAnyOrder("Velbert", "Haan");
+            assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain(first.getDb().getName());
+        }
+    }
+}
