@@ -227,7 +227,7 @@ public class CaseFileProjection {
             String subject = text(f, e.subject());
             f.followUps.add(new CaseFile.FollowUp(e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
             store.followUpScheduled(new FollowUpEntry(followUpKey(e.caseId(), e.followUpId()), f.tenant, f.id,
-                    e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
+                    f.caseNumber, e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
         });
     }
 
