@@ -59,15 +59,13 @@ class CaseSearch {
             } else if (GERMAN_DATE.matcher(word).matches() || ISO_DATE.matcher(word).matches()) {
                 tokens.add(index.dateOfBirthToken(tenant, date(word)));
             } else {
-                for (String name : BlindIndex.words(word)) {
-                    if (name.length() < BlindIndex.SHORTEST_WORD) {
-                        throw new InvalidInputException("q", "case.search.too-short");
-                    }
-                    tokens.add(index.nameToken(tenant, name));
-                }
-                if (BlindIndex.words(word).isEmpty()) {
+                // "O'Neil" searches for "neil": a single letter beside a longer part is passed over.
+                List<String> names = BlindIndex.words(word).stream()
+                        .filter(name -> name.length() >= BlindIndex.SHORTEST_WORD).toList();
+                if (names.isEmpty()) {
                     throw new InvalidInputException("q", "case.search.too-short");
                 }
+                names.forEach(name -> tokens.add(index.nameToken(tenant, name)));
             }
         }
         return new Terms(caseNumber, tokens);
