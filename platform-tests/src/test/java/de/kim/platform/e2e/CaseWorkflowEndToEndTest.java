@@ -284,7 +284,7 @@ class CaseWorkflowEndToEndTest {
         assertThat(all.path("items").size()).isEqualTo(2);
         assertThat(all.path("total").asLong()).isGreaterThanOrEqualTo(3);
 
-        String umlauts = java.net.URLEncoder.encode("JÄG" + family.substring(5, 8).toUpperCase() + " öm",
+        String umlauts = java.net.URLEncoder.encode("JÄGER" + family.substring(5, 8).toUpperCase() + " öm",
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json(PLATFORM.as(LEAD).get("/api/cases?q=" + umlauts)).path("items").findValuesAsText("id"))
                 .containsExactly(opened.get(0));
