@@ -12,11 +12,13 @@ final class Bodies {
     private Bodies() {
     }
 
+    /** The same invented person every time: each opening confirms the duplicate warning. */
     static String openCase(String town) {
         return """
                 {"client":{"givenName":"Layla","familyName":"Erfunden","dateOfBirth":"1994-06-01","nationality":"AFG",\
                 "languages":["fa","de"],"town":"%s","contact":{"email":"layla@example.org"}},\
-                "targetGroup":"NEWLY_ARRIVED","accessRoute":"JOBCENTER","assignee":"%s"}""".formatted(town, ASSIGNEE);
+                "targetGroup":"NEWLY_ARRIVED","accessRoute":"JOBCENTER","assignee":"%s","confirmDuplicate":true}"""
+                .formatted(town, ASSIGNEE);
     }
 
     static String partner() {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Case management: my cases, due follow-ups and the immigration office's hand-overs; opening a
- * case; the case file with its offer search; hand-over, closure, reopening and data protection.
- * The work on an open case is in {@link CaseWorkController}.
+ * Case management: opening a case (with the warning when the person has an open case already); the
+ * case file with its offer search; hand-over, closure, reopening and data protection. The lists are
+ * in {@link CaseListController}, the work on an open case in {@link CaseWorkController}.
  */
 @Controller
 public class CasesController {
@@ -32,14 +32,6 @@ public class CasesController {
         this.changes = changes;
         this.labels = labels;
         this.messages = messages;
-    }
-
-    @GetMapping("/faelle")
-    public String cases(Model model) {
-        model.addAttribute("cases", api.list("/api/cases?status=OPEN"));
-        model.addAttribute("followUps", api.list("/api/follow-ups"));
-        model.addAttribute("handovers", api.list("/api/handovers"));
-        return "cases";
     }
 
     /** A new case; {@code akte} names the residence record of a hand-over the case takes up. */
@@ -60,7 +52,18 @@ public class CasesController {
         client.put("town", form.get("town"));
         Api.Answer answer = api.send(HttpMethod.POST, "/api/cases", Map.of("client", client,
                 "targetGroup", form.getOrDefault("targetGroup", ""), "accessRoute", form.getOrDefault("accessRoute", ""),
-                "assignee", form.getOrDefault("assignee", "")));
+                "assignee", form.getOrDefault("assignee", ""),
+                "confirmDuplicate", "true".equals(form.get("confirmDuplicate"))));
+        if (answer.status() == 409 && answer.body().has("duplicates")) {
+            List<Map<String, String>> duplicates = new java.util.ArrayList<>();
+            answer.body().path("duplicates").forEach(found -> duplicates.add(Map.of("id", found.path("id").asText(),
+                    "caseNumber", found.path("caseNumber").asText(""))));
+            model.addAttribute("duplicates", duplicates);
+            model.addAttribute("duplicateElsewhere", answer.body().has("elsewhere"));
+            model.addAttribute("form", form);
+            model.addAttribute("takesUp", blankToNull(form.get("residenceRecordId")));
+            return "case-new";
+        }
         if (!answer.ok()) {
             model.addAttribute("error", answer.problem());
             model.addAttribute("form", form);

@@ -82,7 +82,7 @@ public class CaseAggregate {
 
     @CommandHandler
     public CaseAggregate(OpenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant,
-                         TenantDirectory tenants, PersonalDataVault vault, Clock clock) {
+                         TenantDirectory tenants, PersonalDataVault vault, CaseNumbers numbers, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         ClientProfile client = command.client();
         if (client.dateOfBirth().isAfter(today)) {
@@ -91,8 +91,8 @@ public class CaseAggregate {
         if (!tenants.servesTown(new TenantId(tenant), client.town())) {
             throw new InvalidInputException("client.town", "case.client.town-unknown", client.town());
         }
-        apply(new CaseOpenedEvent(command.caseId(), tenant, vault.seal(tenant, command.caseId().value(), client),
-                client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
+        apply(new CaseOpenedEvent(command.caseId(), tenant, numbers.next(tenant, today.getYear()),
+                vault.seal(tenant, command.caseId().value(), client), client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
     }
 
     /** The tenant and open-case check for every command to the case, whichever part handles it. */

@@ -1,6 +1,7 @@
 package de.kim.cases.config;
 
 import de.kim.cases.messaging.PartnerDirectoryListener;
+import de.kim.cases.privacy.BlindIndex;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.cases.query.CaseFileDatabase;
 import de.kim.cases.query.CaseFileProjection;
@@ -46,11 +47,11 @@ public class CaseReadModels {
     @Bean
     public AxonReadModel caseFilesReadModel(CaseFileDatabase database, ObjectProvider<Configuration> axon,
                                             ObjectProvider<EventStorageEngine> events, PersonalDataVault vault,
-                                            CaseTexts texts,
+                                            CaseTexts texts, BlindIndex index,
                                             @Value("${kim.read-models.case-files.files-in-memory:10000}") int inMemory) {
         return new AxonReadModel(CaseFileDatabase.READ_MODEL, CaseFileDatabase.READ_MODEL, database, axon, events, target -> {
                     MemoryCaseFileStore memory = new MemoryCaseFileStore(target, inMemory);
-                    return ReadModelReplay.through(new CaseFileProjection(memory, vault, texts),
+                    return ReadModelReplay.through(new CaseFileProjection(memory, vault, texts, index),
                             axon.getObject().parameterResolverFactory(), written -> {
                                 memory.flush();
                                 return memory.documents();

@@ -14,6 +14,7 @@ import de.kim.contracts.vocabulary.ConsentPurpose;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,6 +33,8 @@ import java.util.Set;
  */
 @CompoundIndex(name = "tenant_status_opened", def = "{'tenant': 1, 'status': 1, 'openedOn': 1}")
 @CompoundIndex(name = "tenant_assignee_status", def = "{'tenant': 1, 'assignee': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_search_tokens", def = "{'tenant': 1, 'searchTokens': 1}")
+@CompoundIndex(name = "tenant_case_number", def = "{'tenant': 1, 'caseNumber': 1}")
 @CompoundIndex(name = "retention_due", def = "{'status': 1, 'closedOn': 1}")
 @Document("case_files")
 public class CaseFile {
@@ -39,6 +42,8 @@ public class CaseFile {
     @Id
     public String id;
     public String tenant;
+    /** The Aktenzeichen, e.g. {@code KIM-2026-00042}; null for a case opened before case numbers were given. */
+    public String caseNumber;
     /** The client's personal data; null once erased. */
     public ClientProfile client;
     /** The town the client lives in: not personal on its own, it stays after erasure (figures count by town). */
@@ -75,6 +80,12 @@ public class CaseFile {
     public boolean legalHold;
     public boolean disputed;
     public long version;
+    /**
+     * The blind index of the client's names and date of birth ({@code BlindIndex}): keyed hashes a
+     * search is matched against; empty once the client is erased. Never part of an answer.
+     */
+    @JsonIgnore
+    public List<String> searchTokens = new ArrayList<>();
 
     /** From {@code since} on, the client was in these legal domains. */
     public record LegalDomainPeriod(Set<LegalDomain> legalDomains, LocalDate since) {
@@ -170,6 +181,7 @@ public class CaseFile {
      */
     void erase(LocalDate on) {
         client = null;
+        searchTokens = new ArrayList<>();
         erasedOn = on;
         status = "CLOSED";
         consents.replaceAll(c -> new Consent(c.id(), c.recipient(), c.purposes(), c.dataCategories(), c.form(),

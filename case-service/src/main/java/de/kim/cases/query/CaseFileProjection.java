@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.cases.privacy.BlindIndex;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.contracts.immigration.StatusCheckAnswered;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -31,11 +32,13 @@ public class CaseFileProjection {
     private final CaseFileStore store;
     private final PersonalDataVault vault;
     private final CaseTexts texts;
+    private final BlindIndex index;
 
-    public CaseFileProjection(CaseFileStore store, PersonalDataVault vault, CaseTexts texts) {
+    public CaseFileProjection(CaseFileStore store, PersonalDataVault vault, CaseTexts texts, BlindIndex index) {
         this.store = store;
         this.vault = vault;
         this.texts = texts;
+        this.index = index;
     }
 
     @EventHandler
@@ -43,7 +46,11 @@ public class CaseFileProjection {
         CaseFile file = new CaseFile();
         file.id = e.caseId().value();
         file.tenant = e.tenant();
+        file.caseNumber = e.caseNumber();
         file.client = vault.open(e.tenant(), e.client(), ClientProfile.class).orElse(null);
+        if (file.client != null) {
+            file.searchTokens = new ArrayList<>(index.tokensOf(e.tenant(), file.client));
+        }
         file.town = e.town();
         file.targetGroup = e.targetGroup();
         file.accessRoute = e.accessRoute();
@@ -221,7 +228,7 @@ public class CaseFileProjection {
             String subject = text(f, e.subject());
             f.followUps.add(new CaseFile.FollowUp(e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
             store.followUpScheduled(new FollowUpEntry(followUpKey(e.caseId(), e.followUpId()), f.tenant, f.id,
-                    e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
+                    f.caseNumber, e.followUpId().value(), e.dueOn(), subject, e.assignee(), null));
         });
     }
 

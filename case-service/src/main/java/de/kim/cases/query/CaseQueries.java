@@ -1,5 +1,10 @@
 package de.kim.cases.query;
 
+import de.kim.contracts.vocabulary.TargetGroup;
+
+import java.time.LocalDate;
+import java.util.List;
+
 /** The queries case-service answers from its read models. */
 public final class CaseQueries {
 
@@ -10,11 +15,48 @@ public final class CaseQueries {
     public record FindCaseFileQuery(String tenant, String caseId) {
     }
 
-    /** The case files of a tenant, each filter optional. */
-    public record FindCasesQuery(String tenant, String status, String town, String assignee) {
+    /** One page of the case files of a tenant that match the filter, in the order asked for. */
+    public record FindCasesQuery(String tenant, CaseFilter filter, PageRequest page) {
     }
 
-    /** Open follow-ups of a tenant due on or before a day, optionally of one case manager. */
-    public record FindDueFollowUpsQuery(String tenant, String assignee, java.time.LocalDate dueBy) {
+    /**
+     * Which case files a list shows; each part optional, all given parts must match.
+     *
+     * @param followUpDueBy only cases with an open follow-up due on or before this day
+     * @param searchTokens  blind-index tokens ({@code BlindIndex}) the file must all hold
+     */
+    public record CaseFilter(String status, String town, String assignee, TargetGroup targetGroup,
+                             LocalDate followUpDueBy, String caseNumber, List<String> searchTokens) {
+
+        public CaseFilter {
+            searchTokens = searchTokens == null ? List.of() : List.copyOf(searchTokens);
+        }
+    }
+
+    /**
+     * A page of a list: {@code number} counts from 0; {@code sort} names a field the list may be
+     * sorted by (each list says which).
+     */
+    public record PageRequest(int number, int size, String sort, boolean descending) {
+
+        public long offset() {
+            return (long) number * size;
+        }
+    }
+
+    /** A page of case files and how many match in all. */
+    public record CaseFilePage(List<CaseFile> files, long total) {
+    }
+
+    /** The open cases of the tenant whose client has this person token ({@code BlindIndex#personToken}). */
+    public record FindOpenCasesOfPersonQuery(String tenant, String personToken) {
+    }
+
+    /** Open follow-ups of a tenant due on or before a day, optionally of one case manager, a page of them. */
+    public record FindDueFollowUpsQuery(String tenant, String assignee, LocalDate dueBy, PageRequest page) {
+    }
+
+    /** A page of follow-ups and how many match in all. */
+    public record FollowUpPage(List<FollowUpEntry> entries, long total) {
     }
 }

@@ -95,7 +95,7 @@ public class MemoryCaseFileStore implements CaseFileStore {
             fileBatch.add(document(file));
             for (CaseFile.FollowUp u : file.followUps) {
                 followUpsWritten++;
-                followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id, u.id(),
+                followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id, file.caseNumber, u.id(),
                         u.dueOn(), u.subject(), u.assignee(), u.completedOn())));
             }
             if (fileBatch.size() >= BATCH) {

@@ -12,7 +12,11 @@ import de.kim.cases.web.docs.CaseFileApiDocs;
 import de.kim.cases.web.docs.FollowUpApiDocs;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseHistory;
+import de.kim.contracts.vocabulary.TargetGroup;
+import de.kim.cases.query.CaseQueries.CaseFilePage;
+import de.kim.cases.query.CaseQueries.CaseFilter;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
+import de.kim.cases.query.CaseQueries.PageRequest;
 import de.kim.platform.audit.Audited;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.InvalidInputException;
@@ -26,6 +30,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +43,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static de.kim.cases.web.CaseEndpoints.caseId;
 import static de.kim.cases.web.CaseEndpoints.created;
@@ -54,43 +65,67 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RequestMapping(CaseEndpoints.BASE)
 public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
 
+    /** What the case list sorts by, the default first: the newest case leads. Names are sealed and sort nowhere. */
+    static final List<String> SORTABLE = List.of("openedOn", "caseNumber", "status", "town", "targetGroup");
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final RequestActorResolver actors;
     private final CaseEndpoints cases;
     private final CaseHistory history;
     private final MessageSource messages;
+    private final CaseSearch search;
+    private final DuplicateCases duplicates;
 
     public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
-                          CaseEndpoints cases, CaseHistory history, MessageSource messages) {
+                          CaseEndpoints cases, CaseHistory history, MessageSource messages, CaseSearch search,
+                          DuplicateCases duplicates) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
         this.cases = cases;
         this.history = history;
         this.messages = messages;
+        this.search = search;
+        this.duplicates = duplicates;
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenCaseRequest request) {
+    public ResponseEntity<?> open(@Valid @RequestBody OpenCaseRequest request,
+                                  @RequestParam(required = false) boolean confirmDuplicate) {
+        if (!confirmDuplicate && !Boolean.TRUE.equals(request.confirmDuplicate())) {
+            Optional<ProblemDetail> duplicate = duplicates.warning(actors.require(), request.client());
+            if (duplicate.isPresent()) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(duplicate.get());
+            }
+        }
         CaseId id = CaseId.random();
         commands.sendAndWait(request.toCommand(id));
         return created(id.value(), "/{id}", id.value());
     }
 
     @GetMapping
-    public List<CaseSummary> list(@RequestParam(required = false) String status,
-                                  @RequestParam(required = false) String town,
-                                  @RequestParam(required = false) String assignee) {
-        if (status != null && !List.of("OPEN", "CLOSED").contains(status)) {
-            throw new InvalidInputException("status", "case.status.invalid");
-        }
+    public ListPage<CaseSummary> list(@RequestParam(required = false) String status,
+                                      @RequestParam(required = false) String town,
+                                      @RequestParam(required = false) String assignee,
+                                      @RequestParam(required = false) String targetGroup,
+                                      @RequestParam(required = false) String followUpDueBy,
+                                      @RequestParam(required = false) String q,
+                                      @RequestParam(required = false) String page,
+                                      @RequestParam(required = false) String size,
+                                      @RequestParam(required = false) String sort) {
+        PageRequest paging = ListPaging.of(page, size, sort, SORTABLE, true);
         Actor actor = actors.require();
         String visibleAssignee = actor.has(Role.CASE_MANAGEMENT_LEAD) ? assignee : actor.userId();
+        CaseSearch.Terms terms = search.read(cases.tenant(), q);
+        CaseFilter filter = new CaseFilter(status(status), blankToNull(town), blankToNull(visibleAssignee),
+                targetGroup(targetGroup), day(followUpDueBy), terms.caseNumber(), terms.tokens());
+        CaseFilePage found = queries.query(new FindCasesQuery(cases.tenant(), filter, paging),
+                ResponseTypes.instanceOf(CaseFilePage.class)).join();
         String erasedWord = messages.getMessage("case.erased-text", null, LocaleContextHolder.getLocale());
-        return queries.query(new FindCasesQuery(cases.tenant(), status, town, visibleAssignee),
-                        ResponseTypes.multipleInstancesOf(CaseFile.class)).join()
-                .stream().map(file -> CaseSummary.of(file, erasedWord)).toList();
+        return new ListPage<>(found.files().stream().map(file -> CaseSummary.of(file, erasedWord)).toList(),
+                found.total(), paging.number(), paging.size());
     }
 
     @GetMapping("/{id}")
@@ -147,5 +182,38 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
                                        @Valid @RequestBody CaseRequests.Reason body) {
         commands.sendAndWait(new ReopenCaseCommand(caseId(id), body.reason(), version(ifMatch)));
         return ResponseEntity.noContent().build();
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        if (!List.of("OPEN", "CLOSED").contains(status)) {
+            throw new InvalidInputException("status", "case.status.invalid");
+        }
+        return status;
+    }
+
+    private static TargetGroup targetGroup(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(TargetGroup.values()).filter(group -> group.name().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("targetGroup", "case.target-group.invalid"));
+    }
+
+    private static LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException notADay) {
+            throw new InvalidInputException("followUpDueBy", "case.follow-up-due-by.invalid");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

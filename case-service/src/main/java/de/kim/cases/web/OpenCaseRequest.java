@@ -15,10 +15,14 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The body of {@code POST /api/cases}. */
+/**
+ * The body of {@code POST /api/cases}. {@code confirmDuplicate}: open the case although the person
+ * has an open case already (the user checked the warning); the same as the query parameter.
+ */
 public record OpenCaseRequest(@NotNull @Valid Client client, @NotNull TargetGroup targetGroup,
                               @NotNull AccessRoute accessRoute,
-                              @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String assignee) {
+                              @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String assignee,
+                              Boolean confirmDuplicate) {
 
     /** The client's personal data. */
     public record Client(@NotBlank @Size(max = 100) String givenName,

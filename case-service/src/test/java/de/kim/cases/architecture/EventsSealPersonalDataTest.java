@@ -16,6 +16,7 @@ class EventsSealPersonalDataTest {
             Map.entry("CaseOpenedEvent.town", "a town of the Kommune, kept for the anonymous figures; "
                     + "with target group and dates it names no person (docs/ARCHITECTURE.md)"),
             Map.entry("CaseOpenedEvent.assignee", "id of a case manager (staff), not of the client"),
+            Map.entry("CaseOpenedEvent.caseNumber", "the Aktenzeichen: year and a sequence of the Kommune, an id like the case id"),
             Map.entry("ClientErasedEvent.tenant", "id of the Kommune"),
             Map.entry("CaseHandedOverEvent.fromCaseManager", "id of a case manager (staff)"),
             Map.entry("CaseHandedOverEvent.toCaseManager", "id of a case manager (staff)"),

@@ -86,7 +86,7 @@ class CaseFilesRebuildBenchmark {
         for (int i = 0; i < cases; i++) {
             CaseId caseId = CaseId.random();
             String id = caseId.value();
-            batch.add(message(id, 0, new CaseOpenedEvent(caseId, tenant, vault.seal(tenant, id, client), "Hilden",
+            batch.add(message(id, 0, new CaseOpenedEvent(caseId, tenant, null, vault.seal(tenant, id, client), "Hilden",
                     TargetGroup.NEWLY_ARRIVED, AccessRoute.SELF, "cm-anna", day)));
             batch.add(message(id, 1, new NeedAssessedEvent(caseId, NeedId.random(), FieldOfAction.LANGUAGE,
                     Priority.HIGH, texts.seal(tenant, caseId, "Sprachkurs gesucht"), day)));

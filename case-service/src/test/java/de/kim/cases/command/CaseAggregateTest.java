@@ -84,6 +84,7 @@ class CaseAggregateTest {
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource((CaseNumbers) (tenant, year) -> CaseNumbers.format(year, 42));
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(texts);
         fixture.registerInjectableResource(new ThemeCatalogue(Map.of("NO_AFFORDABLE_HOUSING", "Kein Wohnraum")));
@@ -94,7 +95,7 @@ class CaseAggregateTest {
     }
 
     private CaseOpenedEvent opened() {
-        return new CaseOpenedEvent(id, "kreis-mettmann", sealedClient, "Velbert", TargetGroup.NEWLY_ARRIVED,
+        return new CaseOpenedEvent(id, "kreis-mettmann", "KIM-2026-00001", sealedClient, "Velbert", TargetGroup.NEWLY_ARRIVED,
                 AccessRoute.JOBCENTER, "cm-anna", TODAY.minusDays(30));
     }
 
@@ -117,8 +118,8 @@ class CaseAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenCaseCommand(id, client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna"), ANNA)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(CaseOpenedEvent.class, opened ->
-                        opened.equals(new CaseOpenedEvent(id, "kreis-mettmann", opened.client(), "Velbert",
-                                TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna", TODAY))
+                        opened.equals(new CaseOpenedEvent(id, "kreis-mettmann", "KIM-" + TODAY.getYear() + "-00042",
+                                opened.client(), "Velbert", TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna", TODAY))
                                 && !opened.client().data().contains("Amina")
                                 && vault.open("kreis-mettmann", opened.client(), ClientProfile.class).orElseThrow().equals(client)),
                         andNoMore())));

@@ -151,7 +151,7 @@ class CaseGuardTest {
     }
 
     private CaseOpenedEvent opened() {
-        return new CaseOpenedEvent(id, "kreis-mettmann", null, "Velbert", TargetGroup.NEWLY_ARRIVED,
+        return new CaseOpenedEvent(id, "kreis-mettmann", "KIM-2026-00001", null, "Velbert", TargetGroup.NEWLY_ARRIVED,
                 AccessRoute.JOBCENTER, "cm-anna", TODAY.minusDays(30));
     }
 

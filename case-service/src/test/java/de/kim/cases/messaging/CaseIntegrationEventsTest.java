@@ -38,7 +38,7 @@ class CaseIntegrationEventsTest {
     private final CaseIntegrationEvents mapper = new CaseIntegrationEvents();
 
     private final List<Object> published = List.of(
-            new CaseOpenedEvent(CASE, "kreis-mettmann", SEALED, "Velbert", TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna", DAY),
+            new CaseOpenedEvent(CASE, "kreis-mettmann", "KIM-2026-00042", SEALED, "Velbert", TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna", DAY),
             new CaseClosedEvent(CASE, CaseOutcome.GOALS_REACHED, TEXT, DAY),
             new CaseReopenedEvent(CASE, TEXT, DAY),
             new CaseHandedOverEvent(CASE, "cm-anna", "cm-ben", null),

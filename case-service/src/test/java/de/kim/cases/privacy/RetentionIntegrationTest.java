@@ -1,5 +1,6 @@
 package de.kim.cases.privacy;
 
+import de.kim.cases.web.CaseServiceIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -73,7 +74,7 @@ class RetentionIntegrationTest {
     }
 
     private String openAndClose(boolean close) throws Exception {
-        String id = json.readTree(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>("""
+        String id = json.readTree(http.exchange(CaseServiceIntegrationTest.OPEN_AGAIN, HttpMethod.POST, new HttpEntity<>("""
                 {"client":{"givenName":"Rana","familyName":"Behalten","dateOfBirth":"1985-05-05","nationality":"IRQ",
                  "town":"Hilden"},"targetGroup":"FAMILIES","accessRoute":"SELF","assignee":"cm-anna"}""", headers()),
                 String.class).getBody()).path("id").asText();

@@ -42,7 +42,7 @@ class CaseFileProjectionIntegrationTest {
         CaseId id = CaseId.random();
         ClientProfile client = new ClientProfile("Layla", "Erfunden", LocalDate.of(1994, 6, 1), "AFG", List.of("fa"),
                 "Haan", null);
-        CaseOpenedEvent opened = new CaseOpenedEvent(id, TestTokens.TENANT, vault.seal(TestTokens.TENANT, id.value(), client),
+        CaseOpenedEvent opened = new CaseOpenedEvent(id, TestTokens.TENANT, "KIM-2026-00007", vault.seal(TestTokens.TENANT, id.value(), client),
                 "Haan", TargetGroup.NEWLY_ARRIVED, AccessRoute.SELF, "cm-anna", LocalDate.of(2026, 12, 1));
 
         projection.on(opened, 0);

@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.cases.web.CaseServiceIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.platform.readmodel.MongoTokenStore;
@@ -165,7 +166,7 @@ class CaseFilesHealAndRebuildIntegrationTest {
     }
 
     private String opened(String familyName) throws Exception {
-        ResponseEntity<String> answer = exchange(HttpMethod.POST, "/api/cases", """
+        ResponseEntity<String> answer = exchange(HttpMethod.POST, CaseServiceIntegrationTest.OPEN_AGAIN, """
                 {"client":{"givenName":"Testa","familyName":"%s","dateOfBirth":"1991-02-03","nationality":"SYR",
                  "languages":["ar"],"town":"Haan"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"SELF",
                  "assignee":"cm-anna"}""".formatted(familyName), manager);

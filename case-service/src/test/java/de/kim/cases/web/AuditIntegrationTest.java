@@ -158,7 +158,7 @@ class AuditIntegrationTest {
     private String open() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> created = http.postForEntity("/api/cases",
+        ResponseEntity<String> created = http.postForEntity(CaseServiceIntegrationTest.OPEN_AGAIN,
                 new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, headers), String.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return json.readTree(created.getBody()).path("id").asText();

@@ -50,12 +50,18 @@ import static org.awaitility.Awaitility.await;
 
 /** case-service on the real parts: its event store, the Kafka broker, the Mongo-wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseServiceIntegrationTest {
+public class CaseServiceIntegrationTest {
 
     static final String VALID_CASE = """
             {"client":{"givenName":"Amina","familyName":"Beispiel","dateOfBirth":"1990-04-12","nationality":"SYR",
              "languages":["ar","de"],"town":"Velbert","contact":{"email":"amina.beispiel@example.org"}},
              "targetGroup":"NEWLY_ARRIVED","accessRoute":"JOBCENTER","assignee":"cm-anna"}""";
+
+    /**
+     * Where the tests open their cases: they open the same invented person again and again, so they
+     * confirm the duplicate warning (DuplicateCaseIntegrationTest shows the warning itself).
+     */
+    public static final String OPEN_AGAIN = "/api/cases?confirmDuplicate=true";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -391,7 +397,7 @@ class CaseServiceIntegrationTest {
         if (language != null) {
             headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
         }
-        return http.postForEntity("/api/cases", new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(OPEN_AGAIN, new HttpEntity<>(body, headers), String.class);
     }
 
     private void assertProblem(ResponseEntity<String> response, String type, String field) throws Exception {

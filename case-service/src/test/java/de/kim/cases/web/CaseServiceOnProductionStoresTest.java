@@ -78,7 +78,7 @@ class CaseServiceOnProductionStoresTest {
     void an_opened_case_is_stored_projected_indexed_and_published_on_the_production_stores() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> created = http.postForEntity("/api/cases",
+        ResponseEntity<String> created = http.postForEntity(CaseServiceIntegrationTest.OPEN_AGAIN,
                 new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, headers), String.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = json.readTree(created.getBody()).path("id").asText();

@@ -115,7 +115,7 @@ class ConcurrencyIntegrationTest {
     }
 
     private String open() throws Exception {
-        ResponseEntity<String> created = post("/api/cases", CaseServiceIntegrationTest.VALID_CASE, null);
+        ResponseEntity<String> created = post(CaseServiceIntegrationTest.OPEN_AGAIN, CaseServiceIntegrationTest.VALID_CASE, null);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         return json.readTree(created.getBody()).path("id").asText();
     }

@@ -183,7 +183,7 @@ class ConsentEndsAndEntrustedDataIntegrationTest {
     }
 
     private String openCase() throws Exception {
-        ResponseEntity<String> opened = exchange(HttpMethod.POST, "/api/cases", CaseServiceIntegrationTest.VALID_CASE);
+        ResponseEntity<String> opened = exchange(HttpMethod.POST, CaseServiceIntegrationTest.OPEN_AGAIN, CaseServiceIntegrationTest.VALID_CASE);
         assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return json.readTree(opened.getBody()).path("id").asText();
     }

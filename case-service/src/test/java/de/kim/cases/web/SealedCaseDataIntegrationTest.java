@@ -150,6 +150,8 @@ class SealedCaseDataIntegrationTest {
                 marker + "-reopened", marker + "-legal-hold-on", marker + "-measure-withdrawn");
         // ... but no event store row holds it.
         assertThat(storedPayloadsWith(marker)).as("event store rows holding the marker").isZero();
+        // The search finds the client by name until the erasure (assertNothingReadableOf: not after it).
+        assertThat(found(marker)).containsExactly(caseId);
 
         ok(HttpMethod.POST, "/api/cases/" + caseId + "/erasure",
                 "{\"ground\":\"LAWFUL_REQUEST\",\"reference\":\"" + marker + "-erasure\"}");
@@ -187,13 +189,15 @@ class SealedCaseDataIntegrationTest {
             assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(answer.getBody()).as(path).doesNotContain(marker).doesNotContain("null, null");
         }
-        JsonNode erased = lineOf(get("/api/cases").getBody(), caseId);
+        assertThat(found(marker)).as("cases the search by the erased name finds").isEmpty();
+        assertThat(found(marker.substring(0, 12) + " 12.04.1990")).as("cases found by name and date of birth").isEmpty();
+        JsonNode erased = lineOf(get("/api/cases?size=200").getBody(), caseId);
         assertThat(erased.path("familyName").asText()).isEqualTo("gelöscht");
         assertThat(erased.path("givenName").asText()).isEmpty();
         assertThat(erased.path("town").asText()).isEqualTo("Velbert");
         assertThat(erased.path("erased").asBoolean()).isTrue();
-        assertThat(lineOf(get("/api/cases?status=CLOSED").getBody(), caseId).path("status").asText()).isEqualTo("CLOSED");
-        JsonNode whole = lineOf(get("/api/cases").getBody(), other);
+        assertThat(lineOf(get("/api/cases?status=CLOSED&size=200").getBody(), caseId).path("status").asText()).isEqualTo("CLOSED");
+        JsonNode whole = lineOf(get("/api/cases?size=200").getBody(), other);
         assertThat(whole.path("familyName").asText()).isEqualTo("Beispiel");
         assertThat(whole.path("givenName").asText()).isEqualTo("Amina");
         assertThat(whole.path("erased").asBoolean()).isFalse();
@@ -202,8 +206,15 @@ class SealedCaseDataIntegrationTest {
         assertThat(file.at("/needs/0/description").isNull()).isFalse();
     }
 
+    /** The ids of the cases the case list's search finds. */
+    private List<String> found(String search) throws Exception {
+        ResponseEntity<String> answer = get("/api/cases?size=200&q=" + search.replace(" ", "+"));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return json.readTree(answer.getBody()).path("items").findValuesAsText("id");
+    }
+
     private JsonNode lineOf(String list, String caseId) throws Exception {
-        for (JsonNode line : json.readTree(list)) {
+        for (JsonNode line : json.readTree(list).path("items")) {
             if (line.path("id").asText().equals(caseId)) {
                 return line;
             }
@@ -220,7 +231,7 @@ class SealedCaseDataIntegrationTest {
     }
 
     private String opened(String familyName, String givenName) throws Exception {
-        String id = created("/api/cases", """
+        String id = created(CaseServiceIntegrationTest.OPEN_AGAIN, """
                 {"client":{"givenName":"%s","familyName":"%s","dateOfBirth":"1990-04-12","nationality":"SYR",
                  "languages":["ar"],"town":"Velbert"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"JOBCENTER",
                  "assignee":"cm-anna"}""".formatted(givenName, familyName));

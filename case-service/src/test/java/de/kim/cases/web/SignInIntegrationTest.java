@@ -135,7 +135,7 @@ class SignInIntegrationTest {
     }
 
     private ResponseEntity<String> open(String token) {
-        return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, json(token)),
+        return http.exchange(CaseServiceIntegrationTest.OPEN_AGAIN, HttpMethod.POST, new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, json(token)),
                 String.class);
     }
 

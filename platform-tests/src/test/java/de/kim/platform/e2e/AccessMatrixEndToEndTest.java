@@ -164,8 +164,9 @@ class AccessMatrixEndToEndTest {
         otherPartner = id(admin.post("/api/partners", partner("Caritas Velbert")));
         IDS.put("offer", id(PLATFORM.as(METTMANN.get(Role.PARTNER)).post("/api/partners/demo-partner-mettmann/offers",
                 "{\"title\":\"Deutsch B1\",\"fieldOfAction\":\"LANGUAGE\",\"languages\":[\"de\"],\"town\":\"Velbert\",\"capacity\":3}")));
-        IDS.put("case", id(lead.post("/api/cases", openCase(METTMANN.get(Role.CM)))));
-        otherCase = id(lead.post("/api/cases", openCase("fallmanagement2.mettmann")));
+        // The same invented person twice, for two case managers: the second opening confirms the duplicate warning.
+        IDS.put("case", id(lead.post("/api/cases?confirmDuplicate=true", openCase(METTMANN.get(Role.CM)))));
+        otherCase = id(lead.post("/api/cases?confirmDuplicate=true", openCase("fallmanagement2.mettmann")));
         String cases = "/api/cases/" + IDS.get("case");
         id(lead.post(cases + "/consents", """
                 {"recipient":"demo-partner-mettmann","purposes":["REFERRAL"],"dataCategories":["IDENTITY","CONTACT"],
@@ -243,8 +244,11 @@ class AccessMatrixEndToEndTest {
         assertThat(caseManager.get("/api/cases/" + otherCase).statusCode()).isEqualTo(404);
         assertThat(caseManager.post("/api/cases/" + otherCase + "/themes", "{\"freeText\":\"Wohnung\"}").statusCode())
                 .isEqualTo(404);
-        assertThat(caseManager.get("/api/cases").body()).contains(IDS.get("case")).doesNotContain(otherCase);
-        assertThat(PLATFORM.as(METTMANN.get(Role.LEAD)).get("/api/cases").body()).contains(IDS.get("case"), otherCase);
+        // The list and its search, by the beginning of the name, show a case manager their own case only.
+        String search = "/api/cases?size=200&q=nora+erfun";
+        assertThat(caseManager.get(search).body()).contains(IDS.get("case")).doesNotContain(otherCase);
+        assertThat(PLATFORM.as(METTMANN.get(Role.LEAD)).get(search).body()).contains(IDS.get("case"), otherCase);
+        assertThat(PLATFORM.as(MUSTERLAND.get(Role.LEAD)).get(search).body()).contains("\"total\":0");
 
         Gateway partnerStaff = PLATFORM.as(METTMANN.get(Role.PARTNER));
         assertThat(partnerStaff.get("/api/partners/" + otherPartner + "/referrals").statusCode()).isEqualTo(404);

@@ -285,6 +285,57 @@ class CaseWorkflowEndToEndTest {
         });
     }
 
+    @Test
+    void the_case_list_pages_with_its_total_and_finds_a_client_by_name_prefix_umlauts_date_of_birth_and_number() {
+        String family = "Jäger" + letters(7);
+        String folded = "jaeger" + family.substring(5);
+        List<String> opened = new ArrayList<>();
+        for (String given : List.of("Ömer", "Ana", "Lou")) {
+            opened.add(id(PLATFORM.as(LEAD).post("/api/cases", """
+                    {"client":{"givenName":"%s","familyName":"%s","dateOfBirth":"1980-0%d-15","nationality":"TUR",
+                     "town":"Haan"},"targetGroup":"FAMILIES","accessRoute":"SELF","assignee":"cm-ben"}"""
+                    .formatted(given, family, opened.size() + 1))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get("/api/cases?q=" + folded))
+                .path("total").asLong() == 3);
+
+        JsonNode first = json(PLATFORM.as(LEAD).get("/api/cases?q=" + folded + "&size=2&sort=caseNumber,asc"));
+        assertThat(first.path("items").findValuesAsText("id")).containsExactly(opened.get(0), opened.get(1));
+        assertThat(first.path("total").asLong()).isEqualTo(3);
+        assertThat(first.path("page").asInt()).isZero();
+        JsonNode second = json(PLATFORM.as(LEAD).get("/api/cases?q=" + folded + "&size=2&page=1&sort=caseNumber,asc"));
+        assertThat(second.path("items").findValuesAsText("id")).containsExactly(opened.get(2));
+        JsonNode all = json(PLATFORM.as(LEAD).get("/api/cases?size=2"));
+        assertThat(all.path("items").size()).isEqualTo(2);
+        assertThat(all.path("total").asLong()).isGreaterThanOrEqualTo(3);
+
+        String umlauts = java.net.URLEncoder.encode("JÄGER" + family.substring(5, 8).toUpperCase() + " öm",
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json(PLATFORM.as(LEAD).get("/api/cases?q=" + umlauts)).path("items").findValuesAsText("id"))
+                .containsExactly(opened.get(0));
+        assertThat(json(PLATFORM.as(LEAD).get("/api/cases?q=15.02.1980+" + folded)).path("items")
+                .findValuesAsText("id")).containsExactly(opened.get(1));
+        String number = json(PLATFORM.as(LEAD).get("/api/cases/" + opened.get(2))).path("caseNumber").asText();
+        assertThat(number).matches("KIM-\\d{4}-\\d{5}");
+        assertThat(json(PLATFORM.as(LEAD).get("/api/cases?q=" + number)).path("items").findValuesAsText("id"))
+                .containsExactly(opened.get(2));
+        // Another Kommune finds none of them.
+        assertThat(json(PLATFORM.as("leitung.musterland").get("/api/cases?q=" + folded)).path("total").asLong()).isZero();
+
+        HttpResponse<String> tooBig = PLATFORM.as(LEAD).get("/api/cases?size=201");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(json(tooBig).path("detail").asText()).isEqualTo("Die Seitengröße muss eine ganze Zahl von 1 bis 200 sein.");
+    }
+
+    private static String letters(int count) {
+        java.util.Random random = new java.util.Random();
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
     private static String pathwayRequirement(String records, String pathway, String requirement) {
         for (JsonNode p : json(PLATFORM.as(OFFICER).get(records + "/pathways")).path("pathways")) {
             if (p.path("pathway").asText().equals(pathway)) {

@@ -51,7 +51,7 @@ class DataProtectionEndToEndTest {
         Gateway officer = PLATFORM.as("abh.mettmann");
         String offer = partnerWithOffer();
         for (int i = 0; i < 5; i++) {
-            created(lead.post("/api/cases", """
+            created(lead.post("/api/cases?confirmDuplicate=true", """
                     {"client":{"givenName":"Anna","familyName":"Erfunden","dateOfBirth":"1990-01-01","nationality":"SYR",
                      "town":"Velbert"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"SELF","assignee":"fallmanagement.mettmann"}"""));
         }

@@ -34,9 +34,11 @@ final class FaultInjection {
     /** What a client may see while a component is down: the gateway's answers for an unreachable service, or none. */
     static final Set<Integer> REFUSALS = Set.of(-1, 502, 503, 504);
 
+    /** An invented person opened again and again: each opening confirms the duplicate warning. */
     static final String CASE = """
             {"client":{"givenName":"Tarek","familyName":"Ausgedacht","dateOfBirth":"1988-03-14","nationality":"SYR",
-             "languages":["ar"],"town":"Velbert"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"SELF","assignee":"cm-ben"}""";
+             "languages":["ar"],"town":"Velbert"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"SELF","assignee":"cm-ben",
+             "confirmDuplicate":true}""";
     static final String RECORD = """
             {"dateOfBirth":"1990-10-01","nationality":"AFG","entryDate":"2019-04-02","minorChildInHousehold":false}""";
     static final String PARTNER = """

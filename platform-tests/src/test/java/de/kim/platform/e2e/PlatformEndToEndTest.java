@@ -25,9 +25,11 @@ import static org.awaitility.Awaitility.await;
 @Order(Integer.MAX_VALUE) // last of all classes: it stops and starts Kafka on the shared platform
 class PlatformEndToEndTest {
 
+    /** An invented person opened again and again: each opening confirms the duplicate warning. */
     static final String CASE = """
             {"client":{"givenName":"Jonas","familyName":"Erfunden","dateOfBirth":"2001-02-03","nationality":"UKR",
-             "languages":["uk"],"town":"Hilden"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SCHOOL","assignee":"cm-ben"}""";
+             "languages":["uk"],"town":"Hilden"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SCHOOL","assignee":"cm-ben",
+             "confirmDuplicate":true}""";
 
     @RegisterExtension
     static final StartedPlatform PLATFORM = StartedPlatform.shared();

@@ -42,9 +42,11 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecoveryEndToEndTest {
 
+    /** An invented person opened again and again: each opening confirms the duplicate warning. */
     static final String CASE = """
             {"client":{"givenName":"Mira","familyName":"Ausgedacht","dateOfBirth":"1995-06-07","nationality":"ERI",
-             "languages":["ti"],"town":"Mettmann"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"JOBCENTER","assignee":"cm-ben"}""";
+             "languages":["ti"],"town":"Mettmann"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"JOBCENTER","assignee":"cm-ben",
+             "confirmDuplicate":true}""";
     static final String HEAVY_ASSIGNEE = "cm-heavy";
     static final ObjectMapper json = Gateway.JSON;
 

@@ -48,9 +48,11 @@ class ScaleOutEndToEndTest {
                 "KIM_PROCESSING_THREADS", "2"));
     }
 
+    /** An invented person opened again and again: each opening confirms the duplicate warning. */
     static final String CASE = """
             {"client":{"givenName":"Lina","familyName":"Erfunden","dateOfBirth":"1999-09-09","nationality":"SYR",
-             "town":"Ratingen"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SELF","assignee":"fallmanagement.mettmann"}""";
+             "town":"Ratingen"},"targetGroup":"YOUNG_ADULTS","accessRoute":"SELF","assignee":"fallmanagement.mettmann",
+             "confirmDuplicate":true}""";
 
     @Test
     void both_instances_serve_and_killing_one_under_load_loses_and_doubles_nothing() throws Exception {

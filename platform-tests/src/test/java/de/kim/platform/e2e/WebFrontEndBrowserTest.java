@@ -97,6 +97,30 @@ class WebFrontEndBrowserTest {
         submit(lead, "open-case");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden, Mariam");
         String caseUrl = lead.getCurrentUrl();
+        String caseNumber = lead.findElement(By.cssSelector("#case-number strong")).getText();
+        assertThat(caseNumber).matches("KIM-\\d{4}-\\d{5}");
+        // The case list finds her by the beginning of her name, a page at a time, in words.
+        until(lead, base() + "/faelle?suche=erfun+mari", d -> d.findElement(By.id("cases")).getText().contains("Erfunden, Mariam"));
+        assertThat(lead.findElement(By.id("cases-range")).getText()).startsWith("Fälle 1–");
+        assertThat(lead.findElement(By.id("cases")).getText()).contains(caseNumber);
+        assertThat(lead.findElement(By.tagName("main")).getText()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-")
+                .doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b").doesNotContain("null");
+        assertThat(accessibilityViolations(lead)).isEmpty();
+        screenshot(lead, "case-list-search");
+        // Opening her again warns and names her open case; the user may still open it.
+        lead.get(base() + "/faelle/neu");
+        lead.findElement(By.id("givenName")).sendKeys("Mariam");
+        lead.findElement(By.id("familyName")).sendKeys("ERFUNDEN");
+        date(lead, "dateOfBirth", "1992-03-14");
+        lead.findElement(By.id("nationality")).sendKeys("SYR");
+        lead.findElement(By.id("town")).sendKeys("Velbert");
+        submit(lead, "open-case");
+        assertThat(lead.findElement(By.id("duplicate")).getText()).contains("bereits einen offenen Fall",
+                "Fall " + caseNumber + " ansehen");
+        assertThat(lead.findElement(By.cssSelector("#open-case button[type=submit]")).getText()).isEqualTo("Trotzdem eröffnen");
+        assertThat(accessibilityViolations(lead)).isEmpty();
+        screenshot(lead, "case-duplicate-warning");
+        lead.get(caseUrl);
 
         new Select(lead.findElement(By.id("need-field"))).selectByValue("LANGUAGE");
         submit(lead, "add-need");

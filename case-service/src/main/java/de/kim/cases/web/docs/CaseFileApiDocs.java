@@ -4,6 +4,7 @@ import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseHistory;
 import de.kim.cases.web.CaseRequests;
 import de.kim.cases.web.CaseSummary;
+import de.kim.cases.web.ListPage;
 import de.kim.cases.web.OpenCaseRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,7 +34,11 @@ public interface CaseFileApiDocs {
             description = "A case manager opens a case for a client: who the client is (sealed with the client's own "
                     + "key), the Zielgruppe, how the client came (e.g. sent by the Jobcenter) and the case manager "
                     + "responsible. The case gets an Aktenzeichen (e.g. `KIM-2026-00042`). Answers the case's id, and "
-                    + "its address in `Location`.",
+                    + "its address in `Location`. If the person (same family and given name, folded as in the search, and "
+                    + "the same date of birth) has an open case in the Kommune already, the answer is 409 "
+                    + "`urn:kim:problem:possible-duplicate` listing those the user may see (`duplicates`: `id`, "
+                    + "`caseNumber`, `href`) and saying in `elsewhere` that there is one at another case manager; "
+                    + "`confirmDuplicate=true` (query parameter, or the body's field) opens it all the same.",
             requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
                     name = "neuer Fall", value = """
                             {"client": {"givenName": "Amina", "familyName": "Beispiel", "dateOfBirth": "1994-03-08",
@@ -41,13 +46,27 @@ public interface CaseFileApiDocs {
                                         "contact": {"phone": "0171 0000000", "email": "amina@example.org"}},
                              "targetGroup": "FAMILIES", "accessRoute": "JOBCENTER", "assignee": "cm.schmidt"}"""))))
     @ApiResponse(responseCode = "201", description = "Opened; the body holds the case's `id`.")
-    ResponseEntity<Map<String, String>> open(OpenCaseRequest request);
+    @ApiResponse(responseCode = "400", description = "A field is missing or not valid; the problem names it.")
+    @ApiResponse(responseCode = "409", description = "The person has an open case already (see above), unless "
+            + "`confirmDuplicate=true`.")
+    ResponseEntity<?> open(OpenCaseRequest request, boolean confirmDuplicate);
 
-    @Operation(summary = "List cases",
+    @Operation(summary = "List and search cases",
             description = "The cases a case manager works on (the lead of case management: all cases of the Kommune, "
-                    + "optionally of one `assignee`), optionally only `OPEN` or `CLOSED` ones or those of one town. "
-                    + "Each with Aktenzeichen, client's name, status and what is due.")
-    List<CaseSummary> list(String status, String town, String assignee);
+                    + "optionally of one `assignee`), a page at a time, each with Aktenzeichen, client's name, town, "
+                    + "Zielgruppe and status. Filters, each optional: `status` (`OPEN`, `CLOSED`), `town`, `assignee`, "
+                    + "`targetGroup`, `followUpDueBy` (a day: cases with an open Wiedervorlage due by then). `q` searches: "
+                    + "each word is an Aktenzeichen (`KIM-2026-00042`), a date of birth (`12.04.1990` or `1990-04-12`) "
+                    + "or the beginning of a family or given name (at least two letters; case, umlauts and accents do "
+                    + "not matter: `mueller` and `Mül` find Müller); a case matches every word. Names are sealed, so "
+                    + "the search goes through a blind index, and names sort nowhere. Paging: `page` (from 0), `size` "
+                    + "(1 to 200, default 50), `sort` one of `openedOn` (default, newest first), `caseNumber`, `status`, "
+                    + "`town`, `targetGroup`, each with `,asc` or `,desc`. Answers `{items, total, page, size}`.")
+    @ApiResponse(responseCode = "200", description = "One page of the cases, and how many match in all.")
+    @ApiResponse(responseCode = "400", description = "A filter, the search or a paging parameter is not valid; the "
+            + "problem names it, in German.")
+    ListPage<CaseSummary> list(String status, String town, String assignee, String targetGroup, String followUpDueBy,
+                               String q, String page, String size, String sort);
 
     @Operation(summary = "Read a case file",
             description = "The whole case file: client, consents (Einwilligungen), needs per Handlungsfeld, the "

@@ -1,0 +1,99 @@
+package de.kim.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case manager's lists: the cases, a page of 50 at a time, searched and filtered by case-service
+ * (by name, Aktenzeichen or date of birth, status, town and target group), with what is due today
+ * (the first follow-ups and the immigration office's hand-overs) above them; and all due follow-ups,
+ * paged, on a page of their own. Pages count from 1 in the address ({@code seite}), from 0 in the API.
+ */
+@Controller
+public class CaseListController {
+
+    static final int PAGE_SIZE = 50;
+    /** Follow-ups shown above the case list; the rest are on their own page. */
+    static final int FOLLOW_UPS_ON_CASE_LIST = 10;
+
+    private final Api api;
+
+    public CaseListController(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/faelle")
+    public String cases(@RequestParam(required = false) String suche, @RequestParam(required = false) String status,
+                        @RequestParam(required = false) String ort, @RequestParam(required = false) String zielgruppe,
+                        @RequestParam(required = false) String seite, Model model) {
+        String shownStatus = status == null ? "OPEN" : status;
+        int page = page(seite);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("q", blank(suche));
+        query.put("status", "ALL".equals(shownStatus) ? "" : shownStatus);
+        query.put("town", blank(ort));
+        query.put("targetGroup", blank(zielgruppe));
+        query.put("page", page - 1);
+        query.put("size", PAGE_SIZE);
+        Api.Answer answer = api.get("/api/cases?q={q}&status={status}&town={town}&targetGroup={targetGroup}"
+                + "&page={page}&size={size}", query);
+        if (!answer.ok()) {
+            model.addAttribute("error", answer.problem());
+        }
+        model.addAttribute("cases", Paged.of(api.map(answer), page));
+        model.addAttribute("filter", Map.of("suche", blank(suche), "status", shownStatus, "ort", blank(ort),
+                "zielgruppe", blank(zielgruppe)));
+        Api.Answer followUps = api.get("/api/follow-ups?size=" + FOLLOW_UPS_ON_CASE_LIST);
+        model.addAttribute("followUps", Paged.of(api.map(followUps), 1));
+        model.addAttribute("handovers", api.list("/api/handovers"));
+        return "cases";
+    }
+
+    @GetMapping("/faelle/wiedervorlagen")
+    public String followUps(@RequestParam(required = false) String seite, Model model) {
+        int page = page(seite);
+        Api.Answer answer = api.get("/api/follow-ups?page={page}&size={size}", Map.of("page", page - 1,
+                "size", PAGE_SIZE));
+        if (!answer.ok()) {
+            model.addAttribute("error", answer.problem());
+        }
+        model.addAttribute("followUps", Paged.of(api.map(answer), page));
+        return "follow-ups";
+    }
+
+    /** A page number from the address: 1 for anything that is not a page. */
+    private static int page(String seite) {
+        try {
+            return seite == null ? 1 : Math.max(1, Math.min(Integer.parseInt(seite.trim()), 100_000));
+        } catch (NumberFormatException notAPage) {
+            return 1;
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    /**
+     * A page of a list for a template: its items, the numbers of its first and last item (from 1), the
+     * total, and whether there is a page before and after it.
+     */
+    public record Paged(List<?> items, long first, long last, long total, int page, boolean hasPrevious,
+                        boolean hasNext) {
+
+        static Paged of(Map<?, ?> answer, int page) {
+            List<?> items = answer.get("items") instanceof List<?> list ? list : List.of();
+            long total = answer.get("total") instanceof Number number ? number.longValue() : 0;
+            int size = answer.get("size") instanceof Number number ? number.intValue() : PAGE_SIZE;
+            long first = items.isEmpty() ? 0 : (long) (page - 1) * size + 1;
+            long last = items.isEmpty() ? 0 : first + items.size() - 1;
+            return new Paged(items, first, last, total, page, page > 1, last < total);
+        }
+    }
+}

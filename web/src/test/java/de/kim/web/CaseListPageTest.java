@@ -1,0 +1,114 @@
+package de.kim.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The case list page: one page of case-service's answer with "Fälle 51–100 von 1.468", Zurück and
+ * Weiter keeping the search, the Aktenzeichen (a placeholder for an old case), words instead of codes;
+ * and the open-case form's warning of a duplicate with "Trotzdem eröffnen", which confirms it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CaseListPageTest {
+
+    private static final String PAGE = """
+            {"items":[{"id":"case-1","caseNumber":"KIM-2026-00042","givenName":"Amina","familyName":"Müller",
+                       "town":"Velbert","targetGroup":"NEWLY_ARRIVED","assignee":"cm-anna","status":"OPEN",
+                       "openedOn":"2026-03-02","erased":false,"version":3},
+                      {"id":"case-2","caseNumber":null,"givenName":"Omid","familyName":"Mülheim",
+                       "town":"Hilden","targetGroup":"FAMILIES","assignee":"cm-anna","status":"OPEN",
+                       "openedOn":"2025-01-07","erased":false,"version":9}],
+             "total":1468,"page":1,"size":50}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @Autowired
+    ObjectMapper json;
+    @MockitoBean
+    Api api;
+
+    @Test
+    void the_list_shows_one_page_with_its_range_paging_links_case_numbers_and_words() throws Exception {
+        Api.Answer answer = new Api.Answer(200, json.readTree(PAGE));
+        when(api.get(anyString(), anyMap())).thenReturn(answer);
+        when(api.get(anyString())).thenReturn(new Api.Answer(200, json.readTree("{\"items\":[],\"total\":0}")));
+        when(api.map(any())).thenAnswer(call -> json.convertValue(((Api.Answer) call.getArgument(0)).body(), Map.class));
+        when(api.list(anyString())).thenReturn(List.of());
+
+        String page = mvc.perform(get("/faelle").param("suche", "mül").param("seite", "2").locale(Locale.GERMAN)
+                .with(signedIn())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        verify(api).get(anyString(), argThat(query -> "mül".equals(query.get("q")) && Integer.valueOf(1).equals(query.get("page"))
+                && "OPEN".equals(query.get("status"))));
+        assertThat(page).contains("Fälle 51–52 von 1.468", "KIM-2026-00042", "ohne Aktenzeichen", "Neuzugewanderte",
+                "Müller, Amina", "02.03.2026", "Zurück", "Weiter",
+                "/faelle?suche=m%C3%BCl&amp;status=OPEN&amp;ort=&amp;zielgruppe=&amp;seite=3");
+        assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<");
+    }
+
+    @Test
+    void opening_a_person_with_an_open_case_warns_and_trotzdem_eroeffnen_confirms() throws Exception {
+        when(api.send(eq(HttpMethod.POST), eq("/api/cases"), argThat(body -> !Boolean.TRUE.equals(
+                ((Map<?, ?>) body).get("confirmDuplicate"))))).thenReturn(new Api.Answer(409, json.readTree("""
+                {"type":"urn:kim:problem:possible-duplicate","status":409,"detail":"Für diese Person …",
+                 "duplicates":[{"id":"case-1","caseNumber":"KIM-2026-00042","href":"/api/cases/case-1"}],
+                 "elsewhere":"Bei einer anderen Fallmanagerin …"}""")));
+
+        String warned = mvc.perform(post("/faelle").with(csrf()).with(signedIn()).locale(Locale.GERMAN)
+                        .param("givenName", "Amina").param("familyName", "Müller").param("dateOfBirth", "1990-04-12")
+                        .param("nationality", "SYR").param("languages", "ar").param("town", "Velbert").param("targetGroup", "NEWLY_ARRIVED")
+                        .param("accessRoute", "SELF").param("assignee", "cm-anna"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(warned).contains("bereits einen offenen Fall", "Fall KIM-2026-00042 ansehen", "/faelle/case-1",
+                "Bei einer anderen Fallmanagerin", "Trotzdem eröffnen", "name=\"confirmDuplicate\" value=\"true\"",
+                "value=\"Müller\"");
+        assertThat(warned).doesNotContain("possible-duplicate", "/api/cases/");
+
+        when(api.send(eq(HttpMethod.POST), eq("/api/cases"), argThat(body -> Boolean.TRUE.equals(
+                ((Map<?, ?>) body).get("confirmDuplicate"))))).thenReturn(new Api.Answer(201,
+                json.readTree("{\"id\":\"case-9\"}")));
+        mvc.perform(post("/faelle").with(csrf()).with(signedIn()).param("givenName", "Amina")
+                .param("familyName", "Müller").param("dateOfBirth", "1990-04-12").param("nationality", "SYR")
+                .param("town", "Velbert").param("targetGroup", "NEWLY_ARRIVED").param("accessRoute", "SELF")
+                .param("assignee", "cm-anna").param("confirmDuplicate", "true")).andExpect(status().isFound());
+        verify(api).send(eq(HttpMethod.POST), eq("/api/cases"), argThat(body -> body instanceof Map<?, ?> map
+                && Boolean.TRUE.equals(map.get("confirmDuplicate"))));
+    }
+
+    private RequestPostProcessor signedIn() {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId("kim"))
+                .idToken(token -> token.tokenValue("the-id-token").claim("preferred_username", "cm-anna")
+                        .claim("name", "Anna Muster").claim("tenant", "kreis-mettmann")
+                        .claim("roles", List.of("CASE_MANAGER")));
+    }
+}
