@@ -36,6 +36,8 @@ public final class Contracts {
             new Contract(AchievementShared.TYPE, Topics.CASE, AchievementShared.class),
             new Contract(StatusCheckRequested.TYPE, Topics.CASE, StatusCheckRequested.class),
             new Contract(SharedAchievementsWithdrawn.TYPE, Topics.CASE, SharedAchievementsWithdrawn.class),
+            new Contract(ClientDataRectified.TYPE, Topics.CASE, ClientDataRectified.class),
+            new Contract(ContactRecorded.TYPE, Topics.CASE, ContactRecorded.class),
             new Contract(PartnerRegistered.TYPE, Topics.PARTNER, PartnerRegistered.class),
             new Contract(PartnerDeactivated.TYPE, Topics.PARTNER, PartnerDeactivated.class),
             new Contract(OfferPublished.TYPE, Topics.PARTNER, OfferPublished.class),

@@ -4,6 +4,7 @@ import de.kim.cases.api.AccessRoute;
 import de.kim.cases.api.CaseOutcome;
 import de.kim.cases.api.ClientProfile;
 import de.kim.cases.api.ConsentForm;
+import de.kim.cases.api.ContactKind;
 import de.kim.cases.api.MeasureKind;
 import de.kim.cases.api.Priority;
 import de.kim.cases.api.ReferralStatus;
@@ -62,6 +63,10 @@ public class CaseFile {
     public String residenceRecordId;
     public List<Achievement> achievements = new ArrayList<>();
     public List<StatusCheck> statusChecks = new ArrayList<>();
+    /** The contact log: the counselling contacts, in the order recorded. */
+    public List<Contact> contacts = new ArrayList<>();
+    /** The day the client's data was last corrected (Art. 16 GDPR); null if never. */
+    public LocalDate rectifiedOn;
     /** Set once the client's personal data is erased; {@code client} and free texts are gone then. */
     public LocalDate erasedOn;
     public boolean legalHold;
@@ -134,6 +139,17 @@ public class CaseFile {
         }
     }
 
+    /**
+     * A counselling contact; {@code interpreterLanguage}: the ISO 639 code an interpreter translated into (sealed in the event),
+     * null for none; {@code entrusted}: anvertraut (§ 65 SGB VIII).
+     */
+    public record Contact(String id, LocalDate contactOn, ContactKind kind, int durationMinutes,
+                          String interpreterLanguage, String participants, String note, boolean entrusted) {
+        Contact markedEntrusted() {
+            return new Contact(id, contactOn, kind, durationMinutes, interpreterLanguage, participants, note, true);
+        }
+    }
+
     /** A request to the immigration office to check the residence status on the linked record. */
     public record StatusCheck(String id, String residenceRecordId, LocalDate requestedOn) {
     }
@@ -164,6 +180,8 @@ public class CaseFile {
         followUps.replaceAll(f -> new FollowUp(f.id(), f.dueOn(), gone(f.subject()), f.assignee(), f.completedOn()));
         themes.replaceAll(t -> new Theme(t.code(), gone(t.freeText())));
         handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), gone(h.note())));
+        contacts.replaceAll(c -> new Contact(c.id(), c.contactOn(), c.kind(), c.durationMinutes(),
+                gone(c.interpreterLanguage()), gone(c.participants()), gone(c.note()), c.entrusted()));
         referrals.replaceAll(r -> new Referral(r.id(), r.partnerId(), r.offerId(), r.needId(), r.fieldOfAction(),
                 r.status(), r.madeOn(), r.answeredAt(), gone(r.declineReason()), gone(r.result()),
                 gone(r.withdrawnReason())));
