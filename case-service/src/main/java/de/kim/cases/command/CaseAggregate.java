@@ -38,7 +38,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * closure, reopening, erasure) and the commands that need several of its parts. Each part is an
  * entity with the commands that concern it alone ({@link Consents}, {@link NeedsAndPlan},
  * {@link Referrals}, {@link Measures}, {@link FollowUps}, {@link Themes}, {@link LegalDomains},
- * {@link ResidenceMatters}, {@link Entrusted}, {@link Contacts}); every command to an existing case first passes
+ * {@link ResidenceMatters}, {@link Entrusted}, {@link Contacts},
+ * {@link WorkItems}); every command to an existing case first passes
  * {@link #admit}: whose case it is and whether its state takes the command.
  */
 @Aggregate
@@ -77,6 +78,8 @@ public class CaseAggregate {
     private Entrusted entrusted;
     @AggregateMember
     private Contacts contacts;
+    @AggregateMember
+    private WorkItems workItems;
 
     protected CaseAggregate() {
         // for Axon
@@ -329,6 +332,7 @@ public class CaseAggregate {
         this.residenceMatters = new ResidenceMatters(caseRef);
         this.entrusted = new Entrusted();
         this.contacts = new Contacts(caseRef);
+        this.workItems = new WorkItems(caseRef);
     }
 
     @EventSourcingHandler
