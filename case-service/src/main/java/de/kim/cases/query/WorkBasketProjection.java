@@ -33,8 +33,9 @@ public class WorkBasketProjection {
 
     private final ReadModelDatabase database;
 
-    public WorkBasketProjection(ReadModelDatabase database) {
-        this.database = database;
+    /** The live database is the {@code workBasketDatabase} bean; a rebuild passes a fresh one. */
+    public WorkBasketProjection(ReadModelDatabase workBasketDatabase) {
+        this.database = workBasketDatabase;
     }
 
     /** Whose work basket a case's items go to. */

@@ -17,6 +17,7 @@ class EventsSealPersonalDataTest {
                     + "with target group and dates it names no person (docs/ARCHITECTURE.md)"),
             Map.entry("CaseOpenedEvent.assignee", "id of a case manager (staff), not of the client"),
             Map.entry("ClientErasedEvent.tenant", "id of the Kommune"),
+            Map.entry("WorkItemDoneEvent.itemId", "id of a work basket item: the case id, a kind and an id"),
             Map.entry("ClientRectifiedEvent.town", "the corrected town of the Kommune, readable for the same reason "
                     + "as CaseOpenedEvent.town"),
             Map.entry("ClientRectifiedEvent.copies.partnerId", "id of a partner organisation"),

@@ -171,7 +171,7 @@ class RectificationContactsAndWorkBasketIntegrationTest {
         created(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", """
                 {"recipient":"%s","purposes":["REFERRAL"],"dataCategories":["IDENTITY"],
                  "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(UUID.randomUUID(), today.minusDays(30),
-                today.plusDays(10))));
+                today.plusDays(10)), null));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> basket("").path("total").asLong() == 2);
         JsonNode basket = basket("");

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * through {@link WorkBasketProjection} straight into a fresh database.
  */
 @org.springframework.context.annotation.Configuration
-public class WorkBasketReadModel {
+public class WorkBasketReadModels {
 
     @Bean
     public ConfigurerModule workBasketTokenStore(ObjectProvider<AxonReadModel> workBasketReadModel) {
