@@ -39,6 +39,7 @@ public class Vocabulary {
             Map.entry("metric", List.of("CASES_OPENED", "CASES_CLOSED", "NEEDS_ASSESSED", "GOALS_REACHED", "REFERRALS_MADE",
                     "REFERRALS_ACCEPTED", "DOUBLE_FUNDING_WARNINGS", "OPEN_GAPS")),
             Map.entry("direction", List.of("AT_LEAST", "AT_MOST")),
+            Map.entry("contactKind", List.of("IN_PERSON", "PHONE", "VIDEO", "HOME_VISIT", "ACCOMPANIMENT", "EMAIL")),
             Map.entry("decisionBody", List.of("STEERING_GROUP", "PROJECT_GROUP")));
 
     @ModelAttribute("codes")
