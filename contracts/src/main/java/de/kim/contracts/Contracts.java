@@ -39,6 +39,8 @@ public final class Contracts {
             new Contract(StatusCheckRequested.TYPE, Topics.CASE, StatusCheckRequested.class),
             new Contract(ResidenceRecordLinkRequested.TYPE, Topics.CASE, ResidenceRecordLinkRequested.class),
             new Contract(SharedAchievementsWithdrawn.TYPE, Topics.CASE, SharedAchievementsWithdrawn.class),
+            new Contract(ClientDataRectified.TYPE, Topics.CASE, ClientDataRectified.class),
+            new Contract(ContactRecorded.TYPE, Topics.CASE, ContactRecorded.class),
             new Contract(PartnerRegistered.TYPE, Topics.PARTNER, PartnerRegistered.class),
             new Contract(PartnerDeactivated.TYPE, Topics.PARTNER, PartnerDeactivated.class),
             new Contract(OfferPublished.TYPE, Topics.PARTNER, OfferPublished.class),

@@ -13,7 +13,7 @@ public class HomeController {
     public String home(@AuthenticationPrincipal OidcUser user) {
         SignedIn.Person me = SignedIn.of(user);
         if (me.worksCases()) {
-            return "redirect:/faelle";
+            return "redirect:/arbeitskorb";
         }
         if (me.has("PARTNER_STAFF")) {
             return "redirect:/eingang";

@@ -31,6 +31,7 @@ public class PageAccess implements HandlerInterceptor, WebMvcConfigurer {
 
     static {
         AREAS.put("/faelle", SignedIn.Person::worksCases);
+        AREAS.put("/arbeitskorb", SignedIn.Person::worksCases);
         AREAS.put("/eingang", me -> me.has("PARTNER_STAFF"));
         AREAS.put("/aufenthalt", me -> me.has("IMMIGRATION_OFFICER"));
         AREAS.put("/steuerung", me -> me.has("STEERING_MEMBER"));

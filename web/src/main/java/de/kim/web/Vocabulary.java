@@ -5,6 +5,7 @@ import de.kim.contracts.vocabulary.AchievementKind;
 import de.kim.contracts.vocabulary.Body;
 import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.contracts.vocabulary.ConsentPurpose;
+import de.kim.contracts.vocabulary.ContactKind;
 import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.DeclineReason;
 import de.kim.contracts.vocabulary.Direction;
@@ -70,7 +71,8 @@ public class Vocabulary {
             Map.entry("metric", all(Metric.class)),
             Map.entry("direction", all(Direction.class)),
             Map.entry("decisionBody", all(Body.class)),
-            Map.entry("memberRole", all(MemberRole.class)));
+            Map.entry("memberRole", all(MemberRole.class)),
+            Map.entry("contactKind", all(ContactKind.class)));
 
     @ModelAttribute("codes")
     public Map<String, List<String>> codes() {

@@ -7,5 +7,7 @@ public enum EntrustedItem {
     /** A measure, with its provider. */
     MEASURE,
     /** An integration achievement. */
-    ACHIEVEMENT
+    ACHIEVEMENT,
+    /** A counselling contact, with its participants and note. */
+    CONTACT
 }

@@ -38,7 +38,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * closure, reopening, erasure) and the commands that need several of its parts. Each part is an
  * entity with the commands that concern it alone ({@link Consents}, {@link NeedsAndPlan},
  * {@link Referrals}, {@link Measures}, {@link FollowUps}, {@link Themes}, {@link LegalDomains},
- * {@link ResidenceMatters}, {@link Entrusted}); every command to an existing case first passes
+ * {@link ResidenceMatters}, {@link Entrusted}, {@link Contacts},
+ * {@link WorkItems}); every command to an existing case first passes
  * {@link #admit}: whose case it is and whether its state takes the command.
  */
 @Aggregate
@@ -75,6 +76,10 @@ public class CaseAggregate {
     private ResidenceMatters residenceMatters;
     @AggregateMember
     private Entrusted entrusted;
+    @AggregateMember
+    private Contacts contacts;
+    @AggregateMember
+    private WorkItems workItems;
 
     protected CaseAggregate() {
         // for Axon
@@ -85,6 +90,12 @@ public class CaseAggregate {
                          TenantDirectory tenants, PersonalDataVault vault, CaseNumbers numbers, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         ClientProfile client = command.client();
+        checkClient(client, tenant, tenants, today);
+        apply(new CaseOpenedEvent(command.caseId(), tenant, vault.seal(tenant, command.caseId().value(), client),
+                client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
+    }
+
+    private static void checkClient(ClientProfile client, String tenant, TenantDirectory tenants, LocalDate today) {
         if (client.dateOfBirth().isAfter(today)) {
             throw new InvalidInputException("client.dateOfBirth", "case.client.date-of-birth-in-future");
         }
@@ -93,6 +104,9 @@ public class CaseAggregate {
         }
         apply(new CaseOpenedEvent(command.caseId(), tenant, numbers.next(tenant, today.getYear()),
                 vault.seal(tenant, command.caseId().value(), client), client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
+    }
+
+    /**
     }
 
     /** The tenant and open-case check for every command to the case, whichever part handles it. */
@@ -239,6 +253,7 @@ public class CaseAggregate {
     }
 
     /**
+<<<<<<< HEAD
      * Takes in the office's answer to a status check of this case, once. The answer is kept only
      * while a consent for the office's residence matters still releases the residence status and
      * the client is not erased; else only the fact that it came is recorded. An answer sealed for
@@ -257,6 +272,30 @@ public class CaseAggregate {
                 .anyMatch(c -> c.categories().contains(DataCategory.RESIDENCE_STATUS));
         apply(new StatusCheckAnsweredEvent(id, command.statusCheckId(), released ? command.answer() : null,
                 command.answeredOn()));
+=======
+     * Corrects the client's data (Art. 16 GDPR), checked as at opening; every partner that holds a
+     * copy under a consent in force today gets what that consent releases of the corrected data.
+     */
+    @CommandHandler
+    void handle(RectifyClientCommand command, TenantDirectory tenants, PersonalDataVault vault, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        ClientProfile corrected = command.client();
+        checkClient(corrected, caseRef.tenant(), tenants, today);
+        ClientProfile recorded = vault.open(caseRef.tenant(), client, ClientProfile.class)
+                .orElseThrow(() -> new ConflictException("case.erased"));
+        int changed = ClientCorrection.changedFields(recorded, corrected);
+        if (changed == 0) {
+            throw new ConflictException("case.client.unchanged");
+        }
+        List<ClientRectifiedEvent.SharedCopy> copies = referrals.partnersUnderConsent().stream()
+                .flatMap(held -> consents.inForce(held.consentId(), today).stream()
+                        .map(consent -> new ClientRectifiedEvent.SharedCopy(held.partnerId(), consent.id(),
+                                consent.categories(), vault.seal(caseRef.tenant(), id.value(),
+                                        SharedClientParts.released(corrected, consent.categories(), null)))))
+                .toList();
+        apply(new ClientRectifiedEvent(id, vault.seal(caseRef.tenant(), id.value(), corrected), corrected.town(),
+                changed, copies, today));
+>>>>>>> wip/rectify
     }
 
     /** Marks a need, measure or achievement entrusted (§ 65 SGB VIII); a copy the office holds goes. */
@@ -266,6 +305,7 @@ public class CaseAggregate {
             case NEED -> needsAndPlan.has(new NeedId(command.itemId()));
             case MEASURE -> measures.has(new MeasureId(command.itemId()));
             case ACHIEVEMENT -> residenceMatters.hasAchievement(new AchievementId(command.itemId()));
+            case CONTACT -> contacts.has(new ContactId(command.itemId()));
         };
         if (!known) {
             throw new NotFoundException("case.entrusted.item-not-found");
@@ -352,6 +392,13 @@ public class CaseAggregate {
         this.legalDomains = new LegalDomains(caseRef);
         this.residenceMatters = new ResidenceMatters(caseRef);
         this.entrusted = new Entrusted();
+        this.contacts = new Contacts(caseRef);
+        this.workItems = new WorkItems(caseRef);
+    }
+
+    @EventSourcingHandler
+    void on(ClientRectifiedEvent e) {
+        client = e.client();
     }
 
     @EventSourcingHandler

@@ -127,6 +127,12 @@ class Consents {
         return consents.values().stream().filter(c -> c.covers(recipient, purpose, day));
     }
 
+    /** The consent, if it has neither been revoked nor expired and is valid on the day. */
+    Optional<Consent> inForce(ConsentId consentId, LocalDate day) {
+        return Optional.ofNullable(consents.get(consentId))
+                .filter(c -> !c.revoked() && !c.expired() && !day.isBefore(c.givenOn()) && !day.isAfter(c.validUntil()));
+    }
+
     /** Where the immigration office holds the achievement, and under which consent. */
     Optional<Shared> sharedAchievement(AchievementId achievement) {
         return Optional.ofNullable(sharedAchievements.get(achievement));

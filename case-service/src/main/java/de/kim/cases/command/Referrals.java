@@ -1,5 +1,6 @@
 package de.kim.cases.command;
 
+import de.kim.cases.api.ConsentId;
 import de.kim.cases.api.NeedId;
 import de.kim.cases.api.RecordReferralAnswerCommand;
 import de.kim.cases.api.ReferralAcceptedEvent;
@@ -17,7 +18,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -31,13 +35,18 @@ class Referrals {
     private final CaseRef caseRef;
     private final Map<ReferralId, Referral> referrals = new HashMap<>();
 
-    private record Referral(String partnerId, String offerId, NeedId needId, ReferralStatus status) {
+    /** A partner that received the client's data with a referral, and the consent it went under. */
+    record Held(String partnerId, ConsentId consentId) {
+    }
+
+    private record Referral(String partnerId, String offerId, NeedId needId, ConsentId consentId,
+                            ReferralStatus status) {
         boolean live() {
             return status == ReferralStatus.MADE || status == ReferralStatus.ACCEPTED;
         }
 
         Referral now(ReferralStatus next) {
-            return new Referral(partnerId, offerId, needId, next);
+            return new Referral(partnerId, offerId, needId, consentId, next);
         }
     }
 
@@ -93,6 +102,15 @@ class Referrals {
                 && r.needId().equals(needId));
     }
 
+    /**
+     * Each partner and consent under which the client's data went with a referral, whatever the
+     * referral's state: the partner keeps its copy until the consent ends or its grace period passes.
+     */
+    Set<Held> partnersUnderConsent() {
+        return referrals.values().stream().map(r -> new Held(r.partnerId(), r.consentId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     private Referral referral(ReferralId referralId) {
         Referral referral = referrals.get(referralId);
         if (referral == null) {
@@ -103,7 +121,8 @@ class Referrals {
 
     @EventSourcingHandler
     void on(ReferralMadeEvent e) {
-        referrals.put(e.referralId(), new Referral(e.partnerId(), e.offerId(), e.needId(), ReferralStatus.MADE));
+        referrals.put(e.referralId(), new Referral(e.partnerId(), e.offerId(), e.needId(), e.consentId(),
+                ReferralStatus.MADE));
     }
 
     @EventSourcingHandler

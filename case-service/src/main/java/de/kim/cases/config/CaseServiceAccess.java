@@ -39,6 +39,8 @@ public class CaseServiceAccess {
                 .allow("/api/cases/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/cases", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/follow-ups/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow("/api/work-basket", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow("/api/work-basket/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/handovers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/audit/**", ADMINISTRATOR)
                 .allow("/api/read-models/**", ADMINISTRATOR);

@@ -6,6 +6,8 @@ import de.kim.cases.api.CaseHandedOverEvent;
 import de.kim.cases.api.CaseOpenedEvent;
 import de.kim.cases.api.CaseReopenedEvent;
 import de.kim.cases.api.ClientErasedEvent;
+import de.kim.cases.api.ClientRectifiedEvent;
+import de.kim.cases.api.ContactRecordedEvent;
 import de.kim.cases.api.AchievementId;
 import de.kim.cases.api.ConsentExpiredEvent;
 import de.kim.cases.api.ConsentRevokedEvent;
@@ -24,7 +26,9 @@ import de.kim.contracts.cases.AchievementShared;
 import de.kim.contracts.cases.CaseClosed;
 import de.kim.contracts.cases.CaseHandedOver;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.ClientDataRectified;
 import de.kim.contracts.cases.ClientErased;
+import de.kim.contracts.cases.ContactRecorded;
 import de.kim.contracts.cases.CaseReopened;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.contracts.cases.SharedAchievementsWithdrawn;
@@ -54,7 +58,8 @@ import java.util.Optional;
  * data of the client leaves only under a consent: in a referral, what the consent releases to
  * that partner, and the case manager's note, sealed with the client's key; in a withdrawal, the
  * reason, sealed the same way; in a shared achievement, the achievement for the immigration
- * office's record. Every other event (a status check request, a consent's end, the withdrawal
+ * office's record; in a correction of the client's data, each partner's copy as its consent releases
+ * it, sealed. A counselling contact leaves as counts only (kind, duration, whether interpreted). Every other event (a status check request, a consent's end, the withdrawal
  * of shared achievements too) carries ids and codes.
  */
 @Component
@@ -98,6 +103,10 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
                     e.caseId().value(), e.residenceRecordId(), e.statusCheckId().value(), e.requestedOn())))
             .on(ClientErasedEvent.class, e -> of(ClientErased.TYPE, new ClientErased(e.caseId().value(), e.erasedOn())))
             .on(ThemeTaggedEvent.class, e -> of(ThemeTagged.TYPE, new ThemeTagged(e.caseId().value(), e.themeCode())))
+            .on(ClientRectifiedEvent.class, e -> of(ClientDataRectified.TYPE, clientDataRectified(e)))
+            .on(ContactRecordedEvent.class, e -> of(ContactRecorded.TYPE, new ContactRecorded(e.caseId().value(),
+                    e.contactId().value(), e.kind().name(), e.durationMinutes(), e.interpreterLanguage() != null,
+                    e.contactOn())))
             .build();
 
     @Override
@@ -110,6 +119,14 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         return new ReferralMade(e.caseId().value(), e.referralId().value(), e.partnerId(), e.offerId(),
                 e.needId().value(), e.fieldOfAction().name(), e.consentId().value(), names(e.sharedCategories()),
                 e.sharedClient().data(), ciphertext(e.note()), e.madeOn());
+    }
+
+    /** Each partner's corrected copy travels sealed, as in a referral; the corrected town is readable, as at opening. */
+    private static ClientDataRectified clientDataRectified(ClientRectifiedEvent e) {
+        return new ClientDataRectified(e.caseId().value(), e.town(), e.copies().stream()
+                .map(c -> new ClientDataRectified.Copy(c.partnerId(), c.consentId().value(), names(c.categories()),
+                        c.sharedClient().data()))
+                .toList(), e.rectifiedOn());
     }
 
     /**

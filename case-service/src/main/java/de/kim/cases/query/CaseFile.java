@@ -6,6 +6,9 @@ import de.kim.cases.api.ClientProfile;
 import de.kim.cases.api.ConsentForm;
 import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.Priority;
+import de.kim.contracts.vocabulary.ContactKind;
+import de.kim.contracts.vocabulary.MeasureKind;
+import de.kim.contracts.vocabulary.Priority;
 import de.kim.cases.api.ReferralStatus;
 import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.contracts.immigration.StatusCheckAnswered;
@@ -75,6 +78,10 @@ public class CaseFile {
     public List<StatusCheck> statusChecks = new ArrayList<>();
     /** The residence status from the office's newest answer; null for none. */
     public ResidenceStatus residenceStatus;
+    /** The contact log: the counselling contacts, in the order recorded. */
+    public List<Contact> contacts = new ArrayList<>();
+    /** The day the client's data was last corrected (Art. 16 GDPR); null if never. */
+    public LocalDate rectifiedOn;
     /** Set once the client's personal data is erased; {@code client} and free texts are gone then. */
     public LocalDate erasedOn;
     public boolean legalHold;
@@ -168,6 +175,18 @@ public class CaseFile {
 
     /** The client's residence status as the office last told it, on {@code asOf}. */
     public record ResidenceStatus(String statusType, String legalBasis, LocalDate validUntil, LocalDate asOf) {
+     * A counselling contact; {@code interpreterLanguage}: the ISO 639 code an interpreter translated into (sealed in the event),
+     * null for none; {@code entrusted}: anvertraut (§ 65 SGB VIII).
+     */
+    public record Contact(String id, LocalDate contactOn, ContactKind kind, int durationMinutes,
+                          String interpreterLanguage, String participants, String note, boolean entrusted) {
+        Contact markedEntrusted() {
+            return new Contact(id, contactOn, kind, durationMinutes, interpreterLanguage, participants, note, true);
+        }
+    }
+
+    /** A request to the immigration office to check the residence status on the linked record. */
+    public record StatusCheck(String id, String residenceRecordId, LocalDate requestedOn) {
     }
 
     /** A hand-over to another case manager. */
@@ -199,6 +218,8 @@ public class CaseFile {
         handOvers.replaceAll(h -> new HandOver(h.from(), h.to(), gone(h.note())));
         statusChecks.replaceAll(c -> c.answered(c.answeredOn(), null));
         residenceStatus = null;
+        contacts.replaceAll(c -> new Contact(c.id(), c.contactOn(), c.kind(), c.durationMinutes(),
+                gone(c.interpreterLanguage()), gone(c.participants()), gone(c.note()), c.entrusted()));
         referrals.replaceAll(r -> new Referral(r.id(), r.partnerId(), r.offerId(), r.needId(), r.fieldOfAction(),
                 r.status(), r.madeOn(), r.answeredAt(), gone(r.declineReason()), gone(r.result()),
                 gone(r.withdrawnReason())));

@@ -63,6 +63,22 @@ public class CaseFileProjection {
     }
 
     @EventHandler
+    void on(ClientRectifiedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> {
+            f.client = vault.open(f.tenant, e.client(), ClientProfile.class).orElse(null);
+            f.town = e.town();
+            f.rectifiedOn = e.rectifiedOn();
+        });
+    }
+
+    @EventHandler
+    void on(ContactRecordedEvent e, @SequenceNumber long seq) {
+        change(e.caseId(), seq, f -> f.contacts.add(new CaseFile.Contact(e.contactId().value(), e.contactOn(),
+                e.kind(), e.durationMinutes(), text(f, e.interpreterLanguage()), text(f, e.participants()),
+                text(f, e.note()), false)));
+    }
+
+    @EventHandler
     void on(ConsentRecordedEvent e, @SequenceNumber long seq) {
         change(e.caseId(), seq, f -> f.consents.add(new CaseFile.Consent(e.consentId().value(), e.recipient(),
                 e.purposes(), e.dataCategories(), e.form(), e.givenOn(), e.validUntil(), text(f, e.evidenceReference()), null, null)));
@@ -90,6 +106,7 @@ public class CaseFileProjection {
                 case MEASURE -> replace(f.measures, m -> m.id().equals(e.itemId()), CaseFile.Measure::markedEntrusted);
                 case ACHIEVEMENT -> replace(f.achievements, a -> a.id().equals(e.itemId()),
                         CaseFile.Achievement::markedEntrusted);
+                case CONTACT -> replace(f.contacts, c -> c.id().equals(e.itemId()), CaseFile.Contact::markedEntrusted);
             }
         });
     }

@@ -12,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,11 +65,16 @@ public class CaseHistory {
      * A text typed about the client is an argument {@link #text}, opened with the client's key when
      * the line is written.
      */
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     private static final EventSwitch<Object[]> ARGUMENTS = EventSwitch.<Object[]>builder()
             .on(CaseOpenedEvent.class, e -> args(e.targetGroup(), e.accessRoute(), e.assignee()))
             .on(ConsentRecordedEvent.class, e -> args(e.recipient(), e.purposes(), e.dataCategories(), e.validUntil()))
             .on(ConsentRevokedEvent.class, e -> args(e.recipient()))
             .on(ConsentExpiredEvent.class, e -> args(e.recipient()))
+            .on(ClientRectifiedEvent.class, e -> args(e.changedFields(), e.copies().size()))
+            .on(ContactRecordedEvent.class, e -> args(GERMAN_DATE.format(e.contactOn()), e.kind().ordinal(),
+                    e.durationMinutes(), e.interpreterLanguage() == null ? 0 : 1, text(e.note())))
             .on(MarkedEntrustedEvent.class, e -> args(e.item().ordinal()))
             .on(SharedAchievementsWithdrawnEvent.class, e -> args(e.achievementIds().size()))
             .on(NeedAssessedEvent.class, e -> args(e.fieldOfAction(), e.priority()))

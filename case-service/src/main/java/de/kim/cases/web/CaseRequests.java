@@ -2,6 +2,7 @@ package de.kim.cases.web;
 
 import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.cases.api.ConsentForm;
+import de.kim.contracts.vocabulary.ContactKind;
 import de.kim.cases.api.ErasureGround;
 import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.Priority;
@@ -11,6 +12,8 @@ import de.kim.contracts.vocabulary.DataCategory;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.LegalDomain;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +38,18 @@ public final class CaseRequests {
                                 @NotEmpty Set<@NotNull DataCategory> dataCategories,
                                 @NotNull ConsentForm form, @NotNull LocalDate givenOn, @NotNull LocalDate validUntil,
                                 @Size(max = 200) String evidenceReference) {
+    }
+
+    /**
+     * {@code POST /api/cases/{id}/contacts}: a counselling contact; {@code interpreterLanguage} the ISO 639
+     * code of the language an interpreter translated into, if one took part; {@code entrusted}: anvertraut
+     * (§ 65 SGB VIII).
+     */
+    public record RecordContact(@NotNull LocalDate contactOn, @NotNull ContactKind kind,
+                                @NotNull @Min(1) @Max(1440) Integer durationMinutes,
+                                @Pattern(regexp = "[a-z]{2,3}") String interpreterLanguage,
+                                @Size(max = 500) String participants, @Size(max = 4000) String note,
+                                Boolean entrusted) {
     }
 
     /** {@code POST /api/cases/{id}/needs}; {@code entrusted}: anvertraut (§ 65 SGB VIII), it never leaves case management. */

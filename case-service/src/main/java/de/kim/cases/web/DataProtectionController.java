@@ -85,16 +85,17 @@ public class DataProtectionController implements ConsentApiDocs, PrivacyApiDocs 
     }
 
     /**
-     * Marks a need, measure or achievement as entrusted (anvertraut, § 65 SGB VIII): from then on it
-     * never leaves case management. {@code kind} is {@code needs}, {@code measures} or {@code achievements}.
+     * Marks a need, measure, achievement or contact as entrusted (anvertraut, § 65 SGB VIII): from then on it
+     * never leaves case management. {@code kind} is {@code needs}, {@code measures}, {@code achievements} or {@code contacts}.
      */
-    @PostMapping("/{id}/{kind:needs|measures|achievements}/{itemId}/entrusted")
+    @PostMapping("/{id}/{kind:needs|measures|achievements|contacts}/{itemId}/entrusted")
     public ResponseEntity<Void> markEntrusted(@PathVariable String id, @PathVariable String kind,
                                               @PathVariable String itemId,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         EntrustedItem item = switch (kind) {
             case "needs" -> EntrustedItem.NEED;
             case "measures" -> EntrustedItem.MEASURE;
+            case "contacts" -> EntrustedItem.CONTACT;
             default -> EntrustedItem.ACHIEVEMENT;
         };
         commands.sendAndWait(new MarkEntrustedCommand(caseId(id), item, itemId, version(ifMatch)));

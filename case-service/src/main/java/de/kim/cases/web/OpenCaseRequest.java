@@ -32,6 +32,18 @@ public record OpenCaseRequest(@NotNull @Valid Client client, @NotNull TargetGrou
                          @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}") String> languages,
                          @NotBlank @Size(max = 100) String town,
                          @Valid Contact contact) {
+
+        /** The client's data as the case keeps it: names and town trimmed, a blank contact part as none. */
+        public ClientProfile toProfile() {
+            ClientProfile.Contact reach = contact == null ? null : new ClientProfile.Contact(
+                    blankAsNone(contact.phone()), blankAsNone(contact.email()), blankAsNone(contact.address()));
+            return new ClientProfile(givenName.trim(), familyName.trim(), dateOfBirth, nationality, languages,
+                    town.trim(), reach);
+        }
+
+        private static String blankAsNone(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
+        }
     }
 
     /** How to reach the client. */
@@ -41,10 +53,6 @@ public record OpenCaseRequest(@NotNull @Valid Client client, @NotNull TargetGrou
     }
 
     OpenCaseCommand toCommand(CaseId id) {
-        ClientProfile.Contact reach = client.contact() == null ? null
-                : new ClientProfile.Contact(client.contact().phone(), client.contact().email(), client.contact().address());
-        return new OpenCaseCommand(id, new ClientProfile(client.givenName().trim(), client.familyName().trim(),
-                client.dateOfBirth(), client.nationality(), client.languages(), client.town().trim(), reach),
-                targetGroup, accessRoute, assignee);
+        return new OpenCaseCommand(id, client.toProfile(), targetGroup, accessRoute, assignee);
     }
 }

@@ -18,6 +18,10 @@ class EventsSealPersonalDataTest {
             Map.entry("CaseOpenedEvent.assignee", "id of a case manager (staff), not of the client"),
             Map.entry("CaseOpenedEvent.caseNumber", "the Aktenzeichen: year and a sequence of the Kommune, an id like the case id"),
             Map.entry("ClientErasedEvent.tenant", "id of the Kommune"),
+            Map.entry("WorkItemDoneEvent.itemId", "id of a work basket item: the case id, a kind and an id"),
+            Map.entry("ClientRectifiedEvent.town", "the corrected town of the Kommune, readable for the same reason "
+                    + "as CaseOpenedEvent.town"),
+            Map.entry("ClientRectifiedEvent.copies.partnerId", "id of a partner organisation"),
             Map.entry("CaseHandedOverEvent.fromCaseManager", "id of a case manager (staff)"),
             Map.entry("CaseHandedOverEvent.toCaseManager", "id of a case manager (staff)"),
             Map.entry("FollowUpScheduledEvent.assignee", "id of a case manager (staff)"),

@@ -155,11 +155,12 @@ class CaseGuardTest {
                 AccessRoute.JOBCENTER, "cm-anna", TODAY.minusDays(30));
     }
 
-    /** The command naming only the case: every other component empty (false for a flag). */
+    /** The command naming only the case: every other component empty (false for a flag, 0 for a number). */
     private Object only(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = Arrays.stream(components)
-                .map(c -> c.getType() == CaseId.class ? id : c.getType() == boolean.class ? Boolean.FALSE : null)
+                .map(c -> c.getType() == CaseId.class ? id : c.getType() == boolean.class ? Boolean.FALSE
+                        : c.getType() == int.class ? (Object) 0 : null)
                 .toArray();
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(

@@ -1,5 +1,6 @@
 package de.kim.cases.messaging;
 
+import de.kim.contracts.vocabulary.ContactKind;
 import de.kim.contracts.vocabulary.MeasureKind;
 import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.contracts.vocabulary.Priority;
@@ -59,7 +60,22 @@ class CaseIntegrationEventsTest {
             new StatusCheckRequestedEvent(CASE, new StatusCheckId("s"), "record-7", new ConsentId("c"), DAY),
             new ResidenceRecordLinkedEvent(CASE, "record-7"),
             new SharedAchievementsWithdrawnEvent(CASE, new ConsentId("c"), "record-7", List.of(new AchievementId("a")),
-                    DAY));
+                    DAY),
+            new ClientRectifiedEvent(CASE, SEALED, "Hilden", 2, List.of(new ClientRectifiedEvent.SharedCopy("p",
+                    new ConsentId("c"), Set.of(DataCategory.IDENTITY, DataCategory.CONTACT), SEALED)), DAY),
+            new ContactRecordedEvent(CASE, new ContactId("k"), DAY, ContactKind.HOME_VISIT, 90, TEXT, TEXT, TEXT));
+
+    @Test
+    void a_correction_carries_each_partners_copy_sealed_and_a_contact_only_its_counts() {
+        de.kim.contracts.cases.ClientDataRectified rectified = (de.kim.contracts.cases.ClientDataRectified) mapper.map(
+                published.get(published.size() - 2)).orElseThrow().data();
+        assertThat(rectified.copies()).containsExactly(new de.kim.contracts.cases.ClientDataRectified.Copy("p", "c",
+                List.of("CONTACT", "IDENTITY"), SEALED.data()));
+        assertThat(rectified.town()).isEqualTo("Hilden");
+        assertThat(mapper.map(published.get(published.size() - 1)).orElseThrow().data()).isEqualTo(
+                new de.kim.contracts.cases.ContactRecorded("case-1", "k", "HOME_VISIT", 90, true, DAY));
+        assertThat(mapper.map(new WorkItemDoneEvent(CASE, "case-1:consent:c", DAY))).isEmpty();
+    }
 
     @Test
     void an_expired_consent_travels_as_a_revocation_with_its_reason() {

@@ -69,6 +69,7 @@ class SealedCaseDataIntegrationTest {
     @Autowired
     PersonalDataVault vault;
     @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("caseFilesReadModel")
     AxonReadModel caseFiles;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));

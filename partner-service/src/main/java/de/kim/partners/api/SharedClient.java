@@ -14,4 +14,9 @@ public record SharedClient(
         String address,
         String town,
         String needDescription) {
+
+    /** This data with the need description of a referral. */
+    public SharedClient withNeedDescription(String description) {
+        return new SharedClient(givenName, familyName, dateOfBirth, languages, phone, email, address, town, description);
+    }
 }

@@ -82,7 +82,7 @@ public class PartnerAggregate {
     @CommandHandler
     public PartnerAggregate(RegisterPartnerCommand c, @MetaDataValue(Actor.TENANT) String tenant,
                             TenantDirectory tenants) {
-        validate(tenant, tenants, c.towns(), c.agreement());
+        PartnerRules.validate(tenant, tenants, c.towns(), c.agreement());
         apply(new PartnerRegisteredEvent(c.partnerId(), tenant, c.name(), c.kind(), Set.copyOf(c.legalDomains()),
                 Set.copyOf(c.fieldsOfAction()), Set.copyOf(c.towns()), c.contact(), c.agreement()));
     }
@@ -90,7 +90,7 @@ public class PartnerAggregate {
     @CommandHandler
     void handle(UpdatePartnerCommand c, @MetaDataValue(Actor.TENANT) String tenant, TenantDirectory tenants) {
         requireActivePartnerOf(tenant);
-        validate(tenant, tenants, c.towns(), c.agreement());
+        PartnerRules.validate(tenant, tenants, c.towns(), c.agreement());
         apply(new PartnerUpdatedEvent(id, c.name(), c.kind(), Set.copyOf(c.legalDomains()),
                 Set.copyOf(c.fieldsOfAction()), Set.copyOf(c.towns()), c.contact(), c.agreement()));
     }
@@ -113,7 +113,7 @@ public class PartnerAggregate {
         if (offers.containsKey(c.offerId())) {
             throw new ConflictException("partner.offer.exists");
         }
-        requireCapacity(c.capacity());
+        PartnerRules.requireCapacity(c.capacity());
         if (!c.online() && (c.town() == null || !tenants.servesTown(new TenantId(tenant), c.town()))) {
             throw new InvalidInputException("town", "partner.town-unknown", String.valueOf(c.town()));
         }
@@ -125,7 +125,7 @@ public class PartnerAggregate {
     void handle(ChangeOfferCapacityCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
         requirePartnerOf(tenant);
         Offer offer = activeOffer(c.offerId());
-        requireCapacity(c.capacity());
+        PartnerRules.requireCapacity(c.capacity());
         apply(new OfferCapacityChangedEvent(id, c.offerId(), c.capacity(), offer.placesTaken()));
     }
 
@@ -203,12 +203,22 @@ public class PartnerAggregate {
     @CommandHandler
     void handle(EraseSharedClientDataCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
         requirePartnerOf(tenant);
-        List<ReferralId> affected = referrals.entrySet().stream()
-                .filter(e -> e.getValue().hasClientData() && e.getValue().caseId().equals(c.caseId())
-                        && e.getValue().consentId().equals(c.consentId()))
-                .map(Map.Entry::getKey).sorted((a, b) -> a.value().compareTo(b.value())).toList();
+        List<ReferralId> affected = holdingClientData(c.caseId(), c.consentId());
         if (!affected.isEmpty()) {
             apply(new SharedClientDataErasedEvent(id, c.caseId(), c.consentId(), affected));
+        }
+    }
+
+    /**
+     * Case management corrected the client's data: the referrals holding it under the consent get the
+     * correction. Those whose data already went (consent ended, grace period passed) stay empty.
+     */
+    @CommandHandler
+    void handle(RectifySharedClientDataCommand c, @MetaDataValue(Actor.TENANT) String tenant) {
+        requirePartnerOf(tenant);
+        List<ReferralId> affected = holdingClientData(c.caseId(), c.consentId());
+        if (!affected.isEmpty()) {
+            apply(new SharedClientDataRectifiedEvent(id, c.caseId(), c.consentId(), affected, c.client()));
         }
     }
 
@@ -249,23 +259,12 @@ public class PartnerAggregate {
         return vault.seal(tenant, caseId, text);
     }
 
-    private static void validate(String tenant, TenantDirectory tenants, Set<String> towns, CooperationAgreement agreement) {
-        TenantDirectory.Tenant served = tenants.require(new TenantId(tenant));
-        for (String town : towns) {
-            if (!served.towns().contains(town)) {
-                throw new InvalidInputException("towns", "partner.town-unknown", town);
-            }
-        }
-        if (agreement != null && agreement.validUntil() != null && agreement.signedOn() != null
-                && !agreement.validUntil().isAfter(agreement.signedOn())) {
-            throw new InvalidInputException("agreement.validUntil", "partner.agreement.ends-before-it-starts");
-        }
-    }
-
-    private static void requireCapacity(int capacity) {
-        if (capacity < 0) {
-            throw new InvalidInputException("capacity", "partner.offer.capacity-negative");
-        }
+    /** The referrals that still hold the client's data received for the case under the consent, in id order. */
+    private List<ReferralId> holdingClientData(String caseId, String consentId) {
+        return referrals.entrySet().stream()
+                .filter(e -> e.getValue().hasClientData() && e.getValue().caseId().equals(caseId)
+                        && consentId.equals(e.getValue().consentId()))
+                .map(Map.Entry::getKey).sorted((a, b) -> a.value().compareTo(b.value())).toList();
     }
 
     private void requirePartnerOf(String actingTenant) {

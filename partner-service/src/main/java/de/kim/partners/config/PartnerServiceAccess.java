@@ -2,6 +2,7 @@ package de.kim.partners.config;
 
 import de.kim.partners.api.EraseEndedReferralDataCommand;
 import de.kim.partners.api.EraseSharedClientDataCommand;
+import de.kim.partners.api.RectifySharedClientDataCommand;
 import de.kim.partners.api.ReceiveReferralCommand;
 import de.kim.partners.api.RemindReferralCommand;
 import de.kim.partners.api.WithdrawReferralCommand;
@@ -47,7 +48,7 @@ public class PartnerServiceAccess {
     public ServiceGrants partnerServiceGrants() {
         return ServiceGrants.builder()
                 .grant(CaseEventsListener.PRINCIPAL, ReceiveReferralCommand.class, WithdrawReferralCommand.class,
-                        EraseSharedClientDataCommand.class)
+                        EraseSharedClientDataCommand.class, RectifySharedClientDataCommand.class)
                 .grant(ReferralReminderSaga.PRINCIPAL, RemindReferralCommand.class)
                 .grant(SharedDataGraceSaga.PRINCIPAL, EraseEndedReferralDataCommand.class);
     }

@@ -1,6 +1,7 @@
 package de.kim.partners.messaging;
 
 import de.kim.contracts.Topics;
+import de.kim.contracts.cases.ClientDataRectified;
 import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.partners.query.ClientErasures;
@@ -14,6 +15,7 @@ import de.kim.partners.api.EraseSharedClientDataCommand;
 import de.kim.partners.api.OfferId;
 import de.kim.partners.api.PartnerId;
 import de.kim.partners.api.ReceiveReferralCommand;
+import de.kim.partners.api.RectifySharedClientDataCommand;
 import de.kim.partners.api.ReferralId;
 import de.kim.partners.api.SharedClient;
 import de.kim.partners.api.WithdrawReferralCommand;
@@ -38,7 +40,7 @@ import java.util.HashSet;
  * the client's key in the partner's events; older records, whose note came in plain text, are
  * sealed here), a withdrawal follows it (versions 1 and 2 of it; its plain reason is sealed here too),
  * a revoked consent empties what the partner holds of that client, and so does the client's
- * erasure. Each command is
+ * erasure; a correction of the client's data (Art. 16 GDPR) replaces the partner's copy. Each command is
  * idempotent in the partner's aggregate, so a redelivered event changes nothing.
  */
 @Component
@@ -84,6 +86,7 @@ public class CaseEventsListener {
                 .on(ClientErased.TYPE, ClientErased.class, (event, erased) ->
                         erasures.forget(event.envelope().tenant(), required(erased.caseId(), "caseId")))
                 .on(ConsentRevoked.TYPE, ConsentRevoked.class, this::consentRevoked)
+                .on(ClientDataRectified.TYPE, ClientDataRectified.class, this::clientDataRectified)
                 .build();
     }
 
@@ -109,6 +112,21 @@ public class CaseEventsListener {
         }
         send(event, new EraseSharedClientDataCommand(new PartnerId(required(c.recipient(), "recipient")),
                 required(c.caseId(), "caseId"), required(c.consentId(), "consentId")), c.consentId());
+    }
+
+    /**
+     * Each partner that holds a copy of the client under a consent gets the corrected copy. A copy
+     * for a partner this service does not know changes nothing; a record naming a client of another
+     * tenant is refused as a referral would be.
+     */
+    private void clientDataRectified(ReceivedEvent event, ClientDataRectified r) {
+        String caseId = required(r.caseId(), "caseId");
+        requireClientOfTheTenant(event, caseId, caseId);
+        for (ClientDataRectified.Copy copy : required(r.copies(), "copies")) {
+            send(event, new RectifySharedClientDataCommand(new PartnerId(required(copy.partnerId(), "partnerId")),
+                    caseId, required(copy.consentId(), "consentId"),
+                    sealed(caseId, required(copy.sealedClient(), "sealedClient"))), caseId);
+        }
     }
 
     /**

@@ -153,6 +153,19 @@ public class PartnerProjection {
                 .set("note", null).set("sharedCategories", List.of()), InboxReferral.class);
     }
 
+    /** The corrected client data replaces the copy; each referral keeps its own need description. */
+    @EventHandler
+    void on(SharedClientDataRectifiedEvent e) {
+        for (ReferralId referralId : e.referralIds()) {
+            InboxReferral referral = mongo().findById(referralId.value(), InboxReferral.class);
+            if (referral != null && referral.client() != null) {
+                SharedClient corrected = opened(referral.tenant(), e.client());
+                mongo().updateFirst(byId(referralId.value()), new Update().set("client", corrected == null ? null
+                        : corrected.withNeedDescription(referral.client().needDescription())), InboxReferral.class);
+            }
+        }
+    }
+
     @EventHandler
     void on(ReferralReminderRaisedEvent e) {
         answer(e.referralId(), new Update().set("reminderRaised", true));

@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import de.kim.contracts.cases.ClientDataRectified;
 import de.kim.contracts.cases.ClientErased;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.platform.privacy.PersonalDataVault;
@@ -159,6 +160,45 @@ class PartnerServiceIntegrationTest {
         send(caseId, json.writeValueAsString(revoked));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
                 http.getForObject("/api/referrals/" + referralId, String.class)).path("client").isNull()).isTrue());
+    }
+
+    @Test
+    void a_correction_of_the_clients_data_replaces_the_partners_copy_once_and_a_copy_for_an_unknown_partner_is_passed_over()
+            throws Exception {
+        String partner = created(post("/api/partners", PARTNER));
+        String offer = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(3)));
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String referral = referralMade(partner, offer, referralId, caseId);
+        send(caseId, referral);
+        TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                http.getForObject("/api/referrals/" + referralId, String.class)).at("/client/familyName").asText())
+                .isEqualTo("Beispiel"));
+
+        SharedClientData corrected = new SharedClientData("Amina", "Beispiel-Neu", java.time.LocalDate.of(1990, 4, 12),
+                List.of("ar", "de"), null, null, null, "Velbert", null);
+        ObjectNode rectified = (ObjectNode) json.readTree(Fixtures.json(ClientDataRectified.TYPE));
+        rectified.put("id", UUID.randomUUID().toString()).put("aggregateId", caseId);
+        ObjectNode data = (ObjectNode) rectified.path("data");
+        data.put("caseId", caseId);
+        ObjectNode copy = (ObjectNode) data.path("copies").get(0);
+        copy.put("partnerId", partner).put("consentId", json.readTree(referral).at("/data/consentId").asText())
+                .put("sealedClient", vault.seal(TestTokens.TENANT, caseId, corrected).data());
+        ObjectNode unknownPartner = copy.deepCopy().put("partnerId", "no-such-partner");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) data.path("copies")).insert(0, unknownPartner);
+        send(caseId, json.writeValueAsString(rectified));
+        send(caseId, json.writeValueAsString(rectified));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode shown = json.readTree(http.getForObject("/api/referrals/" + referralId, String.class));
+            assertThat(shown.at("/client/familyName").asText()).isEqualTo("Beispiel-Neu");
+            assertThat(shown.at("/client/languages").toString()).isEqualTo("[\"ar\",\"de\"]");
+        });
+        // The partner's events hold the correction sealed, never in plain text.
+        assertThat(jdbc.queryForList("select payload from domainevententry where payloadtype like ?", byte[].class,
+                "%SharedClientDataRectifiedEvent").stream().map(p -> new String(p, StandardCharsets.UTF_8)))
+                .isNotEmpty().noneMatch(p -> p.contains("Beispiel-Neu"));
     }
 
     @Test

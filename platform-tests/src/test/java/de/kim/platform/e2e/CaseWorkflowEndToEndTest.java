@@ -90,7 +90,39 @@ class CaseWorkflowEndToEndTest {
         assertThat(inboxEntry.at("/client/givenName").asText()).isEqualTo("Layla");
         assertThat(inboxEntry.at("/client/email").isNull()).isTrue();
         assertThat(PLATFORM.as(PARTNER_STAFF).post("/api/referrals/" + accepted + "/accept", "{}").statusCode()).isEqualTo(204);
+
+        // The answer is in the case manager's work basket within 2 s, in words and with the client's name; done, it leaves.
+        String answerItem = caseId + ":referral:" + accepted + ":accepted";
+        String basket = "/api/work-basket?assignee=cm-anna&size=200";
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).until(() ->
+                json(PLATFORM.as(LEAD).get(basket)).findValuesAsText("id").contains(answerItem));
+        JsonNode item = itemOf(json(PLATFORM.as(LEAD).get(basket)), answerItem);
+        assertThat(item.path("text").asText()).isEqualTo("Ein Netzwerkpartner hat die Verweisung angenommen.");
+        assertThat(item.path("caseLabel").asText()).isEqualTo("Erfunden, Layla");
+        assertThat(PLATFORM.as(LEAD).post("/api/work-basket/" + answerItem + "/done", "").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !json(PLATFORM.as(LEAD).get(basket)).findValuesAsText("id").contains(answerItem));
         await().atMost(Duration.ofSeconds(30)).until(() -> referralStatus(cases, accepted).equals("ACCEPTED"));
+
+        // A correction of the client's name reaches the partner's copy, which the consent (identity) covers.
+        assertThat(PLATFORM.as(LEAD).put(cases + "/client", """
+                {"givenName":"Layla","familyName":"Erfunden-Korrigiert","dateOfBirth":"1994-06-01","nationality":"AFG",
+                 "languages":["fa","de"],"town":"Velbert","contact":{"email":"layla@example.org"}}""").statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(PARTNER_STAFF).get("/api/referrals/" + accepted))
+                .at("/client/familyName").asText().equals("Erfunden-Korrigiert"));
+
+        // A counselling contact shows in the history and counts in steering's figures, without its content.
+        assertThat(PLATFORM.as(LEAD).post(cases + "/contacts", """
+                {"contactOn":"%s","kind":"IN_PERSON","durationMinutes":45,"note":"Kursanmeldung besprochen"}"""
+                .formatted(today)).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases + "/history"))
+                .findValuesAsText("text").stream().anyMatch(line -> line.startsWith("Beratungskontakt am")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode counselling = json(PLATFORM.as(STEERING).get("/api/steering/counselling"));
+            assertThat(counselling.at("/contacts/total/display").asText()).isEqualTo("<5");
+            assertThat(counselling.toString()).doesNotContain("Kursanmeldung");
+        });
 
         // A second referral (another need) is declined with a reason; the case shows it.
         String declinedBody = "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, work);
@@ -365,6 +397,15 @@ class CaseWorkflowEndToEndTest {
     private static String measure(String need, String fundedBy, LocalDate from, LocalDate to) {
         return "{\"kind\":\"LANGUAGE_COURSE\",\"needId\":\"%s\",\"fundedBy\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
                 .formatted(need, fundedBy, from, to);
+    }
+
+    private static JsonNode itemOf(JsonNode basket, String itemId) {
+        for (JsonNode item : basket.path("items")) {
+            if (item.path("id").asText().equals(itemId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + itemId + " in the work basket");
     }
 
     private static String id(HttpResponse<String> created) {

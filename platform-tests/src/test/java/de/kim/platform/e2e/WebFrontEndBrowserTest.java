@@ -82,6 +82,8 @@ class WebFrontEndBrowserTest {
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
         WebDriver lead = signIn("leitung.mettmann");
+        assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
+        lead.get(base() + "/faelle");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
         screenshot(lead, "case-manager-cases");
         press(lead, lead.findElement(By.linkText("Fall eröffnen")));
@@ -144,6 +146,52 @@ class WebFrontEndBrowserTest {
 
         until(lead, caseUrl, d -> d.findElement(By.id("referrals")).getText().contains("angenommen"));
         screenshot(lead, "case-file");
+
+        // The assigned case manager finds the answer on the start page, "Mein Arbeitskorb", and marks it done.
+        WebDriver manager = signIn("fallmanagement.mettmann");
+        assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
+        until(manager, base() + "/arbeitskorb", d -> d.findElement(By.id("work-basket")).getText()
+                .contains("Ein Netzwerkpartner hat die Verweisung angenommen."));
+        WebElement answer = manager.findElement(By.xpath("//table[@id='work-basket']//tr[td[text()="
+                + "'Ein Netzwerkpartner hat die Verweisung angenommen.']]"));
+        assertThat(answer.findElement(By.tagName("a")).getText()).isEqualTo("Erfunden, Mariam");
+        assertWordsOnly(manager.findElement(By.tagName("body")));
+        assertThat(accessibilityViolations(manager)).isEmpty();
+        screenshot(manager, "work-basket");
+        press(manager, answer.findElement(By.cssSelector("form.work-item-done button")));
+        assertThat(manager.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Erledigt.");
+        assertThat(manager.getPageSource()).doesNotContain("Ein Netzwerkpartner hat die Verweisung angenommen.");
+
+        // The case manager corrects the client's data: a wrong nationality is named next to its field.
+        manager.get(caseUrl);
+        manager.findElement(By.cssSelector("#klientendaten summary")).click();
+        manager.findElement(By.id("rc-nationality")).clear();
+        manager.findElement(By.id("rc-nationality")).sendKeys("Syrien");
+        submit(manager, "rectify-client");
+        WebElement nationality = manager.findElement(By.id("rc-nationality"));
+        assertThat(nationality.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(manager.findElement(By.id("rc-nationality-error")).getText()).contains("drei Großbuchstaben");
+        assertThat(accessibilityViolations(manager)).isEmpty();
+        nationality.clear();
+        nationality.sendKeys("SYR");
+        manager.findElement(By.id("rc-familyName")).clear();
+        manager.findElement(By.id("rc-familyName")).sendKeys("Erfunden-Berichtigt");
+        submit(manager, "rectify-client");
+        assertThat(manager.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Die Angaben sind berichtigt.");
+        assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden-Berichtigt, Mariam");
+
+        // A counselling contact in the contact log, in words.
+        date(manager, "k-on", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
+        new Select(manager.findElement(By.id("k-kind"))).selectByValue("HOME_VISIT");
+        manager.findElement(By.id("k-minutes")).sendKeys("60");
+        manager.findElement(By.id("k-note")).sendKeys("Wohnsituation besprochen");
+        submit(manager, "add-contact");
+        assertThat(manager.findElement(By.id("contacts")).getText()).contains("Hausbesuch", "60 Minuten",
+                "Wohnsituation besprochen");
+        // (The history of the case file still shows codes and offer ids: the contact log does not.)
+        assertWordsOnly(manager.findElement(By.id("kontakte")));
+        assertThat(accessibilityViolations(manager)).isEmpty();
+        screenshot(manager, "case-file-contacts");
         lead.findElement(By.id("f-subject")).sendKeys("Kursbeginn nachfragen");
         ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
                 "document.getElementById('f-due').value = new Date().toISOString().substring(0, 10)");
@@ -528,7 +576,7 @@ class WebFrontEndBrowserTest {
     @Test
     void signing_out_ends_both_sessions_and_the_next_visit_asks_to_sign_in_again() throws Exception {
         WebDriver browser = signIn("leitung.mettmann");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
 
         press(browser, browser.findElement(By.cssSelector("form#sign-out button")));
 
@@ -552,6 +600,13 @@ class WebFrontEndBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base())
                 && !d.findElements(By.cssSelector("header .who")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("header .who")).getText()).contains("Clara Fallmann");
+    }
+
+    /** The element's visible text shows words: no code of the APIs' vocabulary (e.g. HOME_VISIT), no UUID. */
+    private static void assertWordsOnly(WebElement element) {
+        String text = element.getText();
+        assertThat(text).doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     /** What axe-core (WCAG 2.1 A and AA rules) finds wrong on the page: rule id and the elements. */

@@ -14,6 +14,8 @@ import de.kim.contracts.cases.NeedResolved;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ReferralWithdrawn;
 import de.kim.contracts.cases.ThemeTagged;
+import de.kim.contracts.cases.ContactRecorded;
+import de.kim.contracts.cases.ClientDataRectified;
 import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.partners.OfferPublished;
 import de.kim.contracts.partners.OfferWithdrawn;
@@ -47,6 +49,8 @@ public final class FactRecordChecks {
             Map.entry(GoalAchieved.TYPE, List.of("caseId", "achievedOn")),
             Map.entry(DoubleFundingWarned.TYPE, List.of("caseId")),
             Map.entry(ThemeTagged.TYPE, List.of("caseId")),
+            Map.entry(ContactRecorded.TYPE, List.of("caseId", "kind", "contactOn")),
+            Map.entry(ClientDataRectified.TYPE, List.of("caseId")),
             Map.entry(ReferralMade.TYPE, List.of("caseId", "referralId", "madeOn")),
             Map.entry(ReferralWithdrawn.TYPE, List.of("referralId")),
             Map.entry(ReferralAccepted.TYPE, List.of("referralId")),

@@ -5,6 +5,7 @@ import de.kim.contracts.immigration.ResidenceStatusProgressed;
 import de.kim.contracts.partners.*;
 import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
+import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.steering.query.Facts.*;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,8 @@ public class SteeringProjection {
             .on(GoalAchieved.TYPE, GoalAchieved.class, this::goalAchieved)
             .on(DoubleFundingWarned.TYPE, DoubleFundingWarned.class, this::doubleFundingWarned)
             .on(ThemeTagged.TYPE, ThemeTagged.class, this::themeTagged)
+            .on(ContactRecorded.TYPE, ContactRecorded.class, this::contactRecorded)
+            .on(ClientDataRectified.TYPE, ClientDataRectified.class, this::clientDataRectified)
             .on(ReferralMade.TYPE, ReferralMade.class, this::referralMade)
                 // Steering never reads the note: the older version's plain note is left behind.
                 .upgrading(ReferralMade.VERSION_2, ReferralMade.Version2.class, (event, v2) -> v2.upgraded(null))
@@ -173,6 +176,26 @@ public class SteeringProjection {
     private void themeTagged(Update u, ThemeTagged e) {
         onCase(u, e.caseId(), f -> f.events.add(new EventFact(u.eventId, u.tenant, "ThemeTagged", u.day, f.town,
                 e.themeCode(), null)));
+    }
+
+    /** A counselling contact counts in the case's town by kind, with its minutes; never a word of its content. */
+    private void contactRecorded(Update u, ContactRecorded e) {
+        if (!CounsellingFigures.KINDS.contains(e.kind())) {
+            throw new UnprocessableRecordException("ContactRecorded " + u.eventId + ": unknown kind " + e.kind());
+        }
+        onCase(u, e.caseId(), f -> f.events.add(new EventFact(u.eventId, u.tenant, CounsellingFigures.CONTACT,
+                e.contactOn(), f.town, e.kind(), String.valueOf(e.durationMinutes()))));
+        u.day = e.contactOn();
+    }
+
+    /**
+     * A corrected town corrects where the case counts (opened, closed, open cases): the case was
+     * counted in a wrong town. Needs, referrals and contacts keep the town they were counted in.
+     */
+    private void clientDataRectified(Update u, ClientDataRectified e) {
+        if (e.town() != null) {
+            onCase(u, e.caseId(), f -> f.town = e.town());
+        }
     }
 
     private void partnerRegistered(Update u, PartnerRegistered e) {

@@ -3,6 +3,8 @@ package de.kim.steering.web;
 import de.kim.steering.web.docs.FiguresApi;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.web.RequestActorResolver;
+import de.kim.steering.query.CounsellingFigures;
+import de.kim.steering.query.CounsellingFigures.Counselling;
 import de.kim.steering.query.Figure;
 import de.kim.steering.query.ReferralFlows;
 import de.kim.steering.query.ReferralFlows.ReferralFlow;
@@ -21,19 +23,25 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The figures the steering group decides from: counts only, small ones suppressed, never a person. */
 @RestController
 @RequestMapping("/api/steering")
 public class FiguresController implements FiguresApi {
 
+    private static final Set<String> COUNSELLING_GROUPS = Set.of("KIND", "TOWN", "MONTH");
+
     private final SteeringFigures figures;
     private final ReferralFlows flows;
+    private final CounsellingFigures counselling;
     private final RequestActorResolver actors;
 
-    public FiguresController(SteeringFigures figures, ReferralFlows flows, RequestActorResolver actors) {
+    public FiguresController(SteeringFigures figures, ReferralFlows flows, CounsellingFigures counselling,
+                             RequestActorResolver actors) {
         this.figures = figures;
         this.flows = flows;
+        this.counselling = counselling;
         this.actors = actors;
     }
 
@@ -65,6 +73,17 @@ public class FiguresController implements FiguresApi {
     @GetMapping("/themes")
     public Figure themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return figures.themes(figures.load(tenant()), period(from, to));
+    }
+
+    @GetMapping("/counselling")
+    public Counselling counselling(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String town,
+                                   @RequestParam(defaultValue = "kind") String groupBy) {
+        String grouping = groupBy.toUpperCase(Locale.ROOT);
+        if (!COUNSELLING_GROUPS.contains(grouping)) {
+            throw new InvalidInputException("groupBy", "steering.group-by.invalid", groupBy);
+        }
+        return counselling.of(figures.load(tenant()), period(from, to), town, grouping);
     }
 
     String tenant() {

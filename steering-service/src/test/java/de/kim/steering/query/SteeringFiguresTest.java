@@ -11,6 +11,8 @@ import de.kim.contracts.EventType;
 import de.kim.contracts.Fixtures;
 import de.kim.contracts.cases.CaseClosed;
 import de.kim.contracts.cases.CaseOpened;
+import de.kim.contracts.cases.ClientDataRectified;
+import de.kim.contracts.cases.ContactRecorded;
 import de.kim.contracts.cases.NeedAssessed;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.cases.ThemeTagged;
@@ -257,6 +259,63 @@ class SteeringFiguresTest {
                 Figure.SUPPRESSED);
         assertThat(themes.groups()).extracting(Figure.Group::label).containsExactly("Kein bezahlbarer Wohnraum",
                 "Sonstiges Thema (freier Text)", "nicht ausgewiesen");
+    }
+
+    @Test
+    void counselling_contacts_and_their_hours_are_counted_by_kind_and_a_small_kind_hides_its_hours_too() {
+        List<String> contacts = new ArrayList<>();
+        events.clear();
+        // Six phone calls of 30 minutes in Velbert, two home visits of 90 minutes in Hilden: 8 contacts, 6 hours.
+        for (int i = 1; i <= 6; i++) {
+            String c = "c" + Math.min(i, 5);
+            event(ContactRecorded.TYPE, c, 10 + i, "2026-11-03", Map.of("caseId", c, "contactId", "k" + i,
+                    "kind", "PHONE", "durationMinutes", 30, "interpreterUsed", false, "contactOn", "2026-11-03"));
+        }
+        event(ContactRecorded.TYPE, "c6", 10, "2026-11-04", Map.of("caseId", "c6", "contactId", "k7",
+                "kind", "HOME_VISIT", "durationMinutes", 90, "interpreterUsed", true, "contactOn", "2026-11-04"));
+        event(ContactRecorded.TYPE, "c7", 10, "2026-11-04", Map.of("caseId", "c7", "contactId", "k8",
+                "kind", "HOME_VISIT", "durationMinutes", 90, "interpreterUsed", false, "contactOn", "2026-11-04"));
+        contacts.addAll(events);
+        contacts.forEach(json -> projection.apply(codec.decode(json)));
+        contacts.forEach(json -> projection.apply(codec.decode(json)));
+        CounsellingFigures counselling = new CounsellingFigures(figures);
+
+        CounsellingFigures.Counselling byKind = counselling.of(figures.load(TENANT), YEAR, null, "KIND");
+
+        assertThat(byKind.contacts().total().count()).isEqualTo(8);
+        assertThat(byKind.hours().total().count()).isEqualTo(6);
+        // Two home visits are below 5; the phone calls are withheld with them, else 8 - 6 would give them away.
+        assertThat(byKind.contacts().groups()).extracting(g -> g.label() + "=" + g.value().display())
+                .containsExactly("Hausbesuch=<5", "Telefonat=x", "nicht ausgewiesen=8");
+        assertThat(byKind.hours().groups()).extracting(g -> g.label() + "=" + g.value().display())
+                .containsExactly("Hausbesuch=x", "Telefonat=x", "nicht ausgewiesen=6");
+        CounsellingFigures.Counselling velbert = counselling.of(figures.load(TENANT), ReportingPeriod.month(
+                java.time.YearMonth.of(2026, 11)), "Velbert", "KIND");
+        assertThat(velbert.contacts().total().display()).isEqualTo("x");
+        assertThat(velbert.hours().total().display()).isEqualTo("x");
+    }
+
+    @Test
+    void a_contact_of_a_kind_steering_does_not_know_is_refused_and_counts_nothing() {
+        events.clear();
+        event(ContactRecorded.TYPE, "c1", 20, "2026-11-03", Map.of("caseId", "c1", "contactId", "k1",
+                "kind", "CARRIER_PIGEON", "durationMinutes", 30, "interpreterUsed", false, "contactOn", "2026-11-03"));
+        assertThatThrownBy(() -> projection.apply(codec.decode(events.get(0))))
+                .isInstanceOf(UnprocessableRecordException.class).hasMessageContaining("unknown kind");
+        assertThat(new CounsellingFigures(figures).of(figures.load(TENANT), YEAR, null, "KIND").contacts().total()
+                .count()).isZero();
+    }
+
+    @Test
+    void a_corrected_town_moves_the_case_to_it() {
+        events.clear();
+        event(ClientDataRectified.TYPE, "c7", 20, "2026-11-05", Map.of("caseId", "c7", "town", "Velbert",
+                "copies", List.of(), "rectifiedOn", "2026-11-05"));
+        projection.apply(codec.decode(events.get(0)));
+        // By town before: Velbert 5, Hilden 2; after: Velbert 6, Hilden 1 (the cells as counted, before suppression).
+        assertThat(figures.load(TENANT).of(Facts.CaseFact.class)).filteredOn(c -> "Velbert".equals(c.town)).hasSize(6);
+        assertThat(figures.load(TENANT).of(Facts.CaseFact.class)).filteredOn(c -> "Hilden".equals(c.town))
+                .extracting(c -> c.caseId).containsExactly("c6");
     }
 
     @Test

@@ -23,10 +23,10 @@ public interface PrivacyApiDocs {
     String BLOCK = """
             {"active": true, "reason": "Klient bestreitet die Richtigkeit der Angaben zur Wohnsituation."}""";
 
-    @Operation(summary = "Mark a need, measure or achievement as entrusted",
+    @Operation(summary = "Mark a need, measure, achievement or contact as entrusted",
             description = "Marks an item as anvertraute Daten (§ 65 SGB VIII): entrusted to the case manager personally, "
-                    + "it never leaves case management, under no consent. `kind` is `needs`, `measures` or "
-                    + "`achievements`." + IF_MATCH)
+                    + "it never leaves case management, under no consent. `kind` is `needs`, `measures`, "
+                    + "`achievements` or `contacts`." + IF_MATCH)
     @ApiResponse(responseCode = "204", description = "Marked.")
     @ApiResponse(responseCode = "404", description = ENTRY_NOT_FOUND)
     @ApiResponse(responseCode = "409", description = CHANGED + " Or it is marked already.")

@@ -1,5 +1,6 @@
 package de.kim.steering.web.docs;
 
+import de.kim.steering.query.CounsellingFigures.Counselling;
 import de.kim.steering.query.Figure;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
 import de.kim.steering.query.SteeringFigures.Gap;
@@ -61,4 +62,14 @@ public interface FiguresApi {
                     + "care in a town), counted and anonymised: the material for Projektgruppen and "
                     + "Fallrekonstruktionen. Free text counts as \"Sonstiges Thema\"." + PERIOD)
     Figure themes(String from, String to);
+
+    @Operation(summary = "Counselling contacts and hours",
+            description = "The Beratungskontakte of Fallmanagement (qualified individual counselling, Baustein 2): how "
+                    + "many, and how many hours, grouped by `kind` (default: in person, phone, video, home visit, "
+                    + "accompaniment, e-mail), `town` or `month`, optionally for one town. Counts only, never who or "
+                    + "what was said. Hours are shown only for the groups whose number of contacts is shown." + PERIOD)
+    @ApiResponse(responseCode = "200", description = "The contacts and the hours of the period.")
+    @ApiResponse(responseCode = "400", description = "`from` and `to` span no calendar month, quarter or year, or an "
+            + "unknown grouping.")
+    Counselling counselling(String from, String to, String town, String groupBy);
 }

@@ -1,0 +1,98 @@
+package de.kim.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static de.kim.web.CasesController.blankToNull;
+
+/**
+ * Correcting the client's data (Berichtigung, Art. 16 GDPR), with each refused field's problem as a
+ * sentence next to the field, and recording a counselling contact in the contact log.
+ */
+@Controller
+public class ClientAndContactsController {
+
+    private static final List<String> CLIENT_FIELDS = List.of("givenName", "familyName", "dateOfBirth", "nationality",
+            "languages", "town", "contact.phone", "contact.email", "contact.address");
+
+    private final Api api;
+    private final CaseChanges changes;
+    private final MessageSource messages;
+
+    public ClientAndContactsController(Api api, CaseChanges changes, MessageSource messages) {
+        this.api = api;
+        this.changes = changes;
+        this.messages = messages;
+    }
+
+    @PostMapping("/faelle/{id}/klientendaten")
+    public String rectify(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("phone", blankToNull(form.get("phone")));
+        contact.put("email", blankToNull(form.get("email")));
+        contact.put("address", blankToNull(form.get("address")));
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("givenName", form.get("givenName"));
+        client.put("familyName", form.get("familyName"));
+        client.put("dateOfBirth", blankToNull(form.get("dateOfBirth")));
+        client.put("nationality", form.getOrDefault("nationality", "").trim().toUpperCase(java.util.Locale.ROOT));
+        String languages = form.getOrDefault("languages", "");
+        client.put("languages", languages.isBlank() ? List.of() : List.of(languages.trim().toLowerCase(java.util.Locale.ROOT)
+                .split("\\s*,\\s*")));
+        client.put("town", form.get("town"));
+        client.put("contact", contact);
+        String file = "/api/cases/" + id;
+        long before = api.version(file);
+        Api.Answer answer = api.send(HttpMethod.PUT, file + "/client", client);
+        if (answer.ok()) {
+            api.awaitChange(file, before);
+            redirect.addFlashAttribute("notice", "rectified");
+        } else {
+            redirect.addFlashAttribute("clientErrors", fieldErrors(answer.body()));
+            redirect.addFlashAttribute("clientForm", form);
+            redirect.addFlashAttribute("error", answer.body().path("detail").asText(""));
+        }
+        return "redirect:/faelle/" + id + "#klientendaten";
+    }
+
+    @PostMapping("/faelle/{id}/kontakte")
+    public String contact(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contactOn", blankToNull(form.get("contactOn")));
+        body.put("kind", form.get("kind"));
+        body.put("durationMinutes", blankToNull(form.get("durationMinutes")));
+        body.put("interpreterLanguage", blankToNull(form.get("interpreterLanguage")));
+        body.put("participants", blankToNull(form.get("participants")));
+        body.put("note", blankToNull(form.get("note")));
+        body.put("entrusted", "true".equals(form.get("entrusted")));
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/contacts", body), redirect);
+    }
+
+    /** Each field the service refused, with a German sentence for it (the service's own words where none is kept here). */
+    private Map<String, String> fieldErrors(JsonNode problem) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (JsonNode error : problem.path("errors")) {
+            String field = error.path("field").asText().replaceFirst("^client\\.", "").replaceFirst("\\[\\d+]$", "");
+            if (CLIENT_FIELDS.contains(field)) {
+                errors.putIfAbsent(field.replace("contact.", ""), messages.getMessage("rectify.error." + field, null,
+                        error.path("message").asText(), LocaleContextHolder.getLocale()));
+            }
+        }
+        String field = problem.path("field").asText("").replaceFirst("^client\\.", "");
+        if (errors.isEmpty() && CLIENT_FIELDS.contains(field)) {
+            errors.put(field, problem.path("detail").asText());
+        }
+        return errors;
+    }
+}
