@@ -47,7 +47,6 @@ public class CaseAggregate {
 
     /** The recipient id that stands for the immigration office in a consent. */
     public static final String IMMIGRATION_OFFICE = de.kim.contracts.cases.ConsentRevoked.IMMIGRATION_OFFICE;
-    private static final Set<String> LANGUAGE_LEVELS = Set.of("A1", "A2", "B1", "B2", "C1", "C2");
 
     @AggregateIdentifier
     private CaseId id;
@@ -91,8 +90,9 @@ public class CaseAggregate {
         LocalDate today = LocalDate.now(clock);
         ClientProfile client = command.client();
         checkClient(client, tenant, tenants, today);
-        apply(new CaseOpenedEvent(command.caseId(), tenant, vault.seal(tenant, command.caseId().value(), client),
-                client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
+        apply(new CaseOpenedEvent(command.caseId(), tenant, numbers.next(tenant, today.getYear()),
+                vault.seal(tenant, command.caseId().value(), client), client.town(), command.targetGroup(),
+                command.accessRoute(), command.assignee(), today));
     }
 
     private static void checkClient(ClientProfile client, String tenant, TenantDirectory tenants, LocalDate today) {
@@ -102,11 +102,6 @@ public class CaseAggregate {
         if (!tenants.servesTown(new TenantId(tenant), client.town())) {
             throw new InvalidInputException("client.town", "case.client.town-unknown", client.town());
         }
-        apply(new CaseOpenedEvent(command.caseId(), tenant, numbers.next(tenant, today.getYear()),
-                vault.seal(tenant, command.caseId().value(), client), client.town(), command.targetGroup(), command.accessRoute(), command.assignee(), today));
-    }
-
-    /**
     }
 
     /** The tenant and open-case check for every command to the case, whichever part handles it. */
@@ -147,132 +142,7 @@ public class CaseAggregate {
                 caseRef.seal(texts, command.note()), today));
     }
 
-    /** Records the achievement and shares it with the immigration office where a consent allows it today. */
-    @CommandHandler
-    AchievementOutcome handle(RecordAchievementCommand command, Clock clock) {
-        LocalDate today = LocalDate.now(clock);
-        if (residenceMatters.hasAchievement(command.achievementId())) {
-            throw new ConflictException("case.achievement.exists");
-        }
-        boolean language = command.kind() == AchievementKind.LANGUAGE_CERTIFICATE;
-        if (language != (command.level() != null)) {
-            throw new InvalidInputException("level", "case.achievement.level-for-language-only");
-        }
-        if (language && !LANGUAGE_LEVELS.contains(command.level())) {
-            throw new InvalidInputException("level", "case.achievement.level-unknown", command.level());
-        }
-        if (command.achievedOn().isAfter(today)) {
-            throw new InvalidInputException("achievedOn", "case.achievement.in-future");
-        }
-        apply(new AchievementRecordedEvent(id, command.achievementId(), command.kind(), command.level(),
-                command.achievedOn()));
-        if (command.entrusted()) {
-            apply(new MarkedEntrustedEvent(id, EntrustedItem.ACHIEVEMENT, command.achievementId().value(), today));
-            return new AchievementOutcome(false);
-        }
-        return new AchievementOutcome(share(command.achievementId(), command.kind(), command.level(),
-                command.achievedOn(), today));
-    }
-
-    /** Shares an achievement with the office over a confirmed link, under a consent that releases achievements. */
-    private boolean share(AchievementId achievement, AchievementKind kind, String level, LocalDate achievedOn,
-                          LocalDate today) {
-        String residenceRecordId = residenceMatters.residenceRecordId();
-        if (residenceRecordId == null || !residenceMatters.linkConfirmed()) {
-            return false;
-        }
-        return consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today)
-                .filter(consent -> consent.categories().contains(DataCategory.ACHIEVEMENTS))
-                .findFirst()
-                .map(consent -> {
-                    apply(new AchievementSharedEvent(id, residenceRecordId, achievement, kind, level, achievedOn,
-                            consent.id()));
-                    return true;
-                })
-                .orElse(false);
-    }
-
     /**
-     * The office's answer to the link: confirmed, the achievements recorded so far go to the record
-     * as far as a consent releases them and none is entrusted; refused, nothing goes. An answer about
-     * a record the case is no longer linked to, or given already, changes nothing.
-     */
-    @CommandHandler
-    void handle(RecordResidenceLinkAnswerCommand command, Clock clock) {
-        if (!command.residenceRecordId().equals(residenceMatters.residenceRecordId())
-                || residenceMatters.linkAnswered(command.confirmed())) {
-            return;
-        }
-        if (!command.confirmed()) {
-            apply(new ResidenceRecordLinkRefusedEvent(id, command.residenceRecordId(), command.answeredOn()));
-            return;
-        }
-        apply(new ResidenceRecordLinkConfirmedEvent(id, command.residenceRecordId(), command.answeredOn()));
-        LocalDate today = LocalDate.now(clock);
-        for (AchievementRecordedEvent a : residenceMatters.achievements()) {
-            if (!entrusted.contains(EntrustedItem.ACHIEVEMENT, a.achievementId().value())
-                    && consents.sharedAchievement(a.achievementId()).isEmpty()) {
-                share(a.achievementId(), a.kind(), a.level(), a.achievedOn(), today);
-            }
-        }
-    }
-
-    /**
-     * Asks the immigration office to check the client's residence status: only for a case linked
-     * to a residence record, and only under a consent for the office with purpose
-     * {@code RESIDENCE_MATTERS} valid today that releases the residence status (data category
-     * {@code RESIDENCE_STATUS}): the check exchanges exactly that with the office.
-     */
-    @CommandHandler
-    void handle(RequestStatusCheckCommand command, Clock clock) {
-        if (residenceMatters.hasStatusCheck(command.statusCheckId())) {
-            throw new ConflictException("case.status-check.exists");
-        }
-        String residenceRecordId = residenceMatters.residenceRecordId();
-        if (residenceRecordId == null) {
-            throw new RuleViolationException("status_check_needs_a_linked_residence_record",
-                    "case.status-check.no-residence-record");
-        }
-        if (!residenceMatters.linkConfirmed()) {
-            throw new RuleViolationException("status_check_needs_a_confirmed_link", "case.status-check.link-not-confirmed");
-        }
-        LocalDate today = LocalDate.now(clock);
-        List<Consents.Consent> forResidenceMatters =
-                consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, today).toList();
-        if (forResidenceMatters.isEmpty()) {
-            throw new RuleViolationException("status_check_needs_consent_for_the_immigration_office",
-                    "case.status-check.no-consent");
-        }
-        ConsentId consent = forResidenceMatters.stream()
-                .filter(c -> c.categories().contains(DataCategory.RESIDENCE_STATUS))
-                .findFirst()
-                .map(Consents.Consent::id)
-                .orElseThrow(() -> new RuleViolationException("status_check_needs_consent_releasing_the_residence_status",
-                        "case.status-check.no-residence-status-category"));
-        apply(new StatusCheckRequestedEvent(id, command.statusCheckId(), residenceRecordId, consent, today));
-    }
-
-    /**
-<<<<<<< HEAD
-     * Takes in the office's answer to a status check of this case, once. The answer is kept only
-     * while a consent for the office's residence matters still releases the residence status and
-     * the client is not erased; else only the fact that it came is recorded. An answer sealed for
-     * another subject than this case's client is not this client's and is not kept either.
-     */
-    @CommandHandler
-    void handle(RecordStatusCheckAnswerCommand command, Clock clock) {
-        if (!residenceMatters.hasStatusCheck(command.statusCheckId())) {
-            throw new NotFoundException("case.status-check.not-found");
-        }
-        if (residenceMatters.answered(command.statusCheckId())) {
-            return;
-        }
-        boolean released = !erased && command.answer() != null && command.answer().subject().equals(id.value())
-                && consents.covering(IMMIGRATION_OFFICE, ConsentPurpose.RESIDENCE_MATTERS, LocalDate.now(clock))
-                .anyMatch(c -> c.categories().contains(DataCategory.RESIDENCE_STATUS));
-        apply(new StatusCheckAnsweredEvent(id, command.statusCheckId(), released ? command.answer() : null,
-                command.answeredOn()));
-=======
      * Corrects the client's data (Art. 16 GDPR), checked as at opening; every partner that holds a
      * copy under a consent in force today gets what that consent releases of the corrected data.
      */
@@ -295,7 +165,6 @@ public class CaseAggregate {
                 .toList();
         apply(new ClientRectifiedEvent(id, vault.seal(caseRef.tenant(), id.value(), corrected), corrected.town(),
                 changed, copies, today));
->>>>>>> wip/rectify
     }
 
     /** Marks a need, measure or achievement entrusted (§ 65 SGB VIII); a copy the office holds goes. */
@@ -390,8 +259,8 @@ public class CaseAggregate {
         this.followUps = new FollowUps(caseRef);
         this.themes = new Themes(caseRef);
         this.legalDomains = new LegalDomains(caseRef);
-        this.residenceMatters = new ResidenceMatters(caseRef);
         this.entrusted = new Entrusted();
+        this.residenceMatters = new ResidenceMatters(caseRef, consents, entrusted, () -> erased);
         this.contacts = new Contacts(caseRef);
         this.workItems = new WorkItems(caseRef);
     }

@@ -175,6 +175,9 @@ public class CaseFile {
 
     /** The client's residence status as the office last told it, on {@code asOf}. */
     public record ResidenceStatus(String statusType, String legalBasis, LocalDate validUntil, LocalDate asOf) {
+    }
+
+    /**
      * A counselling contact; {@code interpreterLanguage}: the ISO 639 code an interpreter translated into (sealed in the event),
      * null for none; {@code entrusted}: anvertraut (§ 65 SGB VIII).
      */
@@ -183,10 +186,6 @@ public class CaseFile {
         Contact markedEntrusted() {
             return new Contact(id, contactOn, kind, durationMinutes, interpreterLanguage, participants, note, true);
         }
-    }
-
-    /** A request to the immigration office to check the residence status on the linked record. */
-    public record StatusCheck(String id, String residenceRecordId, LocalDate requestedOn) {
     }
 
     /** A hand-over to another case manager. */

@@ -66,6 +66,7 @@ class RectificationAndContactsTest {
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource((CaseNumbers) (tenant, year) -> CaseNumbers.format(year, 42));
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(texts);
         fixture.registerInjectableResource(new ThemeCatalogue(Map.of()));
@@ -73,7 +74,7 @@ class RectificationAndContactsTest {
     }
 
     private CaseOpenedEvent opened() {
-        return new CaseOpenedEvent(id, "kreis-mettmann", vault.seal("kreis-mettmann", id.value(), client), "Velbert",
+        return new CaseOpenedEvent(id, "kreis-mettmann", "KIM-2026-00001", vault.seal("kreis-mettmann", id.value(), client), "Velbert",
                 TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna", TODAY.minusDays(30));
     }
 
