@@ -9,5 +9,7 @@ public enum WorkItemKind {
     /** The immigration office handed a need over, and it was added to the case. */
     HANDOVER,
     /** A consent ends within 30 days. */
-    CONSENT_EXPIRING
+    CONSENT_EXPIRING,
+    /** The immigration office answered a status check of the case. */
+    STATUS_CHECK_ANSWER
 }

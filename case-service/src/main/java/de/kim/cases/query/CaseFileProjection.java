@@ -68,6 +68,8 @@ public class CaseFileProjection {
             f.client = vault.open(f.tenant, e.client(), ClientProfile.class).orElse(null);
             f.town = e.town();
             f.rectifiedOn = e.rectifiedOn();
+            // A corrected name or date of birth is found under the new one, no longer under the old.
+            f.searchTokens = f.client == null ? new ArrayList<>() : new ArrayList<>(index.tokensOf(f.tenant, f.client));
         });
     }
 

@@ -89,6 +89,12 @@ public class WorkBasketProjection {
     }
 
     @EventHandler
+    void on(StatusCheckAnsweredEvent e) {
+        add(e.caseId(), itemId(e.caseId(), "status-check", e.statusCheckId().value()), WorkItemKind.STATUS_CHECK_ANSWER,
+                null, null, e.answeredOn(), e.answeredOn());
+    }
+
+    @EventHandler
     void on(ConsentRecordedEvent e) {
         add(e.caseId(), itemId(e.caseId(), "consent", e.consentId().value()), WorkItemKind.CONSENT_EXPIRING, null, null,
                 e.validUntil().minusDays(CONSENT_NOTICE_DAYS), e.validUntil());

@@ -111,6 +111,9 @@ class CaseWorkflowEndToEndTest {
                 .isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(PARTNER_STAFF).get("/api/referrals/" + accepted))
                 .at("/client/familyName").asText().equals("Erfunden-Korrigiert"));
+        // The case is found under the corrected name.
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get("/api/cases?q=korrigiert"))
+                .path("items").findValuesAsText("id").contains(caseId));
 
         // A counselling contact shows in the history and counts in steering's figures, without its content.
         assertThat(PLATFORM.as(LEAD).post(cases + "/contacts", """
@@ -315,6 +318,12 @@ class CaseWorkflowEndToEndTest {
             assertThat(file.at("/residenceStatus/statusType").asText()).isEqualTo("DULDUNG");
             assertThat(file.at("/residenceStatus/validUntil").asText()).isEqualTo(today.plusMonths(4).toString());
         });
+        String answerItem = caseId + ":status-check:" + check;
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).until(() ->
+                json(PLATFORM.as(LEAD).get("/api/work-basket?assignee=cm-ben&size=200")).findValuesAsText("id")
+                        .contains(answerItem));
+        assertThat(json(PLATFORM.as(LEAD).get("/api/work-basket?assignee=cm-ben&size=200")).toString())
+                .contains("Die Ausländerbehörde hat die Statusprüfung beantwortet.");
     }
 
     @Test
