@@ -13,16 +13,14 @@ import de.kim.platform.messaging.MalformedEnvelopeException;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.platform.readmodel.KafkaPositions;
+import de.kim.platform.readmodel.KafkaReadModelListener;
 import de.kim.platform.readmodel.KafkaReadModel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 
 import static de.kim.platform.messaging.RecordFields.code;
 import static de.kim.platform.messaging.RecordFields.required;
@@ -37,7 +35,7 @@ import static de.kim.platform.messaging.RecordFields.required;
  * dead-letter topic before anything is written.
  */
 @Component
-public class PartnerDirectoryListener extends AbstractConsumerSeekAware {
+public class PartnerDirectoryListener extends KafkaReadModelListener {
 
     public static final String ID = "case-partner-directory";
 
@@ -70,18 +68,9 @@ public class PartnerDirectoryListener extends AbstractConsumerSeekAware {
         positions.applied(record);
     }
 
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        positions().assigned(assignments.keySet(), callback);
-    }
 
     @Override
-    public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        positions().check(assignments.keySet(), partition -> callback, true);
-    }
-
-    private KafkaPositions positions() {
+    protected KafkaPositions positions() {
         return readModel.getObject().positions();
     }
 

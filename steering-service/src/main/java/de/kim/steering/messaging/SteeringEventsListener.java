@@ -6,17 +6,15 @@ import de.kim.platform.messaging.MalformedEnvelopeException;
 import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.platform.readmodel.KafkaPositions;
+import de.kim.platform.readmodel.KafkaReadModelListener;
 import de.kim.platform.readmodel.KafkaReadModel;
 import de.kim.steering.query.SteeringProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * Reads the topics of case management, the partners and the immigration office into steering's
@@ -27,7 +25,7 @@ import java.util.Map;
  * there after a restart, and seeks back to it if the store lost facts it had acknowledged.
  */
 @Component
-public class SteeringEventsListener extends AbstractConsumerSeekAware {
+public class SteeringEventsListener extends KafkaReadModelListener {
 
     public static final String ID = "steering-facts";
 
@@ -66,18 +64,9 @@ public class SteeringEventsListener extends AbstractConsumerSeekAware {
         positions.applied(record);
     }
 
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        positions().assigned(assignments.keySet(), callback);
-    }
 
     @Override
-    public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        positions().check(assignments.keySet(), partition -> callback, true);
-    }
-
-    private KafkaPositions positions() {
+    protected KafkaPositions positions() {
         return facts.getObject().positions();
     }
 }
