@@ -238,7 +238,7 @@ class RectificationContactsAndWorkBasketIntegrationTest {
     }
 
     private String openCase() throws Exception {
-        return created(exchange(HttpMethod.POST, "/api/cases",
+        return created(exchange(HttpMethod.POST, CaseServiceIntegrationTest.OPEN_AGAIN,
                 CaseServiceIntegrationTest.VALID_CASE.replace("cm-anna", manager), null));
     }
 
