@@ -91,6 +91,20 @@ class SteeringPagesRenderingTest {
                  "referralFlows":[%s]}""".formatted(FIGURE, THEMES, PROGRESSIONS, FLOW);
         when(api.get("/api/steering/reports/yearly/{year}", Map.of("year", "2025")))
                 .thenReturn(new Api.Answer(200, JSON.readTree(report)));
+        String land = """
+                {"kommune":"Kreis Mettmann","year":2025,"generatedOn":"2026-01-15",
+                 "method":"Anonymisiert: Werte unter 5 stehen als <5.",
+                 "sections":[{"name":"cases","title":"1. Fälle","tables":[
+                   {"name":"casesOpenedByAccessRoute","title":"Fälle eröffnet im Jahr nach Zugangsweg","figure":%s}]},
+                  {"name":"network","title":"5. Netzwerk","tables":[
+                   {"name":"referralsMade","title":"Verweisungen nach Partner und Handlungsfeld","figure":
+                    {"total":{"count":null,"display":"x"},"groups":[
+                     {"key":"3f2a9c1e-8b7d-4e21-9a0c-5d6e7f8a9b0c/LANGUAGE","label":"VHS Velbert – Sprache",
+                      "value":{"count":null,"display":"<5"}},
+                     {"key":"SUPPRESSED","label":"nicht ausgewiesen","value":{"count":null,"display":"x"}}]}}]}]}"""
+                .formatted(FIGURE);
+        when(api.get("/api/steering/reports/land/{year}", Map.of("year", "2025")))
+                .thenReturn(new Api.Answer(200, JSON.readTree(land)));
         when(api.map(any())).thenAnswer(call -> JSON.convertValue(((Api.Answer) call.getArgument(0)).body(), Map.class));
     }
 
@@ -109,6 +123,20 @@ class SteeringPagesRenderingTest {
         assertThat(visible).contains("Offene Fälle am 31.12. nach Ort", "nicht ausgewiesen", "Sonstiges Thema (freier Text)",
                 "ohne Status → Duldung", "mindestens 5", "VHS Velbert", "Sprache");
         assertNoCodes(visible);
+    }
+
+    @Test
+    void the_report_to_the_land_prints_its_sections_in_words_with_captions() throws Exception {
+        String page = mvc.perform(get("/steuerung/landesbericht?jahr=2025").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<caption>Fälle eröffnet im Jahr nach Zugangsweg</caption>", "<th scope=\"row\">Gesamt</th>",
+                "class=\"land-section\"", "/steuerung/landesbericht/2025.csv");
+        String visible = visible("/steuerung/landesbericht?jahr=2025");
+        assertThat(visible).contains("Kreis Mettmann", "15.01.2026", "1. Fälle", "5. Netzwerk", "Sprache", "Wohnen",
+                "nicht ausgewiesen", "VHS Velbert – Sprache", "<5");
+        assertNoCodes(visible);
+        assertThat(visible).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        assertThat(visible("/steuerung")).contains("Bericht an das Land");
     }
 
     private static void assertNoCodes(String visible) {

@@ -30,9 +30,10 @@ import java.util.stream.Collectors;
 public class SteeringFigures {
 
     /** What figures can be cut by. */
-    public enum GroupBy { MONTH, TOWN, TARGET_GROUP, FIELD_OF_ACTION, LEGAL_DOMAIN }
+    public enum GroupBy { MONTH, TOWN, TARGET_GROUP, ACCESS_ROUTE, FIELD_OF_ACTION, LEGAL_DOMAIN }
 
     static final String TARGET_GROUP = "TARGET_GROUP";
+    static final String ACCESS_ROUTE = "ACCESS_ROUTE";
     static final String LEGAL_DOMAIN = "LEGAL_DOMAIN";
     static final String FIELD_OF_ACTION = "FIELD_OF_ACTION";
     static final String OUTCOME = "OUTCOME";
@@ -125,10 +126,12 @@ public class SteeringFigures {
 
     private CaseCubes caseCubes(TenantFacts facts, int year) {
         List<String> caseDimensions = List.of(TARGET_GROUP, LEGAL_DOMAIN);
-        FigureCube opened = new FigureCube(year, true, caseDimensions, threshold);
-        FigureCube closed = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, OUTCOME), threshold);
+        // The cases themselves also by access route (Zugangsweg), as the report to the Land asks.
+        List<String> withRoute = List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN);
+        FigureCube opened = new FigureCube(year, true, withRoute, threshold);
+        FigureCube closed = new FigureCube(year, true, List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN, OUTCOME), threshold);
         FigureCube open = new FigureCube(year, false, workloadByPerson
-                ? List.of(TARGET_GROUP, LEGAL_DOMAIN, CASE_MANAGER) : caseDimensions, threshold);
+                ? List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN, CASE_MANAGER) : withRoute, threshold);
         FigureCube needs = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
         FigureCube goals = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
         FigureCube doubleFunding = new FigureCube(year, true, caseDimensions, threshold);
@@ -138,6 +141,7 @@ public class SteeringFigures {
         for (CaseFact c : cases(facts)) {
             Map<String, String> values = new HashMap<>();
             values.put(TARGET_GROUP, c.targetGroup);
+            values.put(ACCESS_ROUTE, c.accessRoute);
             values.put(LEGAL_DOMAIN, legalDomain(c));
             values.put(CASE_MANAGER, c.assignee);
             if (inYear(c.openedOn, year)) {

@@ -12,22 +12,12 @@ import de.kim.steering.query.SteeringFigures;
 import de.kim.steering.query.SteeringFigures.CaseFigures;
 import de.kim.steering.query.TenantFacts;
 import de.kim.steering.query.YearlyReport;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,18 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures as files for a spreadsheet: CSV (semicolon-separated, UTF-8 with a byte-order
- * mark, as German spreadsheet programs open it directly) or XLSX. Suppressed cells read "&lt;5".
- * A CSV cell that a spreadsheet would take for a formula is neutralised ({@link CsvCell}); an
- * XLSX cell is written as a string or a number, never as a formula, so it needs nothing.
+ * The figures as files for a spreadsheet, CSV or XLSX ({@link SpreadsheetFiles}). Suppressed cells
+ * read "&lt;5", withheld ones "x".
  * Reports: {@code figures}, {@code referral-flows}, {@code gaps}, {@code themes},
  * {@code status-progressions}, {@code yearly} (with {@code year}).
  */
 @RestController
 public class ExportController implements ExportApi {
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final SteeringFigures figures;
     private final YearlyReport yearly;
@@ -71,12 +56,7 @@ public class ExportController implements ExportApi {
                                       @RequestParam(required = false) String town,
                                       @RequestParam(defaultValue = "month") String groupBy,
                                       @RequestParam(required = false) Integer year) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        for (List<String> row : rows(report, from, to, town, groupBy, year)) {
-            csv.append(String.join(";", row.stream().map(CsvCell::of).toList())).append("\r\n");
-        }
-        return file(report, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+        return SpreadsheetFiles.csv(report, rows(report, from, to, town, groupBy, year));
     }
 
     @GetMapping("/api/steering/exports/{report}.xlsx")
@@ -85,26 +65,7 @@ public class ExportController implements ExportApi {
                                        @RequestParam(required = false) String town,
                                        @RequestParam(defaultValue = "month") String groupBy,
                                        @RequestParam(required = false) Integer year) {
-        List<List<String>> rows = rows(report, from, to, town, groupBy, year);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(report);
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    String value = rows.get(r).get(c);
-                    // Numbers as numbers, so the spreadsheet can sum them; "<5" stays text.
-                    if (r > 0 && value.matches("\\d{1,15}")) {
-                        row.createCell(c).setCellValue(Long.parseLong(value));
-                    } else {
-                        row.createCell(c).setCellValue(value);
-                    }
-                }
-            }
-            workbook.write(out);
-            return file(report, "xlsx", XLSX, out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SpreadsheetFiles.xlsx(report, rows(report, from, to, town, groupBy, year), 1);
     }
 
     private List<List<String>> rows(String report, String from, String to, String town, String groupBy, Integer year) {
@@ -168,7 +129,7 @@ public class ExportController implements ExportApi {
         return rows;
     }
 
-    private static Year year(int year) {
+    static Year year(int year) {
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", "steering.year.invalid");
         }
@@ -189,12 +150,5 @@ public class ExportController implements ExportApi {
 
     private static String cell(Cell cell) {
         return cell.display();
-    }
-
-    private static ResponseEntity<byte[]> file(String report, String extension, MediaType type, byte[] body) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("kim-" + report + "." + extension).build().toString())
-                .body(body);
     }
 }

@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DisclosureControlTest {
 
     private static final List<String> TOWNS = List.of("Velbert", "Hilden", "Ratingen");
-    private static final List<String> GROUPINGS = List.of("month", "town", "targetGroup", "fieldOfAction", "legalDomain");
+    private static final List<String> GROUPINGS = List.of("month", "town", "targetGroup", "accessRoute", "fieldOfAction",
+            "legalDomain");
     /** The figures that are one set of linked tables, whichever field of the answer shows them. */
     private static final Map<String, String> SAME_TABLES = Map.of("closedByOutcome", "casesClosed",
             "caseload", "casesOpen");
@@ -121,6 +122,10 @@ class DisclosureControlTest {
         report.addAll(flows(yearly.path("referralFlows"), year, null));
         published.addAll(report);
         assertCsvShowsNoOtherNumber(csv(headers, "/api/steering/exports/yearly.csv?year=2023"), report, "yearly");
+        JsonNode land = get(headers, "/api/steering/reports/land/2023");
+        published.addAll(LandReportFiles.published(land, year, this::figure));
+        LandReportFiles.assertFilesShowTheReport(land, csv(headers, "/api/steering/reports/land/2023.csv"),
+                xlsx(headers, "/api/steering/reports/land/2023.xlsx"));
 
         assertThat(published).hasSizeGreaterThan(1000);
         for (Published x : published) {
@@ -336,6 +341,12 @@ class DisclosureControlTest {
         return text;
     }
 
+    private byte[] xlsx(HttpHeaders headers, String path) {
+        ResponseEntity<byte[]> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
     /** Every figure of an answer, in one grouping. */
     private List<Published> figures(JsonNode answer, Set<YearMonth> months, String town, String grouping) {
         List<Published> numbers = new ArrayList<>();
@@ -350,7 +361,7 @@ class DisclosureControlTest {
     }
 
     /** A figure's total and groups, which add up with the row "nicht ausgewiesen"; every group in words. */
-    private List<Published> figure(String figure, JsonNode node, Set<YearMonth> months, String town, String dimension) {
+    List<Published> figure(String figure, JsonNode node, Set<YearMonth> months, String town, String dimension) {
         List<Published> numbers = new ArrayList<>();
         JsonNode total = node.path("total");
         if (total.path("count").isNumber()) {

@@ -30,6 +30,7 @@ public interface FiguresApi {
             description = "Cases opened and closed (and by outcome), open at the end of the period (today for the "
                     + "running one, from the cases' history), needs assessed, goals reached, double-funding warnings "
                     + "and legal-domain changes, grouped by `month` (default), `town`, `target-group` (Zielgruppe), "
+                    + "`access-route` (Zugangsweg), "
                     + "`field-of-action` (Handlungsfeld) or `legal-domain` (Rechtskreis), optionally for one town. "
                     + "`caseload` counts open cases per town; per case manager only where the tenant has enabled "
                     + "`kim.steering.workload-by-person` (a works-council decision, off by default)." + PERIOD)
