@@ -63,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 class ImmigrationOfficeIntegrationTest {
 
     static final String RECORD = """
-            {"dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}""";
+            {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}""";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
     @DynamicPropertySource
@@ -389,7 +389,7 @@ class ImmigrationOfficeIntegrationTest {
         String birth = "1962-04-09";
         String entry = "2013-11-05";
         String id = json.readTree(post("/api/residence-records",
-                "{\"dateOfBirth\":\"%s\",\"nationality\":\"QZX\",\"entryDate\":\"%s\",\"minorChildInHousehold\":true}"
+                "{\"familyName\":\"Testperson\",\"givenName\":\"Erika\",\"fileNumber\":\"ABH-T 1\",\"dateOfBirth\":\"%s\",\"nationality\":\"QZX\",\"entryDate\":\"%s\",\"minorChildInHousehold\":true}"
                         .formatted(birth, entry), null).getBody()).path("id").asText();
         post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
         String record = "/api/residence-records/" + id;
