@@ -35,9 +35,25 @@ public class ResidenceController {
         this.api = api;
     }
 
+    /**
+     * The officer's records, 50 a page, searched (Aktenzeichen, name, date of birth) and filtered by status,
+     * expiry and responsibility; pages count from 1 in the address ({@code seite}).
+     */
     @GetMapping("/aufenthalt")
-    public String records(@AuthenticationPrincipal OidcUser user, Model model) {
-        model.addAttribute("expiring", api.list("/api/residence-records?expiringWithinDays=180"));
+    public String records(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String suche,
+                          @RequestParam(required = false) String status, @RequestParam(required = false) String ablauf,
+                          @RequestParam(required = false) String meine, @RequestParam(required = false) String seite,
+                          Model model) {
+        RecordList.Filter filter = RecordList.Filter.of(suche, status, ablauf, meine);
+        int page = RecordList.page(seite);
+        Api.Answer answer = api.get(RecordList.template(filter), RecordList.query(filter, page,
+                SignedIn.of(user).username()));
+        if (!answer.ok()) {
+            model.addAttribute("error", answer.problem());
+        }
+        model.addAttribute("records", CaseListController.Paged.of(api.map(answer), page));
+        model.addAttribute("filter", filter);
+        model.addAttribute("expiryChoices", RecordList.EXPIRY_DAYS);
         model.addAttribute("workList", api.read("/api/residence-records/work-list?officer="
                 + SignedIn.of(user).username() + "&withinDays=180"));
         return "residence";
@@ -63,6 +79,11 @@ public class ResidenceController {
     @PostMapping("/aufenthalt")
     public String create(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("familyName", form.get("familyName"));
+        body.put("givenName", form.get("givenName"));
+        body.put("fileNumber", form.get("fileNumber"));
+        String azrNumber = form.get("azrNumber");
+        body.put("azrNumber", azrNumber == null || azrNumber.isBlank() ? null : azrNumber.strip());
         body.put("dateOfBirth", form.get("dateOfBirth"));
         body.put("nationality", form.get("nationality"));
         body.put("entryDate", form.get("entryDate"));

@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ResidenceRecordPageTest {
 
     private static final String RECORD = """
-            {"id":"r-1","nationality":"AFG","entryDate":"2016-05-02","officer":"abh-jonas",
+            {"id":"r-1","identity":{"familyName":"Haddad","givenName":"Lina","fileNumber":"32.1-ABH 4711/2019",
+             "azrNumber":"123456789012"},"nationality":"AFG","entryDate":"2016-05-02","officer":"abh-jonas",
              "statuses":[{"id":"s-1","type":"DULDUNG","legalBasis":"§ 60b AufenthG","validFrom":"2020-01-01","validUntil":null}],
              "achievements":[],"statusChecks":[],
              "handovers":[{"id":"h-1","fieldOfAction":"LANGUAGE","reasonCode":"LANGUAGE_LEVEL_MISSING",
@@ -99,6 +100,9 @@ class ResidenceRecordPageTest {
                 "null");
         assertThat(page).doesNotContain(">DULDUNG<", "2020-01-01");
         assertThat(page).contains("<select id=\"h-pathway\" name=\"pathway\"", "value=\"AUFENTHG_25B\"");
+        String title = page.substring(page.indexOf("<h1"), page.indexOf("</h1>"));
+        assertThat(title).contains("Aufenthaltsakte 32.1-ABH 4711/2019 – Haddad, Lina").doesNotContain("r-1");
+        assertThat(page).contains("123456789012");
     }
 
     @Test

@@ -97,8 +97,10 @@ public class ResidenceRecordAggregate {
         if (command.entryDate().isBefore(command.dateOfBirth())) {
             throw new InvalidInputException("entryDate", "residence.entry-before-birth");
         }
+        RecordIdentity.check(command.familyName(), command.givenName(), command.fileNumber(), command.azrNumber());
         PersonalDetails person = new PersonalDetails(command.dateOfBirth(), command.nationality(), command.entryDate(),
-                command.minorChildInHousehold());
+                command.minorChildInHousehold(), command.familyName().strip(), command.givenName().strip(),
+                RecordIdentity.normalFileNumber(command.fileNumber()), command.azrNumber());
         apply(new ResidenceRecordCreatedEvent(command.recordId(), tenant,
                 vault.seal(tenant, command.recordId().value(), person)));
     }

@@ -1,6 +1,7 @@
 package de.kim.immigration.config;
 
 import com.mongodb.client.MongoClient;
+import de.kim.immigration.privacy.RecordSearchIndex;
 import de.kim.immigration.query.ResidenceRecordProjection;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.immigration.screening.PathwayScreener;
@@ -43,10 +44,11 @@ public class ImmigrationReadModels {
     public AxonReadModel residenceRecordsReadModel(ReadModelDatabase residenceRecordsDatabase,
                                                    ObjectProvider<Configuration> axon,
                                                    ObjectProvider<EventStorageEngine> events, PathwayScreener screener,
-                                                   Clock clock, PersonalDataVault vault) {
+                                                   Clock clock, PersonalDataVault vault,
+                                                   RecordSearchIndex index) {
         return new AxonReadModel(RESIDENCE_RECORDS, RESIDENCE_RECORDS, residenceRecordsDatabase, axon, events,
                 target -> ReadModelReplay.through(new ResidenceRecordProjection(ReadModelDatabase.pinnedTo(target),
-                                screener, clock, vault), axon.getObject().parameterResolverFactory(),
+                                screener, clock, vault, index), axon.getObject().parameterResolverFactory(),
                         written -> written.count(new Query(), ResidenceRecordView.class)));
     }
 }

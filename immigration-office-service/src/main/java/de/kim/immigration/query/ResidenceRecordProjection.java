@@ -16,6 +16,7 @@ import de.kim.immigration.api.ResidenceRecordErasedEvent;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.StatusCheckCompletedEvent;
 import de.kim.immigration.api.StatusCheckRequestedEvent;
+import de.kim.immigration.privacy.RecordSearchIndex;
 import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.PathwayScreener;
 import de.kim.platform.domain.Actor;
@@ -45,7 +46,8 @@ import java.util.function.UnaryOperator;
  * achievement changes. Each event is applied once: an event whose sequence is
  * not newer than the stored version is a redelivery and changes nothing. The person's details
  * are opened with the record's key while it exists; after erasure (and in a rebuild after it)
- * the record holds no personal data and no screening, only ids, codes and process dates.
+ * the record holds no personal data, no search tokens and no screening, only ids, codes and process
+ * dates: with the key gone, a rebuild cannot make the tokens again.
  */
 @Component
 @ProcessingGroup("residence-records")
@@ -55,13 +57,15 @@ public class ResidenceRecordProjection {
     private final PathwayScreener screener;
     private final Clock clock;
     private final PersonalDataVault vault;
+    private final RecordSearchIndex index;
 
     public ResidenceRecordProjection(ReadModelDatabase database, PathwayScreener screener, Clock clock,
-                                     PersonalDataVault vault) {
+                                     PersonalDataVault vault, RecordSearchIndex index) {
         this.database = database;
         this.screener = screener;
         this.clock = clock;
         this.vault = vault;
+        this.index = index;
     }
 
     @EventHandler
@@ -70,7 +74,8 @@ public class ResidenceRecordProjection {
             return;
         }
         PersonalDetails person = vault.open(event.tenant(), event.person(), PersonalDetails.class).orElse(null);
-        save(ResidenceRecordView.opened(event.recordId().value(), event.tenant(), person), sequence);
+        save(ResidenceRecordView.opened(event.recordId().value(), event.tenant(), person,
+                index.tokensOf(event.tenant(), person)), sequence);
     }
 
     @EventHandler

@@ -23,6 +23,10 @@ import java.util.List;
  * A residence record as the officer sees it, with its latest screening: the read model behind
  * {@code GET /api/residence-records/{id}} and its pathways.
  *
+ * @param identity           who the record is about (names, Aktenzeichen, AZR number); null once erased, and
+ *                           for records opened before names were asked for
+ * @param searchTokens       the blind index of names, date of birth and Aktenzeichen ({@code RecordSearchIndex}):
+ *                           keyed hashes a search can match, never answered; empty once erased
  * @param statusChecks       case management's requests for a status check, open until the officer completes them
  * @param caseLinks          case management's requests to link a case to the record, and the officer's answers
  * @param officer            the officer responsible for the record; null while nobody is assigned
@@ -31,7 +35,7 @@ import java.util.List;
  * @param closedOn           the day the record was closed; null while it is open
  * @param closureReason      why it was closed
  * @param legalHold          whether a legal hold keeps the record from being erased
- * @param erasedOn           the day its personal data was erased; from then on date of birth,
+ * @param erasedOn           the day its personal data was erased; from then on identity, date of birth,
  *                           nationality, entry date, household and screening are null
  * @param screening          the screening as of the day of the record's last event; kept in the store only, never
  *                           answered: the API screens afresh as of the day asked ({@code …/pathways?asOf=})
@@ -40,9 +44,12 @@ import java.util.List;
 @CompoundIndex(name = "tenant_permit_until", def = "{'tenant': 1, 'currentValidUntil': 1}")
 @CompoundIndex(name = "tenant_chancen_ends", def = "{'tenant': 1, 'chancenClockEndsOn': 1}")
 @CompoundIndex(name = "tenant_officer", def = "{'tenant': 1, 'officer': 1}")
+@CompoundIndex(name = "tenant_search_tokens", def = "{'tenant': 1, 'searchTokens': 1}")
+@CompoundIndex(name = "tenant_status", def = "{'tenant': 1, 'currentStatus': 1}")
 @CompoundIndex(name = "retention_due", def = "{'closedOn': 1, 'erasedOn': 1}")
 @Document("residence_records")
-public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOfBirth, String nationality,
+public record ResidenceRecordView(@Id String id, String tenant, Identity identity,
+                                  @JsonIgnore List<String> searchTokens, LocalDate dateOfBirth, String nationality,
                                   LocalDate entryDate, Boolean minorChildInHousehold, List<StatusEntry> statuses,
                                   List<AchievementEntry> achievements, List<HandoverEntry> handovers,
                                   List<StatusCheckEntry> statusChecks, List<CaseLinkEntry> caseLinks, String officer,
@@ -56,6 +63,26 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
         handovers = handovers == null ? new ArrayList<>() : new ArrayList<>(handovers);
         statusChecks = statusChecks == null ? new ArrayList<>() : new ArrayList<>(statusChecks);
         caseLinks = caseLinks == null ? new ArrayList<>() : new ArrayList<>(caseLinks);
+        searchTokens = searchTokens == null ? new ArrayList<>() : new ArrayList<>(searchTokens);
+    }
+
+    /**
+     * Who the record is about, as the officer reads it.
+     *
+     * @param fileNumber the Aktenzeichen of the Ausländerbehörde
+     * @param azrNumber  the AZR number, or null
+     */
+    public record Identity(String familyName, String givenName, String fileNumber, String azrNumber) {
+
+        /** The Aktenzeichen and the name, as a line the officer reads: {@code ABH 4711 – Haddad, Lina}. */
+        public String label() {
+            return fileNumber + " – " + familyName + ", " + givenName;
+        }
+
+        static Identity of(PersonalDetails person) {
+            return person == null || person.fileNumber() == null && person.familyName() == null ? null
+                    : new Identity(person.familyName(), person.givenName(), person.fileNumber(), person.azrNumber());
+        }
     }
 
     /** One status of the record. */
@@ -95,8 +122,8 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
     }
 
     /** A record just opened; {@code person} is null when its key is gone (the record was erased). */
-    static ResidenceRecordView opened(String id, String tenant, PersonalDetails person) {
-        return new ResidenceRecordView(id, tenant, person == null ? null : person.dateOfBirth(),
+    static ResidenceRecordView opened(String id, String tenant, PersonalDetails person, List<String> searchTokens) {
+        return new ResidenceRecordView(id, tenant, Identity.of(person), searchTokens, person == null ? null : person.dateOfBirth(),
                 person == null ? null : person.nationality(), person == null ? null : person.entryDate(),
                 person == null ? null : person.minorChildInHousehold(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
                 null, null, null, null, null, null, false, null, -1);
@@ -114,26 +141,26 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
 
     /** The same record with another officer responsible. */
     ResidenceRecordView withOfficer(String newOfficer) {
-        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
+        return new ResidenceRecordView(id, tenant, identity, searchTokens, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
                 achievements, handovers, statusChecks, caseLinks, newOfficer, currentStatus, currentValidUntil, chancenClockEndsOn,
                 screening, closedOn, closureReason, legalHold, erasedOn, version);
     }
 
     ResidenceRecordView closed(LocalDate on, ClosureReason reason) {
-        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
+        return new ResidenceRecordView(id, tenant, identity, searchTokens, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
                 achievements, handovers, statusChecks, caseLinks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
                 screening, on, reason, legalHold, erasedOn, version);
     }
 
     ResidenceRecordView withLegalHold(boolean active) {
-        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
+        return new ResidenceRecordView(id, tenant, identity, searchTokens, dateOfBirth, nationality, entryDate, minorChildInHousehold, statuses,
                 achievements, handovers, statusChecks, caseLinks, officer, currentStatus, currentValidUntil, chancenClockEndsOn,
                 screening, closedOn, closureReason, active, erasedOn, version);
     }
 
     /** The record after erasure: ids, codes and the dates of the process steps stay, nothing of the person. */
     ResidenceRecordView erased(LocalDate on) {
-        return new ResidenceRecordView(id, tenant, null, null, null, null, statuses, achievements, handovers,
+        return new ResidenceRecordView(id, tenant, null, List.of(), null, null, null, null, statuses, achievements, handovers,
                 statusChecks, caseLinks, officer, currentStatus, currentValidUntil, chancenClockEndsOn, null, closedOn,
                 closureReason, legalHold, on, version);
     }
@@ -153,7 +180,7 @@ public record ResidenceRecordView(@Id String id, String tenant, LocalDate dateOf
      */
     ResidenceRecordView withScreening(Screening newScreening, ChancenClock clock, long newVersion) {
         StatusEntry current = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
-        return new ResidenceRecordView(id, tenant, dateOfBirth, nationality, entryDate, minorChildInHousehold,
+        return new ResidenceRecordView(id, tenant, identity, searchTokens, dateOfBirth, nationality, entryDate, minorChildInHousehold,
                 statuses, achievements, handovers, statusChecks, caseLinks, officer, current == null ? null : current.type(),
                 current == null ? null : current.validUntil(), clock == null ? null : clock.endsOn(), newScreening,
                 closedOn, closureReason, legalHold, erasedOn, newVersion);

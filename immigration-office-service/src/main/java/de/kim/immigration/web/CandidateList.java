@@ -19,12 +19,14 @@ public record CandidateList(Pathway pathway, String pathwayLabel, LocalDate asOf
     /**
      * One record on the list.
      *
+     * @param record   the record's Aktenzeichen and person's name, as the officer reads it (null for a record
+     *                 opened before they were asked for)
      * @param meetsNow whether nothing screenable is missing on {@code asOf}; otherwise it is met by {@code until}
      *                 if the current status is extended and nothing else changes
      * @param missing  the requirements missing on {@code asOf} (empty when {@code meetsNow})
      * @param toCheck  the requirements the officer checks (what the record cannot show)
      */
-    public record Candidate(String recordId, String officer, ResidenceStatusType currentStatus,
+    public record Candidate(String recordId, String record, String officer, ResidenceStatusType currentStatus,
                             String currentStatusLabel, boolean meetsNow, LocalDate meetsBy,
                             PathwaysResponse.RuleSetRef ruleSet, List<PathwaysResponse.RequirementLine> missing,
                             List<PathwaysResponse.RequirementLine> toCheck) {

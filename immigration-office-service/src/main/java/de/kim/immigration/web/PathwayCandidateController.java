@@ -119,7 +119,8 @@ public class PathwayCandidateController implements PathwayCandidateApi {
         }
         PathwaysResponse.PathwayResult words = texts.pathway(now);
         var current = record.statuses().get(record.statuses().size() - 1);
-        return Optional.of(new CandidateList.Candidate(record.id(), record.officer(), current.type(),
+        return Optional.of(new CandidateList.Candidate(record.id(),
+                record.identity() == null ? null : record.identity().label(), record.officer(), current.type(),
                 texts.label("status", current.type()), meetsNow, meetsNow ? day : until, words.ruleSet(),
                 words.requirements().stream().filter(r -> r.outcome() == Outcome.MISSING).toList(),
                 words.requirements().stream().filter(r -> r.outcome() == Outcome.TO_CHECK).toList()));

@@ -9,6 +9,7 @@ import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.immigration.api.HandoverId;
 import de.kim.immigration.api.ResidenceRecordId;
+import de.kim.immigration.api.ResidenceStatusType;
 import de.kim.immigration.api.StatusCheckId;
 import de.kim.immigration.api.StatusId;
 import de.kim.immigration.query.FindExpiringQuery;
@@ -65,9 +66,11 @@ public class ResidenceRecordController implements ResidenceRecordApi {
     private final PathwayScreener screener;
     private final ScreeningTexts texts;
     private final Clock clock;
+    private final RecordListing listing;
 
     public ResidenceRecordController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
-                                     PathwayScreener screener, ScreeningTexts texts, Clock clock) {
+                                     PathwayScreener screener, ScreeningTexts texts, Clock clock, RecordListing listing) {
+        this.listing = listing;
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
@@ -183,7 +186,8 @@ public class ResidenceRecordController implements ResidenceRecordApi {
                 ResponseTypes.multipleInstancesOf(ResidenceRecordView.class)).join()) {
             record.statusChecks().stream().filter(ResidenceRecordView.StatusCheckEntry::open)
                     .forEach(c -> checks.add(new WorkList.StatusCheck(record.id(), c.id(), c.caseId(), c.requestedOn(),
-                            c.requestedOn() == null ? 0 : ChronoUnit.DAYS.between(c.requestedOn(), today))));
+                            c.requestedOn() == null ? 0 : ChronoUnit.DAYS.between(c.requestedOn(), today),
+                            record.identity() == null ? null : record.identity().label())));
             record.caseLinks().stream().filter(ResidenceRecordView.CaseLinkEntry::open)
                     .forEach(l -> links.add(new WorkList.LinkRequest(record.id(), l.caseId(), l.requestedBy(),
                             l.requestedOn())));
@@ -237,17 +241,26 @@ public class ResidenceRecordController implements ResidenceRecordApi {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The records of the Kommune, a page of them ({@link RecordListPage}), filtered and searched. Asked with
+     * {@code expiringWithinDays} alone (and perhaps {@code officer}), it answers the older list of deadlines
+     * ({@link ExpiringEntry}), soonest first, for the callers that read that shape.
+     */
     @Audited(item = "recordId")
     @GetMapping
-    public List<ExpiringEntry> expiring(@RequestParam(required = false) Integer expiringWithinDays,
-                                        @RequestParam(required = false) String officer) {
-        if (expiringWithinDays == null) {
-            throw new InvalidInputException("expiringWithinDays", "residence.expiring.days-required");
-        }
-        int days = window("expiringWithinDays", expiringWithinDays);
+    public Object list(@RequestParam(required = false) Integer expiringWithinDays,
+                       @RequestParam(required = false) String officer,
+                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                       @RequestParam(required = false) String q,
+                       @RequestParam(required = false) ResidenceStatusType statusType) {
+        Integer days = expiringWithinDays == null ? null : window("expiringWithinDays", expiringWithinDays);
         requireOfficer(officer, false);
         LocalDate today = LocalDate.now(clock);
-        return deadlines(today, today.plusDays(days), officer);
+        if (days != null && page == null && size == null && q == null && statusType == null) {
+            return deadlines(today, today.plusDays(days), officer);
+        }
+        return listing.page(new RecordListing.Request(tenant(), page, size, q, statusType, today,
+                days == null ? null : today.plusDays(days), officer));
     }
 
     private List<ExpiringEntry> deadlines(LocalDate today, LocalDate until, String officer) {

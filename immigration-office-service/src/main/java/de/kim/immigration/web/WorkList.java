@@ -10,9 +10,13 @@ import java.util.List;
 public record WorkList(String officer, int withinDays, List<ExpiringEntry> deadlines, List<StatusCheck> statusChecks,
                        List<LinkRequest> linkRequests) {
 
-    /** An open request of case management to check the status on one of the officer's records. */
+    /**
+     * An open request of case management to check the status on one of the officer's records.
+     *
+     * @param record the record's Aktenzeichen and person's name, as the officer reads it; null once erased
+     */
     public record StatusCheck(String recordId, String statusCheckId, String caseId, LocalDate requestedOn,
-                              long daysWaiting) {
+                              long daysWaiting, String record) {
     }
 
     /** A request of case management to link a case to one of the officer's records, to confirm or refuse. */

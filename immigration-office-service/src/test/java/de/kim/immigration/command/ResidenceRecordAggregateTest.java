@@ -53,6 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -95,18 +97,35 @@ class ResidenceRecordAggregateTest {
     }
 
     @Test
-    void a_record_opens_with_date_of_birth_nationality_and_entry_date_sealed_with_the_records_own_key() {
-        PersonalDetails person = new PersonalDetails(BIRTH, "AFG", ENTRY, true);
+    void a_record_opens_with_name_file_number_and_dates_sealed_with_the_records_own_key() {
+        PersonalDetails person = new PersonalDetails(BIRTH, "AFG", ENTRY, true, "Ahmadi", "Farid", "32.1-ABH 4711/2019",
+                "123456789012");
         fixture.givenNoPriorActivity()
-                .when(new CreateResidenceRecordCommand(id, BIRTH, "AFG", ENTRY, true), JONAS_IN_METTMANN)
+                .when(new CreateResidenceRecordCommand(id, BIRTH, "AFG", ENTRY, true, " Ahmadi ", "Farid",
+                        "32.1-abh  4711/2019", "123456789012"), JONAS_IN_METTMANN)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(ResidenceRecordCreatedEvent.class,
                         created -> created.recordId().equals(id) && created.tenant().equals("kreis-mettmann")
                                 && created.person().subject().equals("record-1")
                                 && !created.person().data().contains("1995-03-14")
                                 && !created.person().data().contains("AFG")
+                                && !created.person().data().contains("Ahmadi")
+                                && !created.person().data().contains("4711")
+                                && !created.person().data().contains("123456789012")
                                 && vault.open("kreis-mettmann", created.person(), PersonalDetails.class).orElseThrow()
                                 .equals(person)),
                         andNoMore())));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"'', Farid, ABH-1, NULL", "Ahmadi, '  ', ABH-1, NULL", "Ahmadi, Farid, '', NULL",
+            "Ahmadi, Farid, ABH_1;drop, NULL", "Ahmadi, Farid, ABH-1, 12345", "Ahmadi, Farid, ABH-1, 12345678901a"},
+            nullValues = "NULL")
+    void a_missing_name_or_a_bad_file_number_or_azr_number_is_refused(String family, String given, String fileNumber,
+                                                                     String azr) {
+        fixture.givenNoPriorActivity()
+                .when(new CreateResidenceRecordCommand(id, BIRTH, "AFG", ENTRY, false, family, given, fileNumber, azr),
+                        JONAS_IN_METTMANN)
+                .expectException(InvalidInputException.class).expectNoEvents();
     }
 
     @Test
@@ -230,7 +249,8 @@ class ResidenceRecordAggregateTest {
     @Test
     void a_date_of_birth_in_the_future_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateResidenceRecordCommand(id, LocalDate.of(2026, 11, 3), "AFG", ENTRY, false),
+                .when(new CreateResidenceRecordCommand(id, LocalDate.of(2026, 11, 3), "AFG", ENTRY, false,
+                        "Ahmadi", "Farid", "ABH-1", null),
                         JONAS_IN_METTMANN)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
@@ -238,7 +258,8 @@ class ResidenceRecordAggregateTest {
     @Test
     void an_entry_before_birth_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateResidenceRecordCommand(id, BIRTH, "AFG", BIRTH.minusDays(1), false), JONAS_IN_METTMANN)
+                .when(new CreateResidenceRecordCommand(id, BIRTH, "AFG", BIRTH.minusDays(1), false,
+                        "Ahmadi", "Farid", "ABH-1", null), JONAS_IN_METTMANN)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 class ResidenceRecordsHealAndRebuildIntegrationTest {
 
     private static final String RECORD = """
-            {"dateOfBirth":"1993-08-21","nationality":"SYR","entryDate":"2017-03-10","minorChildInHousehold":false}""";
+            {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"1993-08-21","nationality":"SYR","entryDate":"2017-03-10","minorChildInHousehold":false}""";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

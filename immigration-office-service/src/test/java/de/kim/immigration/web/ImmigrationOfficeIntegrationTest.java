@@ -63,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 class ImmigrationOfficeIntegrationTest {
 
     static final String RECORD = """
-            {"dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}""";
+            {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}""";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
     @DynamicPropertySource
@@ -388,9 +388,10 @@ class ImmigrationOfficeIntegrationTest {
         String marker = "Marker-" + UUID.randomUUID();
         String birth = "1962-04-09";
         String entry = "2013-11-05";
+        String fileNumber = "ABH-" + marker.substring(7, 15).toUpperCase();
         String id = json.readTree(post("/api/residence-records",
-                "{\"dateOfBirth\":\"%s\",\"nationality\":\"QZX\",\"entryDate\":\"%s\",\"minorChildInHousehold\":true}"
-                        .formatted(birth, entry), null).getBody()).path("id").asText();
+                "{\"familyName\":\"Testperson\",\"givenName\":\"Erika\",\"fileNumber\":\"%s\",\"dateOfBirth\":\"%s\",\"nationality\":\"QZX\",\"entryDate\":\"%s\",\"minorChildInHousehold\":true}"
+                        .formatted(fileNumber, birth, entry), null).getBody()).path("id").asText();
         post(statuses(id), status("DULDUNG", null, "2016-05-02", TODAY.plusDays(20).toString()), null);
         String record = "/api/residence-records/" + id;
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -427,6 +428,11 @@ class ImmigrationOfficeIntegrationTest {
         projection.resetTokens();
         projection.start();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertErasedButCounted(id, birth, entry, marker));
+        // the key is gone: the rebuild cannot make the search tokens again, the Aktenzeichen finds nothing
+        assertThat(json.readTree(http.getForEntity("/api/residence-records?q=" + fileNumber, String.class).getBody())
+                .path("total").asLong()).isZero();
+        assertThat(mongo.getCollection("residence_records").find(new Document("_id", id)).first()
+                .getList("searchTokens", String.class)).isEmpty();
     }
 
     @Test

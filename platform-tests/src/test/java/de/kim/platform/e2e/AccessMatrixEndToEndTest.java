@@ -187,7 +187,7 @@ class AccessMatrixEndToEndTest {
             return made.statusCode() == 201;
         });
         IDS.put("record", id(PLATFORM.as(METTMANN.get(Role.OFFICER)).post("/api/residence-records",
-                "{\"dateOfBirth\":\"1991-02-17\",\"nationality\":\"AFG\",\"entryDate\":\"2016-05-02\",\"minorChildInHousehold\":false}")));
+                "{\"familyName\":\"Testperson\",\"givenName\":\"Erika\",\"fileNumber\":\"ABH-T 1\",\"dateOfBirth\":\"1991-02-17\",\"nationality\":\"AFG\",\"entryDate\":\"2016-05-02\",\"minorChildInHousehold\":false}")));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 PLATFORM.as(METTMANN.get(Role.PARTNER)).get("/api/referrals/" + IDS.get("referral")).statusCode() == 200
                         && PLATFORM.as(METTMANN.get(Role.CM)).get(cases).statusCode() == 200

@@ -224,7 +224,7 @@ class CaseWorkflowEndToEndTest {
     void a_language_certificate_reached_in_case_management_reaches_the_office_with_consent_and_meets_the_pathway() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
         String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
-                {"dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}"""));
+                {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"1991-02-17","nationality":"AFG","entryDate":"2016-05-02","minorChildInHousehold":false}"""));
         String records = "/api/residence-records/" + record;
         id(PLATFORM.as(OFFICER).post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"2016-05-02\",\"validUntil\":\"%s\"}"
                 .formatted(today.plusMonths(3))));
@@ -263,7 +263,7 @@ class CaseWorkflowEndToEndTest {
     void a_hand_over_of_the_office_becomes_a_need_of_the_linked_case_and_its_status_check_is_answered_back_to_the_case() {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
         String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
-                {"dateOfBirth":"1997-09-23","nationality":"IRQ","entryDate":"2017-03-14","minorChildInHousehold":false}"""));
+                {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"1997-09-23","nationality":"IRQ","entryDate":"2017-03-14","minorChildInHousehold":false}"""));
         String records = "/api/residence-records/" + record;
         assertThat(PLATFORM.as(OFFICER).put(records + "/officer", "{\"officer\":\"abh-jonas\"}").statusCode()).isEqualTo(204);
         String handover = id(PLATFORM.as(OFFICER).post(records + "/handover",

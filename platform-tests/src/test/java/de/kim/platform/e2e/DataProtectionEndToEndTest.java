@@ -101,7 +101,7 @@ class DataProtectionEndToEndTest {
 
         // The immigration office: a person's record and the officer's reasons.
         String records = "/api/residence-records/" + created(officer.post("/api/residence-records", """
-                {"dateOfBirth":"%s","nationality":"AFG","entryDate":"2016-05-02"}""".formatted(RECORD_BIRTH_DATE)));
+                {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"%s","nationality":"AFG","entryDate":"2016-05-02"}""".formatted(RECORD_BIRTH_DATE)));
         ok(officer.put(records + "/legal-hold", "{\"active\":true,\"reason\":\"" + marker + "-record-hold-on\"}"));
         ok(officer.put(records + "/legal-hold", "{\"active\":false,\"reason\":\"" + marker + "-record-hold-off\"}"));
 

@@ -40,7 +40,7 @@ final class FaultInjection {
              "languages":["ar"],"town":"Velbert"},"targetGroup":"NEWLY_ARRIVED","accessRoute":"SELF","assignee":"cm-ben",
              "confirmDuplicate":true}""";
     static final String RECORD = """
-            {"dateOfBirth":"1990-10-01","nationality":"AFG","entryDate":"2019-04-02","minorChildInHousehold":false}""";
+            {"familyName":"Testperson","givenName":"Erika","fileNumber":"ABH-T 1","dateOfBirth":"1990-10-01","nationality":"AFG","entryDate":"2019-04-02","minorChildInHousehold":false}""";
     static final String PARTNER = """
             {"name":"Sprachschule Erfunden","kind":"LANGUAGE_COURSE_PROVIDER","legalDomains":["AUFENTHG"],
              "fieldsOfAction":["LANGUAGE"],"towns":["Velbert"],"agreement":{"signedOn":"2025-01-15"}}""";

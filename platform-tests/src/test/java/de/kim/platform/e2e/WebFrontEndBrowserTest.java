@@ -235,11 +235,15 @@ class WebFrontEndBrowserTest {
                 .statusCode()).isEqualTo(201);
 
         WebDriver officer = signIn("abh.mettmann");
+        officer.findElement(By.id("r-family")).sendKeys("Beispiel");
+        officer.findElement(By.id("r-given")).sendKeys("Samir");
+        officer.findElement(By.id("r-file")).sendKeys("ABH-B 2019/42");
         date(officer, "r-dob", "1990-05-02");
         officer.findElement(By.id("r-nat")).sendKeys("AFG");
         date(officer, "r-entry", "2019-03-01");
         submit(officer, "new-record");
-        assertThat(officer.findElement(By.tagName("h1")).getText()).startsWith("Aufenthaltsakte");
+        assertThat(officer.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Aufenthaltsakte ABH-B 2019/42 – Beispiel, Samir");
         String recordUrl = officer.getCurrentUrl();
         String recordId = recordUrl.substring(recordUrl.lastIndexOf('/') + 1);
         new Select(officer.findElement(By.id("s-type"))).selectByValue("DULDUNG");

@@ -1,5 +1,6 @@
 package de.kim.immigration.web.docs;
 
+import de.kim.immigration.api.ResidenceStatusType;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.immigration.web.AssignOfficerRequest;
 import de.kim.immigration.web.CreateResidenceRecordRequest;
@@ -8,6 +9,7 @@ import de.kim.immigration.web.HandoverRequest;
 import de.kim.immigration.web.PathwaysResponse;
 import de.kim.immigration.web.RecordAchievementRequest;
 import de.kim.immigration.web.RecordLifecycleRequests;
+import de.kim.immigration.web.RecordListPage;
 import de.kim.immigration.web.RecordStatusRequest;
 import de.kim.immigration.web.StatusCheckAnswerRequest;
 import de.kim.immigration.web.WorkList;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,13 +41,16 @@ public interface ResidenceRecordApi {
     String CLOSED = "The record is closed or erased: nothing more is recorded.";
 
     @Operation(summary = "Create a residence record",
-            description = "Opens the Ausländerbehörde's record of a person with date of birth, nationality (ISO "
-                    + "3166 alpha-3), date of entry and whether a minor child lives in the household (which some "
-                    + "pathways ask). The personal data is sealed with the person's own key. Answers the record's id, "
-                    + "and its address in `Location`.",
+            description = "Opens the Ausländerbehörde's record of a person with family and given names, the office's "
+                    + "Aktenzeichen (`fileNumber`: letters, digits, `. / -` and spaces, at most 40), optionally the AZR "
+                    + "number (12 digits), date of birth, nationality (ISO 3166 alpha-3), date of entry and whether a "
+                    + "minor child lives in the household (which some pathways ask). All of it is sealed with the "
+                    + "person's own key; names, date of birth and Aktenzeichen are searchable through a blind index "
+                    + "only. Answers the record's id, and its address in `Location`.",
             requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
                     name = "neue Akte", value = """
-                            {"dateOfBirth": "2006-04-17", "nationality": "SYR", "entryDate": "2019-08-02",
+                            {"familyName": "Haddad", "givenName": "Lina", "fileNumber": "32.1-ABH 4711/2019",
+                             "azrNumber": "123456789012", "dateOfBirth": "2006-04-17", "nationality": "SYR", "entryDate": "2019-08-02",
                              "minorChildInHousehold": false}"""))))
     @ApiResponse(responseCode = "201", description = "Created; the body holds the record's `id`.")
     ResponseEntity<Map<String, String>> create(CreateResidenceRecordRequest request);
@@ -228,8 +234,18 @@ public interface ResidenceRecordApi {
             + "or its retention period runs from a closure that has not happened (`retention_runs_from_closure`).")
     ResponseEntity<Void> erase(String id, RecordLifecycleRequests.Erasure body);
 
-    @Operation(summary = "Records with deadlines ahead",
-            description = "The Kommune's records whose permit expires or whose Chancen-Aufenthaltsrecht runs out within "
-                    + "`expiringWithinDays` (required, at most 3650), optionally of one officer, soonest first.")
-    List<ExpiringEntry> expiring(Integer expiringWithinDays, String officer);
+    @Operation(summary = "List and search residence records",
+            description = "The Kommune's records, a page of them: `{items, total, page, size}` (`page` from 0, `size` "
+                    + "1 to 200, default 50), in a stable order. Filters: `statusType` (the current status), "
+                    + "`expiringWithinDays` (the permit or the Chancen-Aufenthaltsrecht ends within so many days, at most "
+                    + "3650), `officer`. `q` searches: the whole text as an Aktenzeichen (exactly, case aside), or each "
+                    + "word as a date of birth (`12.04.1990`, `1990-04-12`) or the beginning of a family or given name "
+                    + "(two letters or more; `Mueller` finds `Müller`). The search runs on a blind index (keyed hashes): "
+                    + "names and Aktenzeichen are never stored searchable, and an erased record is not found. "
+                    + "Asked with `expiringWithinDays` alone (optionally `officer`), the answer is the older list of "
+                    + "deadlines (`ExpiringEntry`), soonest first.")
+    @ApiResponse(responseCode = "200", description = "The page, or the list of deadlines.", content = @Content(
+            mediaType = "application/json", schema = @Schema(oneOf = {RecordListPage.class, ExpiringEntry[].class})))
+    Object list(Integer expiringWithinDays, String officer, Integer page, Integer size, String q,
+                ResidenceStatusType statusType);
 }
