@@ -86,11 +86,11 @@ public class CaseAggregate {
 
     @CommandHandler
     public CaseAggregate(OpenCaseCommand command, @MetaDataValue(Actor.TENANT) String tenant,
-                         TenantDirectory tenants, PersonalDataVault vault, CaseNumbers numbers, Clock clock) {
+                         TenantDirectory tenants, PersonalDataVault vault, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         ClientProfile client = command.client();
         checkClient(client, tenant, tenants, today);
-        apply(new CaseOpenedEvent(command.caseId(), tenant, numbers.next(tenant, today.getYear()),
+        apply(new CaseOpenedEvent(command.caseId(), tenant, command.caseNumber(),
                 vault.seal(tenant, command.caseId().value(), client), client.town(), command.targetGroup(),
                 command.accessRoute(), command.assignee(), today));
     }

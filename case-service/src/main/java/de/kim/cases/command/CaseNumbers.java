@@ -3,7 +3,10 @@ package de.kim.cases.command;
 /**
  * Gives each new case its Aktenzeichen: {@code KIM-<year>-<sequence>}, the sequence counted per
  * tenant and year. A number is never given twice in a tenant; one given to an opening that then
- * failed stays unused (a gap, never a duplicate).
+ * failed stays unused (a gap, never a duplicate). The web layer takes it before it sends the
+ * opening command, outside any transaction: inside the command's transaction, which holds a
+ * connection, the counter's own transaction would need a second connection of the same pool, and
+ * as many concurrent openings as the pool has connections would wait for each other for good.
  */
 public interface CaseNumbers {
 

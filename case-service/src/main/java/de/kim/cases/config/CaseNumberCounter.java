@@ -1,17 +1,13 @@
 package de.kim.cases.config;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import de.kim.cases.command.CaseNumbers;
 import de.kim.platform.config.Schemas;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 
 /**
  * The case numbers' counter: one row per tenant and year in the event store's database, raised
@@ -20,39 +16,18 @@ import javax.sql.DataSource;
  * committed before the case's event is stored, so a crash in between leaves a gap and never gives
  * a number twice. Holding the lock only for the update, not until the event is stored, keeps
  * openings in one tenant from queueing behind each other's event writes.
- *
- * <p>The counter has a pool of its own ({@value #CONNECTIONS} connections to the same database):
- * an opening raises it while its command's transaction holds a connection of the main pool, and
- * taking a second one from there would let as many concurrent openings as the pool has
- * connections wait for each other until they time out.
  */
 @Component
-public class CaseNumberCounter implements CaseNumbers, DisposableBean {
+public class CaseNumberCounter implements CaseNumbers {
 
-    static final int CONNECTIONS = 2;
-
-    private final HikariDataSource ownPool;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
 
-    public CaseNumberCounter(DataSource eventStore) {
-        this.ownPool = poolLike(eventStore);
-        this.jdbc = new JdbcTemplate(ownPool);
-        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(ownPool));
-        Schemas.migrate(ownPool, "case-numbers");
-    }
-
-    private static HikariDataSource poolLike(DataSource eventStore) {
-        HikariConfig config = new HikariConfig();
-        if (eventStore instanceof HikariDataSource main) {
-            main.copyStateTo(config);
-        } else {
-            config.setDataSource(eventStore);
-        }
-        config.setPoolName("case-numbers");
-        config.setMaximumPoolSize(CONNECTIONS);
-        config.setMinimumIdle(1);
-        return new HikariDataSource(config);
+    public CaseNumberCounter(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Schemas.migrate(jdbc.getDataSource(), "case-numbers");
     }
 
     @Override
@@ -76,10 +51,5 @@ public class CaseNumberCounter implements CaseNumbers, DisposableBean {
         }
         return jdbc.queryForObject("select last_number from kim_case_number where tenant = ? and case_year = ?",
                 Long.class, tenant, year);
-    }
-
-    @Override
-    public void destroy() {
-        ownPool.close();
     }
 }

@@ -1,5 +1,6 @@
 package de.kim.cases.web;
 
+import de.kim.cases.command.CaseNumbers;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.api.CloseCaseCommand;
 import de.kim.cases.api.CompleteFollowUpCommand;
@@ -45,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +78,13 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
     private final MessageSource messages;
     private final CaseSearch search;
     private final DuplicateCases duplicates;
+    private final CaseNumbers numbers;
+    private final Clock clock;
 
     public CaseController(CommandGateway commands, QueryGateway queries, RequestActorResolver actors,
                           CaseEndpoints cases, CaseHistory history, MessageSource messages, CaseSearch search,
-                          DuplicateCases duplicates) {
+                          DuplicateCases duplicates,
+                          CaseNumbers numbers, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
@@ -88,6 +93,8 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
         this.messages = messages;
         this.search = search;
         this.duplicates = duplicates;
+        this.numbers = numbers;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -101,7 +108,9 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
             }
         }
         CaseId id = CaseId.random();
-        commands.sendAndWait(request.toCommand(id));
+        // Taken before the command, outside its transaction: see CaseNumbers.
+        String number = numbers.next(actors.require().tenant().value(), LocalDate.now(clock).getYear());
+        commands.sendAndWait(request.toCommand(id, number));
         return created(id.value(), "/{id}", id.value());
     }
 

@@ -52,7 +52,7 @@ public record OpenCaseRequest(@NotNull @Valid Client client, @NotNull TargetGrou
                           @Size(max = 300) String address) {
     }
 
-    OpenCaseCommand toCommand(CaseId id) {
-        return new OpenCaseCommand(id, client.toProfile(), targetGroup, accessRoute, assignee);
+    OpenCaseCommand toCommand(CaseId id, String caseNumber) {
+        return new OpenCaseCommand(id, caseNumber, client.toProfile(), targetGroup, accessRoute, assignee);
     }
 }

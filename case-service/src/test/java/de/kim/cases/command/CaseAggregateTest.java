@@ -84,7 +84,6 @@ class CaseAggregateTest {
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
         fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource((CaseNumbers) (tenant, year) -> CaseNumbers.format(year, 42));
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(texts);
         fixture.registerInjectableResource(new ThemeCatalogue(Map.of("NO_AFFORDABLE_HOUSING", "Kein Wohnraum")));
@@ -116,7 +115,7 @@ class CaseAggregateTest {
     @Test
     void a_case_opens_for_a_client_in_a_town_of_the_kommune_on_todays_date() {
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(id, client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna"), ANNA)
+                .when(new OpenCaseCommand(id, "KIM-" + TODAY.getYear() + "-00042", client, TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna"), ANNA)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(CaseOpenedEvent.class, opened ->
                         opened.equals(new CaseOpenedEvent(id, "kreis-mettmann", "KIM-" + TODAY.getYear() + "-00042",
                                 opened.client(), "Velbert", TargetGroup.NEWLY_ARRIVED, AccessRoute.JOBCENTER, "cm-anna", TODAY))
@@ -129,7 +128,7 @@ class CaseAggregateTest {
     void a_date_of_birth_in_the_future_is_refused() {
         ClientProfile unborn = new ClientProfile("A", "B", TODAY.plusDays(1), "SYR", List.of(), "Velbert", null);
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(id, unborn, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna"), ANNA)
+                .when(new OpenCaseCommand(id, "KIM-2026-00001", unborn, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna"), ANNA)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
@@ -137,7 +136,7 @@ class CaseAggregateTest {
     void a_town_outside_the_kommune_is_refused() {
         ClientProfile elsewhere = new ClientProfile("A", "B", LocalDate.of(1990, 1, 1), "SYR", List.of(), "Düsseldorf", null);
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(id, elsewhere, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna"), ANNA)
+                .when(new OpenCaseCommand(id, "KIM-2026-00001", elsewhere, TargetGroup.FAMILIES, AccessRoute.SELF, "cm-anna"), ANNA)
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 

@@ -66,7 +66,6 @@ class RectificationAndContactsTest {
         fixture.registerInjectableResource(new TenantDirectory(Map.of("kreis-mettmann",
                 new TenantDirectory.Tenant("Kreis Mettmann", List.of("Velbert", "Hilden")))));
         fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource((CaseNumbers) (tenant, year) -> CaseNumbers.format(year, 42));
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(texts);
         fixture.registerInjectableResource(new ThemeCatalogue(Map.of()));
