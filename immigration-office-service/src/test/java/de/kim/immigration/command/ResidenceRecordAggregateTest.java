@@ -522,7 +522,7 @@ class ResidenceRecordAggregateTest {
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(sealedAs(StatusCheckCompletedEvent.class,
                         answered -> answered.completedOn().equals(date(2026, 11, 2)) && answered.caseId().equals("case-1")
                                 && answered.answer().subject().equals(id.value())
-                                && !answered.answer().data().contains("B1")
+                                && !answered.answer().data().contains("fehlt noch")
                                 && vault.open("kreis-mettmann", answered.answer(), StatusCheckAnswered.Answer.class)
                                 .orElseThrow().equals(expected)),
                         andNoMore())));
