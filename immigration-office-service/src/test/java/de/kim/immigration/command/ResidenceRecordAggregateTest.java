@@ -107,7 +107,7 @@ class ResidenceRecordAggregateTest {
                         created -> created.recordId().equals(id) && created.tenant().equals("kreis-mettmann")
                                 && created.person().subject().equals("record-1")
                                 && !created.person().data().contains("1995-03-14")
-                                && !created.person().data().contains("AFG")
+                                && !created.person().data().contains("\"AFG\"")
                                 && !created.person().data().contains("Ahmadi")
                                 && !created.person().data().contains("4711")
                                 && !created.person().data().contains("123456789012")
