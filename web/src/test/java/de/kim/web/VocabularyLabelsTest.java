@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every code a page may show has a label in German and in English, so that no page shows a
- * code: every constant of the contracts' vocabulary the web uses, and every code a form offers.
+ * code: every constant of the contracts' vocabulary the web uses, and every code a form offers. The
+ * vocabulary's labels come from the contracts' bundle {@code kim-vocabulary}, the web's own from its messages.
  */
 class VocabularyLabelsTest {
 
@@ -28,6 +29,7 @@ class VocabularyLabelsTest {
 
         for (String bundle : List.of("messages.properties", "messages_en.properties")) {
             Properties labels = load(bundle);
+            labels.putAll(load(bundle.replace("messages", "kim-vocabulary")));
             List<String> missing = new ArrayList<>();
             for (String code : codes) {
                 String label = labels.getProperty("code." + code);

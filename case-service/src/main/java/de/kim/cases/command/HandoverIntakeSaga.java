@@ -102,6 +102,11 @@ public class HandoverIntakeSaga {
         addTo(event.caseId().value(), actor);
     }
 
+    /** A code of the office as its German label from the vocabulary's bundle; an unknown code as itself. */
+    private String label(String code) {
+        return code == null ? "" : messages.getMessage("code." + code, null, code, Locale.GERMAN);
+    }
+
     private boolean addTo(String caseId, String actor) {
         FieldOfAction field = Codes.of(FieldOfAction.class, fieldOfAction).orElse(null);
         if (field == null) {
@@ -111,8 +116,10 @@ public class HandoverIntakeSaga {
         }
         NeedId needId = needIdOf(handoverId);
         // The need's text is stored German, the working language of the case files.
-        String description = messages.getMessage("handover.need.description", new Object[]{reasonCode,
-                pathway == null ? "–" : pathway, handedOverOn}, Locale.GERMAN);
+        String description = messages.getMessage("handover.need.description", new Object[]{label(reasonCode),
+                pathway == null ? messages.getMessage("handover.need.no-pathway", null, Locale.GERMAN) : label(pathway),
+                handedOverOn == null ? "" : handedOverOn.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))},
+                Locale.GERMAN);
         AssessNeedCommand command = new AssessNeedCommand(new CaseId(caseId), needId, field, Priority.HIGH,
                 description, null);
         Optional<RuntimeException> refusal = relay.send(PRINCIPAL, command, tenant, actor);

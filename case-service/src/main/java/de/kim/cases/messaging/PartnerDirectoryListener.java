@@ -99,7 +99,7 @@ public class PartnerDirectoryListener extends KafkaReadModelListener {
     private static IntegrationEventHandlers<ReceivedEvent> handlers(PartnerDirectoryProjection directory) {
         return IntegrationEventHandlers.<ReceivedEvent>builder(ID)
                 .on(PartnerRegistered.TYPE, PartnerRegistered.class, (event, registered) -> directory.partnerRegistered(
-                        event.envelope().tenant(), required(registered.partnerId(), "partnerId")))
+                        event.envelope().tenant(), required(registered.partnerId(), "partnerId"), registered.name()))
                 .on(PartnerDeactivated.TYPE, PartnerDeactivated.class, (event, deactivated) ->
                         directory.partnerDeactivated(event.envelope().tenant(),
                                 required(deactivated.partnerId(), "partnerId")))

@@ -1,7 +1,9 @@
 package de.kim.cases.query;
 
 import de.kim.cases.api.*;
+import de.kim.cases.command.ThemeCatalogue;
 import de.kim.cases.privacy.CaseTexts;
+import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.privacy.Sealed;
@@ -12,13 +14,17 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The full history of a case as a timeline in plain words, read from the event store itself,
- * so it shows everything that happened, in order, with who did it. Its texts are opened with the
+ * so it shows everything that happened, in order, with who did it: each line a sentence in the
+ * reader's language, with labels instead of codes and names instead of partner and offer ids. Its texts are opened with the
  * client's key; once the client is erased, each line keeps only what happened and when.
  */
 @Component
@@ -27,11 +33,16 @@ public class CaseHistory {
     private final EventStore events;
     private final MessageSource messages;
     private final CaseTexts texts;
+    private final PartnerDirectoryProjection directory;
+    private final ThemeCatalogue themes;
 
-    public CaseHistory(EventStore events, MessageSource messages, CaseTexts texts) {
+    public CaseHistory(EventStore events, MessageSource messages, CaseTexts texts,
+                       PartnerDirectoryProjection directory, ThemeCatalogue themes) {
         this.events = events;
         this.messages = messages;
         this.texts = texts;
+        this.directory = directory;
+        this.themes = themes;
     }
 
     /** One thing that happened to the case. */
@@ -54,57 +65,63 @@ public class CaseHistory {
         Object event = message.getPayload();
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
         String text = erased && !(event instanceof ClientErasedEvent)
-                ? messages.getMessage("history.erased-entry", new Object[]{type}, type, LocaleContextHolder.getLocale())
-                : messages.getMessage("history." + type, arguments(event, tenant), type, LocaleContextHolder.getLocale());
+                ? messages.getMessage("history.erased-entry", new Object[]{message("history.kind." + type)},
+                        message("history.other"), LocaleContextHolder.getLocale())
+                : messages.getMessage("history." + type, arguments(event, tenant), message("history.other"),
+                        LocaleContextHolder.getLocale());
         return new Entry(message.getSequenceNumber(), message.getTimestamp(),
                 (String) message.getMetaData().get(Actor.USER), type, text);
     }
 
     /**
      * What each kind of event says in its line; never more personal data than the case file shows.
-     * A text typed about the client is an argument {@link #text}, opened with the client's key when
-     * the line is written.
+     * The arguments are resolved when the line is written: a code becomes its label from the
+     * vocabulary's bundle, a partner or offer its name from the partner directory, a day
+     * {@code tt.mm.jjjj}, and a text typed about the client is opened with the client's key.
      */
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private static final EventSwitch<Object[]> ARGUMENTS = EventSwitch.<Object[]>builder()
-            .on(CaseOpenedEvent.class, e -> args(e.targetGroup(), e.accessRoute(), e.assignee()))
-            .on(ConsentRecordedEvent.class, e -> args(e.recipient(), e.purposes(), e.dataCategories(), e.validUntil()))
-            .on(ConsentRevokedEvent.class, e -> args(e.recipient()))
-            .on(ConsentExpiredEvent.class, e -> args(e.recipient()))
+            .on(CaseOpenedEvent.class, e -> args(code(e.targetGroup()), code(e.accessRoute()), e.assignee()))
+            .on(ConsentRecordedEvent.class, e -> args(partner(e.recipient()), codes(e.purposes()),
+                    codes(e.dataCategories()), e.validUntil()))
+            .on(ConsentRevokedEvent.class, e -> args(partner(e.recipient())))
+            .on(ConsentExpiredEvent.class, e -> args(partner(e.recipient())))
             .on(ClientRectifiedEvent.class, e -> args(e.changedFields(), e.copies().size()))
-            .on(ContactRecordedEvent.class, e -> args(GERMAN_DATE.format(e.contactOn()), e.kind().ordinal(),
-                    e.durationMinutes(), e.interpreterLanguage() == null ? 0 : 1, text(e.note())))
+            .on(ContactRecordedEvent.class, e -> args(e.contactOn(), code(e.kind()), e.durationMinutes(),
+                    e.interpreterLanguage() == null ? 0 : 1, text(e.note())))
             .on(MarkedEntrustedEvent.class, e -> args(e.item().ordinal()))
             .on(SharedAchievementsWithdrawnEvent.class, e -> args(e.achievementIds().size()))
-            .on(NeedAssessedEvent.class, e -> args(e.fieldOfAction(), e.priority()))
-            .on(NeedUpdatedEvent.class, e -> args(e.priority()))
-            .on(NeedResolvedEvent.class, e -> args(e.fieldOfAction()))
+            .on(NeedAssessedEvent.class, e -> args(code(e.fieldOfAction()), code(e.priority())))
+            .on(NeedUpdatedEvent.class, e -> args(code(e.priority())))
+            .on(NeedResolvedEvent.class, e -> args(code(e.fieldOfAction())))
             .on(IntegrationPlanAgreedEvent.class, e -> args(e.goals().size(), e.agreedOn()))
-            .on(GoalAchievedEvent.class, e -> args(e.fieldOfAction(), e.achievedOn()))
-            .on(GoalDroppedEvent.class, e -> args(e.fieldOfAction(), text(e.reason())))
-            .on(ReferralMadeEvent.class, e -> args(e.partnerId(), e.offerId(), e.fieldOfAction()))
-            .on(ReferralAcceptedEvent.class, e -> args(e.partnerId()))
-            .on(ReferralDeclinedEvent.class, e -> args(e.partnerId(), text(e.reason())))
-            .on(ReferralCompletedEvent.class, e -> args(e.partnerId(), text(e.result())))
-            .on(ReferralWithdrawnEvent.class, e -> args(e.partnerId(), text(e.reason())))
-            .on(MeasureRecordedEvent.class, e -> args(e.kind(), e.fundedBy(), e.from(), e.to()))
-            .on(DoubleFundingWarnedEvent.class, e -> args(e.kind(), e.fundedBy(), e.alreadyFundedBy()))
+            .on(GoalAchievedEvent.class, e -> args(code(e.fieldOfAction()), e.achievedOn()))
+            .on(GoalDroppedEvent.class, e -> args(code(e.fieldOfAction()), text(e.reason())))
+            .on(ReferralMadeEvent.class, e -> args(partner(e.partnerId()), new Offer(e.partnerId(), e.offerId()),
+                    code(e.fieldOfAction())))
+            .on(ReferralAcceptedEvent.class, e -> args(partner(e.partnerId())))
+            .on(ReferralDeclinedEvent.class, e -> args(partner(e.partnerId()), answer(e.reason())))
+            .on(ReferralCompletedEvent.class, e -> args(partner(e.partnerId()), answer(e.result())))
+            .on(ReferralWithdrawnEvent.class, e -> args(partner(e.partnerId()), text(e.reason())))
+            .on(MeasureRecordedEvent.class, e -> args(code(e.kind()), code(e.fundedBy()), e.from(), e.to()))
+            .on(DoubleFundingWarnedEvent.class, e -> args(code(e.kind()), code(e.fundedBy()), code(e.alreadyFundedBy())))
             .on(MeasureConfirmedEvent.class, e -> args(text(e.justification())))
             .on(MeasureWithdrawnEvent.class, e -> args(text(e.reason())))
-            .on(LegalDomainsChangedEvent.class, e -> args(e.previous(), e.current(), e.since()))
+            .on(LegalDomainsChangedEvent.class, e -> args(codes(e.previous()), codes(e.current()), e.since()))
             .on(FollowUpScheduledEvent.class, e -> args(e.dueOn(), text(e.subject()), e.assignee()))
             .on(FollowUpCompletedEvent.class, e -> args(e.completedOn()))
-            .on(ClientErasedEvent.class, e -> args(e.ground(), text(e.reference())))
-            .on(ErasureBlockChangedEvent.class, e -> args(e.block(), e.active() ? 1 : 0, text(e.reason())))
-            .on(ThemeTaggedEvent.class, e -> args(e.freeText() == null ? e.themeCode() : text(e.freeText())))
+            .on(ClientErasedEvent.class, e -> args(new Key("history.ground." + e.ground()), text(e.reference())))
+            .on(ErasureBlockChangedEvent.class, e -> args(new Key("history.block." + e.block()), e.active() ? 1 : 0,
+                    text(e.reason())))
+            .on(ThemeTaggedEvent.class, e -> args(e.freeText() == null ? new Theme(e.themeCode()) : text(e.freeText())))
             .on(ResidenceRecordLinkedEvent.class, e -> args())
-            .on(AchievementRecordedEvent.class, e -> args(e.kind(), e.level() == null ? "" : e.level(), e.achievedOn()))
-            .on(AchievementSharedEvent.class, e -> args(e.kind()))
+            .on(AchievementRecordedEvent.class, e -> args(code(e.kind()), e.level() == null ? "" : e.level(), e.achievedOn()))
+            .on(AchievementSharedEvent.class, e -> args(code(e.kind())))
             .on(StatusCheckRequestedEvent.class, e -> args())
             .on(StatusCheckAnsweredEvent.class, e -> args(e.answer() == null ? 0 : 1))
             .on(CaseHandedOverEvent.class, e -> args(e.fromCaseManager(), e.toCaseManager()))
-            .on(CaseClosedEvent.class, e -> args(e.outcome()))
+            .on(CaseClosedEvent.class, e -> args(code(e.outcome())))
             .on(CaseReopenedEvent.class, e -> args(text(e.reason())))
             .build();
 
@@ -112,8 +129,52 @@ public class CaseHistory {
     private record Text(Sealed sealed) {
     }
 
+    /** A sealed answer of a partner: a reason or result code of the vocabulary reads as its label, free text as itself. */
+    private record Answer(Sealed sealed) {
+    }
+
+    /** A code of the vocabulary, shown as its label. */
+    private record Code(Object code) {
+    }
+
+    /** Codes of the vocabulary, shown as their labels; none as the word for none. */
+    private record Codes(Collection<?> codes) {
+    }
+
+    /** A partner (or the immigration office as a consent's recipient), shown by name. */
+    private record Partner(String id) {
+    }
+
+    /** A partner's offer, shown by its title. */
+    private record Offer(String partnerId, String offerId) {
+    }
+
+    /** A generative theme of the managed list, shown by its label. */
+    private record Theme(String code) {
+    }
+
+    /** A message of this service's own bundle, such as the word for an erasure ground. */
+    private record Key(String key) {
+    }
+
     private static Text text(Sealed sealed) {
         return new Text(sealed);
+    }
+
+    private static Answer answer(Sealed sealed) {
+        return new Answer(sealed);
+    }
+
+    private static Code code(Object code) {
+        return new Code(code);
+    }
+
+    private static Codes codes(Collection<?> codes) {
+        return new Codes(codes == null ? List.of() : codes);
+    }
+
+    private static Partner partner(String id) {
+        return new Partner(id);
     }
 
     private static Object[] args(Object... arguments) {
@@ -123,11 +184,56 @@ public class CaseHistory {
     private Object[] arguments(Object event, String tenant) {
         Object[] arguments = ARGUMENTS.apply(event).orElseGet(() -> new Object[0]);
         for (int i = 0; i < arguments.length; i++) {
-            if (arguments[i] instanceof Text text) {
-                arguments[i] = shown(texts.open(tenant, text.sealed()));
-            }
+            arguments[i] = shown(arguments[i], tenant);
         }
         return arguments;
+    }
+
+    private Object shown(Object argument, String tenant) {
+        if (argument instanceof Text text) {
+            return shown(texts.open(tenant, text.sealed()));
+        }
+        if (argument instanceof Answer answer) {
+            return label(shown(texts.open(tenant, answer.sealed())));
+        }
+        if (argument instanceof Code code) {
+            return label(code.code());
+        }
+        if (argument instanceof Codes codes) {
+            return codes.codes().isEmpty() ? message("history.none")
+                    : codes.codes().stream().map(this::label).sorted().collect(Collectors.joining(", "));
+        }
+        if (argument instanceof Partner partner) {
+            return ConsentRevoked.IMMIGRATION_OFFICE.equals(partner.id()) ? message("history.immigration-office")
+                    : directory.partnerName(tenant, partner.id()).orElseGet(() -> message("history.partner-unknown"));
+        }
+        if (argument instanceof Offer offer) {
+            return directory.offerTitle(tenant, offer.partnerId(), offer.offerId())
+                    .map(title -> "„" + title + "“").orElseGet(() -> message("history.offer-unknown"));
+        }
+        if (argument instanceof Theme theme) {
+            return themes.themes().getOrDefault(theme.code(), message("history.theme-unknown"));
+        }
+        if (argument instanceof Key key) {
+            return message(key.key());
+        }
+        if (argument instanceof LocalDate day) {
+            return GERMAN_DATE.format(day);
+        }
+        return argument == null ? "" : argument;
+    }
+
+    /** A code's label from the vocabulary's bundle; a text that is no code stays as it is. */
+    private String label(Object code) {
+        if (code == null) {
+            return "";
+        }
+        String text = String.valueOf(code instanceof Enum<?> constant ? constant.name() : code);
+        return messages.getMessage("code." + text, null, text, LocaleContextHolder.getLocale());
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, "", LocaleContextHolder.getLocale());
     }
 
     /** A text as a line shows it: never "null"; the word for "erased" where the client's key is gone. */

@@ -48,18 +48,22 @@ public class PartnerDirectoryProjection implements PartnerDirectory {
 
     /** A partner as case management knows it. */
     @Document("partners")
-    public record KnownPartner(@Id String id, String tenant, String partnerId, boolean active) {
+    public record KnownPartner(@Id String id, String tenant, String partnerId, String name, boolean active) {
     }
 
     /** An offer as case management knows it. */
     @Document("partner_offers")
-    public record KnownOffer(@Id String id, String tenant, String partnerId, String offerId, String fieldOfAction,
-                             boolean active) {
+    public record KnownOffer(@Id String id, String tenant, String partnerId, String offerId, String title,
+                             String fieldOfAction, boolean active) {
     }
 
-    public void partnerRegistered(String tenant, String partnerId) {
-        database.template().upsert(byId(tenant + ":" + partnerId), new Update().set("tenant", tenant).set("partnerId", partnerId)
-                .set("active", true), KnownPartner.class);
+    /** A partner registered or changed; its name is what the case history calls it. */
+    public void partnerRegistered(String tenant, String partnerId, String name) {
+        Update update = new Update().set("tenant", tenant).set("partnerId", partnerId).set("active", true);
+        if (name != null && !name.isBlank()) {
+            update.set("name", name);
+        }
+        database.template().upsert(byId(tenant + ":" + partnerId), update, KnownPartner.class);
     }
 
     public void partnerDeactivated(String tenant, String partnerId) {
@@ -69,7 +73,7 @@ public class PartnerDirectoryProjection implements PartnerDirectory {
 
     public void offerPublished(String tenant, OfferPublished offer) {
         database.template().upsert(byId(offerKey(tenant, offer.partnerId(), offer.offerId())), new Update().set("tenant", tenant)
-                .set("partnerId", offer.partnerId()).set("offerId", offer.offerId())
+                .set("partnerId", offer.partnerId()).set("offerId", offer.offerId()).set("title", offer.title())
                 .set("fieldOfAction", offer.fieldOfAction()).set("active", true), KnownOffer.class);
     }
 
@@ -87,6 +91,19 @@ public class PartnerDirectoryProjection implements PartnerDirectory {
         }
         // Checked when the offer came in; an offer kept under a code this service no longer knows cannot be referred to.
         return Codes.of(FieldOfAction.class, offer.fieldOfAction()).map(field -> new Offer(partnerId, offerId, field));
+    }
+
+    /** The partner's name as the directory knows it (any partner, active or not): what the case history shows. */
+    public Optional<String> partnerName(String tenant, String partnerId) {
+        KnownPartner partner = partnerId == null ? null : database.template().findById(tenant + ":" + partnerId, KnownPartner.class);
+        return Optional.ofNullable(partner).map(KnownPartner::name).filter(name -> !name.isBlank());
+    }
+
+    /** The offer's title as the directory knows it, withdrawn or not. */
+    public Optional<String> offerTitle(String tenant, String partnerId, String offerId) {
+        KnownOffer offer = offerId == null ? null
+                : database.template().findById(offerKey(tenant, partnerId, offerId), KnownOffer.class);
+        return Optional.ofNullable(offer).map(KnownOffer::title).filter(title -> !title.isBlank());
     }
 
     private static String offerKey(String tenant, String partnerId, String offerId) {

@@ -49,7 +49,7 @@ class PoisonRecordsIntegrationTest {
         String partner = UUID.randomUUID().toString();
         String poison = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
-        directory.partnerRegistered(TestTokens.TENANT, partner);
+        directory.partnerRegistered(TestTokens.TENANT, partner, "Sprachschule Beispiel");
 
         send(Topics.PARTNER, partner, offer(partner, poison, "UNDERWATER_BASKET_WEAVING"));
         send(Topics.PARTNER, partner, offer(partner, good, "LANGUAGE"));

@@ -149,6 +149,7 @@ class SealedCaseDataIntegrationTest {
                         marker + "-follow-up", marker + "-theme", marker + "-handover", marker + "-evidence"));
         assertThat(get("/api/cases/" + caseId + "/history").getBody()).contains(
                 marker + "-reopened", marker + "-legal-hold-on", marker + "-measure-withdrawn");
+        assertHistoryReadsAsSentences(caseId);
         // ... but no event store row holds it.
         assertThat(storedPayloadsWith(marker)).as("event store rows holding the marker").isZero();
         // The search finds the client by name until the erasure (assertNothingReadableOf: not after it).
@@ -275,6 +276,32 @@ class SealedCaseDataIntegrationTest {
 
     private static String reason(String reason) {
         return "{\"reason\":\"" + reason + "\"}";
+    }
+
+    /**
+     * Each line of the history is a sentence: labels instead of codes, the partner's name and the
+     * offer's title instead of their ids, days as tt.mm.jjjj; no code, id or ISO date anywhere.
+     */
+    private void assertHistoryReadsAsSentences(String caseId) throws Exception {
+        List<String> lines = json.readTree(get("/api/cases/" + caseId + "/history").getBody()).findValuesAsText("text");
+        java.time.format.DateTimeFormatter german = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        assertThat(lines).contains(
+                "Fall eröffnet (Zielgruppe: Neuzugewanderte; Zugang: Jobcenter), zuständig: cm-anna",
+                "Einwilligung für VHS Velbert erfasst (Zwecke: Verweisung; Daten: Bedarfe, Identität), gültig bis "
+                        + german.format(today.plusYears(1)),
+                "Bedarf im Handlungsfeld Sprache erfasst (Priorität: hoch)",
+                "Bedarf geändert (Priorität: mittel)",
+                "Verweisung an VHS Velbert: Angebot „Deutsch B1 mit Kinderbetreuung“ im Handlungsfeld Sprache",
+                "Maßnahme „Sprachkurs“ erfasst, gefördert nach SGB II, vom " + german.format(today) + " bis "
+                        + german.format(today.plusMonths(3)),
+                "Fall abgeschlossen: Verzogen");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Die Verweisung an VHS Velbert wurde abgelehnt: "));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Aufbewahrungspflicht: gesetzt"));
+        assertThat(lines).allSatisfy(line -> assertThat(line)
+                .doesNotContainPattern("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
+                .doesNotContain("null"));
     }
 
     private void publishPartnerWithOffer(String partner, String offer) throws Exception {
