@@ -6,7 +6,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.function.Supplier;
 
 /**
- * Sends a change of a case and leads back to its case file once the file holds the change:
+ * Sends a change of a case and leads back to the part of its case file the change belongs to once
+ * the file holds the change:
  * the file is a read model that follows the command within moments, so the page waits for its
  * new version. A problem, or the double-funding warning, goes to the next page.
  */
@@ -30,6 +31,13 @@ public class CaseChanges {
         if (answer.ok() && answer.body().path("doubleFundingWith").size() > 0) {
             redirect.addFlashAttribute("warning", "double-funding");
         }
-        return "redirect:/faelle/" + caseId;
+        return "redirect:" + CaseFileSections.pageAfter(caseId, currentPath());
+    }
+
+    /** The path the form was posted to (the part of the case file it belongs to). */
+    private static String currentPath() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes request
+                ? request.getRequest().getRequestURI() : null;
     }
 }

@@ -26,12 +26,19 @@ public class CasesController {
     private final CaseChanges changes;
     private final Labels labels;
     private final org.springframework.context.MessageSource messages;
+    private final FieldProblems problems;
 
-    public CasesController(Api api, CaseChanges changes, Labels labels, org.springframework.context.MessageSource messages) {
+    /** The fields of the opening form the service may refuse, as the API names them. */
+    static final List<String> OPENING_FIELDS = List.of("givenName", "familyName", "dateOfBirth", "nationality",
+            "languages", "town", "assignee");
+
+    public CasesController(Api api, CaseChanges changes, Labels labels, org.springframework.context.MessageSource messages,
+                           FieldProblems problems) {
         this.api = api;
         this.changes = changes;
         this.labels = labels;
         this.messages = messages;
+        this.problems = problems;
     }
 
     /** A new case; {@code akte} names the residence record of a hand-over the case takes up. */
@@ -65,7 +72,10 @@ public class CasesController {
             return "case-new";
         }
         if (!answer.ok()) {
-            model.addAttribute("error", answer.problem());
+            Map<String, String> fieldErrors = problems.of(answer.body(), OPENING_FIELDS);
+            // Refused fields are named next to them; above the form only the sentence that something is wrong.
+            model.addAttribute("error", fieldErrors.isEmpty() ? answer.problem() : answer.body().path("detail").asText());
+            model.addAttribute("fieldErrors", fieldErrors);
             model.addAttribute("form", form);
             model.addAttribute("takesUp", blankToNull(form.get("residenceRecordId")));
             return "case-new";
@@ -82,6 +92,13 @@ public class CasesController {
 
     @GetMapping("/faelle/{id}")
     public String file(@PathVariable String id, @RequestParam(required = false) String bedarf, Model model) {
+        return part(id, CaseFileSections.OVERVIEW, bedarf, model);
+    }
+
+    /** One part of the case file; each reads only what it shows. */
+    @GetMapping("/faelle/{id}/{part:" + CaseFileSections.PATTERN + "}")
+    public String part(@PathVariable String id, @PathVariable String part,
+                       @RequestParam(required = false) String bedarf, Model model) {
         Api.Answer file = api.get("/api/cases/" + id);
         if (!file.ok()) {
             model.addAttribute("error", file.problem());
@@ -89,17 +106,22 @@ public class CasesController {
         }
         Map<?, ?> caseFile = api.read("/api/cases/" + id);
         model.addAttribute("file", caseFile);
-        model.addAttribute("history", api.list("/api/cases/" + id + "/history"));
-        List<?> partners = api.list("/api/partners");
-        Map<Object, Object> partnerNames = new java.util.HashMap<>();
-        partners.forEach(p -> partnerNames.put(((Map<?, ?>) p).get("id"), ((Map<?, ?>) p).get("name")));
-        model.addAttribute("partners", partners);
-        model.addAttribute("partnerNames", partnerNames);
-        if (bedarf != null && caseFile.get("needs") != null) {
-            Map<?, ?> map = caseFile;
-            for (Object need : (List<?>) map.get("needs")) {
+        model.addAttribute("section", part);
+        model.addAttribute("sections", CaseFileSections.ALL);
+        if ("verlauf".equals(part)) {
+            model.addAttribute("history", api.list("/api/cases/" + id + "/history"));
+        }
+        if (List.of("bedarfe", "verweisungen", "einwilligungen").contains(part)) {
+            List<?> partners = api.list("/api/partners");
+            Map<Object, Object> partnerNames = new java.util.HashMap<>();
+            partners.forEach(p -> partnerNames.put(((Map<?, ?>) p).get("id"), ((Map<?, ?>) p).get("name")));
+            model.addAttribute("partners", partners);
+            model.addAttribute("partnerNames", partnerNames);
+        }
+        if ("bedarfe".equals(part) && bedarf != null && caseFile.get("needs") != null) {
+            for (Object need : (List<?>) caseFile.get("needs")) {
                 if (need instanceof Map<?, ?> n && bedarf.equals(n.get("id"))) {
-                    Object town = map.get("client") instanceof Map<?, ?> client ? client.get("town") : "";
+                    Object town = caseFile.get("client") instanceof Map<?, ?> client ? client.get("town") : "";
                     model.addAttribute("searchedNeed", n);
                     model.addAttribute("offers", api.list("/api/offers?available=true&field=" + n.get("fieldOfAction")
                             + "&town=" + town));

@@ -1,8 +1,5 @@
 package de.kim.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,12 +25,12 @@ public class ClientAndContactsController {
 
     private final Api api;
     private final CaseChanges changes;
-    private final MessageSource messages;
+    private final FieldProblems problems;
 
-    public ClientAndContactsController(Api api, CaseChanges changes, MessageSource messages) {
+    public ClientAndContactsController(Api api, CaseChanges changes, FieldProblems problems) {
         this.api = api;
         this.changes = changes;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @PostMapping("/faelle/{id}/klientendaten")
@@ -59,7 +56,7 @@ public class ClientAndContactsController {
             api.awaitChange(file, before);
             redirect.addFlashAttribute("notice", "rectified");
         } else {
-            redirect.addFlashAttribute("clientErrors", fieldErrors(answer.body()));
+            redirect.addFlashAttribute("clientErrors", problems.of(answer.body(), CLIENT_FIELDS));
             redirect.addFlashAttribute("clientForm", form);
             redirect.addFlashAttribute("error", answer.body().path("detail").asText(""));
         }
@@ -77,22 +74,5 @@ public class ClientAndContactsController {
         body.put("note", blankToNull(form.get("note")));
         body.put("entrusted", "true".equals(form.get("entrusted")));
         return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/contacts", body), redirect);
-    }
-
-    /** Each field the service refused, with a German sentence for it (the service's own words where none is kept here). */
-    private Map<String, String> fieldErrors(JsonNode problem) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (JsonNode error : problem.path("errors")) {
-            String field = error.path("field").asText().replaceFirst("^client\\.", "").replaceFirst("\\[\\d+]$", "");
-            if (CLIENT_FIELDS.contains(field)) {
-                errors.putIfAbsent(field.replace("contact.", ""), messages.getMessage("rectify.error." + field, null,
-                        error.path("message").asText(), LocaleContextHolder.getLocale()));
-            }
-        }
-        String field = problem.path("field").asText("").replaceFirst("^client\\.", "");
-        if (errors.isEmpty() && CLIENT_FIELDS.contains(field)) {
-            errors.put(field, problem.path("detail").asText());
-        }
-        return errors;
     }
 }

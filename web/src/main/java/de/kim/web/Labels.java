@@ -36,6 +36,14 @@ public class Labels {
         return messages.getMessage("code." + code, null, String.valueOf(code), LocaleContextHolder.getLocale());
     }
 
+    /** Codes as their labels, in the order given, separated by commas; nothing for none. */
+    public String list(Object codes) {
+        if (!(codes instanceof java.util.Collection<?> all)) {
+            return of(codes);
+        }
+        return all.stream().map(this::of).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /**
      * A day as the API sends it ({@code 2026-11-02}, or the day of an instant in Germany) the way a
      * reader in Germany writes it: 02.11.2026. Nothing shows as "null": a missing value is empty.

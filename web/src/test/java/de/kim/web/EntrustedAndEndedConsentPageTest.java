@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The case file page shows what is entrusted (§ 65 SGB VIII) and a consent that ran out, in
+ * The parts of the case file show what is entrusted (§ 65 SGB VIII) and a consent that ran out, in
  * German words (English on request), and its forms send the mark to case-service.
  */
 @SpringBootTest
@@ -75,15 +75,19 @@ class EntrustedAndEndedConsentPageTest {
 
     @Test
     void the_case_file_shows_the_entrusted_mark_and_the_expired_consent_in_words() throws Exception {
-        String german = mvc.perform(get("/faelle/case-1").locale(Locale.GERMAN).with(signedIn()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String english = mvc.perform(get("/faelle/case-1").header("Accept-Language", "en").with(signedIn()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        StringBuilder german = new StringBuilder();
+        StringBuilder english = new StringBuilder();
+        for (String part : List.of("bedarfe", "einwilligungen", "aufenthalt")) {
+            german.append(mvc.perform(get("/faelle/case-1/" + part).locale(Locale.GERMAN).with(signedIn()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            english.append(mvc.perform(get("/faelle/case-1/" + part).header("Accept-Language", "en").with(signedIn()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        }
 
-        assertThat(german).contains("anvertraut (§ 65 SGB VIII)", "abgelaufen am 02.11.2026", "nein (anvertraut)",
+        assertThat(german.toString()).contains("anvertraut (§ 65 SGB VIII)", "abgelaufen am 02.11.2026", "nein (anvertraut)",
                 "Als anvertraut kennzeichnen", "/faelle/case-1/bedarfe/need-2/anvertraut");
-        assertThat(german).doesNotContain("/faelle/case-1/bedarfe/need-1/anvertraut", "/einwilligungen/k-1/widerruf");
-        assertThat(english).contains("entrusted (§ 65 SGB VIII)", "expired on 02.11.2026");
+        assertThat(german.toString()).doesNotContain("/faelle/case-1/bedarfe/need-1/anvertraut", "/einwilligungen/k-1/widerruf");
+        assertThat(english.toString()).contains("entrusted (§ 65 SGB VIII)", "expired on 02.11.2026");
     }
 
     @Test

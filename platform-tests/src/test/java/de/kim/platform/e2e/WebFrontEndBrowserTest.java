@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in through the platform's sign-in page as each role: the administrator registers the partner,
  * the partner's staff publish an offer, the case management lead opens a case, records need and
  * consent, finds the offer and refers; the partner accepts; the case shows it; the steering
- * dashboard counts the case. Screenshots of each main page: target/screenshots.
+ * dashboard counts the case. Every page the walk reaches (each part of the case files too) is
+ * checked for codes, ids, ISO dates and "null" in its visible text. Screenshots of each main page:
+ * target/screenshots.
  */
 @EnabledIf("browserInstalled")
 class WebFrontEndBrowserTest {
@@ -83,7 +85,7 @@ class WebFrontEndBrowserTest {
 
         WebDriver lead = signIn("leitung.mettmann");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
-        lead.get(base() + "/faelle");
+        visit(lead, base() + "/faelle");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
         screenshot(lead, "case-manager-cases");
         press(lead, lead.findElement(By.linkText("Fall eröffnen")));
@@ -110,7 +112,7 @@ class WebFrontEndBrowserTest {
         assertThat(accessibilityViolations(lead)).isEmpty();
         screenshot(lead, "case-list-search");
         // Opening her again warns and names her open case; the user may still open it.
-        lead.get(base() + "/faelle/neu");
+        visit(lead, base() + "/faelle/neu");
         lead.findElement(By.id("givenName")).sendKeys("Mariam");
         lead.findElement(By.id("familyName")).sendKeys("ERFUNDEN");
         date(lead, "dateOfBirth", "1992-03-14");
@@ -122,21 +124,23 @@ class WebFrontEndBrowserTest {
         assertThat(lead.findElement(By.cssSelector("#open-case button[type=submit]")).getText()).isEqualTo("Trotzdem eröffnen");
         assertThat(accessibilityViolations(lead)).isEmpty();
         screenshot(lead, "case-duplicate-warning");
-        lead.get(caseUrl);
-
-        new Select(lead.findElement(By.id("need-field"))).selectByValue("LANGUAGE");
+        visit(lead, caseUrl + "/bedarfe");
+        new Select(reveal(lead, By.id("need-field"))).selectByValue("LANGUAGE");
         submit(lead, "add-need");
-        new Select(lead.findElement(By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
+        assertThat(lead.getCurrentUrl()).as("a change leads back to its part of the file").isEqualTo(caseUrl + "/bedarfe");
+        visit(lead, caseUrl + "/einwilligungen");
+        new Select(reveal(lead, By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
         submit(lead, "add-consent");
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
-        press(lead, untilPresent(lead, caseUrl, By.cssSelector("a.find-offers")));
+        assertThat(lead.findElement(By.id("consents")).getText()).contains("VHS Velbert", "Verweisung", "Identität");
+        press(lead, untilPresent(lead, caseUrl + "/bedarfe", By.cssSelector("a.find-offers")));
         WebElement offers = untilPresent(lead, lead.getCurrentUrl(), By.id("offers"));
         assertThat(offers.getText()).contains("Deutsch B1 mit Kinderbetreuung", "VHS Velbert");
         screenshot(lead, "case-file-offer-search");
         press(lead, offers.findElement(By.tagName("button")));
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
-        partner.get(base() + "/eingang");
+        visit(partner, base() + "/eingang");
         // The partner sees the released data of the client referred to it (and of no other).
         WebElement referral = untilPresent(partner, base() + "/eingang", By.xpath(
                 "//article[contains(@class, 'referral')][.//dd[@class='client-name' and text()='Erfunden, Mariam']]"));
@@ -144,7 +148,7 @@ class WebFrontEndBrowserTest {
         press(partner, referral.findElement(By.cssSelector("form.accept button")));
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
-        until(lead, caseUrl, d -> d.findElement(By.id("referrals")).getText().contains("angenommen"));
+        until(lead, caseUrl + "/verweisungen", d -> d.findElement(By.id("referrals")).getText().contains("angenommen"));
         screenshot(lead, "case-file");
 
         // The assigned case manager finds the answer on the start page, "Mein Arbeitskorb", and marks it done.
@@ -163,7 +167,7 @@ class WebFrontEndBrowserTest {
         assertThat(manager.getPageSource()).doesNotContain("Ein Netzwerkpartner hat die Verweisung angenommen.");
 
         // The case manager corrects the client's data: a wrong nationality is named next to its field.
-        manager.get(caseUrl);
+        visit(manager, caseUrl);
         manager.findElement(By.cssSelector("#klientendaten summary")).click();
         manager.findElement(By.id("rc-nationality")).clear();
         manager.findElement(By.id("rc-nationality")).sendKeys("Syrien");
@@ -181,6 +185,8 @@ class WebFrontEndBrowserTest {
         assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden-Berichtigt, Mariam");
 
         // A counselling contact in the contact log, in words.
+        visit(manager, caseUrl + "/kontakte");
+        reveal(manager, By.id("add-contact"));
         date(manager, "k-on", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
         new Select(manager.findElement(By.id("k-kind"))).selectByValue("HOME_VISIT");
         manager.findElement(By.id("k-minutes")).sendKeys("60");
@@ -188,15 +194,19 @@ class WebFrontEndBrowserTest {
         submit(manager, "add-contact");
         assertThat(manager.findElement(By.id("contacts")).getText()).contains("Hausbesuch", "60 Minuten",
                 "Wohnsituation besprochen");
-        // (The history of the case file still shows codes and offer ids: the contact log does not.)
-        assertWordsOnly(manager.findElement(By.id("kontakte")));
         assertThat(accessibilityViolations(manager)).isEmpty();
         screenshot(manager, "case-file-contacts");
-        lead.findElement(By.id("f-subject")).sendKeys("Kursbeginn nachfragen");
+        visit(lead, caseUrl + "/wiedervorlagen");
+        reveal(lead, By.id("f-subject")).sendKeys("Kursbeginn nachfragen");
         ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
                 "document.getElementById('f-due').value = new Date().toISOString().substring(0, 10)");
         press(lead, lead.findElement(By.id("f-subject")).findElement(By.xpath("ancestor::form//button")));
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
+        // Every part of the file (needs, consent, referral, contact, follow-up): words only, no axe-core violation.
+        walkCaseFile(lead, caseUrl, "case-file-1");
+        assertThat(textOf(lead, caseUrl + "/verlauf", "history")).contains(
+                "Einwilligung für VHS Velbert erfasst", "Verweisung an VHS Velbert: Angebot „Deutsch B1 mit Kinderbetreuung“",
+                "Bedarf im Handlungsfeld Sprache erfasst", "Beratungskontakt am ", "Hausbesuch");
 
         WebDriver officer = signIn("abh.mettmann");
         assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Aufenthalt");
@@ -262,10 +272,12 @@ class WebFrontEndBrowserTest {
         screenshot(officer, "immigration-office-record");
 
         WebDriver manager = signIn("fallmanagement.mettmann");
-        until(manager, base() + "/faelle", d -> d.findElement(By.id("handovers")).getText().contains(recordId));
+        By takeUp = By.xpath("//table[@id='handovers']//a[contains(@href, '" + recordId + "')]");
+        until(manager, base() + "/faelle", d -> !d.findElements(takeUp).isEmpty());
+        assertThat(manager.findElement(By.id("handovers")).getText()).contains("Sprache", "Sprachniveau fehlt noch");
         screenshot(manager, "case-manager-handovers");
-        press(manager, manager.findElement(By.xpath("//table[@id='handovers']//tr[td[text()='" + recordId + "']]//a")));
-        assertThat(manager.findElement(By.cssSelector("#open-case .notice")).getText()).contains(recordId);
+        press(manager, manager.findElement(takeUp));
+        assertThat(manager.findElement(By.cssSelector("#open-case .notice")).getText()).contains("Übergabe der Ausländerbehörde");
         manager.findElement(By.id("givenName")).sendKeys("Samir");
         manager.findElement(By.id("familyName")).sendKeys("Beispiel");
         date(manager, "dateOfBirth", "1990-05-02");
@@ -273,13 +285,14 @@ class WebFrontEndBrowserTest {
         manager.findElement(By.id("town")).sendKeys("Velbert");
         submit(manager, "open-case");
         assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Beispiel, Samir");
-        assertThat(manager.findElement(By.id("residence-record")).getText()).isEqualTo(recordId);
-        String caseUrl = manager.getCurrentUrl();
+        String caseUrl = manager.getCurrentUrl().replaceAll("/aufenthalt$", "");
+        assertThat(textOf(manager, caseUrl + "/aufenthalt", "residence-record")).isEqualTo("verknüpft");
+        assertThat(manager.findElement(By.id("residence-record")).getAttribute("data-record")).isEqualTo(recordId);
         // The hand-over becomes a need of the case, and leaves the list of open hand-overs.
-        until(manager, caseUrl, d -> d.findElement(By.id("needs")).getText().contains("Sprache"));
+        until(manager, caseUrl + "/bedarfe", d -> d.findElement(By.id("needs")).getText().contains("Sprache"));
         until(manager, base() + "/faelle", d -> !d.getPageSource().contains(recordId));
 
-        manager.get(caseUrl);
+        visit(manager, caseUrl + "/bedarfe");
         WebElement need = manager.findElement(By.cssSelector("#needs tbody tr"));
         need.findElement(By.tagName("summary")).click();
         new Select(need.findElement(By.tagName("select"))).selectByValue("MEDIUM");
@@ -287,7 +300,7 @@ class WebFrontEndBrowserTest {
         assertThat(manager.findElement(By.id("needs")).getText()).contains("mittel");
 
         for (String goal : List.of("Deutsch A2 erreichen", "Führerschein")) {
-            new Select(manager.findElement(By.id("g-field"))).selectByValue("LANGUAGE");
+            new Select(reveal(manager, By.id("g-field"))).selectByValue("LANGUAGE");
             manager.findElement(By.id("g-description")).sendKeys(goal);
             date(manager, "g-date", "2027-06-30");
             press(manager, manager.findElement(By.id("g-description")).findElement(By.xpath("ancestor::form//button")));
@@ -300,8 +313,9 @@ class WebFrontEndBrowserTest {
         assertThat(goalRow(manager, "Deutsch A2 erreichen").findElement(By.className("goal-status")).getText()).isEqualTo("erreicht");
         assertThat(goalRow(manager, "Führerschein").findElement(By.className("goal-status")).getText()).isEqualTo("aufgegeben");
 
+        visit(manager, caseUrl + "/massnahmen");
         for (String fundedBy : List.of("SGB_II", "AUFENTHG")) {
-            new Select(manager.findElement(By.id("m-kind"))).selectByValue("LANGUAGE_COURSE");
+            new Select(reveal(manager, By.id("m-kind"))).selectByValue("LANGUAGE_COURSE");
             new Select(manager.findElement(By.id("m-funded"))).selectByValue(fundedBy);
             date(manager, "m-from", "2026-12-01");
             date(manager, "m-to", "2027-05-31");
@@ -318,9 +332,10 @@ class WebFrontEndBrowserTest {
         press(manager, firstMeasure.findElement(By.cssSelector("details button")));
         assertThat(manager.findElement(By.cssSelector("#measures-h ~ table")).getText()).contains("zurückgezogen", "läuft");
 
-        new Select(manager.findElement(By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
+        visit(manager, caseUrl + "/einwilligungen");
+        new Select(reveal(manager, By.id("consent-recipient"))).selectByValue("demo-partner-mettmann");
         submit(manager, "add-consent");
-        press(manager, untilPresent(manager, caseUrl, By.cssSelector("a.find-offers")));
+        press(manager, untilPresent(manager, caseUrl + "/bedarfe", By.cssSelector("a.find-offers")));
         WebElement offer = untilPresent(manager, manager.getCurrentUrl(), By.xpath("//table[@id='offers']//tr[td[text()='Alphabetisierungskurs']]"));
         press(manager, offer.findElement(By.tagName("button")));
         WebElement referral = manager.findElement(By.cssSelector("#referrals tbody tr"));
@@ -329,7 +344,8 @@ class WebFrontEndBrowserTest {
         press(manager, referral.findElement(By.cssSelector("details button")));
         assertThat(manager.findElement(By.cssSelector("#referrals .referral-status")).getText()).isEqualTo("zurückgezogen");
 
-        manager.findElement(By.id("f-subject")).sendKeys("Kursbescheinigung anfordern");
+        visit(manager, caseUrl + "/wiedervorlagen");
+        reveal(manager, By.id("f-subject")).sendKeys("Kursbescheinigung anfordern");
         date(manager, "f-due", java.time.LocalDate.now().toString());
         press(manager, manager.findElement(By.id("f-subject")).findElement(By.xpath("ancestor::form//button")));
         press(manager, manager.findElement(By.cssSelector("form.complete-follow-up button")));
@@ -337,12 +353,23 @@ class WebFrontEndBrowserTest {
         assertThat(manager.findElement(By.id("follow-ups")).getText()).contains("Kursbescheinigung anfordern",
                 java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 
+        visit(manager, caseUrl + "/kontakte");
+        reveal(manager, By.id("add-contact"));
+        date(manager, "k-on", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
+        new Select(manager.findElement(By.id("k-kind"))).selectByValue("PHONE");
+        manager.findElement(By.id("k-minutes")).sendKeys("20");
+        submit(manager, "add-contact");
+        assertThat(manager.findElement(By.id("contacts")).getText()).contains("Telefonat", "20 Minuten");
+
+        visit(manager, caseUrl + "/einwilligungen");
+        reveal(manager, By.id("add-consent"));
         new Select(manager.findElement(By.id("consent-recipient"))).selectByValue("immigration-office");
         check(manager, "purposes", "RESIDENCE_MATTERS");
         check(manager, "dataCategories", "ACHIEVEMENTS");
         check(manager, "dataCategories", "RESIDENCE_STATUS");
         submit(manager, "add-consent");
-        new Select(manager.findElement(By.id("a-kind"))).selectByValue("LANGUAGE_CERTIFICATE");
+        visit(manager, caseUrl + "/aufenthalt");
+        new Select(reveal(manager, By.id("a-kind"))).selectByValue("LANGUAGE_CERTIFICATE");
         new Select(manager.findElement(By.id("a-level"))).selectByValue("B1");
         date(manager, "a-date", "2026-11-02");
         submit(manager, "add-achievement");
@@ -350,7 +377,8 @@ class WebFrontEndBrowserTest {
         submit(manager, "request-status-check");
         assertThat(manager.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
         assertThat(manager.findElement(By.id("status-checks")).getText()).contains("noch keine Antwort");
-        manager.findElement(By.id("d-reason")).sendKeys("Person bestreitet das Geburtsdatum");
+        visit(manager, caseUrl + "/datenschutz");
+        reveal(manager, By.id("d-reason")).sendKeys("Person bestreitet das Geburtsdatum");
         submit(manager, "dispute");
         assertThat(manager.findElement(By.id("privacy-h")).findElement(By.xpath("..")).getText()).contains("bestritten");
         screenshot(manager, "case-file-complete");
@@ -364,10 +392,14 @@ class WebFrontEndBrowserTest {
         screenshot(officer, "immigration-office-status-check-answer");
         press(officer, answer.findElement(By.tagName("button")));
         assertThat(officer.findElements(By.cssSelector("form.complete-check"))).isEmpty();
-        until(manager, caseUrl, d -> d.findElement(By.id("status-checks")).getText().contains("Voraussetzungen bald erfüllt"));
+        until(manager, caseUrl + "/aufenthalt", d -> d.findElement(By.id("status-checks")).getText().contains("Voraussetzungen bald erfüllt"));
         assertThat(manager.findElement(By.id("status-checks")).getText()).contains("Antrag nach dem Zertifikat möglich",
                 "§ 25b AufenthG");
         assertThat(manager.findElement(By.id("residence-status")).getText()).contains("Aufenthaltsstatus laut Ausländerbehörde");
+        // Every part of the fully worked file: words only, no axe-core violation; the history in sentences.
+        walkCaseFile(manager, caseUrl, "case-file-2");
+        assertThat(textOf(manager, caseUrl + "/verlauf", "history")).contains("Maßnahme „Sprachkurs“ erfasst, gefördert nach SGB II",
+                "Verweisung an VHS Velbert: Angebot „Alphabetisierungskurs“", "Integrationsplan mit");
         officer.findElement(By.id("o-officer")).sendKeys("abh-vertretung.mettmann");
         submit(officer, "assign-officer");
         assertThat(officer.findElement(By.id("officer")).getText()).isEqualTo("abh-vertretung.mettmann");
@@ -463,7 +495,7 @@ class WebFrontEndBrowserTest {
         screenshot(admin, "admin-audit");
 
         String partnerId = "test-partner-deaktivierung";
-        admin.get(base() + "/partner");
+        visit(admin, base() + "/partner");
         admin.findElement(By.id("p-id")).sendKeys(partnerId);
         admin.findElement(By.id("p-name")).sendKeys("Testpartner Deaktivierung");
         new Select(admin.findElement(By.id("p-kind"))).selectByValue("OTHER");
@@ -494,7 +526,7 @@ class WebFrontEndBrowserTest {
     @Test
     void the_steering_group_meets_decides_a_task_and_adopts_a_version_in_the_browser() throws Exception {
         WebDriver steering = signIn("steuerung.mettmann");
-        steering.get(base() + "/steuerung/gremien");
+        visit(steering, base() + "/steuerung/gremien");
         assertThat(steering.findElement(By.tagName("h1")).getText()).isEqualTo("Gremien und Sitzungen");
         assertReadable(steering);
         String name = "Lenkungsgruppe im Browser";
@@ -536,7 +568,7 @@ class WebFrontEndBrowserTest {
         assertThat(steering.findElement(By.id("decisions")).getText()).doesNotContain("Ohne Verantwortliche");
         screenshot(steering, "steering-meeting");
 
-        steering.get(base() + "/steuerung/handlungskonzept/fassungen");
+        visit(steering, base() + "/steuerung/handlungskonzept/fassungen");
         if (!steering.findElements(By.id("start-draft")).isEmpty()) {
             submit(steering, "start-draft");
         }
@@ -544,7 +576,7 @@ class WebFrontEndBrowserTest {
         assertReadable(steering);
         screenshot(steering, "steering-plan-versions");
 
-        steering.get(meetingPage);
+        visit(steering, meetingPage);
         String subject = "Fortschreibung beschlossen";
         steering.findElement(By.id("rd-subject")).sendKeys(subject);
         steering.findElement(By.id("rd-text")).sendKeys("Die Lenkungsgruppe beschließt die neue Fassung.");
@@ -557,7 +589,7 @@ class WebFrontEndBrowserTest {
         assertThat(steering.findElement(By.id("decisions")).getText()).contains(subject, "Fassung veröffentlichen", "Erika Beispiel");
         assertReadable(steering);
 
-        steering.get(base() + "/steuerung/handlungskonzept/fassungen");
+        visit(steering, base() + "/steuerung/handlungskonzept/fassungen");
         assertThat(steering.findElement(By.id("version-" + draft)).getText()).contains("Fassung " + draft + ", beschlossen am");
         WebElement task = untilPresent(steering, base() + "/steuerung",
                 By.xpath("//table[@id='open-tasks']//tr[td[normalize-space()='Fassung veröffentlichen']]"));
@@ -652,23 +684,89 @@ class WebFrontEndBrowserTest {
         browser.findElement(By.id("sign-in")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base())
                 && !d.findElements(By.cssSelector("header .who")).isEmpty());
+        assertNoRawCodes(browser);
         return browser;
     }
 
-    /** Sends the form and waits for the page it leads to (a new page, not the one the form was on). */
+    /** Sends the form (opening the disclosure it sits in) and waits for the page it leads to, which must read as words. */
     private static void submit(WebDriver browser, String formId) {
-        WebElement form = browser.findElement(By.id(formId));
+        WebElement form = reveal(browser, By.id(formId));
         form.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(form));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        assertNoRawCodes(browser);
     }
 
-    /** Clicks a button that sends its form and waits for the next page. */
+    /** Clicks a button that sends its form (or a link) and waits for the next page, which must read as words. */
     private static void press(WebDriver browser, WebElement button) {
         WebElement page = browser.findElement(By.tagName("main"));
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        assertNoRawCodes(browser);
+    }
+
+    /** Opens a page and checks that it reads as words. */
+    private static void visit(WebDriver browser, String url) {
+        browser.get(url);
+        assertNoRawCodes(browser);
+    }
+
+    /**
+     * The element, with every disclosure ({@code details}) around it opened as a user would by its
+     * summary: the case file keeps each form behind "… erfassen".
+     */
+    private static WebElement reveal(WebDriver browser, By by) {
+        WebElement element = browser.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                for (let d = arguments[0].closest('details'); d; d = d.parentElement.closest('details')) {
+                    if (!d.open) { d.querySelector(':scope > summary').click(); }
+                }""", element);
+        return element;
+    }
+
+    /** The visible text of an element of a page. */
+    private static String textOf(WebDriver browser, String url, String id) {
+        visit(browser, url);
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /**
+     * Walks every part of a case file through its navigation: each part is the current one in the
+     * navigation, shows no code, id, ISO date or "null" and passes axe-core. Screenshots of each.
+     */
+    private static void walkCaseFile(WebDriver browser, String caseUrl, String name) throws IOException {
+        visit(browser, caseUrl);
+        List<String> parts = browser.findElements(By.cssSelector("#case-sections a")).stream()
+                .map(a -> a.getAttribute("href")).toList();
+        assertThat(parts).hasSize(10);
+        for (String part : parts) {
+            visit(browser, part);
+            assertThat(browser.findElement(By.cssSelector("#case-sections a[aria-current=page]")).getAttribute("href"))
+                    .isEqualTo(part);
+            assertThat(accessibilityViolations(browser)).as(part).isEmpty();
+            screenshot(browser, name + "-" + part.substring(part.lastIndexOf('/') + 1));
+        }
+    }
+
+    /**
+     * What a person reads on the page shows words: no code of the APIs' vocabulary (UPPER_SNAKE),
+     * no UUID, no ISO date and no "null". The access log (/protokoll) is exempt: it names ids by
+     * design, for the administrator who audits them.
+     */
+    private static void assertNoRawCodes(WebDriver browser) {
+        String url = browser.getCurrentUrl();
+        if (!url.startsWith(base()) || url.contains("/protokoll")) {
+            return;
+        }
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertThat(text).as("visible text of " + url)
+                .doesNotContainPattern("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .doesNotContainPattern("\\b\\d{4}-\\d{2}-\\d{2}\\b")
+                .doesNotContainPattern("\\bnull\\b");
     }
 
     /**
@@ -704,6 +802,7 @@ class WebFrontEndBrowserTest {
                 return false;
             }
         });
+        assertNoRawCodes(browser);
     }
 
     private static WebElement untilPresent(WebDriver browser, String url, By element) {
@@ -717,7 +816,7 @@ class WebFrontEndBrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String base() {
+    static String base() {
         return "http://localhost:" + PLATFORM.platform().ports().gateway();
     }
 }
