@@ -13,7 +13,7 @@ import java.util.Map;
  * The case manager's lists: the cases, a page of 50 at a time, searched and filtered by case-service
  * (by name, Aktenzeichen or date of birth, status, town and target group), with what is due today
  * (the first follow-ups and the immigration office's hand-overs) above them; and all due follow-ups,
- * paged, on a page of their own. Pages count from 1 in the address ({@code seite}), from 0 in the API.
+ * paged, on a page of their own, as are all open hand-overs. Pages count from 1 in the address ({@code seite}), from 0 in the API.
  */
 @Controller
 public class CaseListController {
@@ -51,8 +51,24 @@ public class CaseListController {
                 "zielgruppe", blank(zielgruppe)));
         Api.Answer followUps = api.get("/api/follow-ups?size=" + FOLLOW_UPS_ON_CASE_LIST);
         model.addAttribute("followUps", Paged.of(api.map(followUps), 1));
-        model.addAttribute("handovers", api.list("/api/handovers"));
+        Api.Answer handovers = api.get("/api/handovers?size=" + FOLLOW_UPS_ON_CASE_LIST);
+        model.addAttribute("handovers", Paged.of(api.map(handovers), 1));
         return "cases";
+    }
+
+    /** The open hand-overs of the immigration office, paged, optionally of one field of action. */
+    @GetMapping("/faelle/uebergaben")
+    public String handovers(@RequestParam(required = false) String feld, @RequestParam(required = false) String seite,
+                            Model model) {
+        int page = page(seite);
+        Api.Answer answer = api.get("/api/handovers?field={field}&page={page}&size={size}", Map.of("field", blank(feld),
+                "page", page - 1, "size", PAGE_SIZE));
+        if (!answer.ok()) {
+            model.addAttribute("error", answer.problem());
+        }
+        model.addAttribute("handovers", Paged.of(api.map(answer), page));
+        model.addAttribute("field", blank(feld));
+        return "handovers";
     }
 
     @GetMapping("/faelle/wiedervorlagen")

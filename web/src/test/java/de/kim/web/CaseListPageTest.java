@@ -76,6 +76,55 @@ class CaseListPageTest {
     }
 
     @Test
+    void the_hand_overs_are_a_paged_list_in_words_filtered_by_field_and_the_case_list_shows_the_first() throws Exception {
+        Api.Answer handovers = new Api.Answer(200, json.readTree("""
+                {"items":[{"id":"kreis-mettmann:h-1","handoverId":"h-1","residenceRecordId":"7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a",
+                           "fieldOfAction":"LANGUAGE","reasonCode":"LANGUAGE_LEVEL_MISSING","pathway":"AUFENTHG_25B",
+                           "handedOverOn":"2026-11-02","status":"OPEN","caseId":null,"needId":null}],
+                 "total":61,"page":1,"size":50}"""));
+        when(api.get(eq("/api/handovers?field={field}&page={page}&size={size}"), anyMap())).thenReturn(handovers);
+        when(api.get(anyString())).thenReturn(handovers);
+        when(api.get("/api/follow-ups?size=" + CaseListController.FOLLOW_UPS_ON_CASE_LIST))
+                .thenReturn(new Api.Answer(200, json.readTree("{\"items\":[],\"total\":0}")));
+        when(api.get(eq("/api/cases?q={q}&status={status}&town={town}&targetGroup={targetGroup}&page={page}&size={size}"),
+                anyMap())).thenReturn(new Api.Answer(200, json.readTree(PAGE)));
+        when(api.map(any())).thenAnswer(call -> json.convertValue(((Api.Answer) call.getArgument(0)).body(), Map.class));
+
+        String all = mvc.perform(get("/faelle/uebergaben").param("feld", "LANGUAGE").param("seite", "2")
+                .locale(Locale.GERMAN).with(signedIn())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        verify(api).get(eq("/api/handovers?field={field}&page={page}&size={size}"), argThat(query ->
+                "LANGUAGE".equals(query.get("field")) && Integer.valueOf(1).equals(query.get("page"))));
+        assertThat(all).contains("Übergaben 51–51 von 61", "02.11.2026", "Sprache", "Sprachniveau fehlt noch",
+                "§ 25b AufenthG", "/faelle/neu?akte=7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a", "Zurück",
+                "/faelle/uebergaben?feld=LANGUAGE&amp;seite=1");
+        assertThat(CaseFileSectionsPageTest.visibleText(all)).doesNotContain("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B",
+                "7d6c5b4a");
+
+        String cases = mvc.perform(get("/faelle").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        verify(api).get("/api/handovers?size=" + CaseListController.FOLLOW_UPS_ON_CASE_LIST);
+        assertThat(cases).contains("Sprachniveau fehlt noch", "Alle 61 offenen Übergaben anzeigen");
+    }
+
+    @Test
+    void a_refused_field_of_the_opening_form_is_named_next_to_it_in_a_german_sentence() throws Exception {
+        when(api.send(eq(HttpMethod.POST), eq("/api/cases"), any())).thenReturn(new Api.Answer(400, json.readTree("""
+                {"status":400,"detail":"Die Angaben sind unvollständig oder fehlerhaft.",
+                 "errors":[{"field":"client.nationality","message":"muss mit \\"[A-Z]{3}\\" übereinstimmen"}]}""")));
+
+        String page = mvc.perform(post("/faelle").with(csrf()).with(signedIn()).locale(Locale.GERMAN)
+                        .param("givenName", "Amina").param("familyName", "Müller").param("dateOfBirth", "1990-04-12")
+                        .param("nationality", "Syrien").param("languages", "ar").param("town", "Velbert")
+                        .param("targetGroup", "NEWLY_ARRIVED").param("accessRoute", "SELF").param("assignee", "cm-anna"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("aria-invalid=\"true\" aria-describedby=\"nationality-error\"",
+                "id=\"nationality-error\">Bitte die Staatsangehörigkeit als Ländercode aus drei Großbuchstaben angeben, z. B. SYR.</p>",
+                "id=\"givenName\" name=\"givenName\" required maxlength=\"100\" value=\"Amina\"")
+                .doesNotContain("[A-Z]{3}\" übereinstimmen", "client.nationality");
+    }
+
+    @Test
     void opening_a_person_with_an_open_case_warns_and_trotzdem_eroeffnen_confirms() throws Exception {
         when(api.send(eq(HttpMethod.POST), eq("/api/cases"), argThat(body -> !Boolean.TRUE.equals(
                 ((Map<?, ?>) body).get("confirmDuplicate"))))).thenReturn(new Api.Answer(409, json.readTree("""

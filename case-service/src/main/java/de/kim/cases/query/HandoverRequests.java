@@ -1,6 +1,6 @@
 package de.kim.cases.query;
 
-import de.kim.platform.readmodel.BoundedResults;
+import de.kim.cases.query.CaseQueries.PageRequest;
 import de.kim.platform.readmodel.ReadModelDatabase;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.cases.command.LinkedCases;
@@ -78,8 +78,16 @@ public class HandoverRequests implements LinkedCases {
                                 Instant linkedAt) {
     }
 
-    /** The hand-over requests of a tenant, optionally only those in a status or for one residence record. */
-    public record FindHandoverRequestsQuery(String tenant, String status, String residenceRecordId) {
+    /**
+     * A page of the hand-over requests of a tenant, optionally only those in a status, for one
+     * residence record or in one field of action, sorted as the page asks.
+     */
+    public record FindHandoverRequestsQuery(String tenant, String status, String residenceRecordId, String fieldOfAction,
+                                            PageRequest page) {
+    }
+
+    /** A page of hand-over requests and how many match in all. */
+    public record HandoverRequestsPage(List<HandoverRequest> items, long total) {
     }
 
     public Optional<HandoverRequest> find(String tenant, String handoverId) {
@@ -113,7 +121,7 @@ public class HandoverRequests implements LinkedCases {
     }
 
     @QueryHandler
-    List<HandoverRequest> handle(FindHandoverRequestsQuery query) {
+    HandoverRequestsPage handle(FindHandoverRequestsQuery query) {
         Criteria criteria = Criteria.where("tenant").is(query.tenant());
         if (query.status() != null) {
             criteria = criteria.and("status").is(query.status());
@@ -121,7 +129,17 @@ public class HandoverRequests implements LinkedCases {
         if (query.residenceRecordId() != null) {
             criteria = criteria.and("residenceRecordId").is(query.residenceRecordId());
         }
-        return BoundedResults.find(requests.template(), Query.query(criteria).with(Sort.by("handedOverOn", "handoverId")), HandoverRequest.class);
+        if (query.fieldOfAction() != null) {
+            criteria = criteria.and("fieldOfAction").is(query.fieldOfAction());
+        }
+        MongoTemplate mongo = requests.template();
+        long total = mongo.count(Query.query(criteria), HandoverRequest.class);
+        PageRequest page = query.page();
+        Sort.Direction direction = page.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        List<HandoverRequest> items = mongo.find(Query.query(criteria)
+                .with(Sort.by(direction, page.sort()).and(Sort.by(direction, "handoverId")))
+                .skip(page.offset()).limit(page.size()), HandoverRequest.class);
+        return new HandoverRequestsPage(items, total);
     }
 
     private static String key(String tenant, String handoverId) {

@@ -3,7 +3,11 @@ package de.kim.cases.web;
 import de.kim.cases.web.docs.HandoverApiDocs;
 import de.kim.platform.audit.Audited;
 import de.kim.cases.query.HandoverRequests;
+import de.kim.cases.query.CaseQueries.PageRequest;
 import de.kim.cases.query.HandoverRequests.FindHandoverRequestsQuery;
+import de.kim.cases.query.HandoverRequests.HandoverRequestsPage;
+import de.kim.contracts.vocabulary.FieldOfAction;
+import de.kim.platform.messaging.Codes;
 import de.kim.cases.query.HandoverRequests.HandoverRequest;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.web.RequestActorResolver;
@@ -31,15 +35,35 @@ public class HandoverController implements HandoverApiDocs {
         this.actors = actors;
     }
 
-    /** {@code status}: {@code OPEN} (default), {@code ADDED_TO_CASE} or {@code ALL}. */
+    /** What the list sorts by, the default first: the newest hand-over leads. */
+    static final List<String> SORTABLE = List.of("handedOverOn", "fieldOfAction");
+
+    /**
+     * {@code status}: {@code OPEN} (default), {@code ADDED_TO_CASE} or {@code ALL}; {@code field} a
+     * field of action; paged like every list ({@code page}, {@code size} up to 200, {@code sort}).
+     */
     @GetMapping("/api/handovers")
-    public List<HandoverRequest> list(@RequestParam(defaultValue = HandoverRequests.OPEN) String status,
-                                      @RequestParam(required = false) String residenceRecordId) {
+    public ListPage<HandoverRequest> list(@RequestParam(defaultValue = HandoverRequests.OPEN) String status,
+                                          @RequestParam(required = false) String residenceRecordId,
+                                          @RequestParam(required = false) String field,
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size,
+                                          @RequestParam(required = false) String sort) {
         if (!List.of(HandoverRequests.OPEN, HandoverRequests.ADDED_TO_CASE, "ALL").contains(status)) {
             throw new InvalidInputException("status", "handover.status.invalid");
         }
+        if (field != null && !field.isBlank() && Codes.of(FieldOfAction.class, field).isEmpty()) {
+            throw new InvalidInputException("field", "handover.field.invalid");
+        }
+        PageRequest paging = ListPaging.of(page, size, sort, SORTABLE, true);
         String tenant = actors.require().tenant().value();
-        return queries.query(new FindHandoverRequestsQuery(tenant, "ALL".equals(status) ? null : status,
-                residenceRecordId), ResponseTypes.multipleInstancesOf(HandoverRequest.class)).join();
+        HandoverRequestsPage found = queries.query(new FindHandoverRequestsQuery(tenant,
+                "ALL".equals(status) ? null : status, blank(residenceRecordId), blank(field), paging),
+                ResponseTypes.instanceOf(HandoverRequestsPage.class)).join();
+        return new ListPage<>(found.items(), found.total(), paging.number(), paging.size());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

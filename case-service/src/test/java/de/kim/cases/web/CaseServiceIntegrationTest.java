@@ -170,7 +170,7 @@ public class CaseServiceIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // The history and the case file read it too.
         assertThat(http.getForObject("/api/cases/" + caseId + "/history", String.class))
-                .contains("Bedarf im Handlungsfeld LANGUAGE erfasst");
+                .contains("Bedarf im Handlungsfeld Sprache erfasst");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(
                 http.getForObject("/api/cases/" + caseId, String.class)).path("needs").findValuesAsText("status"))
                 .containsExactly("RESOLVED"));
@@ -193,7 +193,10 @@ public class CaseServiceIntegrationTest {
         publishHandover(record, handover, "kreis-mettmann");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 json.readTree(get("/api/handovers", null).getBody()).findValuesAsText("handoverId")).contains(handover));
-        JsonNode open = requestOf(json.readTree(get("/api/handovers?residenceRecordId=" + record, null).getBody()), handover);
+        JsonNode page = json.readTree(get("/api/handovers?residenceRecordId=" + record, null).getBody());
+        assertThat(page.path("total").asLong()).isEqualTo(1);
+        assertThat(page.path("size").asInt()).isEqualTo(50);
+        JsonNode open = requestOf(page.path("items"), handover);
         assertThat(open.path("status").asText()).isEqualTo("OPEN");
         assertThat(open.path("fieldOfAction").asText()).isEqualTo("LANGUAGE");
         assertThat(open.path("reasonCode").asText()).isEqualTo("LANGUAGE_LEVEL_MISSING");
@@ -207,12 +210,13 @@ public class CaseServiceIntegrationTest {
         JsonNode need = needs(caseId).get(0);
         assertThat(need.path("fieldOfAction").asText()).isEqualTo("LANGUAGE");
         assertThat(need.path("priority").asText()).isEqualTo("HIGH");
-        assertThat(need.path("description").asText()).contains("Ausländerbehörde", "LANGUAGE_LEVEL_MISSING",
-                "AUFENTHG_25B");
+        assertThat(need.path("description").asText()).contains("Ausländerbehörde", "Grund: Sprachniveau fehlt noch",
+                "§ 25b AufenthG").doesNotContain("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         // The list is never behind the case file: once the need shows, its hand-over reads as added.
         assertThat(json.readTree(get("/api/handovers", null).getBody()).findValuesAsText("handoverId"))
                 .doesNotContain(handover);
-        JsonNode taken = requestOf(json.readTree(get("/api/handovers?status=ADDED_TO_CASE", null).getBody()), handover);
+        JsonNode taken = requestOf(json.readTree(get("/api/handovers?status=ADDED_TO_CASE&size=200", null).getBody())
+                .path("items"), handover);
         assertThat(taken.path("caseId").asText()).isEqualTo(caseId);
         assertThat(taken.path("needId").asText()).isEqualTo(need.path("id").asText());
 
@@ -346,6 +350,22 @@ public class CaseServiceIntegrationTest {
         ResponseEntity<String> badStatus = get("/api/handovers?status=DONE", null);
         assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(badStatus.getBody()).path("errors").findValuesAsText("field")).contains("status");
+        for (String bad : List.of("size=201", "page=-1", "sort=reasonCode", "field=UNDERWATER")) {
+            ResponseEntity<String> refused = get("/api/handovers?" + bad, null);
+            assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(refused.getBody()).path("detail").asText()).as(bad).isNotBlank();
+        }
+        String handover = UUID.randomUUID().toString();
+        publishHandover(UUID.randomUUID().toString(), handover, "kreis-mettmann");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                get("/api/handovers?field=LANGUAGE&size=200", null).getBody()).findValuesAsText("handoverId")).contains(handover));
+        JsonNode language = json.readTree(get("/api/handovers?status=ALL&field=LANGUAGE&size=1&sort=handedOverOn,asc", null)
+                .getBody());
+        assertThat(language.path("items").size()).isEqualTo(1);
+        assertThat(language.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(language.path("items").findValuesAsText("fieldOfAction")).containsOnly("LANGUAGE");
+        assertThat(json.readTree(get("/api/handovers?field=HOUSING&size=200", null).getBody()).findValuesAsText("handoverId"))
+                .doesNotContain(handover);
         assertThat(exchange(HttpMethod.POST, "/api/cases/" + UUID.randomUUID() + "/status-check", null)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
