@@ -83,6 +83,14 @@ public final class SelfDisclosurePage {
         tables.add(table("achievements", "disclosure.achievements", file.path("achievements"),
                 List.of("col.kind", "disclosure.level", "disclosure.achievedOn"),
                 a -> List.of(label(a.path("kind").asText()), shown(a.path("level")), date(a.path("achievedOn")))));
+        tables.add(table("contacts", "file.contacts", file.path("contacts"),
+                List.of("contact.on", "contact.kind", "contact.duration", "contact.interpreter", "contact.participants",
+                        "contact.note"),
+                k -> List.of(date(k.path("contactOn")), label(k.path("kind").asText()),
+                        k.path("durationMinutes").asInt() + " " + text.apply("disclosure.minutes"),
+                        k.path("interpreterLanguage").isTextual() ? language(k.path("interpreterLanguage").asText())
+                                : text.apply("contact.noInterpreter"),
+                        shown(k.path("participants")), shown(k.path("note")))));
         tables.add(table("history", "file.history", disclosure.path("history"), List.of("col.when", "col.who", "col.what"),
                 h -> List.of(time(h.path("time")), shown(h.path("actor")), shown(h.path("text")))));
 
@@ -111,6 +119,7 @@ public final class SelfDisclosurePage {
         JsonNode contact = client.path("contact");
         fields.add(new Field(text.apply("disclosure.phone"), shown(contact.path("phone"))));
         fields.add(new Field(text.apply("disclosure.email"), shown(contact.path("email"))));
+        fields.add(new Field(text.apply("disclosure.address"), shown(contact.path("address"))));
         return fields;
     }
 
@@ -146,8 +155,8 @@ public final class SelfDisclosurePage {
     }
 
     private String recipient(String recipient) {
-        if ("IMMIGRATION_OFFICE".equals(recipient)) {
-            return label(recipient);
+        if ("IMMIGRATION_OFFICE".equals(recipient) || "immigration-office".equals(recipient)) {
+            return label("IMMIGRATION_OFFICE");
         }
         return partner(recipient);
     }

@@ -31,7 +31,9 @@ class SelfDisclosurePageTest {
                "plan":{"agreedOn":"2026-10-03","goals":[{"id":"g-1","fieldOfAction":"LANGUAGE","description":"B1 erreichen",
                         "targetDate":"2027-06-30","status":"OPEN"}]},
                "referrals":[{"id":"r-1","partnerId":"p-vhs","fieldOfAction":"LANGUAGE","status":"ACCEPTED","madeOn":"2026-10-04"}],
-               "measures":[],"achievements":[{"id":"a-1","kind":"LANGUAGE_CERTIFICATE","level":"B1","achievedOn":"2026-12-01"}]},
+               "measures":[],"achievements":[{"id":"a-1","kind":"LANGUAGE_CERTIFICATE","level":"B1","achievedOn":"2026-12-01"}],
+               "contacts":[{"id":"k-1","contactOn":"2026-10-06","kind":"HOME_VISIT","durationMinutes":45,
+                            "interpreterLanguage":"ar","participants":"Ehemann","note":"Wohnung besichtigt","entrusted":false}]},
              "history":[{"sequence":0,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","type":"CaseOpenedEvent",
                          "text":"Fall eröffnet"}],
              "accesses":[{"id":"e-1","at":"2026-07-01T22:10:00Z","tenant":"kreis-mettmann","actor":"cm-anna",
@@ -60,9 +62,11 @@ class SelfDisclosurePageTest {
         assertThat(page.person()).extracting(SelfDisclosurePage.Field::value)
                 .contains("Amina", "Beispiel", "12.04.1990", "Syrien", "Arabisch, Deutsch", "Velbert", "amina@example.org");
         assertThat(visible).contains("VHS Velbert", "Deutschkurs mit Kinderbetreuung", "Sprache", "02.10.2027",
-                "Fall eröffnet", "01.10.2026, 10:05", "02.07.2026, 00:10", "vhs-maria", "Lesen");
+                "Fall eröffnet", "01.10.2026, 10:05", "02.07.2026, 00:10", "vhs-maria", "Lesen",
+                "Kontakte", "06.10.2026 | Hausbesuch | 45 Minuten | Arabisch | Ehemann | Wohnung besichtigt");
         assertThat(visible).doesNotContain("null", "LANGUAGE", "OPEN", "SYR", "JOBCENTER", "READ", "REFERRAL",
-                "PARTNER_STAFF", "CASE_MANAGEMENT", "p-vhs", "r-1", "c-1", "0e6a8a1e", "/api/", "2026-10", "T08:05");
+                "PARTNER_STAFF", "CASE_MANAGEMENT", "p-vhs", "r-1", "c-1", "0e6a8a1e", "/api/", "2026-10", "T08:05",
+                "HOME_VISIT", "k-1");
     }
 
     @Test
@@ -96,7 +100,7 @@ class SelfDisclosurePageTest {
 
     private static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
+        source.setBasenames("messages", "kim-vocabulary");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;

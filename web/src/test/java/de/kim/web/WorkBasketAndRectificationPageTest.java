@@ -39,7 +39,7 @@ class WorkBasketAndRectificationPageTest {
 
     private static final String BASKET = """
             {"items":[{"id":"3f1c9e2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b:referral:r-1:accepted","kind":"REFERRAL_ANSWER",
-                       "caseId":"3f1c9e2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b","caseLabel":"Beispiel, Amina",
+                       "caseId":"3f1c9e2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b","caseNumber":"KIM-2026-00042","caseLabel":"Beispiel, Amina",
                        "text":"Ein Netzwerkpartner hat die Verweisung angenommen.","dueOn":"2026-11-02","overdue":false},
                       {"id":"3f1c9e2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b:follow-up:f-1","kind":"FOLLOW_UP",
                        "caseId":"3f1c9e2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b","caseLabel":"Beispiel, Amina",
@@ -63,7 +63,7 @@ class WorkBasketAndRectificationPageTest {
         String page = mvc.perform(get("/arbeitskorb").locale(Locale.GERMAN).with(signedIn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Mein Arbeitskorb", "2 offene Einträge", "Ein Netzwerkpartner hat die Verweisung angenommen.",
-                "02.11.2026", "überfällig", ">Beispiel, Amina</a>",
+                "02.11.2026", "überfällig", ">Beispiel, Amina</a>", "KIM-2026-00042",
                 "href=\"/faelle/3f1c9e2a-5b6d-4e7f-8a9b-0c1d2e3f4a5b\"").doesNotContain("REFERRAL_ANSWER", "FOLLOW_UP");
     }
 
@@ -98,6 +98,8 @@ class WorkBasketAndRectificationPageTest {
         when(api.read("/api/cases/case-1")).thenReturn(json.convertValue(file, Map.class));
         when(api.list(anyString())).thenReturn(List.of());
         String page = mvc.perform(get("/faelle/case-1").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
+                + mvc.perform(get("/faelle/case-1/kontakte").locale(Locale.GERMAN).with(signedIn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"rc-givenName\" name=\"givenName\" value=\"Amina\"",
                 "id=\"rc-languages\" name=\"languages\" value=\"ar, de\"", "value=\"0151 000000\"",

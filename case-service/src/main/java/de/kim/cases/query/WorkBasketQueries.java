@@ -37,8 +37,11 @@ public class WorkBasketQueries {
     public record FindWorkItemQuery(String tenant, String itemId) {
     }
 
-    /** An item as the work basket shows it: with the client's name (null once erased) and a follow-up's subject. */
-    public record Entry(WorkBasketItem item, String clientName, String subject) {
+    /**
+     * An item as the work basket shows it: with the case's Aktenzeichen (null for a case opened before
+     * there were numbers), the client's name (null once erased) and a follow-up's subject.
+     */
+    public record Entry(WorkBasketItem item, String caseNumber, String clientName, String subject) {
     }
 
     /** A page of a work basket, and how many items it has in all. */
@@ -71,6 +74,6 @@ public class WorkBasketQueries {
                 : file.client.familyName() + ", " + file.client.givenName();
         String subject = file == null || item.kind() != WorkItemKind.FOLLOW_UP ? null : file.followUps.stream()
                 .filter(f -> f.id().equals(item.detail())).map(CaseFile.FollowUp::subject).findFirst().orElse(null);
-        return new Entry(item, name, subject);
+        return new Entry(item, file == null ? null : file.caseNumber, name, subject);
     }
 }

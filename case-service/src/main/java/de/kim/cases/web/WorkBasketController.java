@@ -60,9 +60,12 @@ public class WorkBasketController implements WorkBasketItemsApiDocs {
         this.clock = clock;
     }
 
-    /** One item as a case manager reads it; {@code caseId} for the link only, {@code caseLabel} to show. */
-    public record Item(String id, WorkItemKind kind, String caseId, String caseLabel, String text, LocalDate dueOn,
-                       boolean overdue) {
+    /**
+     * One item as a case manager reads it; {@code caseId} for the link only, {@code caseNumber} (the
+     * Aktenzeichen, null for a case opened before there were numbers) and {@code caseLabel} to show.
+     */
+    public record Item(String id, WorkItemKind kind, String caseId, String caseNumber, String caseLabel, String text,
+                       LocalDate dueOn, boolean overdue) {
     }
 
     /** A page of the work basket and how many items it has in all. */
@@ -83,7 +86,7 @@ public class WorkBasketController implements WorkBasketItemsApiDocs {
         LocalDate today = LocalDate.now(clock);
         WorkBasketPage found = queries.query(new FindWorkBasketQuery(actor.tenant().value(), whose, today, page, size),
                 ResponseTypes.instanceOf(WorkBasketPage.class)).join();
-        return new Page(found.items().stream().map(e -> item(e.item(), e.clientName(), e.subject(), today)).toList(),
+        return new Page(found.items().stream().map(e -> item(e.item(), e.caseNumber(), e.clientName(), e.subject(), today)).toList(),
                 found.total(), page, size);
     }
 
@@ -101,13 +104,13 @@ public class WorkBasketController implements WorkBasketItemsApiDocs {
         return ResponseEntity.noContent().build();
     }
 
-    private Item item(WorkBasketItem item, String clientName, String subject, LocalDate today) {
+    private Item item(WorkBasketItem item, String caseNumber, String clientName, String subject, LocalDate today) {
         String key = "work-basket." + item.kind() + (item.kind() == WorkItemKind.REFERRAL_ANSWER ? "." + item.detail() : "");
         String text = messages.getMessage(key, new Object[]{item.dueOn() == null ? "" : GERMAN_DATE.format(item.dueOn()),
                 subject == null ? "" : subject}, LocaleContextHolder.getLocale());
         String label = clientName != null ? clientName
                 : messages.getMessage("work-basket.case-without-name", null, LocaleContextHolder.getLocale());
         boolean overdue = item.kind() == WorkItemKind.FOLLOW_UP && item.dueOn() != null && item.dueOn().isBefore(today);
-        return new Item(item.id(), item.kind(), item.caseId(), label, text.strip(), item.dueOn(), overdue);
+        return new Item(item.id(), item.kind(), item.caseId(), caseNumber, label, text.strip(), item.dueOn(), overdue);
     }
 }

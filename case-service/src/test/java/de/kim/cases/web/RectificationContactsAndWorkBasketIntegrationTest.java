@@ -183,6 +183,7 @@ class RectificationContactsAndWorkBasketIntegrationTest {
                 "Eine Einwilligung endet am " + german(today.plusDays(10)) + ".");
         basket.path("items").forEach(i -> {
             assertThat(i.path("caseLabel").asText()).isEqualTo("Beispiel, Amina");
+            assertThat(i.path("caseNumber").asText()).matches("KIM-\\d{4}-\\d{5}");
             assertThat(i.path("caseId").asText()).isEqualTo(caseId);
             assertThat(i.path("text").asText()).doesNotContainPattern(UUID_PATTERN);
         });

@@ -15,7 +15,7 @@ public interface WorkBasketItemsApiDocs {
                     + "200, default 50), the most urgent first: follow-ups (Wiedervorlagen) due today or overdue, "
                     + "partners' answers to referrals (accepted, declined, completed), hand-overs of the "
                     + "Ausländerbehörde added to a case, and consents ending within 30 days. Each item names its case "
-                    + "(`caseId` for the link, `caseLabel` to show: the client's name) and says in words what it is "
+                    + "(`caseId` for the link; `caseNumber`, the Aktenzeichen, and `caseLabel`, the client's name, to show) and says in words what it is "
                     + "(`text`). The lead of case management may look at another case manager's basket (`assignee`).")
     @ApiResponse(responseCode = "200", description = "The page, with `total`: how many open items there are in all.")
     @ApiResponse(responseCode = "400", description = "`page` is negative or `size` outside 1 to 200.")
