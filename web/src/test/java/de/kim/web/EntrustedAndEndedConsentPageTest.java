@@ -84,7 +84,7 @@ class EntrustedAndEndedConsentPageTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         }
 
-        assertThat(german.toString()).contains("anvertraut (§ 65 SGB VIII)", "abgelaufen am 02.11.2026", "nein (anvertraut)",
+        assertThat(german.toString()).contains("Noch kein Integrationsplan vereinbart.", "anvertraut (§ 65 SGB VIII)", "abgelaufen am 02.11.2026", "nein (anvertraut)",
                 "Als anvertraut kennzeichnen", "/faelle/case-1/bedarfe/need-2/anvertraut");
         assertThat(german.toString()).doesNotContain("/faelle/case-1/bedarfe/need-1/anvertraut", "/einwilligungen/k-1/widerruf");
         assertThat(english.toString()).contains("entrusted (§ 65 SGB VIII)", "expired on 02.11.2026");

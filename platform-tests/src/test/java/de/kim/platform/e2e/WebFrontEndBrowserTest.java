@@ -747,7 +747,7 @@ class WebFrontEndBrowserTest {
             assertThat(browser.findElement(By.cssSelector("#case-sections a[aria-current=page]")).getAttribute("href"))
                     .isEqualTo(part);
             assertThat(accessibilityViolations(browser)).as(part).isEmpty();
-            screenshot(browser, name + "-" + part.substring(part.lastIndexOf('/') + 1));
+            screenshot(browser, name + "-" + (part.equals(caseUrl) ? "ueberblick" : part.substring(part.lastIndexOf('/') + 1)));
         }
     }
 
