@@ -70,6 +70,11 @@ public final class Launcher {
             }
 
             @Override
+            public int tier(String name) {
+                return platform.startTier(name);
+            }
+
+            @Override
             public void kill(String name) {
                 platform.stop(name, true);
             }

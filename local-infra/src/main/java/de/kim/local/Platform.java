@@ -75,17 +75,22 @@ public final class Platform {
         return processes.logFile(component);
     }
 
-    /** Starts every component that is not running yet and waits until all are ready. */
+    private static final List<String> INFRASTRUCTURE = List.of("kafka", "mongo", "auth-server");
+
+    /** Starts every component that is not running yet and waits until all are ready: tier by tier, each tier at once. */
     public void start(PrintStream out) {
         DataDirectory.restrict(dataDir);
-        startAndAwait(List.of("kafka", "mongo", "auth-server"), out);
-        List<String> services = new ArrayList<>(List.of("case-service", "partner-service", "immigration-office-service",
-                "steering-service", "web"));
-        if (scaleOut != null) {
-            services.add(scaleOut.service() + "-2");
-        }
-        startAndAwait(services, out);
+        startAndAwait(INFRASTRUCTURE, out);
+        startAndAwait(components.keySet().stream().filter(name -> startTier(name) == 1).toList(), out);
         startAndAwait(List.of("gateway"), out);
+    }
+
+    /** 0 for the infrastructure, 1 for the services and the web front end, 2 for the gateway in front of them. */
+    int startTier(String name) {
+        if (INFRASTRUCTURE.contains(name)) {
+            return 0;
+        }
+        return name.equals("gateway") ? 2 : 1;
     }
 
     /** Starts the named components (if not running) and waits until they are ready. */

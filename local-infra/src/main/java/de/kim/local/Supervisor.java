@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a container orchestrator does for the production shape, for the local platform: a
@@ -16,7 +18,9 @@ import java.util.Map;
  * that is alive but fails its liveness check for {@link #LIVENESS_FAILURES_TO_KILL} checks in a row
  * is killed and started again. A component that keeps dying is restarted with growing pauses
  * (1 s, 2 s, 4 s, … up to {@link #MAX_BACK_OFF}); after {@link #STABLE} of running the pause
- * starts from the beginning again.
+ * starts from the beginning again. Components found dead in the same round are started together,
+ * tier by tier (the infrastructure before the services that need it, the gateway last), as an
+ * orchestrator starts its containers: one slow start does not hold back the others of its tier.
  *
  * <p>{@code ./kim start} leaves it running as a process of the launcher jar; {@code ./kim stop}
  * stops it first, so that it does not start again what is being stopped.
@@ -38,8 +42,13 @@ final class Supervisor {
         /** Whether a running component answers its liveness check; always true for one without. */
         boolean live(String name);
 
-        /** Starts the component and waits until it is ready; throws if it does not come up. */
+        /** Starts the component and waits until it is ready; throws if it does not come up. May be called for several at once. */
         void start(String name);
+
+        /** The start tier: components of a lower tier are started (and ready) before those of a higher one. */
+        default int tier(String name) {
+            return 0;
+        }
 
         void kill(String name);
     }
@@ -59,8 +68,9 @@ final class Supervisor {
         }
     }
 
-    /** One round: looks at every component, restarts those that are dead and due. */
+    /** One round: looks at every component, restarts those that are dead and due, together, tier by tier. */
     void check() {
+        List<String> due = new ArrayList<>();
         for (String name : components.names()) {
             State state = states.computeIfAbsent(name, n -> new State(clock.instant()));
             Instant now = clock.instant();
@@ -92,7 +102,31 @@ final class Supervisor {
                     continue;
                 }
             }
-            restart(name, state);
+            due.add(name);
+        }
+        Map<Integer, List<String>> tiers = new TreeMap<>();
+        due.forEach(name -> tiers.computeIfAbsent(components.tier(name), tier -> new ArrayList<>()).add(name));
+        tiers.values().forEach(this::restartTogether);
+    }
+
+    private void restartTogether(List<String> names) {
+        if (names.size() == 1) {
+            restart(names.get(0), states.get(names.get(0)));
+            return;
+        }
+        List<Thread> starts = new ArrayList<>();
+        for (String name : names) {
+            Thread start = new Thread(() -> restart(name, states.get(name)), "kim-restart-" + name);
+            start.start();
+            starts.add(start);
+        }
+        for (Thread start : starts) {
+            try {
+                start.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -137,7 +171,7 @@ final class Supervisor {
         }
     }
 
-    private void say(String message) {
+    private synchronized void say(String message) {
         log.println(DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)) + " " + message);
         log.flush();
     }

@@ -22,6 +22,16 @@ class MongoWireServerTest {
     Path dir;
 
     @Test
+    void answers_hello_as_the_health_check_of_a_service_asks_it() {
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), dir.resolve("kim.mv")).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            org.bson.Document hello = client.getDatabase("admin").runCommand(new org.bson.Document("hello", 1));
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getInteger("maxWireVersion")).isPositive();
+        }
+    }
+
+    @Test
     void read_models_survive_a_stop_and_start_on_the_same_file() {
         int port = Ports.freePort();
         Path file = dir.resolve("kim.mv");

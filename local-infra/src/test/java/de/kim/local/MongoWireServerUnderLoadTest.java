@@ -63,7 +63,10 @@ class MongoWireServerUnderLoadTest {
             int reads = 0;
             long fastestRead = Long.MAX_VALUE;
             try {
-                for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; reads++) {
+                // Ten seconds and at least three full reads (on a busy machine one read can take seconds).
+                long end = System.nanoTime() + 10_000_000_000L;
+                long latest = System.nanoTime() + 120_000_000_000L;
+                for (; (System.nanoTime() < end || reads < 3) && System.nanoTime() < latest; reads++) {
                     long started = System.nanoTime();
                     List<Document> all = facts.find().into(new ArrayList<>());
                     fastestRead = Math.min(fastestRead, System.nanoTime() - started);
@@ -73,27 +76,30 @@ class MongoWireServerUnderLoadTest {
             } finally {
                 reading.set(false);
             }
-            long slowestFactWrite = factWriter.get();
+            long factWriteP90 = factWriter.get();
             CompletableFuture.allOf(fileWriter, maintenance).get();
-            System.out.printf("full reads: %d (fastest %d ms), writes meanwhile: %d, slowest write of a fact %d ms%n",
-                    reads, fastestRead / 1_000_000, writes.get(), slowestFactWrite / 1_000_000);
-            assertThat(reads).isGreaterThan(1);
-            // A write to the collection being read does not wait for the read, as in MongoDB.
-            assertThat(slowestFactWrite).isLessThan(fastestRead / 2);
+            System.out.printf("full reads: %d (fastest %d ms), writes meanwhile: %d, 90th percentile of a fact's write %d ms%n",
+                    reads, fastestRead / 1_000_000, writes.get(), factWriteP90 / 1_000_000);
+            assertThat(reads).isGreaterThan(2);
+            // A write to the collection being read does not wait for the read, as in MongoDB: were it to
+            // wait, nearly every write would (the reads follow one another), half a read on average. The
+            // 90th percentile leaves out a scheduler's or collector's pause on a busy machine.
+            assertThat(factWriteP90).isLessThan(fastestRead / 4);
         }
     }
 
-    /** @return how long the slowest write took, in nanoseconds */
+    /** @return the 90th percentile of the writes' times, in nanoseconds */
     private static long keepWriting(MongoCollection<Document> collection, AtomicBoolean reading, AtomicInteger writes) {
-        long slowest = 0;
+        List<Long> times = new ArrayList<>();
         while (reading.get()) {
             int id = ThreadLocalRandom.current().nextInt(FACTS);
             long started = System.nanoTime();
             collection.replaceOne(Filters.eq("_id", "c" + id), fact(id, writes.incrementAndGet()),
                     new ReplaceOptions().upsert(true));
-            slowest = Math.max(slowest, System.nanoTime() - started);
+            times.add(System.nanoTime() - started);
         }
-        return slowest;
+        times.sort(null);
+        return times.isEmpty() ? 0 : times.get((int) (times.size() * 0.9));
     }
 
     /** A fact written by one write: its fields agree, none is missing (a write seen half-way would break that). */

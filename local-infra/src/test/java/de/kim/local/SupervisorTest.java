@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,6 +147,23 @@ class SupervisorTest {
         assertThat(components.killed).isEmpty();
     }
 
+    @Test
+    void components_that_died_together_are_started_together_the_infrastructure_first() {
+        components.dead.addAll(List.of("kafka", "case-service", "steering-service"));
+        components.startingTogether = new CountDownLatch(2);
+        supervisor.check();
+        pass(Supervisor.FIRST_BACK_OFF);
+        long before = System.nanoTime();
+        supervisor.check();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("both services started at once, not one after the other")
+                .isLessThan(Duration.ofSeconds(4));
+        assertThat(components.startingTogether.getCount()).isZero();
+        assertThat(components.starting.get(0)).as("the broker before the services that need it").isEqualTo("kafka");
+        assertThat(components.started).containsExactlyInAnyOrder("kafka", "case-service", "steering-service");
+        assertThat(components.dead).isEmpty();
+    }
+
     private void pass(Duration duration) {
         now = now.plus(duration);
     }
@@ -154,12 +173,15 @@ class SupervisorTest {
     }
 
     private final class FakeComponents implements Supervisor.Components {
-        final Set<String> dead = new HashSet<>();
-        final Set<String> notLive = new HashSet<>();
-        final Set<String> failsToStart = new HashSet<>();
-        final List<String> started = new ArrayList<>();
-        final List<String> killed = new ArrayList<>();
-        final Map<String, Integer> startAttempts = new HashMap<>();
+        final Set<String> dead = ConcurrentHashMap.newKeySet();
+        final Set<String> notLive = ConcurrentHashMap.newKeySet();
+        final Set<String> failsToStart = ConcurrentHashMap.newKeySet();
+        final List<String> started = new CopyOnWriteArrayList<>();
+        final List<String> killed = new CopyOnWriteArrayList<>();
+        final Map<String, Integer> startAttempts = new ConcurrentHashMap<>();
+        /** Names whose start waits until all of them are starting (a start one at a time would wait in vain). */
+        volatile CountDownLatch startingTogether = new CountDownLatch(0);
+        final List<String> starting = new CopyOnWriteArrayList<>();
 
         @Override
         public List<String> names() {
@@ -177,7 +199,25 @@ class SupervisorTest {
         }
 
         @Override
+        public int tier(String name) {
+            return switch (name) {
+                case "kafka", "mongo" -> 0;
+                case "gateway" -> 2;
+                default -> 1;
+            };
+        }
+
+        @Override
         public void start(String name) {
+            starting.add(name);
+            if (!name.equals("kafka") && !name.equals("mongo")) {
+                startingTogether.countDown();
+                try {
+                    startingTogether.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             startAttempts.merge(name, 1, Integer::sum);
             if (failsToStart.contains(name)) {
                 throw new IllegalStateException(name + " exited during start-up; its log ends with:\n...");

@@ -17,9 +17,11 @@ import de.kim.contracts.vocabulary.MeasureStatus;
 import de.kim.contracts.vocabulary.MemberRole;
 import de.kim.contracts.vocabulary.Metric;
 import de.kim.contracts.vocabulary.PartnerKind;
+import de.kim.contracts.vocabulary.PathwayKind;
 import de.kim.contracts.vocabulary.PathwayProspect;
 import de.kim.contracts.vocabulary.Priority;
 import de.kim.contracts.vocabulary.ReferralResult;
+import de.kim.contracts.vocabulary.ResidenceStatusKind;
 import de.kim.contracts.vocabulary.TargetGroup;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,7 +42,9 @@ public class Vocabulary {
     static final List<Class<? extends Enum<?>>> ENUMS = List.of(TargetGroup.class, AccessRoute.class,
             FieldOfAction.class, Priority.class, ConsentPurpose.class, DataCategory.class, LegalDomain.class,
             MeasureKind.class, AchievementKind.class, CaseOutcome.class, DeclineReason.class, ReferralResult.class,
-            PartnerKind.class, MeasureStatus.class, Metric.class, Direction.class, Body.class);
+            PartnerKind.class, MeasureStatus.class, Metric.class, Direction.class, Body.class,
+            ResidenceStatusKind.class, PathwayKind.class, PathwayProspect.class, HandoverReason.class, ContactKind.class,
+            MemberRole.class);
 
     /** Set by the platform when a referral cannot be received; no person chooses them. */
     private static final EnumSet<DeclineReason> PLATFORM_DECLINE_REASONS =
@@ -60,11 +64,8 @@ public class Vocabulary {
             Map.entry("declineReason", names(EnumSet.complementOf(PLATFORM_DECLINE_REASONS))),
             Map.entry("result", all(ReferralResult.class)),
             Map.entry("partnerKind", all(PartnerKind.class)),
-            // Residence status types and pathways stay in immigration-office-service, as they carry its
-            // legal rules (default legal bases, the status a pathway grants): listed here as it names them.
-            Map.entry("statusType", List.of("AUFENTHALTSGESTATTUNG", "DULDUNG", "AUFENTHALTSERLAUBNIS",
-                    "NIEDERLASSUNGSERLAUBNIS", "ERLAUBNIS_ZUM_DAUERAUFENTHALT_EU", "EINBUERGERUNG")),
-            Map.entry("pathway", List.of("AUFENTHG_25A", "AUFENTHG_25B", "AUFENTHG_104C", "AUFENTHG_9", "STAG_10")),
+            Map.entry("statusType", all(ResidenceStatusKind.class)),
+            Map.entry("pathway", all(PathwayKind.class)),
             Map.entry("prospect", all(PathwayProspect.class)),
             Map.entry("handoverReason", all(HandoverReason.class)),
             Map.entry("measureStatus", all(MeasureStatus.class)),

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kills each component in turn with SIGKILL while clients open cases, register partners and
- * create residence records, and lets the supervisor start it again. Then every accepted command
+ * Kills each component with SIGKILL while clients open cases, register partners and create
+ * residence records, two at a time (a piece of infrastructure with a service that does not need it
+ * to start, two services), and lets the supervisor start them again. Then every accepted command
  * must be in its service's read model and on its topic (at least once: consumers tolerate
  * repeats), steering must count each case once, every read model must answer after a rebuild from
  * scratch exactly as before, and no answer may have been a 500: while a component was down, commands
@@ -29,8 +30,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class FaultInjection {
 
-    static final List<String> VICTIMS = List.of("kafka", "mongo", "case-service", "partner-service",
-            "immigration-office-service", "steering-service", "gateway");
+    /** Every component, killed together with its partner in the list. */
+    static final List<List<String>> VICTIMS = List.of(List.of("kafka", "partner-service"),
+            List.of("mongo", "immigration-office-service"), List.of("case-service", "steering-service"), List.of("gateway"));
     /** What a client may see while a component is down: the gateway's answers for an unreachable service, or none. */
     static final Set<Integer> REFUSALS = Set.of(-1, 502, 503, 504);
 
@@ -70,8 +72,9 @@ final class FaultInjection {
         SteadyLoad partners = new SteadyLoad(1, Duration.ofMillis(500), admin, "/api/partners", PARTNER);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> cases.acceptedCount() >= 10);
-            for (String victim : VICTIMS) {
-                killAndAwaitRestart(victim);
+            for (List<String> victims : VICTIMS) {
+                killAndAwaitRestart(victims);
+                String victim = String.join(" and ", victims);
                 int c = cases.acceptedCount();
                 int r = records.acceptedCount();
                 int p = partners.acceptedCount();
@@ -142,15 +145,21 @@ final class FaultInjection {
         return read;
     }
 
-    private void killAndAwaitRestart(String victim) {
-        long pid = platform.running(victim).orElseThrow(() -> new AssertionError(victim + " not running")).pid();
-        long readyBefore = restartsReported(victim);
-        platform.stop(victim, true);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .alias(victim + " started again by the supervisor")
-                .until(() -> restartsReported(victim) > readyBefore);
-        assertThat(platform.running(victim)).as(victim + " running again").isPresent()
-                .get().matches(process -> process.pid() != pid, "a new process");
+    private void killAndAwaitRestart(List<String> victims) {
+        Map<String, Long> pids = new HashMap<>();
+        Map<String, Long> readyBefore = new HashMap<>();
+        for (String victim : victims) {
+            pids.put(victim, platform.running(victim).orElseThrow(() -> new AssertionError(victim + " not running")).pid());
+            readyBefore.put(victim, restartsReported(victim));
+        }
+        victims.forEach(victim -> platform.stop(victim, true));
+        for (String victim : victims) {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .alias(victim + " started again by the supervisor")
+                    .until(() -> restartsReported(victim) > readyBefore.get(victim));
+            assertThat(platform.running(victim)).as(victim + " running again").isPresent()
+                    .get().matches(process -> process.pid() != pids.get(victim), "a new process");
+        }
     }
 
     private long restartsReported(String victim) {

@@ -58,6 +58,14 @@ class PlatformEndToEndTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).path("detail").asText()).isEqualTo("Diese Verweisung gibt es nicht.");
         assertThat(PLATFORM.gateway().get("/actuator/health").body()).contains("\"UP\"");
+        // Each service's own health, as an operator asks it: every part (event store, read models, Mongo) up.
+        de.kim.local.Ports ports = PLATFORM.platform().ports();
+        for (int port : List.of(ports.caseService(), ports.partnerService(), ports.immigrationOfficeService(),
+                ports.steeringService())) {
+            HttpResponse<String> health = new Gateway(port).get("/actuator/health");
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(json.readTree(health.body()).path("status").asText()).as(health.body()).isEqualTo("UP");
+        }
     }
 
     @Test

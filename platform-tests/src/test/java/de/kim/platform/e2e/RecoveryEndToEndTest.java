@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * holds forty invented case files of a megabyte each for one assignee, and six lists of them asked
  * at once need more than the heap (the list's bound counts files, not bytes; the Mongo-wire server
  * answers a find in one message, which the driver takes up to 48 MB, so one list cannot be larger).
- * Then: under a steady load of commands, each component is killed in turn and started again by the
+ * Then: under a steady load of commands, each component is killed (two at a time) and started again by the
  * supervisor, and nothing accepted is lost ({@link FaultInjection}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
