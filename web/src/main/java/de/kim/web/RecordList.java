@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The officer's list of residence records: what the address asks for ({@code suche}, {@code status},
- * {@code ablauf} in days, {@code meine}, {@code seite}) and the call to immigration-office-service it
+ * {@code ablauf} in days, {@code meine}, {@code weg}: a pathway met today or within six months,
+ * {@code seite}) and the call to immigration-office-service it
  * becomes. Only fixed choices and the search text (sent as a parameter, never pasted into the address)
  * reach the API.
  */
@@ -20,13 +21,18 @@ final class RecordList {
     }
 
     /** The filter as shown in the form; empty strings where nothing is chosen. */
-    record Filter(String suche, String status, String ablauf, boolean meine) {
+    record Filter(String suche, String status, String ablauf, boolean meine, String weg) {
 
         static Filter of(String suche, String status, String ablauf, String meine) {
+            return of(suche, status, ablauf, meine, null);
+        }
+
+        static Filter of(String suche, String status, String ablauf, String meine, String weg) {
             String chosenStatus = status != null && Vocabulary.CODES.get("statusType").contains(status)
                     ? status : "";
             return new Filter(suche == null ? "" : suche.trim(), chosenStatus,
-                    ablauf != null && EXPIRY_DAYS.contains(ablauf) ? ablauf : "", "on".equals(meine) || "true".equals(meine));
+                    ablauf != null && EXPIRY_DAYS.contains(ablauf) ? ablauf : "", "on".equals(meine) || "true".equals(meine),
+                    weg != null && Vocabulary.CODES.get("pathway").contains(weg) ? weg : "");
         }
     }
 
@@ -45,6 +51,9 @@ final class RecordList {
         if (filter.meine()) {
             template.append("&officer={officer}");
         }
+        if (!filter.weg().isEmpty()) {
+            template.append("&pathway={pathway}");
+        }
         return template.toString();
     }
 
@@ -56,6 +65,7 @@ final class RecordList {
         query.put("statusType", filter.status());
         query.put("days", filter.ablauf());
         query.put("officer", username);
+        query.put("pathway", filter.weg());
         return query;
     }
 

@@ -1,7 +1,9 @@
 package de.kim.web;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -42,9 +44,9 @@ public class ResidenceController {
     @GetMapping("/aufenthalt")
     public String records(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String suche,
                           @RequestParam(required = false) String status, @RequestParam(required = false) String ablauf,
-                          @RequestParam(required = false) String meine, @RequestParam(required = false) String seite,
-                          Model model) {
-        RecordList.Filter filter = RecordList.Filter.of(suche, status, ablauf, meine);
+                          @RequestParam(required = false) String meine, @RequestParam(required = false) String weg,
+                          @RequestParam(required = false) String seite, Model model) {
+        RecordList.Filter filter = RecordList.Filter.of(suche, status, ablauf, meine, weg);
         int page = RecordList.page(seite);
         Api.Answer answer = api.get(RecordList.template(filter), RecordList.query(filter, page,
                 SignedIn.of(user).username()));
@@ -61,19 +63,53 @@ public class ResidenceController {
 
     /**
      * The candidate list: who meets a pathway's requirements today or will within the period, with what is
-     * missing. The pathway and period come from fixed choices, so nothing typed reaches the query.
+     * missing, 50 a page ({@code seite} from 1), with links to the whole list as CSV and XLSX. The pathway and
+     * period come from fixed choices, so nothing typed reaches the query.
      */
     @GetMapping("/aufenthalt/kandidaten")
     public String candidates(@RequestParam(defaultValue = "AUFENTHG_25B") String pathway,
-                             @RequestParam(defaultValue = "P6M") String within, Model model) {
-        String chosenPathway = Vocabulary.CODES.get("pathway").contains(pathway) ? pathway : "AUFENTHG_25B";
-        String chosenWithin = WITHIN.contains(within) ? within : "P6M";
+                             @RequestParam(defaultValue = "P6M") String within,
+                             @RequestParam(required = false) String seite, Model model) {
+        String chosenPathway = chosenPathway(pathway);
+        String chosenWithin = chosenWithin(within);
+        int page = RecordList.page(seite);
         model.addAttribute("pathway", chosenPathway);
         model.addAttribute("within", chosenWithin);
         model.addAttribute("withinChoices", WITHIN);
-        model.addAttribute("candidates", api.read("/api/pathway-candidates?pathway=" + chosenPathway + "&within="
-                + chosenWithin + "&size=200"));
+        Map<?, ?> candidates = api.read("/api/pathway-candidates?pathway=" + chosenPathway + "&within="
+                + chosenWithin + "&page=" + (page - 1) + "&size=" + RecordList.PAGE_SIZE);
+        model.addAttribute("candidates", candidates);
+        int total = candidates.get("total") instanceof Number n ? n.intValue() : 0;
+        model.addAttribute("page", page);
+        model.addAttribute("hasPrevious", page > 1);
+        model.addAttribute("hasNext", (long) page * RecordList.PAGE_SIZE < total);
         return "residence-candidates";
+    }
+
+    /** The whole candidate list of the pathway and period as a CSV or XLSX file, fetched with the officer's token. */
+    @GetMapping("/aufenthalt/kandidaten.{format}")
+    public ResponseEntity<byte[]> candidateFile(@PathVariable String format,
+                                                @RequestParam(defaultValue = "AUFENTHG_25B") String pathway,
+                                                @RequestParam(defaultValue = "P6M") String within) {
+        if (!List.of("csv", "xlsx").contains(format)) {
+            return ResponseEntity.notFound().build();
+        }
+        ResponseEntity<byte[]> file = api.download("/api/pathway-candidates/export." + format + "?pathway="
+                + chosenPathway(pathway) + "&within=" + chosenWithin(within));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(file.getStatusCode());
+        if (file.getStatusCode().is2xxSuccessful()) {
+            answer.header(HttpHeaders.CONTENT_TYPE, file.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
+        }
+        return answer.body(file.getBody());
+    }
+
+    private static String chosenPathway(String pathway) {
+        return Vocabulary.CODES.get("pathway").contains(pathway) ? pathway : "AUFENTHG_25B";
+    }
+
+    private static String chosenWithin(String within) {
+        return WITHIN.contains(within) ? within : "P6M";
     }
 
     @PostMapping("/aufenthalt")

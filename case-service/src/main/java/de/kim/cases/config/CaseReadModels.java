@@ -1,7 +1,7 @@
 package de.kim.cases.config;
 
 import de.kim.cases.messaging.PartnerDirectoryListener;
-import de.kim.cases.privacy.BlindIndex;
+import de.kim.platform.privacy.BlindIndex;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.cases.query.CaseFileDatabase;
 import de.kim.cases.query.CaseFileProjection;

@@ -1,8 +1,8 @@
 package de.kim.cases.query;
 
-import de.kim.cases.privacy.BlindIndex;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.contracts.immigration.StatusCheckAnswered;
+import de.kim.platform.privacy.BlindIndex;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import de.kim.cases.api.*;
@@ -49,7 +49,8 @@ public class CaseFileProjection {
         file.caseNumber = e.caseNumber();
         file.client = vault.open(e.tenant(), e.client(), ClientProfile.class).orElse(null);
         if (file.client != null) {
-            file.searchTokens = new ArrayList<>(index.tokensOf(e.tenant(), file.client));
+            file.searchTokens = new ArrayList<>(index.personTokens(e.tenant(),
+                    file.client.familyName(), file.client.givenName(), file.client.dateOfBirth()));
         }
         file.town = e.town();
         file.targetGroup = e.targetGroup();
@@ -69,7 +70,8 @@ public class CaseFileProjection {
             f.town = e.town();
             f.rectifiedOn = e.rectifiedOn();
             // A corrected name or date of birth is found under the new one, no longer under the old.
-            f.searchTokens = f.client == null ? new ArrayList<>() : new ArrayList<>(index.tokensOf(f.tenant, f.client));
+            f.searchTokens = f.client == null ? new ArrayList<>() : new ArrayList<>(index.personTokens(f.tenant,
+                    f.client.familyName(), f.client.givenName(), f.client.dateOfBirth()));
         });
     }
 

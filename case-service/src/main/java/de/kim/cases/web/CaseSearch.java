@@ -1,7 +1,7 @@
 package de.kim.cases.web;
 
 import de.kim.cases.command.CaseNumbers;
-import de.kim.cases.privacy.BlindIndex;
+import de.kim.platform.privacy.BlindIndex;
 import de.kim.platform.domain.InvalidInputException;
 import org.springframework.stereotype.Component;
 

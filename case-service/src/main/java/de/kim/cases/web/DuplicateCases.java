@@ -1,7 +1,7 @@
 package de.kim.cases.web;
 
 import de.kim.cases.api.CaseAccess;
-import de.kim.cases.privacy.BlindIndex;
+import de.kim.platform.privacy.BlindIndex;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseQueries.FindOpenCasesOfPersonQuery;
 import de.kim.platform.domain.Actor;

@@ -1,10 +1,10 @@
 package de.kim.immigration.config;
 
 import com.mongodb.client.MongoClient;
-import de.kim.immigration.privacy.RecordSearchIndex;
 import de.kim.immigration.query.ResidenceRecordProjection;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.immigration.screening.PathwayScreener;
+import de.kim.platform.privacy.BlindIndex;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.readmodel.AxonReadModel;
 import de.kim.platform.readmodel.ReadModelDatabase;
@@ -45,7 +45,7 @@ public class ImmigrationReadModels {
                                                    ObjectProvider<Configuration> axon,
                                                    ObjectProvider<EventStorageEngine> events, PathwayScreener screener,
                                                    Clock clock, PersonalDataVault vault,
-                                                   RecordSearchIndex index) {
+                                                   BlindIndex index) {
         return new AxonReadModel(RESIDENCE_RECORDS, RESIDENCE_RECORDS, residenceRecordsDatabase, axon, events,
                 target -> ReadModelReplay.through(new ResidenceRecordProjection(ReadModelDatabase.pinnedTo(target),
                                 screener, clock, vault, index), axon.getObject().parameterResolverFactory(),

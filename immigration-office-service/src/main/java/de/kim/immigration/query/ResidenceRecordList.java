@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Answers the paged, filtered list of residence records from the read model: the search matches
- * blind-index tokens only ({@code RecordSearchIndex}), never a name or Aktenzeichen in plain text.
+ * blind-index tokens only ({@code BlindIndex}, keys of {@code RecordSearchIndex}), never a name or Aktenzeichen in plain text.
  * Pages are in a stable order (the record id), as names cannot be sorted on.
  */
 @Component

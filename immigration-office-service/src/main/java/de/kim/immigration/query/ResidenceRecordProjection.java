@@ -16,10 +16,11 @@ import de.kim.immigration.api.ResidenceRecordErasedEvent;
 import de.kim.immigration.api.ResidenceStatusProgressedEvent;
 import de.kim.immigration.api.StatusCheckCompletedEvent;
 import de.kim.immigration.api.StatusCheckRequestedEvent;
-import de.kim.immigration.privacy.RecordSearchIndex;
 import de.kim.immigration.screening.ChancenClock;
 import de.kim.immigration.screening.PathwayScreener;
 import de.kim.platform.domain.Actor;
+import de.kim.immigration.privacy.RecordSearchIndex;
+import de.kim.platform.privacy.BlindIndex;
 import de.kim.platform.privacy.PersonalDataVault;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,10 +58,10 @@ public class ResidenceRecordProjection {
     private final PathwayScreener screener;
     private final Clock clock;
     private final PersonalDataVault vault;
-    private final RecordSearchIndex index;
+    private final BlindIndex index;
 
     public ResidenceRecordProjection(ReadModelDatabase database, PathwayScreener screener, Clock clock,
-                                     PersonalDataVault vault, RecordSearchIndex index) {
+                                     PersonalDataVault vault, BlindIndex index) {
         this.database = database;
         this.screener = screener;
         this.clock = clock;
@@ -75,7 +76,7 @@ public class ResidenceRecordProjection {
         }
         PersonalDetails person = vault.open(event.tenant(), event.person(), PersonalDetails.class).orElse(null);
         save(ResidenceRecordView.opened(event.recordId().value(), event.tenant(), person,
-                index.tokensOf(event.tenant(), person)), sequence);
+                tokensOf(event.tenant(), person)), sequence);
     }
 
     @EventHandler
@@ -216,5 +217,18 @@ public class ResidenceRecordProjection {
 
     private MongoTemplate mongo() {
         return database.template();
+    }
+
+    /** The tokens a record is found by: names, date of birth and the whole Aktenzeichen; none without details. */
+    private List<String> tokensOf(String tenant, PersonalDetails person) {
+        if (person == null) {
+            return List.of();
+        }
+        List<String> tokens = new java.util.ArrayList<>(
+                index.personTokens(tenant, person.familyName(), person.givenName(), person.dateOfBirth()));
+        if (person.fileNumber() != null) {
+            tokens.add(index.wholeValueToken(tenant, RecordSearchIndex.FILE_NUMBER, person.fileNumber()));
+        }
+        return tokens;
     }
 }

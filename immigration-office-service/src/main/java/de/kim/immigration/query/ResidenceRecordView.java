@@ -25,7 +25,7 @@ import java.util.List;
  *
  * @param identity           who the record is about (names, Aktenzeichen, AZR number); null once erased, and
  *                           for records opened before names were asked for
- * @param searchTokens       the blind index of names, date of birth and Aktenzeichen ({@code RecordSearchIndex}):
+ * @param searchTokens       the blind index of names, date of birth and Aktenzeichen ({@code BlindIndex}, keys of {@code RecordSearchIndex}):
  *                           keyed hashes a search can match, never answered; empty once erased
  * @param statusChecks       case management's requests for a status check, open until the officer completes them
  * @param caseLinks          case management's requests to link a case to the record, and the officer's answers

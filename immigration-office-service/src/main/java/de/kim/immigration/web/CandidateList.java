@@ -1,20 +1,31 @@
 package de.kim.immigration.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusType;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * The answer of {@code GET /api/pathway-candidates}: one page of the records that meet a pathway's requirements on
  * {@code asOf} or will meet them by {@code until}, with what is still missing.
  *
+ * It iterates over the candidates of the page, so that the audit trail records a read of each record shown.
+ *
  * @param total the number of candidates on all pages
  */
+@JsonFormat(shape = JsonFormat.Shape.OBJECT)
 public record CandidateList(Pathway pathway, String pathwayLabel, LocalDate asOf, Period within, LocalDate until,
-                            int page, int size, int total, List<Candidate> candidates) {
+                            int page, int size, int total, List<Candidate> candidates)
+        implements Iterable<CandidateList.Candidate> {
+
+    @Override
+    public Iterator<Candidate> iterator() {
+        return candidates.iterator();
+    }
 
     /**
      * One record on the list.

@@ -26,9 +26,13 @@ public record RecordListPage(List<Item> items, long total, int page, int size) i
      *
      * @param fileNumber         the Aktenzeichen of the Ausländerbehörde
      * @param currentStatusLabel the current status in words
+     * @param meetsPathwayNow    with the pathway filter only: whether the pathway's screenable requirements are met
+     *                           today (otherwise by {@code meetsPathwayBy} if nothing but time changes); else null
+     * @param meetsPathwayBy     with the pathway filter only: today, or the end of the period looked ahead; else null
      */
     public record Item(String recordId, String fileNumber, String familyName, String givenName, LocalDate dateOfBirth,
                        ResidenceStatusType currentStatus, String currentStatusLabel, LocalDate currentValidUntil,
-                       String officer, boolean closed, boolean erased) {
+                       String officer, boolean closed, boolean erased, Boolean meetsPathwayNow,
+                       LocalDate meetsPathwayBy) {
     }
 }

@@ -3,6 +3,7 @@ package de.kim.immigration.web;
 import de.kim.immigration.command.RecordIdentity;
 import de.kim.immigration.privacy.RecordSearchIndex;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.privacy.BlindIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.DateTimeException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * Reads the search of the record list ({@code q}): the whole text as an Aktenzeichen (found when it
  * matches exactly, case and runs of spaces aside), or else each word as a date of birth
  * ({@code 12.04.1990} or {@code 1990-04-12}) or the beginning of a family or given name, all of which
- * must match. Everything becomes blind-index tokens ({@link RecordSearchIndex}), never plain text in a query.
+ * must match. Everything becomes blind-index tokens ({@link BlindIndex}), never plain text in a query.
  */
 @Component
 class RecordSearch {
@@ -26,9 +27,9 @@ class RecordSearch {
     private static final Pattern GERMAN_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
-    private final RecordSearchIndex index;
+    private final BlindIndex index;
 
-    RecordSearch(RecordSearchIndex index) {
+    RecordSearch(BlindIndex index) {
         this.index = index;
     }
 
@@ -45,15 +46,16 @@ class RecordSearch {
             throw new InvalidInputException("q", "residence.search.too-long", MAX_WORDS);
         }
         String fileNumberToken = RecordIdentity.couldBeFileNumber(q)
-                ? index.fileNumberToken(tenant, RecordIdentity.normalFileNumber(q)) : null;
+                ? index.wholeValueToken(tenant,
+                RecordSearchIndex.FILE_NUMBER, RecordIdentity.normalFileNumber(q)) : null;
         List<String> tokens = new ArrayList<>();
         for (String word : words) {
             if (GERMAN_DATE.matcher(word).matches() || ISO_DATE.matcher(word).matches()) {
                 tokens.add(index.dateOfBirthToken(tenant, date(word)));
                 continue;
             }
-            List<String> names = RecordSearchIndex.words(word).stream()
-                    .filter(name -> name.length() >= RecordSearchIndex.SHORTEST_WORD).toList();
+            List<String> names = BlindIndex.words(word).stream()
+                    .filter(name -> name.length() >= BlindIndex.SHORTEST_WORD).toList();
             if (names.isEmpty() || word.chars().anyMatch(Character::isDigit)) {
                 if (fileNumberToken == null) {
                     throw new InvalidInputException("q", "residence.search.too-short");

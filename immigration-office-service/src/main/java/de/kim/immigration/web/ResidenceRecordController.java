@@ -9,6 +9,7 @@ import de.kim.immigration.api.EraseResidenceRecordCommand;
 import de.kim.immigration.api.SetLegalHoldCommand;
 import de.kim.immigration.api.HandoverId;
 import de.kim.immigration.api.ResidenceRecordId;
+import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusType;
 import de.kim.immigration.api.StatusCheckId;
 import de.kim.immigration.api.StatusId;
@@ -252,15 +253,18 @@ public class ResidenceRecordController implements ResidenceRecordApi {
                        @RequestParam(required = false) String officer,
                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                        @RequestParam(required = false) String q,
-                       @RequestParam(required = false) ResidenceStatusType statusType) {
+                       @RequestParam(required = false) ResidenceStatusType statusType,
+                       @RequestParam(required = false) Pathway pathway,
+                       @RequestParam(required = false) String within) {
         Integer days = expiringWithinDays == null ? null : window("expiringWithinDays", expiringWithinDays);
         requireOfficer(officer, false);
         LocalDate today = LocalDate.now(clock);
-        if (days != null && page == null && size == null && q == null && statusType == null) {
+        if (days != null && page == null && size == null && q == null && statusType == null && pathway == null
+                && within == null) {
             return deadlines(today, today.plusDays(days), officer);
         }
         return listing.page(new RecordListing.Request(tenant(), page, size, q, statusType, today,
-                days == null ? null : today.plusDays(days), officer));
+                days == null ? null : today.plusDays(days), officer, pathway, within));
     }
 
     private List<ExpiringEntry> deadlines(LocalDate today, LocalDate until, String officer) {

@@ -95,6 +95,8 @@ class ImmigrationOfficeIntegrationTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    de.kim.platform.audit.AuditTrail audit;
 
     @Test
     void a_token_whose_roles_cannot_be_read_or_that_is_for_another_audience_opens_no_operation() throws Exception {
@@ -626,11 +628,130 @@ class ImmigrationOfficeIntegrationTest {
                 "urn:kim:problem:invalid-input", "size");
     }
 
+    @Test
+    void the_record_list_filtered_by_25b_holds_records_whose_screening_today_meets_it_or_nearly_and_pages_them()
+            throws Exception {
+        String family = "Pfadfilter" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String meets = toleratedWithAchievements(LocalDate.of(2016, 5, 2), true, family);
+        String noLanguage = toleratedWithAchievements(LocalDate.of(2016, 5, 2), false, family);
+        String nextMonth = toleratedWithAchievements(TODAY.minusYears(6).plusDays(30), true, family);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String id : java.util.List.of(meets, noLanguage, nextMonth)) {
+                assertThat(record(id).path("achievements")).hasSizeGreaterThanOrEqualTo(3);
+            }
+        });
+        String filtered = "/api/residence-records?pathway=AUFENTHG_25B&q=" + family.toLowerCase();
+
+        JsonNode today = json.readTree(http.getForEntity(filtered + "&within=P0D", String.class).getBody());
+        assertThat(today.findValuesAsText("recordId")).containsExactly(meets);
+        assertThat(today.path("items").get(0).path("meetsPathwayNow").asBoolean()).isTrue();
+        JsonNode nearly = json.readTree(http.getForEntity(filtered, String.class).getBody());
+        assertThat(nearly.path("total").asInt()).as("met or nearly met: within six months by default").isEqualTo(2);
+        assertThat(nearly.findValuesAsText("recordId")).containsExactlyInAnyOrder(meets, nextMonth);
+        for (JsonNode item : nearly.path("items")) {
+            boolean now = item.path("recordId").asText().equals(meets);
+            assertThat(item.path("meetsPathwayNow").asBoolean()).isEqualTo(now);
+            assertThat(item.path("meetsPathwayBy").asText()).isEqualTo((now ? TODAY : TODAY.plusMonths(6)).toString());
+        }
+        JsonNode firstPage = json.readTree(http.getForEntity(filtered + "&size=1&page=0", String.class).getBody());
+        JsonNode secondPage = json.readTree(http.getForEntity(filtered + "&size=1&page=1", String.class).getBody());
+        assertThat(secondPage.path("total").asInt()).isEqualTo(2);
+        assertThat(secondPage.path("items")).hasSize(1);
+        assertThat(java.util.List.of(firstPage.path("items").get(0).path("recordId").asText(),
+                secondPage.path("items").get(0).path("recordId").asText())).containsExactlyInAnyOrder(meets, nextMonth);
+        JsonNode unfiltered = json.readTree(http.getForEntity("/api/residence-records?q=" + family.toLowerCase(),
+                String.class).getBody());
+        assertThat(unfiltered.path("total").asInt()).isEqualTo(3);
+        assertThat(unfiltered.path("items").get(0).has("meetsPathwayNow")).isTrue();
+        assertThat(unfiltered.path("items").get(0).path("meetsPathwayNow").isNull()).isTrue();
+
+        assertProblem(http.getForEntity("/api/residence-records?within=P6M", String.class), 400,
+                "urn:kim:problem:invalid-input", "within");
+        assertProblem(http.getForEntity(filtered + "&within=sechs", String.class), 400,
+                "urn:kim:problem:invalid-input", "within");
+    }
+
+    @Test
+    void the_candidate_list_exports_as_csv_and_xlsx_in_words_and_dates_each_record_logged_as_read() throws Exception {
+        String family = "Exportliste" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String meets = toleratedWithAchievements(LocalDate.of(2016, 5, 2), true, family);
+        String nextMonth = toleratedWithAchievements(TODAY.minusYears(6).plusDays(30), true, family);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String id : java.util.List.of(meets, nextMonth)) {
+                assertThat(record(id).path("achievements")).hasSizeGreaterThanOrEqualTo(3);
+            }
+        });
+        java.time.format.DateTimeFormatter german = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+        ResponseEntity<byte[]> csv = http.getForEntity("/api/pathway-candidates/export.csv?pathway=AUFENTHG_25B"
+                + "&within=P2M", byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("kim-kandidaten-25b-" + TODAY + ".csv");
+        String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+        String[] lines = text.split("\r\n");
+        assertThat(lines[0]).isEqualTo("\uFEFFWeg;Aufenthaltsgewährung bei nachhaltiger Integration (§ 25b AufenthG)");
+        assertThat(lines[1]).isEqualTo("Stand;" + german.format(TODAY));
+        assertThat(lines[4]).isEqualTo("Aktenzeichen und Name;Sachbearbeitung;Aufenthaltsstatus;Voraussetzungen;"
+                + "Erfüllt am oder bis;Fehlt noch;Prüft die Ausländerbehörde;Regelwerk");
+        String meetsLine = java.util.Arrays.stream(lines).filter(l -> l.contains(family + ", Erika")
+                && l.contains(";erfüllt;")).findFirst().orElseThrow();
+        assertThat(meetsLine).contains("Duldung", german.format(TODAY), ";nichts;", "§ 25b AufenthG, Fassung 3 vom 31.12.2022");
+        String soonLine = java.util.Arrays.stream(lines).filter(l -> l.contains(family + ", Erika")
+                && l.contains(";voraussichtlich erfüllt;")).findFirst().orElseThrow();
+        assertThat(soonLine).contains(german.format(TODAY.plusMonths(2)));
+        assertThat(text).as("words, never codes or ids").doesNotContain("AUFENTHG_25B", "DULDUNG", "MISSING",
+                "TO_CHECK", "null", meets, nextMonth);
+        assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+
+        ResponseEntity<byte[]> xlsx = http.getForEntity("/api/pathway-candidates/export.xlsx?pathway=AUFENTHG_25B"
+                + "&within=P2M", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(xlsx.getHeaders().getContentType().toString())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Aktenzeichen und Name");
+            java.util.List<String> firstColumn = new java.util.ArrayList<>();
+            sheet.forEach(row -> firstColumn.add(row.getCell(0) == null ? "" : row.getCell(0).toString()));
+            assertThat(firstColumn).filteredOn(cell -> cell.contains(family)).hasSize(2);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit.find(
+                TestTokens.TENANT, meets, null, null, null, 100))
+                .extracting(de.kim.platform.audit.AuditEntry::operation)
+                .contains("GET /api/pathway-candidates/export.csv", "GET /api/pathway-candidates/export.xlsx"));
+        assertProblem(http.getForEntity("/api/pathway-candidates/export.csv", String.class), 400,
+                "urn:kim:problem:invalid-input", "pathway");
+    }
+
+    @Test
+    void only_an_immigration_officer_may_export_the_candidates_names_are_personal_data() {
+        for (Role role : Role.values()) {
+            if (role == Role.IMMIGRATION_OFFICER) {
+                continue;
+            }
+            HttpHeaders other = TestTokens.bearer(TestTokens.token(TestTokens.TENANT, "jemand", role));
+            for (String file : java.util.List.of("csv", "xlsx")) {
+                assertThat(http.exchange("/api/pathway-candidates/export." + file + "?pathway=AUFENTHG_25B",
+                        HttpMethod.GET, new HttpEntity<>(other), String.class).getStatusCode())
+                        .as(role + " " + file).isEqualTo(HttpStatus.FORBIDDEN);
+            }
+        }
+    }
+
     private static final String CANDIDATES = "/api/pathway-candidates?pathway=AUFENTHG_25B";
 
     /** A tolerated person since the day, with orientation course, employment and A2 (or, without, school only). */
     private String toleratedWithAchievements(LocalDate since, boolean language) throws Exception {
-        String id = json.readTree(post("/api/residence-records", RECORD, null).getBody()).path("id").asText();
+        return toleratedWithAchievements(since, language, "Testperson");
+    }
+
+    private String toleratedWithAchievements(LocalDate since, boolean language, String familyName) throws Exception {
+        String id = json.readTree(post("/api/residence-records", RECORD.replace("Testperson", familyName), null)
+                .getBody()).path("id").asText();
         assertThat(post(statuses(id), status("DULDUNG", null, since.toString(), TODAY.plusDays(20).toString()), null)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(post(achievements(id), "{\"kind\":\"ORIENTATION_COURSE\",\"achievedOn\":\"%s\"}"

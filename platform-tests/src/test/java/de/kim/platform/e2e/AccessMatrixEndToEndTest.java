@@ -126,6 +126,9 @@ class AccessMatrixEndToEndTest {
             write("PUT", "/api/residence-records/{record}/legal-hold", Set.of(Role.OFFICER)),
             write("POST", "/api/residence-records/{record}/erasure", Set.of(Role.OFFICER)),
             read("GET", "/api/pathway-candidates", Set.of(Role.OFFICER)),
+            // The candidates' names leave in these files: for the officer only.
+            read("GET", "/api/pathway-candidates/export.csv", Set.of(Role.OFFICER)),
+            read("GET", "/api/pathway-candidates/export.xlsx", Set.of(Role.OFFICER)),
             read("GET", "/api/rule-sets", Set.of(Role.OFFICER, Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service", Set.of(Role.ADMIN)),
             read("GET", "/api/audit/immigration-office-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),

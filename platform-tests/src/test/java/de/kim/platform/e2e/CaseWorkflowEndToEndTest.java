@@ -377,6 +377,56 @@ class CaseWorkflowEndToEndTest {
         return letters.toString();
     }
 
+    @Test
+    void the_officer_finds_a_record_by_aktenzeichen_and_name_and_exports_the_25b_candidates_which_no_other_role_may() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        String family = "Auffindbar" + Long.toString(System.nanoTime() % 1_000_000_000L, 26)
+                .replaceAll("[0-9]", "x");
+        String fileNumber = "ABH-E2E " + (System.nanoTime() % 900_000 + 100_000) + "/2016";
+        String record = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
+                {"familyName":"%s","givenName":"Erika","fileNumber":"%s","dateOfBirth":"1990-03-08","nationality":"AFG",
+                 "entryDate":"2016-05-02","minorChildInHousehold":false}""".formatted(family, fileNumber)));
+        String records = "/api/residence-records/" + record;
+        id(PLATFORM.as(OFFICER).post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"2016-05-02\",\"validUntil\":\"%s\"}"
+                .formatted(today.plusMonths(3))));
+        for (String achievement : List.of("{\"kind\":\"ORIENTATION_COURSE\",\"achievedOn\":\"%s\"}".formatted(today.minusMonths(3)),
+                "{\"kind\":\"EMPLOYMENT\",\"achievedOn\":\"%s\"}".formatted(today.minusYears(1)),
+                "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A2\",\"achievedOn\":\"%s\"}".formatted(today.minusMonths(2)))) {
+            id(PLATFORM.as(OFFICER).post(records + "/achievements", achievement));
+        }
+
+        // Found by the whole Aktenzeichen (case and spaces aside) and by the beginning of the name without umlauts.
+        String byFileNumber = "/api/residence-records?q=" + java.net.URLEncoder.encode(fileNumber.toLowerCase(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(json(PLATFORM.as(OFFICER).get(byFileNumber)).findValuesAsText("recordId")).containsExactly(record));
+        JsonNode byName = json(PLATFORM.as(OFFICER).get("/api/residence-records?q=" + family.substring(0, 8).toLowerCase()
+                + "+erik"));
+        assertThat(byName.findValuesAsText("recordId")).contains(record);
+        assertThat(byName.path("items").get(0).path("fileNumber").asText()).isEqualTo(fileNumber);
+        // Its screening today meets § 25b: the record list's pathway filter and the candidate list agree.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(PLATFORM.as(OFFICER).get(
+                "/api/residence-records?pathway=AUFENTHG_25B&within=P0D&q=" + family.toLowerCase()))
+                .findValuesAsText("recordId")).containsExactly(record));
+
+        HttpResponse<String> csv = PLATFORM.as(OFFICER).get("/api/pathway-candidates/export.csv?pathway=AUFENTHG_25B");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", ".csv");
+        assertThat(csv.body()).contains("Aktenzeichen und Name", fileNumber + " – " + family + ", Erika")
+                .doesNotContain(record, "AUFENTHG_25B", "DULDUNG");
+        HttpResponse<String> xlsx = PLATFORM.as(OFFICER).get("/api/pathway-candidates/export.xlsx?pathway=AUFENTHG_25B");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        for (String other : List.of(LEAD, ADMIN, PARTNER_STAFF, STEERING)) {
+            assertThat(PLATFORM.as(other).get("/api/pathway-candidates/export.csv?pathway=AUFENTHG_25B").statusCode())
+                    .as(other).isEqualTo(403);
+            assertThat(PLATFORM.as(other).get("/api/pathway-candidates/export.xlsx?pathway=AUFENTHG_25B").statusCode())
+                    .as(other).isEqualTo(403);
+        }
+    }
+
     private static String pathwayRequirement(String records, String pathway, String requirement) {
         for (JsonNode p : json(PLATFORM.as(OFFICER).get(records + "/pathways")).path("pathways")) {
             if (p.path("pathway").asText().equals(pathway)) {

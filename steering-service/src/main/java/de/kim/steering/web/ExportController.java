@@ -1,5 +1,6 @@
 package de.kim.steering.web;
 
+import de.kim.platform.web.SpreadsheetFiles;
 import de.kim.steering.web.docs.ExportApi;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;

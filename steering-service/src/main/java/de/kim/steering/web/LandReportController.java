@@ -1,5 +1,6 @@
 package de.kim.steering.web;
 
+import de.kim.platform.web.SpreadsheetFiles;
 import de.kim.platform.config.TenantDirectory;
 import de.kim.platform.domain.TenantId;
 import de.kim.steering.query.FigureLabels;

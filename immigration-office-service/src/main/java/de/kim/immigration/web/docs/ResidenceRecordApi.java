@@ -1,5 +1,6 @@
 package de.kim.immigration.web.docs;
 
+import de.kim.immigration.api.Pathway;
 import de.kim.immigration.api.ResidenceStatusType;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.immigration.web.AssignOfficerRequest;
@@ -242,10 +243,19 @@ public interface ResidenceRecordApi {
                     + "word as a date of birth (`12.04.1990`, `1990-04-12`) or the beginning of a family or given name "
                     + "(two letters or more; `Mueller` finds `Müller`). The search runs on a blind index (keyed hashes): "
                     + "names and Aktenzeichen are never stored searchable, and an erased record is not found. "
+                    + "`pathway` (e.g. `AUFENTHG_25B`) keeps the open records whose screening as of today meets the "
+                    + "pathway's screenable requirements, or will meet them by today + `within` (ISO-8601 period, "
+                    + "default `P6M`: met or nearly met) if nothing but time changes: the same screening as "
+                    + "`/api/pathway-candidates`, computed afresh; such items carry `meetsPathwayNow` and "
+                    + "`meetsPathwayBy`. The other filters and `q` apply too. "
                     + "Asked with `expiringWithinDays` alone (optionally `officer`), the answer is the older list of "
                     + "deadlines (`ExpiringEntry`), soonest first.")
     @ApiResponse(responseCode = "200", description = "The page, or the list of deadlines.", content = @Content(
             mediaType = "application/json", schema = @Schema(oneOf = {RecordListPage.class, ExpiringEntry[].class})))
     Object list(Integer expiringWithinDays, String officer, Integer page, Integer size, String q,
-                ResidenceStatusType statusType);
+                ResidenceStatusType statusType,
+                @Parameter(description = "Only records that meet this pathway's requirements now or within `within`.")
+                Pathway pathway,
+                @Parameter(description = "With `pathway`: the ISO-8601 period to look ahead; default `P6M`.",
+                        example = "P6M") String within);
 }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,7 @@ public class AuditInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
     private static final String AUDITED = AuditInterceptor.class.getName() + ".audited";
     private static final String RECORDED = AuditInterceptor.class.getName() + ".recorded";
+    private static final String SHOWN = AuditInterceptor.class.getName() + ".shown";
 
     private final AuditTrail trail;
     private final RequestActorResolver actors;
@@ -56,6 +58,16 @@ public class AuditInterceptor implements HandlerInterceptor {
     }
 
     /**
+     * For an audited read whose body is no list of records, such as a CSV or XLSX file of several
+     * people: the records it shows, each written to the audit trail as read, as for a list (one
+     * entry without a record when it shows none: the export itself is recorded). Called by the
+     * handler before it returns the body.
+     */
+    public static void shows(HttpServletRequest request, Collection<String> subjects) {
+        request.setAttribute(SHOWN, List.copyOf(subjects));
+    }
+
+    /**
      * Records a successful read of an audited endpoint, before its body is sent: one entry for the
      * record the path names, or, for a list without one, one per record shown ({@link
      * Audited#item()} of each element).
@@ -73,7 +85,10 @@ public class AuditInterceptor implements HandlerInterceptor {
         String pathSubject = pathSubject(request, audited);
         List<String> subjects = (pathSubject == null || audited.perItem()) && body instanceof Iterable<?> items
                 ? itemSubjects(items, audited.item()) : null;
-        if (subjects == null) {
+        if (request.getAttribute(SHOWN) instanceof List<?> shown && !shown.isEmpty()) {
+            subjects = shown.stream().map(String::valueOf).toList();
+        }
+        if (subjects == null || subjects.isEmpty() && request.getAttribute(SHOWN) != null) {
             subjects = java.util.Collections.singletonList(pathSubject);
         }
         List<AuditEntry> entries = new ArrayList<>();

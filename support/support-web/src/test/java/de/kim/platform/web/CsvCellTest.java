@@ -1,4 +1,4 @@
-package de.kim.steering.web;
+package de.kim.platform.web;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package de.kim.steering.web;
+package de.kim.platform.web;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -18,18 +18,19 @@ import java.util.List;
  * Rows of words and numbers as a file for a spreadsheet: CSV (semicolon-separated, UTF-8 with a
  * byte-order mark, as German spreadsheet programs open it directly) or XLSX. A CSV cell that a
  * spreadsheet would take for a formula is neutralised ({@link CsvCell}); an XLSX cell is written
- * as a string or a number, never as a formula, so it needs nothing.
+ * as a string or a number, never as a formula, so it needs nothing. XLSX needs Apache POI
+ * ({@code poi-ooxml}) on the service's class path: a service that writes XLSX lists it.
  */
-final class SpreadsheetFiles {
+public final class SpreadsheetFiles {
 
-    static final MediaType XLSX =
+    public static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private SpreadsheetFiles() {
     }
 
     /** The rows as CSV, downloaded as {@code kim-<name>.csv}. */
-    static ResponseEntity<byte[]> csv(String name, List<List<String>> rows) {
+    public static ResponseEntity<byte[]> csv(String name, List<List<String>> rows) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         for (List<String> row : rows) {
             csv.append(String.join(";", row.stream().map(CsvCell::of).toList())).append("\r\n");
@@ -39,7 +40,7 @@ final class SpreadsheetFiles {
     }
 
     /** The rows as a workbook of one sheet, downloaded as {@code kim-<name>.xlsx}; the first {@code headerRows} stay text. */
-    static ResponseEntity<byte[]> xlsx(String name, List<List<String>> rows, int headerRows) {
+    public static ResponseEntity<byte[]> xlsx(String name, List<List<String>> rows, int headerRows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(name);
             for (int r = 0; r < rows.size(); r++) {

@@ -1,7 +1,4 @@
-package de.kim.cases.privacy;
-
-import de.kim.cases.api.ClientProfile;
-import org.springframework.stereotype.Component;
+package de.kim.platform.privacy;
 
 import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
@@ -9,47 +6,55 @@ import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The blind index that finds a case by its client's name or date of birth although the read model
- * holds no searchable name: keyed hashes (HMAC-SHA256 with the tenant's key, {@link SearchKeys}) of
- * every prefix of two to {@value #LONGEST_PREFIX} letters of each word of the family and given
- * names, of the date of birth, and of the whole person (family name, given name, date of birth: the
- * duplicate check). Names are folded first: lower case, ä/ö/ü/ß as ae/oe/ue/ss, accents dropped, so
- * that "mueller" and "Mül" both find "Müller". A search hashes its words the same way and asks for
- * documents that hold every hash.
+ * A blind index: finds a person's document by name, date of birth or a file number although the read
+ * model holds none of them searchable. It holds keyed hashes (HMAC-SHA256 with the tenant's key of
+ * the service, {@link BlindIndexKeys}) of every prefix of two to {@value #LONGEST_PREFIX} letters of
+ * each word of the family and given names, of the date of birth, of the whole person (family name,
+ * given name, date of birth: a duplicate check) and of whole values such as an Aktenzeichen. Names
+ * are folded first: lower case, ä/ö/ü/ß as ae/oe/ue/ss, accents dropped, so that "mueller" and "Mül"
+ * both find "Müller". A search hashes its words the same way and asks for documents that hold every
+ * hash.
  */
-@Component
 public class BlindIndex {
 
-    static final String ALGORITHM = "HmacSHA256";
+    public static final String ALGORITHM = "HmacSHA256";
     /** The longest prefix hashed; a longer search word is cut to it (finds a little more, never less). */
-    static final int LONGEST_PREFIX = 20;
+    public static final int LONGEST_PREFIX = 20;
     /** The shortest search word. */
     public static final int SHORTEST_WORD = 2;
     /** Bytes of the HMAC kept: 128 bits leave no chance of two values meeting. */
     private static final int TOKEN_BYTES = 16;
 
-    private final SearchKeys keys;
+    private final BlindIndexKeys keys;
 
-    public BlindIndex(SearchKeys keys) {
+    public BlindIndex(BlindIndexKeys keys) {
         this.keys = keys;
     }
 
-    /** The tokens a case of this client is found by. */
-    public List<String> tokensOf(String tenant, ClientProfile client) {
+    /**
+     * The tokens a person's document is found by: the prefixes of the words of both names, the date of
+     * birth and the whole person; a missing part (null) gives no token.
+     */
+    public List<String> personTokens(String tenant, String familyName, String givenName, LocalDate dateOfBirth) {
         Set<String> tokens = new LinkedHashSet<>();
-        for (String word : words(client.familyName() + " " + client.givenName())) {
+        for (String word : words(orEmpty(familyName) + " " + orEmpty(givenName))) {
             for (int length = SHORTEST_WORD; length <= Math.min(word.length(), LONGEST_PREFIX); length++) {
                 tokens.add(nameToken(tenant, word.substring(0, length)));
             }
         }
-        tokens.add(dateOfBirthToken(tenant, client.dateOfBirth()));
-        tokens.add(personToken(tenant, client.familyName(), client.givenName(), client.dateOfBirth()));
+        if (dateOfBirth != null) {
+            tokens.add(dateOfBirthToken(tenant, dateOfBirth));
+            if (familyName != null || givenName != null) {
+                tokens.add(personToken(tenant, familyName, givenName, dateOfBirth));
+            }
+        }
         return List.copyOf(tokens);
     }
 
@@ -64,8 +69,19 @@ public class BlindIndex {
 
     /** The token of a person: the same folded names and date of birth give the same token. */
     public String personToken(String tenant, String familyName, String givenName, LocalDate dateOfBirth) {
-        return hash(tenant, "p:" + String.join(" ", words(familyName)) + "|" + String.join(" ", words(givenName))
-                + "|" + dateOfBirth);
+        return hash(tenant, "p:" + String.join(" ", words(orEmpty(familyName))) + "|"
+                + String.join(" ", words(orEmpty(givenName))) + "|" + dateOfBirth);
+    }
+
+    /**
+     * The token of a whole value of a kind (a one-letter code other than n, d and p, e.g. {@code f} for
+     * an Aktenzeichen), found only when given exactly as here: the caller normalises it first.
+     */
+    public String wholeValueToken(String tenant, char kind, String normalValue) {
+        if ("ndp".indexOf(kind) >= 0) {
+            throw new IllegalArgumentException("the kinds n, d and p are the index's own");
+        }
+        return hash(tenant, kind + ":" + normalValue);
     }
 
     /** The folded words of a text: lower case, umlauts spelt out, accents dropped, split at anything not a letter or digit. */
@@ -76,12 +92,16 @@ public class BlindIndex {
         return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).toList();
     }
 
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     private String hash(String tenant, String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(keys.of(tenant));
             byte[] full = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, TOKEN_BYTES));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, TOKEN_BYTES));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot hash for the search index", e);
         }
