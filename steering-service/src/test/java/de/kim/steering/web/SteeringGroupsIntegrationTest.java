@@ -115,6 +115,46 @@ class SteeringGroupsIntegrationTest {
     }
 
     @Test
+    void a_member_changes_role_and_leaves_and_stays_on_record_as_a_former_member() throws Exception {
+        String group = id(send(HttpMethod.POST, "/api/steering/groups",
+                "{\"body\":\"PROJECT_GROUP\",\"name\":\"Projektgruppe Mitglieder\"}", steering));
+        String members = "/api/steering/groups/" + group + "/members";
+        String guest = id(send(HttpMethod.POST, members,
+                "{\"name\":\"Max Muster\",\"organisation\":\"VHS\",\"role\":\"GUEST\"}", steering));
+
+        assertThat(send(HttpMethod.PUT, members + "/" + guest, "{\"organisation\":\"Jobcenter\",\"role\":\"MEMBER\"}",
+                steering).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> noRole = send(HttpMethod.PUT, members + "/" + guest, "{\"organisation\":\"Jobcenter\"}",
+                steering);
+        assertThat(noRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(send(HttpMethod.PUT, members + "/niemand", "{\"organisation\":\"VHS\",\"role\":\"MEMBER\"}",
+                steering).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                body(send(HttpMethod.GET, "/api/steering/groups/" + group, null, steering)).at("/members/0/role").asText())
+                .isEqualTo("MEMBER"));
+
+        assertThat(send(HttpMethod.DELETE, members + "/" + guest, null, steering).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> again = send(HttpMethod.DELETE, members + "/" + guest, null, steering);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(again).path("detail").asText()).isEqualTo("Dieses Mitglied ist aus dem Gremium ausgeschieden.");
+        JsonNode former = await().atMost(Duration.ofSeconds(20)).until(
+                () -> body(send(HttpMethod.GET, "/api/steering/groups/" + group, null, steering)).at("/members/0"),
+                m -> !m.path("removedOn").isNull());
+        assertThat(former.path("name").asText()).isEqualTo("Max Muster");
+        assertThat(former.path("organisation").asText()).isEqualTo("Jobcenter");
+
+        String meeting = id(send(HttpMethod.POST, "/api/steering/groups/" + group + "/meetings",
+                "{\"heldOn\":\"2026-05-04\",\"place\":\"Rathaus\",\"agenda\":[\"Bericht\"]}", steering));
+        ResponseEntity<String> present = send(HttpMethod.PUT, "/api/steering/groups/" + group + "/meetings/" + meeting
+                + "/attendance", "{\"presentMemberIds\":[\"" + guest + "\"]}", steering);
+        assertThat(present.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(send(HttpMethod.DELETE, members + "/" + guest, null,
+                TestTokens.token(TestTokens.TENANT, "lg-fremd", Role.STEERING_MEMBER)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void the_plan_is_adopted_in_versions_and_earlier_ones_and_old_decisions_stay_readable() throws Exception {
         String goal = id(send(HttpMethod.POST, "/api/steering/action-plan/goals",
                 "{\"title\":\"Sprachkurse mit Kinderbetreuung\",\"fieldOfAction\":\"LANGUAGE\"}", steering));
