@@ -26,6 +26,8 @@ public class SteeringGroupPages {
 
     static final String STEERING = "/api/steering";
     private static final int PAGE_SIZE = 20;
+    /** A decision takes up to this many tasks on the page (the API takes more). */
+    static final int MAX_TASK_ROWS = 12;
 
     private final Api api;
 
@@ -67,6 +69,41 @@ public class SteeringGroupPages {
         return "redirect:/steuerung/gremien#group-" + groupId;
     }
 
+    @PostMapping("/steuerung/gremien/{groupId}/mitglieder/{memberId}")
+    public String changeMember(@PathVariable String groupId, @PathVariable String memberId,
+                               @RequestParam String organisation, @RequestParam String role, RedirectAttributes redirect) {
+        Api.Answer answer = api.send(HttpMethod.PUT, STEERING + "/groups/" + groupId + "/members/" + memberId,
+                Map.of("organisation", organisation, "role", role));
+        if (answer.ok()) {
+            api.awaitUntil(STEERING + "/groups/" + groupId, group -> member(group, memberId)
+                    .map(m -> m.path("role").asText().equals(role) && m.path("organisation").asText().equals(organisation.strip()))
+                    .orElse(false));
+        }
+        answer.flash(redirect, "change-member-" + memberId);
+        return "redirect:/steuerung/gremien#group-" + groupId;
+    }
+
+    @PostMapping("/steuerung/gremien/{groupId}/mitglieder/{memberId}/austritt")
+    public String removeMember(@PathVariable String groupId, @PathVariable String memberId, RedirectAttributes redirect) {
+        Api.Answer answer = api.send(HttpMethod.DELETE, STEERING + "/groups/" + groupId + "/members/" + memberId, null);
+        if (answer.ok()) {
+            api.awaitUntil(STEERING + "/groups/" + groupId, group -> member(group, memberId)
+                    .map(m -> !m.path("removedOn").isNull()).orElse(false));
+        }
+        answer.flash(redirect);
+        return "redirect:/steuerung/gremien#group-" + groupId;
+    }
+
+    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> member(
+            com.fasterxml.jackson.databind.JsonNode group, String memberId) {
+        for (com.fasterxml.jackson.databind.JsonNode m : group.path("members")) {
+            if (memberId.equals(m.path("id").asText())) {
+                return java.util.Optional.of(m);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @PostMapping("/steuerung/sitzungen")
     public String schedule(@RequestParam String groupId, @RequestParam String heldOn, @RequestParam String place,
                            @RequestParam String agenda, RedirectAttributes redirect) {
@@ -85,13 +122,36 @@ public class SteeringGroupPages {
     }
 
     @GetMapping("/steuerung/gremien/{groupId}/sitzungen/{meetingId}")
-    public String meeting(@PathVariable String groupId, @PathVariable String meetingId, Model model) {
+    public String meeting(@PathVariable String groupId, @PathVariable String meetingId,
+                          @RequestParam(name = "aufgaben", defaultValue = "3") int taskRows, Model model) {
         Api.Answer meeting = api.get(STEERING + "/groups/{g}/meetings/{m}", Map.of("g", groupId, "m", meetingId));
         if (!meeting.ok()) {
             return "not-found";
         }
-        model.addAttribute("detail", api.map(meeting));
-        model.addAttribute("group", api.read(STEERING + "/groups/" + groupId));
+        Map<?, ?> detail = api.map(meeting);
+        Map<?, ?> group = api.read(STEERING + "/groups/" + groupId);
+        model.addAttribute("detail", detail);
+        model.addAttribute("group", group);
+        // Former members are no choice any more; one recorded present at this meeting stays on its attendance.
+        List<?> present = detail.get("meeting") instanceof Map<?, ?> m && m.get("presentMemberIds") instanceof List<?> p
+                ? p : List.of();
+        List<Map<?, ?>> current = new ArrayList<>();
+        List<Map<?, ?>> formerPresent = new ArrayList<>();
+        if (group.get("members") instanceof List<?> members) {
+            for (Object o : members) {
+                if (o instanceof Map<?, ?> member) {
+                    if (member.get("removedOn") == null) {
+                        current.add(member);
+                    } else if (present.contains(member.get("id"))) {
+                        formerPresent.add(member);
+                    }
+                }
+            }
+        }
+        model.addAttribute("taskRows", Math.max(1, Math.min(taskRows, MAX_TASK_ROWS)));
+        model.addAttribute("moreTaskRows", Math.min(taskRows + 3, MAX_TASK_ROWS));
+        model.addAttribute("currentMembers", current);
+        model.addAttribute("formerPresent", formerPresent);
         Map<?, ?> plan = api.read(ActionPlanController.PLAN);
         model.addAttribute("plan", plan);
         model.addAttribute("links", links(plan));
@@ -130,8 +190,8 @@ public class SteeringGroupPages {
     public String decide(@PathVariable String groupId, @PathVariable String meetingId,
                          @RequestParam(required = false) String agendaItemId, @RequestParam String subject,
                          @RequestParam String text, @RequestParam(required = false) String link,
-                         @RequestParam(required = false) String taskTitle, @RequestParam(required = false) String owner,
-                         @RequestParam(required = false) String dueOn,
+                         @RequestParam(required = false) String[] taskTitle, @RequestParam(required = false) String[] owner,
+                         @RequestParam(required = false) String[] dueOn,
                          @RequestParam(required = false) Integer adoptsVersion, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agendaItemId", CasesController.blankToNull(agendaItemId));
@@ -140,16 +200,28 @@ public class SteeringGroupPages {
         String[] goalAndMeasure = link == null || link.isBlank() ? new String[0] : link.split("/", 2);
         body.put("goalId", goalAndMeasure.length > 0 ? goalAndMeasure[0] : null);
         body.put("measureId", goalAndMeasure.length > 1 ? goalAndMeasure[1] : null);
+        // One task per filled row; a row with only an owner or a day is sent too, so that its missing title is named.
         List<Map<String, Object>> tasks = new ArrayList<>();
-        if (taskTitle != null && !taskTitle.isBlank()) {
-            Map<String, Object> task = new LinkedHashMap<>();
-            task.put("title", taskTitle);
-            task.put("ownerMemberId", CasesController.blankToNull(owner));
-            task.put("dueOn", CasesController.blankToNull(dueOn));
-            tasks.add(task);
+        List<Integer> rows = new ArrayList<>();
+        int count = Math.max(length(taskTitle), Math.max(length(owner), length(dueOn)));
+        for (int i = 0; i < count; i++) {
+            String title = at(taskTitle, i);
+            String ownerId = at(owner, i);
+            String due = at(dueOn, i);
+            if (title != null || ownerId != null || due != null) {
+                Map<String, Object> task = new LinkedHashMap<>();
+                task.put("title", title);
+                task.put("ownerMemberId", ownerId);
+                task.put("dueOn", due);
+                tasks.add(task);
+                rows.add(i + 1);
+            }
         }
         body.put("tasks", tasks);
         Api.Answer answer = api.send(HttpMethod.POST, meetingApi(groupId, meetingId) + "/decisions", body);
+        if (!answer.ok()) {
+            redirect.addFlashAttribute("taskErrors", taskErrors(answer, rows));
+        }
         String decisionId = answer.ok() ? answer.id() : "";
         if (answer.ok()) {
             api.awaitUntil(meetingApi(groupId, meetingId), m -> m.path("decisions").findValuesAsText("id").contains(decisionId));
@@ -174,6 +246,29 @@ public class SteeringGroupPages {
         }
         answer.flash(redirect);
         return "redirect:" + (back != null && back.startsWith("/steuerung") ? back : "/steuerung#tasks");
+    }
+
+    /** The problems the API names for tasks ("tasks[1].dueOn"), by the row of the form they came from. */
+    private static List<Map<String, Object>> taskErrors(Api.Answer answer, List<Integer> rows) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode error : answer.body().path("errors")) {
+            java.util.regex.Matcher task = TASK_FIELD.matcher(error.path("field").asText());
+            if (task.matches() && Integer.parseInt(task.group(1)) < rows.size()) {
+                errors.add(Map.of("row", rows.get(Integer.parseInt(task.group(1))), "message",
+                        error.path("message").asText()));
+            }
+        }
+        return errors;
+    }
+
+    private static final java.util.regex.Pattern TASK_FIELD = java.util.regex.Pattern.compile("tasks\\[(\\d+)].*");
+
+    private static int length(String[] values) {
+        return values == null ? 0 : values.length;
+    }
+
+    private static String at(String[] values, int i) {
+        return values == null || i >= values.length ? null : CasesController.blankToNull(values[i]);
     }
 
     private static String meetingPath(String groupId, String meetingId) {
