@@ -166,6 +166,9 @@ class SteeringGroupsIntegrationTest {
                 "{\"title\":\"Anders\"}", steering);
         assertThat(noDraft.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
+        assertThat(send(HttpMethod.POST, "/api/steering/action-plan/goals/" + goal + "/indicators",
+                "{\"metric\":\"CASES_OPENED\",\"direction\":\"AT_LEAST\",\"target\":500,\"from\":\"2026-01\","
+                        + "\"to\":\"2026-12\"}", steering).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String group = id(send(HttpMethod.POST, "/api/steering/groups",
                 "{\"body\":\"STEERING_GROUP\",\"name\":\"Lenkungsgruppe Fassungen\"}", steering));
         String first = decisionIn(group, "2026-03-12", "Handlungskonzept beschlossen");
@@ -201,6 +204,21 @@ class SteeringGroupsIntegrationTest {
         JsonNode report = body(send(HttpMethod.GET, "/api/steering/reports/yearly/2026", null, steering));
         assertThat(report.at("/actionPlan/number").asInt()).isEqualTo(v1);
         assertThat(report.at("/actionPlan/goals").findValuesAsText("id")).contains(goal);
+        // The yearly file compares in words: goal, figure, period, target, value, whether reached.
+        ResponseEntity<String> csv = send(HttpMethod.GET, "/api/steering/exports/yearly.csv?year=2026", null, steering);
+        assertThat(csv.getBody()).contains("Vergleich mit dem Handlungskonzept in Kraft am 31.12.;Fassung " + v1
+                        + ", beschlossen am 12.03.2026", "Ziel;Kennzahl;Zeitraum;Zielwert;Wert;Stand",
+                "Sprachkurse mit Kinderbetreuung;Eröffnete Fälle;Januar 2026 – Dezember 2026;mindestens 500;")
+                .containsPattern("Sprachkurse mit Kinderbetreuung;[^\\r]*;(noch nicht erreicht|nicht ausgewiesen \\(unter 5\\))\\r")
+                .doesNotContain("CASES_OPENED", "AT_LEAST", "null");
+        ResponseEntity<byte[]> xlsx = http.exchange("/api/steering/exports/yearly.xlsx?year=2026", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.bearer(steering)), byte[].class);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            java.util.List<String> firstCells = new java.util.ArrayList<>();
+            workbook.getSheetAt(0).forEach(row -> firstCells.add(row.getCell(0).getStringCellValue()));
+            assertThat(firstCells).contains("Vergleich mit dem Handlungskonzept in Kraft am 31.12.",
+                    "Sprachkurse mit Kinderbetreuung");
+        }
 
         // The decision recorded before meetings were kept reads next to the meetings' decisions, in the
         // plan and in the list, also after the read model is replayed from the event store.
