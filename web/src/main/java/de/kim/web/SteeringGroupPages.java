@@ -1,5 +1,6 @@
 package de.kim.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,11 +15,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The Lenkungsgruppe and the project groups in the browser: groups and members, meetings with
- * agenda, attendance, minutes per agenda item, and decisions that give a task to a member (and
- * may adopt the draft of the action plan). Each change goes to steering-service; the page shown
+ * The Lenkungsgruppe and the project groups in the browser: groups and members (changed, leaving),
+ * meetings with agenda, attendance, minutes per agenda item, and decisions that give tasks to
+ * members (and may adopt the draft of the action plan). Each change goes to steering-service; the page shown
  * next waits until the read model holds it.
  */
 @Controller
@@ -94,14 +98,14 @@ public class SteeringGroupPages {
         return "redirect:/steuerung/gremien#group-" + groupId;
     }
 
-    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> member(
-            com.fasterxml.jackson.databind.JsonNode group, String memberId) {
-        for (com.fasterxml.jackson.databind.JsonNode m : group.path("members")) {
+    private static Optional<JsonNode> member(
+            JsonNode group, String memberId) {
+        for (JsonNode m : group.path("members")) {
             if (memberId.equals(m.path("id").asText())) {
-                return java.util.Optional.of(m);
+                return Optional.of(m);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @PostMapping("/steuerung/sitzungen")
@@ -251,8 +255,8 @@ public class SteeringGroupPages {
     /** The problems the API names for tasks ("tasks[1].dueOn"), by the row of the form they came from. */
     private static List<Map<String, Object>> taskErrors(Api.Answer answer, List<Integer> rows) {
         List<Map<String, Object>> errors = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode error : answer.body().path("errors")) {
-            java.util.regex.Matcher task = TASK_FIELD.matcher(error.path("field").asText());
+        for (JsonNode error : answer.body().path("errors")) {
+            Matcher task = TASK_FIELD.matcher(error.path("field").asText());
             if (task.matches() && Integer.parseInt(task.group(1)) < rows.size()) {
                 errors.add(Map.of("row", rows.get(Integer.parseInt(task.group(1))), "message",
                         error.path("message").asText()));
@@ -261,7 +265,7 @@ public class SteeringGroupPages {
         return errors;
     }
 
-    private static final java.util.regex.Pattern TASK_FIELD = java.util.regex.Pattern.compile("tasks\\[(\\d+)].*");
+    private static final Pattern TASK_FIELD = Pattern.compile("tasks\\[(\\d+)].*");
 
     private static int length(String[] values) {
         return values == null ? 0 : values.length;
