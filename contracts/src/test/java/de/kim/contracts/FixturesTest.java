@@ -21,7 +21,9 @@ class FixturesTest {
             new Contracts.Contract(de.kim.contracts.cases.ReferralMade.VERSION_2, Topics.CASE,
                     de.kim.contracts.cases.ReferralMade.Version2.class),
             new Contracts.Contract(de.kim.contracts.cases.ReferralWithdrawn.VERSION_1, Topics.CASE,
-                    de.kim.contracts.cases.ReferralWithdrawn.Version1.class));
+                    de.kim.contracts.cases.ReferralWithdrawn.Version1.class),
+            new Contracts.Contract(de.kim.contracts.partners.PartnerRegistered.VERSION_1, Topics.PARTNER,
+                    de.kim.contracts.partners.PartnerRegistered.Version1.class));
 
     @ParameterizedTest
     @FieldSource({"CONTRACTS", "OLDER_VERSIONS"})

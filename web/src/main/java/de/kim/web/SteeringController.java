@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The steering group's dashboard: figures with bars ("<5" where suppressed), gaps, themes,
+ * The steering group's dashboard: figures with bars ("<5" where suppressed), counselling contacts
+ * and hours, gaps, themes,
  * residence status progressions, the open tasks of the groups and their next meeting, the action
  * plan with its forms, exports.
  */
@@ -39,6 +40,7 @@ public class SteeringController {
         model.addAttribute("figures", api.read("/api/steering/figures?groupBy=" + grouping));
         model.addAttribute("gaps", api.list("/api/steering/gaps"));
         model.addAttribute("themes", api.read("/api/steering/themes"));
+        model.addAttribute("counselling", api.read("/api/steering/counselling"));
         model.addAttribute("flows", api.list("/api/steering/referral-flows"));
         model.addAttribute("progressions", api.read("/api/steering/status-progressions"));
         Map<?, ?> plan = api.read(ActionPlanController.PLAN);

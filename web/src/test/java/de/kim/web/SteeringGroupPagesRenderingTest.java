@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
@@ -38,15 +44,19 @@ class SteeringGroupPagesRenderingTest {
     private static final String MEETING = "7a2d3c4b-2222-4b6c-9d0e-1f2a3b4c5d6e";
     private static final String MEMBER = "8b3e4d5c-3333-4c7d-8e1f-2a3b4c5d6e7f";
     private static final String GOAL = "9c4f5e6d-4444-4d8e-9f2a-3b4c5d6e7f80";
+    private static final String FORMER = "ab3e4d5c-3333-4c7d-8e1f-2a3b4c5d6e80";
+    private static final String GONE = "cd3e4d5c-3333-4c7d-8e1f-2a3b4c5d6e81";
     private static final String GROUP_JSON = """
             {"id":"%s","tenant":"kreis-mettmann","body":"STEERING_GROUP","name":"Lenkungsgruppe KIM",
-             "members":[{"id":"%s","name":"Erika Beispiel","organisation":"Kommunales Integrationszentrum","role":"CHAIR"}]}"""
-            .formatted(GROUP, MEMBER);
+             "members":[{"id":"%s","name":"Erika Beispiel","organisation":"Kommunales Integrationszentrum","role":"CHAIR","removedOn":null},
+                        {"id":"%s","name":"Max Früher","organisation":"Jobcenter","role":"MEMBER","removedOn":"2026-06-30"},
+                        {"id":"%s","name":"Gerda Gegangen","organisation":"VHS","role":"GUEST","removedOn":"2026-01-31"}]}"""
+            .formatted(GROUP, MEMBER, FORMER, GONE);
     private static final String MEETING_JSON = """
             {"id":"%s","tenant":"kreis-mettmann","groupId":"%s","groupName":"Lenkungsgruppe KIM","body":"STEERING_GROUP",
-             "heldOn":"2026-03-12","place":"Kreishaus","attendanceRecorded":true,"presentMemberIds":["%s"],
+             "heldOn":"2026-03-12","place":"Kreishaus","attendanceRecorded":true,"presentMemberIds":["%s","%s"],
              "agenda":[{"id":"a1b2c3d4-5555-4e9f-8a3b-4c5d6e7f8091","title":"Bericht","minutes":null}]}"""
-            .formatted(MEETING, GROUP, MEMBER);
+            .formatted(MEETING, GROUP, MEMBER, FORMER);
     private static final String TASK_JSON = """
             {"id":"b2c3d4e5-6666-4fa0-9b4c-5d6e7f809102","tenant":"kreis-mettmann","groupId":"%s","groupName":"Lenkungsgruppe KIM",
              "meetingId":"%s","decisionId":"c3d4e5f6-7777-4ab1-8c5d-6e7f80910213","title":"Ausschreibung vorbereiten",
@@ -106,9 +116,57 @@ class SteeringGroupPagesRenderingTest {
 
         String meeting = visible("/steuerung/gremien/" + GROUP + "/sitzungen/" + MEETING);
         assertThat(meeting).contains("Sitzung: Lenkungsgruppe KIM am 12.03.2026", "TOP 1: Bericht",
-                "1 von 1 Mitgliedern anwesend", "Sprachkurse mit Kinderbetreuung", "Ausschreibung vorbereiten", "offen",
+                "2 von 2 Mitgliedern anwesend", "Sprachkurse mit Kinderbetreuung", "Ausschreibung vorbereiten", "offen",
                 "beschließt den Entwurf der Fassung 2");
         assertNoCodes(meeting);
+    }
+
+    @Test
+    void former_members_are_listed_apart_and_are_no_choice_in_a_meeting() throws Exception {
+        String page = html("/steuerung/gremien");
+        String groups = words(page);
+        assertThat(groups).contains("Ausgeschiedene Mitglieder", "Max Früher", "30.06.2026", "Gerda Gegangen", "31.01.2026",
+                "Erika Beispiel scheidet aus");
+        assertThat(page).contains("id=\"change-member-" + MEMBER + "\"", "id=\"remove-member-" + MEMBER + "\"")
+                .doesNotContain("id=\"change-member-" + FORMER + "\"", "id=\"remove-member-" + FORMER + "\"");
+
+        String meeting = html("/steuerung/gremien/" + GROUP + "/sitzungen/" + MEETING);
+        // Max Früher was present before he left: he stays on the attendance (hidden), but is no checkbox and no owner.
+        assertThat(words(meeting)).contains("Max Früher (Jobcenter) war anwesend und ist am 30.06.2026 ausgeschieden.")
+                .doesNotContain("Gerda Gegangen");
+        assertThat(meeting).contains("type=\"hidden\" name=\"present\" value=\"" + FORMER + "\"")
+                .doesNotContain("id=\"present-" + FORMER + "\"", "value=\"" + GONE + "\"")
+                .doesNotContain("<option value=\"" + FORMER + "\"");
+        assertThat(meeting).contains("id=\"rd-task-1\"", "id=\"rd-task-3\"", "<option value=\"" + MEMBER + "\"")
+                .doesNotContain("id=\"rd-task-4\"");
+        assertThat(html("/steuerung/gremien/" + GROUP + "/sitzungen/" + MEETING + "?aufgaben=6")).contains("id=\"rd-task-6\"");
+    }
+
+    @Test
+    void a_decision_takes_every_filled_task_row_and_names_a_problem_by_its_row() throws Exception {
+        String decisions = "/api/steering/groups/" + GROUP + "/meetings/" + MEETING + "/decisions";
+        when(api.send(eq(HttpMethod.POST), eq(decisions), any())).thenReturn(new Api.Answer(201,
+                JSON.readTree("{\"id\":\"d-1\"}")));
+        mvc.perform(post("/steuerung/gremien/" + GROUP + "/sitzungen/" + MEETING + "/beschluesse").with(csrf())
+                        .with(signedIn()).param("subject", "Ausschreibung").param("text", "Das KI schreibt aus.")
+                        .param("taskTitle", "Ausschreibung vorbereiten", "", "Träger anschreiben, bis Mai")
+                        .param("owner", MEMBER, "", MEMBER).param("dueOn", "2026-04-30", "", "2026-05-15"))
+                .andExpect(status().isFound());
+        verify(api).send(eq(HttpMethod.POST), eq(decisions), argThat(body -> body instanceof Map<?, ?> map
+                && map.get("tasks") instanceof List<?> tasks && tasks.size() == 2
+                && ((Map<?, ?>) tasks.get(1)).get("title").equals("Träger anschreiben, bis Mai")
+                && ((Map<?, ?>) tasks.get(1)).get("dueOn").equals("2026-05-15")));
+
+        when(api.send(eq(HttpMethod.POST), eq(decisions), any())).thenReturn(new Api.Answer(400, JSON.readTree("""
+                {"status":400,"detail":"Eine Aufgabe kann nur ein Mitglied des Gremiums übernehmen.",
+                 "errors":[{"field":"tasks[0].ownerMemberId","message":"Eine Aufgabe kann nur ein Mitglied des Gremiums übernehmen."}]}""")));
+        Object errors = mvc.perform(post("/steuerung/gremien/" + GROUP + "/sitzungen/" + MEETING + "/beschluesse")
+                        .with(csrf()).with(signedIn()).param("subject", "Ausschreibung").param("text", "Text")
+                        .param("taskTitle", "", "Vorbereiten", "").param("owner", "", "", "")
+                        .param("dueOn", "", "2026-04-30", ""))
+                .andExpect(status().isFound()).andReturn().getFlashMap().get("taskErrors");
+        // The only task sent came from the second row.
+        assertThat(errors).asString().contains("row=2", "nur ein Mitglied");
     }
 
     @Test
@@ -126,8 +184,15 @@ class SteeringGroupPagesRenderingTest {
     }
 
     private String visible(String path) throws Exception {
-        String page = mvc.perform(get(path).locale(Locale.GERMAN).with(signedIn()))
+        return words(html(path));
+    }
+
+    private String html(String path) throws Exception {
+        return mvc.perform(get(path).locale(Locale.GERMAN).with(signedIn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static String words(String page) {
         return page.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " ")
                 .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replaceAll("\\s+", " ");
     }

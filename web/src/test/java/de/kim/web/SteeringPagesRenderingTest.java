@@ -59,6 +59,17 @@ class SteeringPagesRenderingTest {
              "completed":{"count":0,"display":"0"},"withdrawn":{"count":0,"display":"0"},
              "declineReasons":{"total":{"count":null,"display":"<5"},"groups":[]},
              "daysToAnswer":{"cases":{"count":null,"display":"mindestens 5"},"medianDays":4.0,"p90Days":6.0}}""";
+    /** Contacts by kind with a suppressed kind, and the hours only where the contacts are shown. */
+    static final String COUNSELLING = """
+            {"period":"2025","periodLabel":"2025","town":null,
+             "contacts":{"total":{"count":23,"display":"23"},"groups":[
+               {"key":"IN_PERSON","label":"Persönliches Gespräch","value":{"count":19,"display":"19"}},
+               {"key":"HOME_VISIT","label":"Hausbesuch","value":{"count":null,"display":"<5"}},
+               {"key":"SUPPRESSED","label":"nicht ausgewiesen","value":{"count":4,"display":"4"}}]},
+             "hours":{"total":{"count":31,"display":"31"},"groups":[
+               {"key":"IN_PERSON","label":"Persönliches Gespräch","value":{"count":17,"display":"17"}},
+               {"key":"HOME_VISIT","label":"Hausbesuch","value":{"count":null,"display":"x"}},
+               {"key":"SUPPRESSED","label":"nicht ausgewiesen","value":{"count":14,"display":"14"}}]}}""";
     static final String GAP = """
             {"town":"Velbert","fieldOfAction":"LANGUAGE","fieldLabel":"Sprache","openNeeds":{"count":null,"display":"<5"},
              "reason":"NO_OFFER_WITH_FREE_CAPACITY","reasonLabel":"Kein Angebot mit freiem Platz",
@@ -76,6 +87,7 @@ class SteeringPagesRenderingTest {
         doReturn(map(FIGURES)).when(api).read("/api/steering/figures?groupBy=town");
         doReturn(List.of(map(GAP))).when(api).list("/api/steering/gaps");
         doReturn(map(THEMES)).when(api).read("/api/steering/themes");
+        doReturn(map(COUNSELLING)).when(api).read("/api/steering/counselling");
         doReturn(List.of(map(FLOW))).when(api).list("/api/steering/referral-flows");
         doReturn(map("""
                 {"byPathway":%1$s,"byTransition":%1$s,"chancenTransitions":%1$s}""".formatted(PROGRESSIONS)))
@@ -118,6 +130,20 @@ class SteeringPagesRenderingTest {
     }
 
     @Test
+    void the_steering_page_shows_the_counselling_contacts_and_hours_in_words_as_the_service_protects_them() throws Exception {
+        String page = mvc.perform(get("/steuerung").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String contacts = page.substring(page.indexOf("id=\"counselling-contacts\""), page.indexOf("id=\"counselling-hours\""));
+        String hours = page.substring(page.indexOf("id=\"counselling-hours\""), page.indexOf("id=\"flows\""));
+        assertThat(contacts).contains("23", "Persönliches Gespräch", "19", "Hausbesuch", "&lt;5", "nicht ausgewiesen");
+        assertThat(hours).contains("31", "17", "Hausbesuch", ">x<", "14");
+        String visible = visible("/steuerung");
+        assertThat(visible).contains("Beratungskontakte nach Art", "Beratungsstunden nach Art",
+                "Stunden stehen nur, wo die Zahl der Kontakte gezeigt wird");
+        assertNoCodes(visible);
+    }
+
+    @Test
     void the_yearly_report_shows_every_figure_in_words() throws Exception {
         String visible = visible("/steuerung/jahresbericht?jahr=2025");
         assertThat(visible).contains("Offene Fälle am 31.12. nach Ort", "nicht ausgewiesen", "Sonstiges Thema (freier Text)",
@@ -140,7 +166,7 @@ class SteeringPagesRenderingTest {
     }
 
     private static void assertNoCodes(String visible) {
-        assertThat(visible).doesNotContain("null", "LANGUAGE", "HOUSING", "SUPPRESSED", "NONE", "DULDUNG", "OTHER",
+        assertThat(visible).doesNotContain("null", "LANGUAGE", "HOUSING", "SUPPRESSED", "IN_PERSON", "HOME_VISIT", "NONE", "DULDUNG", "OTHER",
                 "NO_AFFORDABLE_HOUSING", "NO_OFFER_WITH_FREE_CAPACITY", "p-vhs");
         assertThat(visible).doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b");
     }

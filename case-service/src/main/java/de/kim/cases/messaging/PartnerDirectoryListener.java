@@ -100,6 +100,7 @@ public class PartnerDirectoryListener extends KafkaReadModelListener {
         return IntegrationEventHandlers.<ReceivedEvent>builder(ID)
                 .on(PartnerRegistered.TYPE, PartnerRegistered.class, (event, registered) -> directory.partnerRegistered(
                         event.envelope().tenant(), required(registered.partnerId(), "partnerId"), registered.name()))
+                    .upgrading(PartnerRegistered.VERSION_1, PartnerRegistered.Version1.class, (event, v1) -> v1.upgraded())
                 .on(PartnerDeactivated.TYPE, PartnerDeactivated.class, (event, deactivated) ->
                         directory.partnerDeactivated(event.envelope().tenant(),
                                 required(deactivated.partnerId(), "partnerId")))

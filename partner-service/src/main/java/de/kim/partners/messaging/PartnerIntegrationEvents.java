@@ -29,9 +29,9 @@ public class PartnerIntegrationEvents implements IntegrationEventMapper {
 
     private static final EventSwitch<IntegrationEvent> CONTRACTS = EventSwitch.<IntegrationEvent>builder()
             .on(PartnerRegisteredEvent.class, e -> of(PartnerRegistered.TYPE, new PartnerRegistered(
-                    e.partnerId().value(), e.name(), names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns()))))
+                    e.partnerId().value(), e.name(), name(e.kind()), names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns()))))
             .on(PartnerUpdatedEvent.class, e -> of(PartnerRegistered.TYPE, new PartnerRegistered(
-                    e.partnerId().value(), e.name(), names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns()))))
+                    e.partnerId().value(), e.name(), name(e.kind()), names(e.legalDomains()), names(e.fieldsOfAction()), sorted(e.towns()))))
             .on(PartnerDeactivatedEvent.class, e -> of(PartnerDeactivated.TYPE,
                     new PartnerDeactivated(e.partnerId().value())))
             .on(OfferPublishedEvent.class, e -> of(OfferPublished.TYPE, new OfferPublished(e.partnerId().value(),
@@ -54,6 +54,10 @@ public class PartnerIntegrationEvents implements IntegrationEventMapper {
     @Override
     public Optional<IntegrationEvent> map(Object event) {
         return CONTRACTS.apply(event);
+    }
+
+    private static String name(Enum<?> code) {
+        return code == null ? null : code.name();
     }
 
     private static List<String> names(Collection<? extends Enum<?>> values) {

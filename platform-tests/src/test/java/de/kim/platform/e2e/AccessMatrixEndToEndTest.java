@@ -168,6 +168,8 @@ class AccessMatrixEndToEndTest {
             write("POST", "/api/steering/groups/unknown/meetings", Set.of(Role.STEERING)),
             write("POST", "/api/steering/groups/unknown/meetings/unknown/decisions", Set.of(Role.STEERING)),
             write("POST", "/api/steering/groups/unknown/members", Set.of(Role.STEERING)),
+            write("PUT", "/api/steering/groups/unknown/members/unknown", Set.of(Role.STEERING)),
+            write("DELETE", "/api/steering/groups/unknown/members/unknown", Set.of(Role.STEERING)),
             write("PUT", "/api/steering/action-plan/goals/unknown", Set.of(Role.STEERING)),
             write("PUT", "/api/steering/action-plan/goals/unknown/indicators/unknown", Set.of(Role.STEERING)),
             write("PUT", "/api/steering/groups/unknown/meetings/unknown/agenda/unknown/minutes", Set.of(Role.STEERING)),

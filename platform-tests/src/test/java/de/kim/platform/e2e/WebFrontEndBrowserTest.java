@@ -561,10 +561,10 @@ class WebFrontEndBrowserTest {
         // A task for nobody: the form says so next to the field, and nothing is recorded.
         steering.findElement(By.id("rd-subject")).sendKeys("Ohne Verantwortliche");
         steering.findElement(By.id("rd-text")).sendKeys("Eine Aufgabe ohne Mitglied.");
-        steering.findElement(By.id("rd-task")).sendKeys("Niemandes Aufgabe");
-        date(steering, "rd-due", today);
+        steering.findElement(By.id("rd-task-1")).sendKeys("Niemandes Aufgabe");
+        date(steering, "rd-due-1", today);
         submit(steering, "record-decision");
-        assertThat(steering.findElement(By.id("rd-owner-error")).getText()).isNotBlank();
+        assertThat(steering.findElement(By.id("rd-task-errors")).getText()).startsWith("Aufgabe 1:");
         assertThat(steering.findElement(By.id("decisions")).getText()).doesNotContain("Ohne Verantwortliche");
         screenshot(steering, "steering-meeting");
 
@@ -580,13 +580,18 @@ class WebFrontEndBrowserTest {
         String subject = "Fortschreibung beschlossen";
         steering.findElement(By.id("rd-subject")).sendKeys(subject);
         steering.findElement(By.id("rd-text")).sendKeys("Die Lenkungsgruppe beschließt die neue Fassung.");
-        steering.findElement(By.id("rd-task")).sendKeys("Fassung veröffentlichen");
-        new Select(steering.findElement(By.id("rd-owner"))).selectByIndex(1);
-        date(steering, "rd-due", today);
+        // Two tasks from one decision, one per row of the form.
+        steering.findElement(By.id("rd-task-1")).sendKeys("Fassung veröffentlichen");
+        new Select(steering.findElement(By.id("rd-owner-1"))).selectByIndex(1);
+        date(steering, "rd-due-1", today);
+        steering.findElement(By.id("rd-task-2")).sendKeys("Träger informieren");
+        new Select(steering.findElement(By.id("rd-owner-2"))).selectByIndex(1);
+        date(steering, "rd-due-2", today);
         steering.findElement(By.id("rd-adopt")).click();
         submit(steering, "record-decision");
         assertThat(steering.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
-        assertThat(steering.findElement(By.id("decisions")).getText()).contains(subject, "Fassung veröffentlichen", "Erika Beispiel");
+        assertThat(steering.findElement(By.id("decisions")).getText()).contains(subject, "Fassung veröffentlichen",
+                "Träger informieren", "Erika Beispiel");
         assertReadable(steering);
 
         visit(steering, base() + "/steuerung/handlungskonzept/fassungen");

@@ -34,13 +34,15 @@ public class SteeringGroupAggregate {
     private String groupId;
     private String tenant;
     private Body body;
+    /** Current members: only they attend a meeting from now on and take tasks. */
     private final Set<String> members = new HashSet<>();
+    private final Set<String> formerMembers = new HashSet<>();
     private final Map<String, Meeting> meetings = new HashMap<>();
     private final Set<String> decisions = new HashSet<>();
     private final Map<String, Boolean> tasksDone = new HashMap<>();
 
-    /** What the rules need of a meeting: its day and its agenda items. */
-    private record Meeting(LocalDate heldOn, Set<String> agendaItems) {
+    /** What the rules need of a meeting: its day, its agenda items and who was recorded present. */
+    private record Meeting(LocalDate heldOn, Set<String> agendaItems, Set<String> present) {
     }
 
     protected SteeringGroupAggregate() {
@@ -58,10 +60,27 @@ public class SteeringGroupAggregate {
     @CommandHandler
     void handle(AddMemberCommand c, @MetaDataValue(Actor.TENANT) String actorTenant) {
         requireOwnGroup(actorTenant);
-        if (members.contains(c.memberId())) {
+        if (members.contains(c.memberId()) || formerMembers.contains(c.memberId())) {
             throw new ConflictException("steering.member.exists");
         }
         apply(new MemberAddedEvent(groupId, c.memberId(), c.name(), c.organisation(), c.role()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberCommand c, @MetaDataValue(Actor.TENANT) String actorTenant) {
+        requireOwnGroup(actorTenant);
+        requireCurrentMember(c.memberId());
+        if (c.role() == null) {
+            throw new InvalidInputException("role", "steering.member.role-missing");
+        }
+        apply(new MemberChangedEvent(groupId, c.memberId(), c.organisation(), c.role()));
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberCommand c, @MetaDataValue(Actor.TENANT) String actorTenant) {
+        requireOwnGroup(actorTenant);
+        requireCurrentMember(c.memberId());
+        apply(new MemberRemovedEvent(groupId, c.memberId(), c.removedOn()));
     }
 
     @CommandHandler
@@ -79,9 +98,10 @@ public class SteeringGroupAggregate {
     @CommandHandler
     void handle(RecordAttendanceCommand c, @MetaDataValue(Actor.TENANT) String actorTenant) {
         requireOwnGroup(actorTenant);
-        requireMeeting(c.meetingId());
+        Meeting meeting = requireMeeting(c.meetingId());
         for (String member : c.presentMemberIds()) {
-            if (!members.contains(member)) {
+            // A former member stays on the attendance they were recorded on, but is not added to one.
+            if (!members.contains(member) && !meeting.present().contains(member)) {
                 throw new InvalidInputException("presentMemberIds", "steering.member.unknown");
             }
         }
@@ -143,6 +163,15 @@ public class SteeringGroupAggregate {
         }
     }
 
+    private void requireCurrentMember(String memberId) {
+        if (formerMembers.contains(memberId)) {
+            throw new ConflictException("steering.member.removed");
+        }
+        if (!members.contains(memberId)) {
+            throw new NotFoundException("steering.member.not-found");
+        }
+    }
+
     private Meeting requireMeeting(String meetingId) {
         Meeting meeting = meetings.get(meetingId);
         if (meeting == null) {
@@ -170,10 +199,23 @@ public class SteeringGroupAggregate {
     }
 
     @EventSourcingHandler
+    void on(MemberRemovedEvent e) {
+        members.remove(e.memberId());
+        formerMembers.add(e.memberId());
+    }
+
+    @EventSourcingHandler
     void on(MeetingScheduledEvent e) {
         Set<String> items = new HashSet<>();
         e.agenda().forEach(item -> items.add(item.id()));
-        meetings.put(e.meetingId(), new Meeting(e.heldOn(), items));
+        meetings.put(e.meetingId(), new Meeting(e.heldOn(), items, new HashSet<>()));
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceRecordedEvent e) {
+        Set<String> present = meetings.get(e.meetingId()).present();
+        present.clear();
+        present.addAll(e.presentMemberIds());
     }
 
     @EventSourcingHandler

@@ -136,6 +136,8 @@ public final class Facts {
         public String tenant;
         public String partnerId;
         public String name;
+        /** A code of PartnerKind; null for a partner known only from version 1 of PartnerRegistered. */
+        public String kind;
         public boolean active;
     }
 

@@ -54,6 +54,7 @@ public class SteeringProjection {
             .on(ReferralCompleted.TYPE, ReferralCompleted.class, (u, e) ->
                     referralAnswered(u, e.referralId(), e.caseId(), e.partnerId(), "COMPLETED", null))
             .on(PartnerRegistered.TYPE, PartnerRegistered.class, this::partnerRegistered)
+                .upgrading(PartnerRegistered.VERSION_1, PartnerRegistered.Version1.class, (event, v1) -> v1.upgraded())
             .on(PartnerDeactivated.TYPE, PartnerDeactivated.class, this::partnerDeactivated)
             .on(OfferPublished.TYPE, OfferPublished.class, this::offerPublished)
             .on(OfferWithdrawn.TYPE, OfferWithdrawn.class, this::offerWithdrawn)
@@ -204,6 +205,7 @@ public class SteeringProjection {
         partner.tenant = u.tenant;
         partner.partnerId = e.partnerId();
         partner.name = e.name();
+        partner.kind = e.kind();
         partner.active = true;
         u.store.save(partner);
     }

@@ -4,7 +4,10 @@ import de.kim.platform.web.SpreadsheetFiles;
 import de.kim.steering.web.docs.ExportApi;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
+import de.kim.steering.query.ActionPlanProgress;
+import de.kim.steering.query.ActionPlanView;
 import de.kim.steering.query.Durations;
+import de.kim.steering.query.FigureLabels;
 import de.kim.steering.query.Figure;
 import de.kim.steering.query.ReferralFlows;
 import de.kim.steering.query.ReportingPeriod;
@@ -124,6 +127,7 @@ public class ExportController implements ExportApi {
                 r.sections().forEach(s -> figureRows(rows, s.title(), s.figure()));
                 durationRows(rows, "Tage bis zur ersten Verweisung", r.openingToFirstReferral());
                 durationRows(rows, "Tage bis zum Abschluss", r.openingToClosure());
+                planRows(rows, r.actionPlan());
             }
             default -> throw new NotFoundException("steering.report.unknown");
         }
@@ -140,6 +144,41 @@ public class ExportController implements ExportApi {
     private static void figureRows(List<List<String>> rows, String name, Figure figure) {
         rows.add(List.of(name, "Gesamt", cell(figure.total())));
         figure.groups().forEach(g -> rows.add(List.of(name, g.label(), cell(g.value()))));
+    }
+
+    /**
+     * The comparison with the Handlungskonzept in force on 31 December: its version, then one row per
+     * indicator of each goal (goal, figure, period, target, value, whether reached), all in words. The
+     * value is the indicator's own, as on the plan page, with the small-cell rule.
+     */
+    private void planRows(List<List<String>> rows, YearlyReport.PlanInForce plan) {
+        FigureLabels labels = figures.labels();
+        rows.add(List.of(labels.message("steering.export.plan"), plan.label()));
+        if (plan.goals().isEmpty()) {
+            return;
+        }
+        rows.add(List.of(labels.message("steering.export.plan.columns").split(";")));
+        for (ActionPlanProgress.Goal goal : plan.goals()) {
+            if (goal.indicators().isEmpty()) {
+                rows.add(List.of(goal.title(), labels.message("steering.export.plan.noIndicator"), "", "", "", ""));
+            }
+            for (ActionPlanProgress.Progress p : goal.indicators()) {
+                ActionPlanView.Indicator i = p.indicator();
+                String reached = p.met() == null ? labels.message("steering.export.plan.suppressed")
+                        : labels.message(p.met() ? "steering.export.plan.met" : "steering.export.plan.notMet");
+                rows.add(List.of(goal.title(), labels.of("METRIC", i.metric().name()), span(labels, i),
+                        labels.of("DIRECTION", i.direction().name()) + " " + i.target(), cell(p.current()), reached));
+            }
+        }
+    }
+
+    private static String span(FigureLabels labels, ActionPlanView.Indicator i) {
+        if (i.from() == null && i.to() == null) {
+            return labels.message("steering.export.plan.anyTime");
+        }
+        String from = i.from() == null ? "…" : labels.of("MONTH", i.from());
+        String to = i.to() == null ? "…" : labels.of("MONTH", i.to());
+        return from.equals(to) ? from : from + " – " + to;
     }
 
     private static void durationRows(List<List<String>> rows, String name, Durations d) {

@@ -1,6 +1,8 @@
 package de.kim.steering.web;
 
 import de.kim.steering.api.AddMemberCommand;
+import de.kim.steering.api.ChangeMemberCommand;
+import de.kim.steering.api.RemoveMemberCommand;
 import de.kim.contracts.vocabulary.Body;
 import de.kim.steering.api.FormGroupCommand;
 import de.kim.contracts.vocabulary.MemberRole;
@@ -15,15 +17,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,11 +45,14 @@ public class SteeringGroupController implements SteeringGroupApi {
     private final CommandGateway commands;
     private final SteeringGroups groups;
     private final FiguresController context;
+    private final Clock clock;
 
-    public SteeringGroupController(CommandGateway commands, SteeringGroups groups, FiguresController context) {
+    public SteeringGroupController(CommandGateway commands, SteeringGroups groups, FiguresController context,
+                                   Clock clock) {
         this.commands = commands;
         this.groups = groups;
         this.context = context;
+        this.clock = clock;
     }
 
     /** {@code POST /groups}. */
@@ -53,6 +62,10 @@ public class SteeringGroupController implements SteeringGroupApi {
     /** {@code POST /groups/{groupId}/members}: a person of staff in their function, never a client. */
     public record AddMember(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String organisation,
                             @NotNull MemberRole role) {
+    }
+
+    /** {@code PUT /groups/{groupId}/members/{memberId}}: the member's organisation and role now. */
+    public record ChangeMember(@NotBlank @Size(max = 200) String organisation, @NotNull MemberRole role) {
     }
 
     @GetMapping("/groups")
@@ -80,6 +93,19 @@ public class SteeringGroupController implements SteeringGroupApi {
         commands.sendAndWait(new AddMemberCommand(groupId, id, body.name().strip(), body.organisation().strip(),
                 body.role()));
         return created(id, "/api/steering/groups/{groupId}", groupId);
+    }
+
+    @PutMapping("/groups/{groupId}/members/{memberId}")
+    public ResponseEntity<Void> changeMember(@PathVariable String groupId, @PathVariable String memberId,
+                                             @Valid @RequestBody ChangeMember body) {
+        commands.sendAndWait(new ChangeMemberCommand(groupId, memberId, body.organisation().strip(), body.role()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/groups/{groupId}/members/{memberId}")
+    public ResponseEntity<Void> removeMember(@PathVariable String groupId, @PathVariable String memberId) {
+        commands.sendAndWait(new RemoveMemberCommand(groupId, memberId, LocalDate.now(clock)));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/decisions")

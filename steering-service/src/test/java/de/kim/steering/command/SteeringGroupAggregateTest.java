@@ -104,4 +104,54 @@ class SteeringGroupAggregateTest {
                 .when(new CompleteTaskCommand("g1", "a1", DAY), LG)
                 .expectException(ConflictException.class).expectNoEvents();
     }
+    @Test
+    void a_member_changes_organisation_and_role() {
+        fixture.given(groupWithMeeting())
+                .when(new ChangeMemberCommand("g1", "m1", "Jobcenter", MemberRole.MEMBER), LG)
+                .expectEvents(new MemberChangedEvent("g1", "m1", "Jobcenter", MemberRole.MEMBER));
+    }
+
+    @Test
+    void a_member_who_left_is_not_changed() {
+        fixture.given(groupWithMeeting()).andGiven(new MemberRemovedEvent("g1", "m1", DAY))
+                .when(new ChangeMemberCommand("g1", "m1", "Jobcenter", MemberRole.MEMBER), LG)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void only_a_member_of_the_group_is_removed() {
+        fixture.given(groupWithMeeting())
+                .when(new RemoveMemberCommand("g1", "m9", DAY), LG)
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_leaves_once() {
+        fixture.given(groupWithMeeting()).andGiven(new MemberRemovedEvent("g1", "m1", DAY))
+                .when(new RemoveMemberCommand("g1", "m1", DAY), LG)
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_who_left_is_not_added_to_an_attendance() {
+        fixture.given(groupWithMeeting()).andGiven(new MemberRemovedEvent("g1", "m1", DAY))
+                .when(new RecordAttendanceCommand("g1", "s1", List.of("m1")), LG)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_who_left_stays_on_the_attendance_they_were_recorded_on() {
+        fixture.given(groupWithMeeting()).andGiven(new MemberAddedEvent("g1", "m2", "Max Muster", "VHS", MemberRole.MEMBER),
+                        new AttendanceRecordedEvent("g1", "s1", List.of("m1")), new MemberRemovedEvent("g1", "m1", DAY))
+                .when(new RecordAttendanceCommand("g1", "s1", List.of("m1", "m2")), LG)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_member_who_left_takes_no_task() {
+        fixture.given(groupWithMeeting()).andGiven(new MemberRemovedEvent("g1", "m1", DAY))
+                .when(new TakeDecisionCommand("g1", "s1", "d1", "t1", "Ausschreibung", "Text", null, null,
+                        List.of(new TaskSpec("a1", "Vorbereiten", "m1", DAY.plusDays(1)))), LG)
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
 }

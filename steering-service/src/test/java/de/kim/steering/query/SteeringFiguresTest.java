@@ -368,10 +368,46 @@ class SteeringFiguresTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void the_report_to_the_land_lists_the_partners_by_kind_in_words_protected_like_every_table() {
+        // p1 of the scenario and five more language course providers, two jobcenters, and one partner
+        // known only from a version-1 record (no kind) still on the topic.
+        for (int i = 2; i <= 6; i++) {
+            partner("p" + i, "LANGUAGE_COURSE_PROVIDER", PartnerRegistered.TYPE);
+        }
+        partner("p7", "JOBCENTER", PartnerRegistered.TYPE);
+        partner("p8", "JOBCENTER", PartnerRegistered.TYPE);
+        partner("p9", null, PartnerRegistered.VERSION_1);
+        events.subList(events.size() - 8, events.size()).forEach(json -> projection.apply(codec.decode(json)));
+
+        LandReport.Report report = new LandReport(figures, new CounsellingFigures(figures), referralFlows)
+                .of(TENANT, "Kreis Test", java.time.Year.of(2026));
+        Figure byKind = report.sections().get(4).tables().stream()
+                .filter(t -> t.name().equals("activePartnersByKind")).findFirst().orElseThrow().figure();
+        assertThat(byKind.total().display()).isEqualTo("9");
+        assertThat(byKind.groups()).extracting(Figure.Group::label)
+                .containsExactlyInAnyOrder("Sprachkursträger", "Jobcenter", "Art nicht bekannt", "nicht ausgewiesen");
+        // Two jobcenters and one partner of unknown kind are small counts: neither is shown.
+        assertThat(byKind.groups()).filteredOn(g -> !g.key().equals(Figure.SUPPRESSED))
+                .extracting(g -> g.value().display()).doesNotContain("1", "2");
+        assertThat(byKind.groups()).filteredOn(g -> g.label().equals("Jobcenter"))
+                .extracting(g -> g.value().display()).containsExactly("<5");
+        assertThat(byKind.groups().stream().filter(g -> !g.value().suppressed()).mapToLong(g -> g.value().count()).sum())
+                .isEqualTo(9);
+    }
+
     private String snapshot() throws Exception {
         return JSON.writeValueAsString(List.of(figures.figures(figures.load(TENANT), YEAR, null, GroupBy.MONTH),
                 figures.figures(figures.load(TENANT), YEAR, null, GroupBy.TOWN), referralFlows.of(figures.load(TENANT), YEAR, null),
                 figures.gaps(figures.load(TENANT)), figures.themes(figures.load(TENANT), YEAR), figures.statusProgressions(figures.load(TENANT), YEAR)));
+    }
+
+    private void partner(String partnerId, String kind, EventType version) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("partnerId", partnerId, "name", "Partner " + partnerId));
+        if (kind != null) {
+            data.put("kind", kind);
+        }
+        event(version, partnerId, 0, "2026-08-01", data);
     }
 
     private void opened(String caseId, String town, LocalDate on) {

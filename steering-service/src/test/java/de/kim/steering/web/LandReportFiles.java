@@ -74,7 +74,7 @@ final class LandReportFiles {
             }
         }
         assertThat(seen).contains("casesOpenedByAccessRoute", "casesOpenByTargetGroup", "needsByField",
-                "casesClosedByOutcome", "contactsByKind", "hoursByKind", "activePartners", "referralsDeclined");
+                "casesClosedByOutcome", "contactsByKind", "hoursByKind", "activePartnersByKind", "referralsDeclined");
         return numbers;
     }
 

@@ -115,6 +115,46 @@ class SteeringGroupsIntegrationTest {
     }
 
     @Test
+    void a_member_changes_role_and_leaves_and_stays_on_record_as_a_former_member() throws Exception {
+        String group = id(send(HttpMethod.POST, "/api/steering/groups",
+                "{\"body\":\"PROJECT_GROUP\",\"name\":\"Projektgruppe Mitglieder\"}", steering));
+        String members = "/api/steering/groups/" + group + "/members";
+        String guest = id(send(HttpMethod.POST, members,
+                "{\"name\":\"Max Muster\",\"organisation\":\"VHS\",\"role\":\"GUEST\"}", steering));
+
+        assertThat(send(HttpMethod.PUT, members + "/" + guest, "{\"organisation\":\"Jobcenter\",\"role\":\"MEMBER\"}",
+                steering).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> noRole = send(HttpMethod.PUT, members + "/" + guest, "{\"organisation\":\"Jobcenter\"}",
+                steering);
+        assertThat(noRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(send(HttpMethod.PUT, members + "/niemand", "{\"organisation\":\"VHS\",\"role\":\"MEMBER\"}",
+                steering).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                body(send(HttpMethod.GET, "/api/steering/groups/" + group, null, steering)).at("/members/0/role").asText())
+                .isEqualTo("MEMBER"));
+
+        assertThat(send(HttpMethod.DELETE, members + "/" + guest, null, steering).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> again = send(HttpMethod.DELETE, members + "/" + guest, null, steering);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(again).path("detail").asText()).isEqualTo("Dieses Mitglied ist aus dem Gremium ausgeschieden.");
+        JsonNode former = await().atMost(Duration.ofSeconds(20)).until(
+                () -> body(send(HttpMethod.GET, "/api/steering/groups/" + group, null, steering)).at("/members/0"),
+                m -> !m.path("removedOn").isNull());
+        assertThat(former.path("name").asText()).isEqualTo("Max Muster");
+        assertThat(former.path("organisation").asText()).isEqualTo("Jobcenter");
+
+        String meeting = id(send(HttpMethod.POST, "/api/steering/groups/" + group + "/meetings",
+                "{\"heldOn\":\"2026-05-04\",\"place\":\"Rathaus\",\"agenda\":[\"Bericht\"]}", steering));
+        ResponseEntity<String> present = send(HttpMethod.PUT, "/api/steering/groups/" + group + "/meetings/" + meeting
+                + "/attendance", "{\"presentMemberIds\":[\"" + guest + "\"]}", steering);
+        assertThat(present.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(send(HttpMethod.DELETE, members + "/" + guest, null,
+                TestTokens.token(TestTokens.TENANT, "lg-fremd", Role.STEERING_MEMBER)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void the_plan_is_adopted_in_versions_and_earlier_ones_and_old_decisions_stay_readable() throws Exception {
         String goal = id(send(HttpMethod.POST, "/api/steering/action-plan/goals",
                 "{\"title\":\"Sprachkurse mit Kinderbetreuung\",\"fieldOfAction\":\"LANGUAGE\"}", steering));
@@ -126,6 +166,9 @@ class SteeringGroupsIntegrationTest {
                 "{\"title\":\"Anders\"}", steering);
         assertThat(noDraft.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
+        assertThat(send(HttpMethod.POST, "/api/steering/action-plan/goals/" + goal + "/indicators",
+                "{\"metric\":\"CASES_OPENED\",\"direction\":\"AT_LEAST\",\"target\":500,\"from\":\"2026-01\","
+                        + "\"to\":\"2026-12\"}", steering).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String group = id(send(HttpMethod.POST, "/api/steering/groups",
                 "{\"body\":\"STEERING_GROUP\",\"name\":\"Lenkungsgruppe Fassungen\"}", steering));
         String first = decisionIn(group, "2026-03-12", "Handlungskonzept beschlossen");
@@ -161,6 +204,21 @@ class SteeringGroupsIntegrationTest {
         JsonNode report = body(send(HttpMethod.GET, "/api/steering/reports/yearly/2026", null, steering));
         assertThat(report.at("/actionPlan/number").asInt()).isEqualTo(v1);
         assertThat(report.at("/actionPlan/goals").findValuesAsText("id")).contains(goal);
+        // The yearly file compares in words: goal, figure, period, target, value, whether reached.
+        ResponseEntity<String> csv = send(HttpMethod.GET, "/api/steering/exports/yearly.csv?year=2026", null, steering);
+        assertThat(csv.getBody()).contains("Vergleich mit dem Handlungskonzept in Kraft am 31.12.;Fassung " + v1
+                        + ", beschlossen am 12.03.2026", "Ziel;Kennzahl;Zeitraum;Zielwert;Wert;Stand",
+                "Sprachkurse mit Kinderbetreuung;Eröffnete Fälle;Januar 2026 – Dezember 2026;mindestens 500;")
+                .containsPattern("Sprachkurse mit Kinderbetreuung;[^\\r]*;(noch nicht erreicht|nicht ausgewiesen \\(unter 5\\))\\r")
+                .doesNotContain("CASES_OPENED", "AT_LEAST", "null");
+        ResponseEntity<byte[]> xlsx = http.exchange("/api/steering/exports/yearly.xlsx?year=2026", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.bearer(steering)), byte[].class);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            java.util.List<String> firstCells = new java.util.ArrayList<>();
+            workbook.getSheetAt(0).forEach(row -> firstCells.add(row.getCell(0).getStringCellValue()));
+            assertThat(firstCells).contains("Vergleich mit dem Handlungskonzept in Kraft am 31.12.",
+                    "Sprachkurse mit Kinderbetreuung");
+        }
 
         // The decision recorded before meetings were kept reads next to the meetings' decisions, in the
         // plan and in the list, also after the read model is replayed from the event store.

@@ -5,6 +5,7 @@ import de.kim.contracts.vocabulary.MemberRole;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +20,16 @@ public class GroupView {
     public String name;
     public List<Member> members = new ArrayList<>();
 
-    /** A member: a person of staff in their function, their organisation and role. */
-    public record Member(String id, String name, String organisation, MemberRole role) {
+    /**
+     * A member: a person of staff in their function, their organisation and role; {@code removedOn}
+     * the day they left the group (null while they belong to it). Former members stay listed, so
+     * that past attendance and tasks keep their names.
+     */
+    public record Member(String id, String name, String organisation, MemberRole role, LocalDate removedOn) {
+
+        public boolean current() {
+            return removedOn == null;
+        }
     }
 
     static String tenantOf(GroupView group) {

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps the groups, their meetings, the decisions and the tasks in MongoDB from the groups'
@@ -45,8 +46,20 @@ public class SteeringGroupProjection {
     void on(MemberAddedEvent e) {
         GroupView group = mongo().findById(e.groupId(), GroupView.class);
         group.members.removeIf(m -> m.id().equals(e.memberId()));
-        group.members.add(new GroupView.Member(e.memberId(), e.name(), e.organisation(), e.role()));
+        group.members.add(new GroupView.Member(e.memberId(), e.name(), e.organisation(), e.role(), null));
         mongo().save(group);
+    }
+
+    @EventHandler
+    void on(MemberChangedEvent e) {
+        member(e.groupId(), e.memberId(), m -> new GroupView.Member(m.id(), m.name(), e.organisation(), e.role(),
+                m.removedOn()));
+    }
+
+    @EventHandler
+    void on(MemberRemovedEvent e) {
+        member(e.groupId(), e.memberId(), m -> new GroupView.Member(m.id(), m.name(), m.organisation(), m.role(),
+                e.removedOn()));
     }
 
     @EventHandler
@@ -148,6 +161,12 @@ public class SteeringGroupProjection {
         for (Class<?> type : new Class<?>[]{GroupView.class, MeetingView.class, DecisionView.class, TaskView.class}) {
             mongo().dropCollection(type);
         }
+    }
+
+    private void member(String groupId, String memberId, UnaryOperator<GroupView.Member> change) {
+        GroupView group = mongo().findById(groupId, GroupView.class);
+        group.members.replaceAll(m -> m.id().equals(memberId) ? change.apply(m) : m);
+        mongo().save(group);
     }
 
     private void meeting(String meetingId, Consumer<MeetingView> change) {

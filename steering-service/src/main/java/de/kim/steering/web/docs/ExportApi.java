@@ -13,7 +13,8 @@ import org.springframework.http.ResponseEntity;
 public interface ExportApi {
 
     String REPORTS = " Reports: `figures`, `referral-flows`, `gaps`, `themes`, `status-progressions`, `yearly` (with "
-            + "`year`); `from`, `to`, `town` and `groupBy` as for the figures (a fixed month, quarter or year). Cells "
+            + "`year`; it ends with the comparison with the Handlungskonzept in force on 31 December: goal, figure, "
+            + "period, target, value, whether reached, in words); `from`, `to`, `town` and `groupBy` as for the figures (a fixed month, quarter or year). Cells "
             + "below 5 read \"<5\", withheld ones \"x\", groups are named in words, with a row \"nicht ausgewiesen\".";
 
     @Operation(summary = "The yearly report (Landesbericht)",

@@ -16,7 +16,7 @@ public interface LandReportApi {
     String STRUCTURE = " Sections as the state programme reports: 1. Fälle (opened in the year, open on 31 December, "
             + "closed in the year) by Zielgruppe and Zugangsweg; 2. Handlungsfelder (needs assessed by field); "
             + "3. Ergebnisse (closure outcomes); 4. Beratung (contacts and hours by kind); 5. Netzwerk (active partner "
-            + "organisations; referrals made, accepted and declined by partner and field). Each table has its total; "
+            + "organisations by kind; referrals made, accepted and declined by partner and field). Each table has its total; "
             + "cells below 5 read \"<5\", withheld ones \"x\", and a row \"nicht ausgewiesen\" holds the suppressed "
             + "parts so every table adds up. Groups are named in words.";
 

@@ -5,6 +5,7 @@ import de.kim.steering.query.groups.GroupView;
 import de.kim.steering.query.groups.SteeringGroups;
 import de.kim.steering.query.groups.TaskView;
 import de.kim.steering.web.SteeringGroupController.AddMember;
+import de.kim.steering.web.SteeringGroupController.ChangeMember;
 import de.kim.steering.web.SteeringGroupController.FormGroup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,7 +29,8 @@ public interface SteeringGroupApi {
     @ApiResponse(responseCode = "400", description = "`page` or `size` out of range.")
     SteeringGroups.Page<GroupView> groups(Integer page, Integer size);
 
-    @Operation(summary = "Read a group", description = "One group with its members (name, organisation, role).")
+    @Operation(summary = "Read a group", description = "One group with its members (name, organisation, role; "
+            + "`removedOn` the day a former member left, null for a current one).")
     @ApiResponse(responseCode = "200", description = "The group.")
     @ApiResponse(responseCode = "404", description = "No such group in the Kommune.")
     GroupView group(String groupId);
@@ -52,6 +54,26 @@ public interface SteeringGroupApi {
     @ApiResponse(responseCode = "400", description = "Name, organisation or role missing.")
     @ApiResponse(responseCode = "404", description = "No such group in the Kommune.")
     ResponseEntity<Map<String, String>> addMember(String groupId, AddMember body);
+
+    @Operation(summary = "Change a member",
+            description = "Sets a current member's organisation and role (`CHAIR`, `MEMBER`, `GUEST`); the name stays.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                    name = "Neue Rolle", value = """
+                            {"organisation": "Jobcenter Kreis Musterland", "role": "MEMBER"}"""))))
+    @ApiResponse(responseCode = "204", description = "Changed.")
+    @ApiResponse(responseCode = "400", description = "Organisation or role missing.")
+    @ApiResponse(responseCode = "404", description = "No such group or member in the Kommune.")
+    @ApiResponse(responseCode = "409", description = "The member has left the group.")
+    ResponseEntity<Void> changeMember(String groupId, String memberId, ChangeMember body);
+
+    @Operation(summary = "Remove a member",
+            description = "The member leaves the group today. They stay listed with the day they left (`removedOn`), "
+                    + "so past attendance and their tasks keep their name; they can no longer be recorded present "
+                    + "at a meeting they were not recorded at, nor take a task.")
+    @ApiResponse(responseCode = "204", description = "Removed.")
+    @ApiResponse(responseCode = "404", description = "No such group or member in the Kommune.")
+    @ApiResponse(responseCode = "409", description = "The member has left the group already.")
+    ResponseEntity<Void> removeMember(String groupId, String memberId);
 
     @Operation(summary = "List the decisions",
             description = "The decisions of all groups, the latest first, a page at a time; `meetingId` keeps those of "
