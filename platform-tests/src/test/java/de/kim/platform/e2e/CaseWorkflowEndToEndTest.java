@@ -409,6 +409,23 @@ class CaseWorkflowEndToEndTest {
                 "/api/residence-records?pathway=AUFENTHG_25B&within=P0D&q=" + family.toLowerCase()))
                 .findValuesAsText("recordId")).containsExactly(record));
 
+        // The candidate list: who meets § 25b today, who reaches the residence period next month, never who lacks the language.
+        String withoutLanguage = toleratedRecord(family + "ohne", today.minusYears(10), false, today);
+        String nextMonth = toleratedRecord(family + "bald", today.minusYears(6).plusDays(30), true, today);
+        String candidates = "/api/pathway-candidates?pathway=AUFENTHG_25B&size=200&within=";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(json(PLATFORM.as(OFFICER).get(candidates + "P0D")).findValuesAsText("recordId"))
+                    .contains(record).doesNotContain(withoutLanguage, nextMonth);
+            assertThat(json(PLATFORM.as(OFFICER).get(candidates + "P2M")).findValuesAsText("recordId"))
+                    .contains(record, nextMonth).doesNotContain(withoutLanguage);
+        });
+        // Screening as of a past day follows the rule set in force on that day.
+        JsonNode in2022 = json(PLATFORM.as(OFFICER).get(records + "/pathways?asOf=2022-12-30"));
+        assertThat(in2022.path("asOf").asText()).isEqualTo("2022-12-30");
+        assertThat(pathway(in2022, "AUFENTHG_25B").at("/ruleSet/effectiveFrom").asText()).isEqualTo("2019-08-21");
+        assertThat(pathway(json(PLATFORM.as(OFFICER).get(records + "/pathways")), "AUFENTHG_25B")
+                .at("/ruleSet/effectiveFrom").asText()).isNotEqualTo("2019-08-21");
+
         HttpResponse<String> csv = PLATFORM.as(OFFICER).get("/api/pathway-candidates/export.csv?pathway=AUFENTHG_25B");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
@@ -425,6 +442,33 @@ class CaseWorkflowEndToEndTest {
             assertThat(PLATFORM.as(other).get("/api/pathway-candidates/export.xlsx?pathway=AUFENTHG_25B").statusCode())
                     .as(other).isEqualTo(403);
         }
+    }
+
+    /** A record tolerated since the day given, with an orientation course, a year of work and A2 (or school instead). */
+    private static String toleratedRecord(String family, LocalDate since, boolean language, LocalDate today) {
+        String id = id(PLATFORM.as(OFFICER).post("/api/residence-records", """
+                {"familyName":"%s","givenName":"Erika","fileNumber":"ABH-E2E %s","dateOfBirth":"1990-03-08","nationality":"AFG",
+                 "entryDate":"%s","minorChildInHousehold":false}""".formatted(family, family, since)));
+        String records = "/api/residence-records/" + id;
+        id(PLATFORM.as(OFFICER).post(records + "/statuses", "{\"type\":\"DULDUNG\",\"section\":null,\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                .formatted(since, today.plusMonths(3))));
+        String third = language ? "{\"kind\":\"LANGUAGE_CERTIFICATE\",\"level\":\"A2\",\"achievedOn\":\"%s\"}"
+                : "{\"kind\":\"SCHOOL_ATTENDANCE\",\"achievedOn\":\"%s\"}";
+        for (String achievement : List.of("{\"kind\":\"ORIENTATION_COURSE\",\"achievedOn\":\"%s\"}".formatted(today.minusMonths(3)),
+                "{\"kind\":\"EMPLOYMENT\",\"achievedOn\":\"%s\"}".formatted(today.minusYears(1)),
+                third.formatted(today.minusMonths(2)))) {
+            id(PLATFORM.as(OFFICER).post(records + "/achievements", achievement));
+        }
+        return id;
+    }
+
+    private static JsonNode pathway(JsonNode screening, String pathway) {
+        for (JsonNode p : screening.path("pathways")) {
+            if (p.path("pathway").asText().equals(pathway)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pathway " + pathway + " in " + screening);
     }
 
     private static String pathwayRequirement(String records, String pathway, String requirement) {
