@@ -123,7 +123,7 @@ class ResidenceRecordPageTest {
 
     @Test
     void the_candidate_list_shows_who_qualifies_now_or_soon_in_words() throws Exception {
-        when(api.read("/api/pathway-candidates?pathway=AUFENTHG_25A&within=P3M&size=200")).thenReturn(json.readValue("""
+        when(api.read("/api/pathway-candidates?pathway=AUFENTHG_25A&within=P3M&page=0&size=50")).thenReturn(json.readValue("""
                 {"pathway":"AUFENTHG_25A","asOf":"2026-11-02","until":"2027-02-02","total":1,"candidates":[
                  {"recordId":"r-1","officer":"abh-jonas","currentStatus":"DULDUNG","meetsNow":false,
                   "meetsBy":"2027-02-02","missing":[{"id":"residence","requirement":"Seit 3 Jahren im Bundesgebiet",
@@ -138,7 +138,7 @@ class ResidenceRecordPageTest {
         assertThat(page).doesNotContain(">DULDUNG<", ">MISSING<");
         // a period not offered falls back to six months: nothing typed reaches the query
         mvc.perform(get("/aufenthalt/kandidaten").param("within", "P99Y&x=1").with(signedIn())).andExpect(status().isOk());
-        verify(api).read("/api/pathway-candidates?pathway=AUFENTHG_25B&within=P6M&size=200");
+        verify(api).read("/api/pathway-candidates?pathway=AUFENTHG_25B&within=P6M&page=0&size=50");
     }
 
     private RequestPostProcessor signedIn() {
