@@ -34,8 +34,9 @@ class HandoverIntakeSagaTest {
     private static final Map<String, String> CASE_MANAGEMENT = Map.of("tenant", TENANT, "actor", "cm-anna");
     private static final String RECORD = "record-7";
     private static final LocalDate HANDED_OVER_ON = LocalDate.of(2026, 3, 2);
-    private static final String DESCRIPTION = "Übergabe der Ausländerbehörde vom 2026-03-02: Grund LANGUAGE_LEVEL_MISSING, "
-            + "aufenthaltsrechtlicher Weg AUFENTHG_25B";
+    /** The need's text in words: the reason and the pathway by their labels, the day as tt.mm.jjjj. */
+    private static final String DESCRIPTION = "Übergabe der Ausländerbehörde vom 02.03.2026. Grund: Sprachniveau fehlt noch; "
+            + "aufenthaltsrechtlicher Weg: § 25b AufenthG (nachhaltige Integration)";
 
     private final HandoverId handover = new HandoverId("handover-1");
     /** The links the intake's look-up answers: tenant:record to case ids, the latest first. */
@@ -47,7 +48,7 @@ class HandoverIntakeSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(HandoverIntakeSaga.class);
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
+        messages.setBasenames("messages", "kim-vocabulary");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         fixture.registerResource(messages);
