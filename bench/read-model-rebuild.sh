@@ -8,6 +8,10 @@
 # Usage: bench/read-model-rebuild.sh [--no-build]
 # Environment: REBUILD_CLIENTS [8]  REBUILD_DURATION [60] (seconds of load)  REBUILD_RUNS [3]
 #              REBUILD_WORK (results, logs, data) [a new /tmp/kim-rebuild.XXXXXX]
+#              REBUILD_PROFILE [0]: 1 records the rebuilds with JFR (settings=profile) in case-service,
+#              steering-service and the Mongo-wire server, into REBUILD_WORK/<process>.jfr; read them
+#              with `jfr print --events jdk.ExecutionSample` or `jfr summary`
+# Each report line carries the load average of the machine when it was made: the machines are shared.
 # Nothing may be running on the platform's ports. Needs java, mvn, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,10 +48,22 @@ for service in case-service steering-service; do
   for _ in $(seq 1 120); do [ "$(lag "$service")" = "0" ] && break; sleep 2; done
   log "$service caught up: $(status "$service")"
 done
+PROFILED="case-service steering-service mongo"
+if [ "${REBUILD_PROFILE:-0}" = 1 ]; then
+  for process in $PROFILED; do
+    jcmd "$(cat "$WORK/data/run/$process.pid")" JFR.start name=rebuild settings=profile \
+      "filename=$WORK/$process.jfr" >>"$WORK/jfr.log" 2>&1 || true
+  done
+fi
 for run in $(seq 1 "$RUNS"); do
   for target in case-service/case-files steering-service/facts; do
     report=$(curl -s -X POST -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/read-models/$target/rebuild")
-    echo "run $run $target: $report" | tee -a "$WORK/rebuild.txt"
+    echo "run $run $target (load $(cut -d' ' -f1-3 /proc/loadavg)): $report" | tee -a "$WORK/rebuild.txt"
   done
 done
+if [ "${REBUILD_PROFILE:-0}" = 1 ]; then
+  for process in $PROFILED; do
+    jcmd "$(cat "$WORK/data/run/$process.pid")" JFR.stop name=rebuild >>"$WORK/jfr.log" 2>&1 || true
+  done
+fi
 log "reports in $WORK/rebuild.txt"
