@@ -43,13 +43,12 @@ public class MemoryFactStore implements FactStore {
 
     /** Inserts every fact into the (empty) database of the template, in unordered batches. */
     public void writeTo(MongoTemplate mongo) {
+        FactDocuments documents = new FactDocuments(mongo.getConverter());
         facts.forEach((type, byId) -> {
             MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
             List<Document> batch = new ArrayList<>(BATCH);
             for (Facts.Fact fact : byId.values()) {
-                Document document = new Document();
-                mongo.getConverter().write(fact, document);
-                batch.add(document);
+                batch.add(documents.of(fact));
                 if (batch.size() == BATCH) {
                     collection.insertMany(batch, UNORDERED);
                     batch.clear();
