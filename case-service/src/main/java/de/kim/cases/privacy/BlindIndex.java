@@ -3,7 +3,6 @@ package de.kim.cases.privacy;
 import de.kim.cases.api.ClientProfile;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -42,11 +41,11 @@ public class BlindIndex {
 
     private final SearchKeys keys;
     /**
-     * One initialised MAC per thread and tenant key, reset by each {@code doFinal}: looking the
-     * algorithm up among the providers and initialising it for every token took a seventh of a
-     * case-file rebuild (a name gives some twenty tokens).
+     * One MAC per thread and tenant key: looking the algorithm up among the providers and
+     * initialising it for every token took a seventh of a case-file rebuild (a name gives some
+     * twenty tokens).
      */
-    private final ThreadLocal<Map<SecretKeySpec, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<SecretKeySpec, TokenMac>> macs = ThreadLocal.withInitial(HashMap::new);
 
     public BlindIndex(SearchKeys keys) {
         this.keys = keys;
@@ -91,14 +90,13 @@ public class BlindIndex {
     private String hash(String tenant, String value) {
         try {
             SecretKeySpec key = keys.of(tenant);
-            Map<SecretKeySpec, Mac> byKey = macs.get();
-            Mac mac = byKey.get(key);
+            Map<SecretKeySpec, TokenMac> byKey = macs.get();
+            TokenMac mac = byKey.get(key);
             if (mac == null) {
-                mac = Mac.getInstance(ALGORITHM);
-                mac.init(key);
+                mac = new TokenMac(key.getEncoded());
                 byKey.put(key, mac);
             }
-            byte[] full = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            byte[] full = mac.of(value.getBytes(StandardCharsets.UTF_8));
             return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, TOKEN_BYTES));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot hash for the search index", e);
