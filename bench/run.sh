@@ -778,7 +778,7 @@ the live database until the rebuilt one is switched in.
 Target (issue #20): steering's facts and the case files rebuild at no less than 20,000 events/s
 on the platform as \`./kim start\` runs it (the launcher's JVM options: C1 only, serial collector;
 case-service 256 MB, steering 512 MB, the Mongo-wire server 640 MB in a process of its own).
-**Missed**, by far: at best 1,170 events/s for the case files and 4,452 for steering's facts. All
+**Missed**, by far: at best 1,615 events/s for the case files and 4,590 for steering's facts. All
 figures below were measured on 2026-12-06 on this 2-core machine while other engineers' builds and
 test runs shared it; the load average is given with each. Wall-clock figures move with that load
 (a run under a load of 30 takes several times as long as the same run under 10); the CPU each
@@ -795,8 +795,10 @@ case; that data directory, copied, was then rebuilt three times by each build wi
 | build, load average | case files: replay / write / events/s per run | case files: CPU per run (service, Mongo-wire server, key store's host) | steering facts: replay / write / events/s per run | steering: CPU per run (service, Mongo-wire server) |
 |---|---|---|---|---|
 | \`49db859\` (before), 7 to 9 | 5.0 s / 2.8 / 900; 7.9 / 6.4 / 490; 8.9 / 8.1 / 411 | 4.0 s, 1.2, 0.24; 3.9, 2.2, 0.49; 4.1, 1.7, 0.42 | 1.9 s / 2.1 / 1,746; 0.9 / 2.2 / 2,252; 1.0 / 2.8 / 1,832 | 1.3 s, 0.8; 0.7, 0.6; 0.7, 0.6 |
+| \`49db859\` (before), 12 to 15 (a test build beside it) | 11.0 s / 5.4 / 429; 5.4 / 3.6 / 781; 4.1 / 2.8 / 1,013 | 4.9 s, 1.5, 0.52; 3.6, 1.9, 0.22; 3.7, 1.5, 0.20 | 1.9 s / 2.4 / 1,627; 0.8 / 1.5 / 2,988; 0.9 / 1.8 / 2,598 | 1.4 s, 0.9; 0.8, 0.8; 0.9, 1.1 |
 | \`49db859\` (before), 27 to 40, JFR on (the same build again, under three to four times the load) | 82.9 s / 26.8 / 63; 39.4 / 16.1 / 126; 25.8 / 15.0 / 171 | 13.4 s, 4.5, 4.1; 7.4, 3.3, 2.3; 6.2, 2.3, 1.8 | 9.4 s / 10.0 / 360; 2.1 / 5.3 / 942; 1.8 / 8.1 / 704 | 2.6 s, 1.4; 1.1, 1.0; 0.9, 1.1 |
 | \`935d768\` (after), 10 to 11 | 2.7 s / 3.3 / 1,170; 2.2 / 3.9 / 1,145; 2.3 / 4.2 / 1,086 | 3.2 s, 1.6, 0.24; 3.0, 2.0, 0.21; 2.5, 1.9, 0.21 | 1.1 s / 1.7 / 2,426; 0.5 / 2.8 / 2,125; 0.3 / 1.3 / 4,452 | 1.5 s, 1.1; 0.5, 1.1; 0.4, 0.7 |
+| \`935d768\` (after), 5.5 to 6 | 1.9 s / 3.0 / 1,424; 1.9 / 3.5 / 1,309; 1.3 / 3.0 / 1,615 | 2.6 s, 1.3, 0.21; 2.3, 1.7, 0.20; 1.9, 1.6, 0.14 | 1.0 s / 1.2 / 3,235; 0.3 / 1.6 / 3,696; 0.4 / 1.1 / 4,590 | 1.1 s, 0.7; 0.5, 0.9; 0.6, 0.6 |
 
 (The key store is an H2 server inside partner-service; its CPU during a case-file rebuild is
 mostly the key look-ups. The first run of each build pays the JIT's warm-up, and steering's first
