@@ -778,7 +778,7 @@ the live database until the rebuilt one is switched in.
 Target (issue #20): steering's facts and the case files rebuild at no less than 20,000 events/s
 on the platform as \`./kim start\` runs it (the launcher's JVM options: C1 only, serial collector;
 case-service 256 MB, steering 512 MB, the Mongo-wire server 640 MB in a process of its own).
-**Missed**, by far: at best 1,615 events/s for the case files and 4,590 for steering's facts. All
+**Missed**, by far: at best 2,068 events/s for the case files and 8,010 for steering's facts. All
 figures below were measured on 2026-12-06 on this 2-core machine while other engineers' builds and
 test runs shared it; the load average is given with each. Wall-clock figures move with that load
 (a run under a load of 30 takes several times as long as the same run under 10); the CPU each
@@ -799,6 +799,7 @@ case; that data directory, copied, was then rebuilt three times by each build wi
 | \`49db859\` (before), 27 to 40, JFR on (the same build again, under three to four times the load) | 82.9 s / 26.8 / 63; 39.4 / 16.1 / 126; 25.8 / 15.0 / 171 | 13.4 s, 4.5, 4.1; 7.4, 3.3, 2.3; 6.2, 2.3, 1.8 | 9.4 s / 10.0 / 360; 2.1 / 5.3 / 942; 1.8 / 8.1 / 704 | 2.6 s, 1.4; 1.1, 1.0; 0.9, 1.1 |
 | \`935d768\` (after), 10 to 11 | 2.7 s / 3.3 / 1,170; 2.2 / 3.9 / 1,145; 2.3 / 4.2 / 1,086 | 3.2 s, 1.6, 0.24; 3.0, 2.0, 0.21; 2.5, 1.9, 0.21 | 1.1 s / 1.7 / 2,426; 0.5 / 2.8 / 2,125; 0.3 / 1.3 / 4,452 | 1.5 s, 1.1; 0.5, 1.1; 0.4, 0.7 |
 | \`935d768\` (after), 5.5 to 6 | 1.9 s / 3.0 / 1,424; 1.9 / 3.5 / 1,309; 1.3 / 3.0 / 1,615 | 2.6 s, 1.3, 0.21; 2.3, 1.7, 0.20; 1.9, 1.6, 0.14 | 1.0 s / 1.2 / 3,235; 0.3 / 1.6 / 3,696; 0.4 / 1.1 / 4,590 | 1.1 s, 0.7; 0.5, 0.9; 0.6, 0.6 |
+| \`3a88b58\` (and the writes pipelined), 4 to 5 | 1.7 s / 1.9 / 1,956; 1.2 / 2.2 / 2,068; 1.7 / 2.6 / 1,608 | 2.8 s, 1.3, 0.14; 2.1, 1.7, 0.13; 2.9, 1.9, 0.17 | 0.6 s / 0.9 / 4,810; 0.3 / 1.1 / 5,218; 0.2 / 0.7 / 8,010 | 1.0 s, 0.7; 0.5, 0.9; 0.4, 0.5 |
 
 (The key store is an H2 server inside partner-service; its CPU during a case-file rebuild is
 mostly the key look-ups. The first run of each build pays the JIT's warm-up, and steering's first
@@ -809,7 +810,7 @@ load. Under comparable loads, 7 to 9 before and 10 to 11 after, the case files' 
 instead of 3.9 to 4.1, steering 0.4 to 0.5 instead of 0.7 (runs 2 and 3); the writes, the
 Mongo-wire server's work, did not change beyond the noise.)
 
-What changed (commits \`8c9805e\` to \`935d768\`, found in the JFR profiles of the build before):
+What changed (commits \`8c9805e\` to \`3a88b58\`, found in the JFR profiles of the build before):
 - *Opening sealed data, the key store.* The rebuild read each person's key-store row with a query
   of its own, a round trip to another process, which under load waits for the CPU each time:
   in three rebuilds under a load of about 20, 5.5 s of the rebuilding thread's socket waits (those
@@ -825,23 +826,31 @@ What changed (commits \`8c9805e\` to \`935d768\`, found in the JFR profiles of t
   (\`FactDocuments\`); Spring Data's reflective mapping was a sixth to a fifth of steering's
   rebuild. The case files still go through Spring Data (a seventh of case-service's rebuild
   thread).
+- *Writes.* The documents of the next batch are made while the Mongo-wire server takes the one
+  before (\`PipelinedInserts\`, one batch in flight), so the service's work and the server's
+  overlap on the two cores instead of taking turns: the write phase of the case files went from
+  3.0 to 3.5 s to 1.9 to 2.6 s, the facts' from 1.1 to 1.6 s to 0.7 to 1.1 s (loads 5.5 to 6 and 4 to 5).
 - *Fixed costs.* Steering's rebuild consumer is kept from one rebuild to the next: a new one signs
   in to the broker with SCRAM-SHA-512 (8,192 HMAC rounds, slow with C1) on each connection, a
   third of a small rebuild's CPU. A fresh database gets its indexes with one \`createIndexes\` per
   collection instead of one command (and one durable commit) per index, read from the classes once.
 
 What is left, and why 20,000 events/s is out of reach here: in these histories every event makes
-one document, and the Mongo-wire server spends about 250 µs of CPU per case file and 100 to
-150 µs per fact it stores (1.6 to 2.0 CPU-seconds per 7,009 case files above, 0.7 to 1.1 per
-7,009 facts). 20,000 documents/s would take 3 to 5 cores for the server alone. Its profile
+one document, and the Mongo-wire server spends about 200 to 280 µs of CPU per case file and 70
+to 150 µs per fact it stores (1.3 to 2.0 CPU-seconds per 7,009 case files above, 0.5 to 1.1 per
+7,009 facts). 20,000 documents/s would take 1.5 to 5 cores for the server alone, of the two the
+whole platform has. Its profile
 (JFR, during the rebuilds): half in H2's page serialisation, which encodes each document to BSON
 again for every page it writes (a page is written again at each commit that finds it changed,
 and the platform's other writers commit all the time), a quarter in the insert command (the
 documents decoded from the wire, each measured by encoding it once more, the unique \`_id\` index).
-The services are no longer what limits it: after the changes case-service spends about 360 to
-460 µs of CPU per event (the blind index's SHA-256 in C1's code, AES-GCM per value, Spring Data's
-mapping of the case file, the events' deserialisation) and steering 60 to 70 µs. What would close
-it: a store that keeps the BSON it receives instead of encoding it again (a change to
+The case files' own side is of the same order: after the changes case-service spends about 300
+to 460 µs of CPU per event (the blind index's SHA-256 in C1's code, AES-GCM per value, Spring
+Data's mapping of the case file, the events' deserialisation), steering 60 to 70 µs. At 20,000
+events/s two cores give 100 µs of CPU per event for everything, so the case-file rebuild is over
+that budget five to seven times, steering's one and a half to two times (service and server
+together).
+What would close it: a store that keeps the BSON it receives instead of encoding it again (a change to
 mongo-java-server's H2 backend, or another embedded store); case files mapped by hand as the facts
 are; and histories with several events per document (a case with its needs, plan and referrals),
 as in \`RebuildBenchmark\` above, where the same facts reach 26,000 to 33,000 events/s with the
