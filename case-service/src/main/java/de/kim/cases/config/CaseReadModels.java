@@ -1,5 +1,6 @@
 package de.kim.cases.config;
 
+import de.kim.cases.command.CaseAggregate;
 import de.kim.cases.messaging.PartnerDirectoryListener;
 import de.kim.platform.privacy.BlindIndex;
 import de.kim.cases.privacy.CaseTexts;
@@ -19,6 +20,8 @@ import de.kim.platform.readmodel.KafkaReadModel;
 import de.kim.platform.readmodel.ReadModelReplay;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +42,8 @@ import java.util.List;
 @org.springframework.context.annotation.Configuration
 public class CaseReadModels {
 
+    private static final String CASE_AGGREGATE = CaseAggregate.class.getSimpleName();
+
     @Bean
     public ConfigurerModule caseFilesTokenStore(ObjectProvider<AxonReadModel> caseFilesReadModel) {
         return AxonReadModel.tokenStoreOf(caseFilesReadModel, CaseFileDatabase.READ_MODEL);
@@ -55,8 +60,15 @@ public class CaseReadModels {
                             axon.getObject().parameterResolverFactory(), written -> {
                                 memory.flush();
                                 return memory.documents();
-                            }).runningIn(vault::withKeysCached);
+                            }).preparing(batch -> vault.prefetchKeys(casesOf(batch))).runningIn(vault::withKeysCached);
                 });
+    }
+
+    /** The cases of a batch of events: the key-store subjects of their clients' data. */
+    static List<String> casesOf(List<? extends EventMessage<?>> batch) {
+        return batch.stream().filter(event -> event instanceof DomainEventMessage<?> domain
+                        && CASE_AGGREGATE.equals(domain.getType()))
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).toList();
     }
 
     @Bean

@@ -2,7 +2,7 @@ package de.kim.cases.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
+import de.kim.platform.readmodel.PipelinedInserts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -23,7 +23,6 @@ import java.util.Set;
 public class MemoryCaseFileStore implements CaseFileStore {
 
     private static final int BATCH = 1_000;
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final MongoTemplate target;
     private final int capacity;
@@ -91,22 +90,26 @@ public class MemoryCaseFileStore implements CaseFileStore {
         }
         List<Document> fileBatch = new ArrayList<>(BATCH);
         List<Document> followUpBatch = new ArrayList<>(BATCH);
-        for (CaseFile file : files.values()) {
-            fileBatch.add(document(file));
-            for (CaseFile.FollowUp u : file.followUps) {
-                followUpsWritten++;
-                followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id, file.caseNumber, u.id(),
-                        u.dueOn(), u.subject(), u.assignee(), u.completedOn())));
+        try (PipelinedInserts inserts = new PipelinedInserts()) {
+            for (CaseFile file : files.values()) {
+                fileBatch.add(document(file));
+                for (CaseFile.FollowUp u : file.followUps) {
+                    followUpsWritten++;
+                    followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id,
+                            file.caseNumber, u.id(), u.dueOn(), u.subject(), u.assignee(), u.completedOn())));
+                }
+                if (fileBatch.size() >= BATCH) {
+                    inserts.insert(caseFiles, fileBatch);
+                    fileBatch = new ArrayList<>(BATCH);
+                }
+                if (followUpBatch.size() >= BATCH) {
+                    inserts.insert(followUps, followUpBatch);
+                    followUpBatch = new ArrayList<>(BATCH);
+                }
             }
-            if (fileBatch.size() >= BATCH) {
-                insert(caseFiles, fileBatch);
-            }
-            if (followUpBatch.size() >= BATCH) {
-                insert(followUps, followUpBatch);
-            }
+            inserts.insert(caseFiles, fileBatch);
+            inserts.insert(followUps, followUpBatch);
         }
-        insert(caseFiles, fileBatch);
-        insert(followUps, followUpBatch);
         written.addAll(files.keySet());
         files.clear();
     }
@@ -120,13 +123,6 @@ public class MemoryCaseFileStore implements CaseFileStore {
         files.put(file.id, file);
         if (files.size() >= capacity) {
             flush();
-        }
-    }
-
-    private void insert(MongoCollection<Document> collection, List<Document> batch) {
-        if (!batch.isEmpty()) {
-            collection.insertMany(batch, UNORDERED);
-            batch.clear();
         }
     }
 

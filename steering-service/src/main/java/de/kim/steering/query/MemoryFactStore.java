@@ -1,7 +1,7 @@
 package de.kim.steering.query;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
+import de.kim.platform.readmodel.PipelinedInserts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -18,7 +18,6 @@ import java.util.Map;
 public class MemoryFactStore implements FactStore {
 
     private static final int BATCH = 2_000;
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final Map<Class<?>, Map<String, Facts.Fact>> facts = new HashMap<>();
 
@@ -43,21 +42,20 @@ public class MemoryFactStore implements FactStore {
 
     /** Inserts every fact into the (empty) database of the template, in unordered batches. */
     public void writeTo(MongoTemplate mongo) {
-        facts.forEach((type, byId) -> {
-            MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
-            List<Document> batch = new ArrayList<>(BATCH);
-            for (Facts.Fact fact : byId.values()) {
-                Document document = new Document();
-                mongo.getConverter().write(fact, document);
-                batch.add(document);
-                if (batch.size() == BATCH) {
-                    collection.insertMany(batch, UNORDERED);
-                    batch.clear();
+        FactDocuments documents = new FactDocuments(mongo.getConverter());
+        try (PipelinedInserts inserts = new PipelinedInserts()) {
+            facts.forEach((type, byId) -> {
+                MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
+                List<Document> batch = new ArrayList<>(BATCH);
+                for (Facts.Fact fact : byId.values()) {
+                    batch.add(documents.of(fact));
+                    if (batch.size() == BATCH) {
+                        inserts.insert(collection, batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
                 }
-            }
-            if (!batch.isEmpty()) {
-                collection.insertMany(batch, UNORDERED);
-            }
-        });
+                inserts.insert(collection, batch);
+            });
+        }
     }
 }

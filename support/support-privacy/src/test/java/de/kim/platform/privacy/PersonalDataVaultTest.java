@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,5 +49,26 @@ class PersonalDataVaultTest {
         assertThatThrownBy(() -> vault.seal("kreis-mettmann", "case-2", Map.of("givenName", "Amina")))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(vault.isOf("kreis-mettmann", "case-2")).isTrue();
+    }
+
+    @Test
+    void keys_read_for_a_batch_open_each_value_as_reading_them_one_by_one_would() {
+        Sealed amina = vault.seal("kreis-mettmann", "case-3", Map.of("givenName", "Amina"));
+        Sealed erased = vault.seal("kreis-mettmann", "case-4", Map.of("givenName", "Jonas"));
+        vault.shred("kreis-mettmann", "case-4");
+        Sealed foreign = vault.seal("kreis-musterland", "case-5", Map.of("givenName", "Eve"));
+
+        vault.withKeysCached(() -> {
+            vault.prefetchKeys(List.of("case-3", "case-4", "case-5", "case-never-sealed", "case-3"));
+            // Read in the batch: a shredding after it is seen by the next rebuild, not by this one.
+            vault.shred("kreis-mettmann", "case-3");
+
+            assertThat(vault.open("kreis-mettmann", amina, Map.class)).contains(Map.of("givenName", "Amina"));
+            assertThat(vault.open("kreis-mettmann", erased, Map.class)).as("erased before the batch").isEmpty();
+            assertThatThrownBy(() -> vault.open("kreis-mettmann", foreign, Map.class))
+                    .isInstanceOf(ForeignTenantException.class);
+            assertThat(vault.open("kreis-musterland", foreign, Map.class)).contains(Map.of("givenName", "Eve"));
+        });
+        assertThat(vault.open("kreis-mettmann", amina, Map.class)).as("outside the batch's work").isEmpty();
     }
 }

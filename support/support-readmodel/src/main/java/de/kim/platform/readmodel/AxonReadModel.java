@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -37,6 +39,9 @@ public class AxonReadModel implements ReadModel {
     private final ObjectProvider<EventStorageEngine> events;
     private final Function<MongoTemplate, ReadModelReplay> replays;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    /** Events a replay is handed at once to prepare ({@link ReadModelReplay#prepare}) before it applies them. */
+    static final int PREPARED_BATCH = 500;
 
     /**
      * @param replays for a fresh database, the replay that fills it
@@ -107,11 +112,18 @@ public class AxonReadModel implements ReadModel {
                 // Not blocking: the stream ends at the last event stored when it gets there.
                 try (Stream<? extends TrackedEventMessage<?>> stream = this.events.getObject().readEvents(null, false)) {
                     Iterator<? extends TrackedEventMessage<?>> all = stream.iterator();
+                    List<TrackedEventMessage<?>> batch = new ArrayList<>(PREPARED_BATCH);
                     while (all.hasNext()) {
-                        TrackedEventMessage<?> event = all.next();
-                        replay.apply(event);
-                        reached[0] = event.trackingToken();
-                        counted[0]++;
+                        batch.clear();
+                        while (all.hasNext() && batch.size() < PREPARED_BATCH) {
+                            batch.add(all.next());
+                        }
+                        replay.prepare(batch);
+                        for (TrackedEventMessage<?> event : batch) {
+                            replay.apply(event);
+                            reached[0] = event.trackingToken();
+                            counted[0]++;
+                        }
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException("replay of " + name + " failed", e);

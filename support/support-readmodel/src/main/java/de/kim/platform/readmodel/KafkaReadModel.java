@@ -51,6 +51,12 @@ public class KafkaReadModel implements ReadModel, AutoCloseable {
     /** Guards {@link #heads} apart from the rebuild's lock: the health endpoint reads heads while a rebuild runs. */
     private final Object headsLock = new Object();
     private Consumer<String, String> heads;
+    /**
+     * The consumer rebuilds read with, kept from one rebuild to the next (used under the rebuild's
+     * lock only): a new consumer signs in to the broker (SCRAM, thousands of HMAC rounds) on each of
+     * its connections, which took a third of a small rebuild's time.
+     */
+    private Consumer<String, String> replayer;
 
     public KafkaReadModel(String name, List<String> topics, String listenerId, ReadModelDatabase database,
                           ConsumerFactory<String, String> consumers, KafkaListenerEndpointRegistry listeners,
@@ -112,6 +118,16 @@ public class KafkaReadModel implements ReadModel, AutoCloseable {
                 heads = null;
             }
         }
+        synchronized (this) {
+            closeReplayer();
+        }
+    }
+
+    private void closeReplayer() {
+        if (replayer != null) {
+            replayer.close(Duration.ofSeconds(2));
+            replayer = null;
+        }
     }
 
     @Override
@@ -149,12 +165,16 @@ public class KafkaReadModel implements ReadModel, AutoCloseable {
 
     /** Reads every record up to the end the topics had when the replay started; answers those ends. */
     private Map<TopicPartition, Long> replay(Replay replay, long[] counts) {
-        Properties overrides = new Properties();
-        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
-        overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
-        try (Consumer<String, String> consumer = consumers.createConsumer(group("rebuild-" + UUID.randomUUID()), null,
-                null, overrides)) {
+        if (replayer == null) {
+            Properties overrides = new Properties();
+            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+            overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+            replayer = consumers.createConsumer(group("rebuild-" + UUID.randomUUID()), null, null, overrides);
+        }
+        Consumer<String, String> consumer = replayer;
+        boolean done = false;
+        try {
             List<TopicPartition> partitions = partitions(consumer, Duration.ofSeconds(10));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -167,7 +187,15 @@ public class KafkaReadModel implements ReadModel, AutoCloseable {
                     counts[replay.apply(record) ? 0 : 1]++;
                 }
             }
+            // Nothing assigned until the next rebuild: what it fetched ahead is let go.
+            consumer.unsubscribe();
+            done = true;
             return end;
+        } finally {
+            if (!done) {
+                // A consumer that failed half-way starts afresh next time.
+                closeReplayer();
+            }
         }
     }
 

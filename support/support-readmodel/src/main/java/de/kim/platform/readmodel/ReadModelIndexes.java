@@ -1,8 +1,15 @@
 package de.kim.platform.readmodel;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.index.IndexResolver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The indexes a read model's queries need on MongoDB, declared on its document class
@@ -17,13 +24,40 @@ public final class ReadModelIndexes {
     private ReadModelIndexes() {
     }
 
-    /** Creates the declared indexes of each document class that are not there yet. */
+    /** The declared indexes of each document class, read from its annotations once. */
+    private static final Map<Class<?>, List<IndexDefinition>> DECLARED = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the declared indexes of each document class that are not there yet: one
+     * {@code createIndexes} command per collection (a rebuild makes them on a fresh database, and
+     * each command is a durable commit on the server).
+     */
     public static void ensure(MongoTemplate mongo, Class<?>... documentClasses) {
-        IndexResolver resolver = IndexResolver.create(mongo.getConverter().getMappingContext());
         for (Class<?> documentClass : documentClasses) {
-            IndexOperations indexes = mongo.indexOps(documentClass);
-            resolver.resolveIndexFor(documentClass).forEach(indexes::createIndex);
+            List<IndexDefinition> declared = DECLARED.computeIfAbsent(documentClass, type -> {
+                List<IndexDefinition> found = new ArrayList<>();
+                IndexResolver.create(mongo.getConverter().getMappingContext()).resolveIndexFor(type).forEach(found::add);
+                return List.copyOf(found);
+            });
+            if (declared.isEmpty()) {
+                continue;
+            }
+            List<Document> indexes = declared.stream().map(ReadModelIndexes::command).toList();
+            mongo.getDb().runCommand(new Document("createIndexes", mongo.getCollectionName(documentClass))
+                    .append("indexes", indexes));
         }
+    }
+
+    /** An index as the {@code createIndexes} command takes it: its keys, its name and its options. */
+    private static Document command(IndexDefinition index) {
+        Document command = new Document("key", index.getIndexKeys());
+        command.putAll(index.getIndexOptions());
+        if (!command.containsKey("name")) {
+            // The driver's default name, as createIndex would give it.
+            command.put("name", index.getIndexKeys().entrySet().stream()
+                    .map(key -> key.getKey() + "_" + key.getValue()).collect(Collectors.joining("_")));
+        }
+        return command;
     }
 
     /** Empties a read model for a replay: drops its collection and creates its indexes again. */

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
@@ -24,9 +25,25 @@ public interface ReadModelReplay {
         loop.run();
     }
 
+    /**
+     * Called with each batch of events before they are applied one by one, so that a replay can
+     * fetch what the batch needs in one go (e.g. the data keys of its persons) instead of per event.
+     */
+    default void prepare(List<? extends EventMessage<?>> batch) {
+    }
+
     /** This replay, its loop run inside {@code around}. */
     default ReadModelReplay runningIn(Consumer<Runnable> around) {
-        ReadModelReplay self = this;
+        return wrapped(this, around, this::prepare);
+    }
+
+    /** This replay, each batch handed to {@code preparation} before it is applied. */
+    default ReadModelReplay preparing(Consumer<List<? extends EventMessage<?>>> preparation) {
+        return wrapped(this, this::replayAll, preparation);
+    }
+
+    private static ReadModelReplay wrapped(ReadModelReplay self, Consumer<Runnable> around,
+                                           Consumer<List<? extends EventMessage<?>>> preparation) {
         return new ReadModelReplay() {
             @Override
             public void apply(EventMessage<?> event) throws Exception {
@@ -41,6 +58,11 @@ public interface ReadModelReplay {
             @Override
             public void replayAll(Runnable loop) {
                 around.accept(loop);
+            }
+
+            @Override
+            public void prepare(List<? extends EventMessage<?>> batch) {
+                preparation.accept(batch);
             }
         };
     }

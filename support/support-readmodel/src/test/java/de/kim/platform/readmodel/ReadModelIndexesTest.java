@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,7 @@ class ReadModelIndexesTest {
             ReadModelIndexes.ensure(mongo, Sample.class);
             mongo.insert(new Sample("kreis-mettmann:1", "kreis-mettmann", "Velbert"));
             ReadModelIndexes.ensure(mongo, Sample.class);
+            assertThat(mongo.indexOps(Sample.class).getIndexInfo()).extracting(IndexInfo::getName).contains("tenant_town");
 
             ReadModelIndexes.dropAndRecreate(mongo, Sample.class);
 
