@@ -173,8 +173,9 @@ class CaseWorkflowEndToEndTest {
         // The history tells it in plain words.
         List<String> history = json(PLATFORM.as(LEAD).get(cases + "/history")).findValuesAsText("text");
         assertThat(history).anyMatch(line -> line.startsWith("Fall eröffnet"))
-                .anyMatch(line -> line.startsWith("Verweisung an " + partner))
-                .anyMatch(line -> line.contains("hat die Verweisung angenommen"))
+                .anyMatch(line -> line.startsWith("Verweisung an VHS Velbert: Angebot „Deutsch B1 mit Kinderbetreuung“"))
+                .anyMatch(line -> line.equals("Die Verweisung an VHS Velbert wurde angenommen"))
+                .noneMatch(line -> line.contains(partner) || line.contains(offer) || line.contains("LANGUAGE"))
                 .anyMatch(line -> line.startsWith("Warnung Doppelförderung"))
                 .anyMatch(line -> line.startsWith("Fall abgeschlossen"));
 
@@ -279,7 +280,8 @@ class CaseWorkflowEndToEndTest {
             JsonNode needs = json(PLATFORM.as(LEAD).get(cases)).path("needs");
             assertThat(needs.findValuesAsText("fieldOfAction")).containsExactly("LANGUAGE");
             assertThat(needs.get(0).path("priority").asText()).isEqualTo("HIGH");
-            assertThat(needs.get(0).path("description").asText()).contains("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B");
+            assertThat(needs.get(0).path("description").asText()).contains("Grund: Sprachniveau fehlt noch",
+                    "§ 25b AufenthG (nachhaltige Integration)").doesNotContain("LANGUAGE_LEVEL_MISSING", "AUFENTHG_25B");
         });
         // The office handed the person over: the link is confirmed without the officer.
         await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("residenceRecordLink")
