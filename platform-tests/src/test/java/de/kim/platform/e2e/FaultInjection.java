@@ -73,6 +73,7 @@ final class FaultInjection {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> cases.acceptedCount() >= 10);
             for (List<String> victims : VICTIMS) {
+                Map<Integer, Integer> casesRefusedBefore = Map.copyOf(cases.notAccepted());
                 killAndAwaitRestart(victims);
                 String victim = String.join(" and ", victims);
                 int c = cases.acceptedCount();
@@ -81,6 +82,9 @@ final class FaultInjection {
                 await().atMost(Duration.ofSeconds(90)).alias("commands accepted again after " + victim + " came back")
                         .until(() -> cases.acceptedCount() >= c + 5 && records.acceptedCount() > r
                                 && partners.acceptedCount() > p);
+                // Which kill made which answers: the cases' refusals of this round.
+                System.out.printf("fault injection: %s killed, cases not accepted meanwhile %s%n", victim,
+                        difference(cases.notAccepted(), casesRefusedBefore));
             }
         } finally {
             cases.close();
@@ -198,6 +202,17 @@ final class FaultInjection {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<Integer, Integer> difference(Map<Integer, Integer> now, Map<Integer, Integer> before) {
+        Map<Integer, Integer> difference = new java.util.TreeMap<>();
+        now.forEach((status, count) -> {
+            int added = count - before.getOrDefault(status, 0);
+            if (added > 0) {
+                difference.put(status, added);
+            }
+        });
+        return difference;
     }
 
     private static long repeated(Map<String, Long> counts) {

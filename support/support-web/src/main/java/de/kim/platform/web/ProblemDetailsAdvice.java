@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem: bad input into 400 naming the
- * field, domain rules into 404/409/422, anything unexpected into a 500 that reveals nothing.
+ * field, domain rules into 404/409/422, a store out of reach into 503, anything unexpected into a
+ * 500 that reveals nothing.
  * Titles and details are German unless the client asks for English (Accept-Language).
  */
 @RestControllerAdvice
@@ -98,6 +101,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> store(EventStoreException e) {
         log.error("event store failure", e);
         return ResponseEntity.status(503).body(problem(503, "unavailable", text("kim.unavailable")));
+    }
+
+    /**
+     * A store that cannot be reached (the read models' MongoDB restarting, a connection reset in
+     * the middle of a request): the request may be sent again, so 503, never 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    public ResponseEntity<ProblemDetail> storeUnreachable(RuntimeException e) {
+        log.warn("store unreachable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(503, "unavailable", text("kim.unavailable")));
     }
 
     @ExceptionHandler(Exception.class)
