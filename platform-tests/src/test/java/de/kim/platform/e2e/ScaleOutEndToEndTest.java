@@ -95,9 +95,12 @@ class ScaleOutEndToEndTest {
         }
         System.out.println("scale-out: " + accepted.size() + " cases accepted, " + atKill + " before the kill, "
                 + refused.size() + " not accepted " + refused);
-        // A command fails only if it was in flight at the kill (at most one per client), with 502 saying
-        // it may have been made; one that met the dead instance's closed port went to the other.
-        assertThat(refused).as("commands not accepted while an instance died").hasSizeLessThanOrEqualTo(clients.size())
+        // A command fails only if it was in flight at the kill, with 502 saying it may have been made;
+        // one that met the dead instance's closed port went to the other. A client may meet the dead
+        // instance twice: once in flight, once on a second pooled connection of the gateway's that
+        // broke only when written to (the gateway ejects an instance on a refused connection only).
+        assertThat(refused).as("commands not accepted while an instance died")
+                .hasSizeLessThanOrEqualTo(2 * clients.size())
                 .allSatisfy(status -> assertThat(status).isEqualTo(502));
 
         // The surviving instance took over every segment: each accepted case is in the case files...
