@@ -21,6 +21,10 @@ import static de.kim.web.CasesController.blankToNull;
 @Controller
 public class CaseCooperationController {
 
+    /** The consent form's fields the service may refuse, as the API names them. */
+    static final List<String> CONSENT_FIELDS = List.of("recipient", "purposes", "dataCategories", "givenOn",
+            "validUntil", "evidenceReference");
+
     private final Api api;
     private final CaseChanges changes;
 
@@ -29,19 +33,21 @@ public class CaseCooperationController {
         this.changes = changes;
     }
 
+    /** Nothing chosen, or a day left empty, goes to the service as such: its problem names the field. */
     @PostMapping("/faelle/{id}/einwilligungen")
-    public String consent(@PathVariable String id, @RequestParam String recipient, @RequestParam List<String> purposes,
-                          @RequestParam List<String> dataCategories, @RequestParam String validUntil,
-                          @RequestParam(required = false) String evidenceReference, RedirectAttributes redirect) {
+    public String consent(@PathVariable String id, @RequestParam Map<String, String> form,
+                          @RequestParam(required = false) List<String> purposes,
+                          @RequestParam(required = false) List<String> dataCategories, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recipient", recipient);
-        body.put("purposes", purposes);
-        body.put("dataCategories", dataCategories);
+        body.put("recipient", blankToNull(form.get("recipient")));
+        body.put("purposes", purposes == null ? List.of() : purposes);
+        body.put("dataCategories", dataCategories == null ? List.of() : dataCategories);
         body.put("form", "WRITTEN");
         body.put("givenOn", LocalDate.now().toString());
-        body.put("validUntil", validUntil);
-        body.put("evidenceReference", blankToNull(evidenceReference));
-        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/consents", body), redirect);
+        body.put("validUntil", blankToNull(form.get("validUntil")));
+        body.put("evidenceReference", blankToNull(form.get("evidenceReference")));
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/consents", body), redirect,
+                "add-consent", CONSENT_FIELDS);
     }
 
     @PostMapping("/faelle/{id}/einwilligungen/{consentId}/widerruf")
@@ -49,11 +55,14 @@ public class CaseCooperationController {
         return changes.apply(id, () -> api.send(HttpMethod.DELETE, "/api/cases/" + id + "/consents/" + consentId, null), redirect);
     }
 
+    /** A referral to an offer the search found; a request without one is the service's problem, not a bare 400. */
     @PostMapping("/faelle/{id}/verweisungen")
-    public String refer(@PathVariable String id, @RequestParam String needId, @RequestParam String partnerId,
-                        @RequestParam String offerId, RedirectAttributes redirect) {
-        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/referrals",
-                Map.of("needId", needId, "partnerId", partnerId, "offerId", offerId)), redirect);
+    public String refer(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("needId", blankToNull(form.get("needId")));
+        body.put("partnerId", blankToNull(form.get("partnerId")));
+        body.put("offerId", blankToNull(form.get("offerId")));
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/referrals", body), redirect);
     }
 
     @PostMapping("/faelle/{id}/verweisungen/{referralId}/rueckzug")

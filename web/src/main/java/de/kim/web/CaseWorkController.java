@@ -21,6 +21,11 @@ import static de.kim.web.CasesController.blankToNull;
 @Controller
 public class CaseWorkController {
 
+    /** The need form's fields the service may refuse, as the API names them. */
+    static final List<String> NEED_FIELDS = List.of("fieldOfAction", "priority", "description");
+    /** The follow-up form's fields the service may refuse, as the API names them. */
+    static final List<String> FOLLOW_UP_FIELDS = List.of("dueOn", "subject");
+
     private final Api api;
     private final CaseChanges changes;
 
@@ -30,15 +35,14 @@ public class CaseWorkController {
     }
 
     @PostMapping("/faelle/{id}/bedarfe")
-    public String need(@PathVariable String id, @RequestParam String fieldOfAction, @RequestParam String priority,
-                       @RequestParam(required = false) String description,
-                       @RequestParam(defaultValue = "false") boolean entrusted, RedirectAttributes redirect) {
+    public String need(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fieldOfAction", fieldOfAction);
-        body.put("priority", priority);
-        body.put("description", blankToNull(description));
-        body.put("entrusted", entrusted);
-        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), redirect);
+        body.put("fieldOfAction", blankToNull(form.get("fieldOfAction")));
+        body.put("priority", blankToNull(form.get("priority")));
+        body.put("description", blankToNull(form.get("description")));
+        body.put("entrusted", "true".equals(form.get("entrusted")));
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/needs", body), redirect,
+                "add-need", NEED_FIELDS);
     }
 
     /** Marks a need, measure or achievement as entrusted (anvertraut, § 65 SGB VIII): it never leaves case management. */
@@ -138,10 +142,12 @@ public class CaseWorkController {
     }
 
     @PostMapping("/faelle/{id}/wiedervorlagen")
-    public String followUp(@PathVariable String id, @RequestParam String dueOn, @RequestParam String subject,
-                           RedirectAttributes redirect) {
-        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/follow-ups",
-                Map.of("dueOn", dueOn, "subject", subject)), redirect);
+    public String followUp(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dueOn", blankToNull(form.get("dueOn")));
+        body.put("subject", blankToNull(form.get("subject")));
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/follow-ups", body), redirect,
+                "add-follow-up", FOLLOW_UP_FIELDS);
     }
 
     @PostMapping("/faelle/{id}/wiedervorlagen/{followUpId}/erledigt")

@@ -22,6 +22,9 @@ public class ClientAndContactsController {
 
     private static final List<String> CLIENT_FIELDS = List.of("givenName", "familyName", "dateOfBirth", "nationality",
             "languages", "town", "contact.phone", "contact.email", "contact.address");
+    /** The contact log's fields the service may refuse, as the API names them. */
+    static final List<String> CONTACT_FIELDS = List.of("contactOn", "kind", "durationMinutes", "interpreterLanguage",
+            "participants", "note");
 
     private final Api api;
     private final CaseChanges changes;
@@ -67,12 +70,13 @@ public class ClientAndContactsController {
     public String contact(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("contactOn", blankToNull(form.get("contactOn")));
-        body.put("kind", form.get("kind"));
+        body.put("kind", blankToNull(form.get("kind")));
         body.put("durationMinutes", blankToNull(form.get("durationMinutes")));
         body.put("interpreterLanguage", blankToNull(form.get("interpreterLanguage")));
         body.put("participants", blankToNull(form.get("participants")));
         body.put("note", blankToNull(form.get("note")));
         body.put("entrusted", "true".equals(form.get("entrusted")));
-        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/contacts", body), redirect);
+        return changes.apply(id, () -> api.send(HttpMethod.POST, "/api/cases/" + id + "/contacts", body), redirect,
+                "add-contact", CONTACT_FIELDS);
     }
 }

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The fields case-service refused in a problem (RFC 9457, {@code errors[].field}), each with a
- * German sentence to show next to its field ({@code rectify.error.<field>}; the service's own
+ * German sentence to show next to its field ({@code field.error.<field>}; the service's own
  * words where none is kept here). Fields of the client are named without their {@code client.}
- * prefix, contact fields without {@code contact.}.
+ * prefix, contact fields without {@code contact.}, an element of a list ({@code purposes[0]}) as
+ * the list.
  */
 @Component
 public class FieldProblems {
@@ -28,9 +29,9 @@ public class FieldProblems {
     public Map<String, String> of(JsonNode problem, List<String> fields) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (JsonNode error : problem.path("errors")) {
-            String field = error.path("field").asText().replaceFirst("^client\\.", "").replaceFirst("\\[\\d+]$", "");
+            String field = error.path("field").asText().replaceFirst("^client\\.", "").replaceFirst("\\[\\d*]$", "");
             if (fields.contains(field)) {
-                errors.putIfAbsent(field.replace("contact.", ""), messages.getMessage("rectify.error." + field, null,
+                errors.putIfAbsent(field.replace("contact.", ""), messages.getMessage("field.error." + field, null,
                         error.path("message").asText(), LocaleContextHolder.getLocale()));
             }
         }

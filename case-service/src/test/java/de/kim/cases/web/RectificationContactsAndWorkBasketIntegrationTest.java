@@ -216,6 +216,29 @@ class RectificationContactsAndWorkBasketIntegrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void bad_input_to_the_consent_form_is_a_problem_naming_the_field() throws Exception {
+        String caseId = openCase();
+        String valid = """
+                {"recipient":"immigration-office","purposes":["RESIDENCE_MATTERS"],"dataCategories":["ACHIEVEMENTS"],
+                 "form":"WRITTEN","givenOn":"%s","validUntil":"%s"}""".formatted(today, today.plusYears(1));
+        for (var bad : java.util.Map.of(
+                "purposes", valid.replace("[\"RESIDENCE_MATTERS\"]", "[]"),
+                "dataCategories", valid.replace("[\"ACHIEVEMENTS\"]", "[\"NO_SUCH_CATEGORY\"]"),
+                "validUntil", valid.replace("\"validUntil\":\"" + today.plusYears(1), "\"validUntil\":\"01.10.2027"),
+                "recipient", valid.replace("\"recipient\":\"immigration-office\",", "")).entrySet()) {
+            ResponseEntity<String> refused = exchange(HttpMethod.POST, "/api/cases/" + caseId + "/consents", bad.getValue(),
+                    null);
+            assertThat(refused.getStatusCode()).as(bad.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as(bad.getKey()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            JsonNode problem = json.readTree(refused.getBody());
+            assertThat(problem.path("errors").findValuesAsText("field")).as(bad.getKey())
+                    .anyMatch(field -> field.startsWith(bad.getKey()));
+            assertThat(problem.path("detail").asText()).as(bad.getKey()).isNotBlank();
+        }
+        assertThat(caseFile(caseId).path("consents").size()).as("nothing recorded").isZero();
+    }
+
     private String client(String familyName, String town, String nationality) {
         return """
                 {"givenName":"Amina","familyName":"%s","dateOfBirth":"1990-04-12","nationality":"%s",
