@@ -28,6 +28,9 @@ public class CasesController {
     private final org.springframework.context.MessageSource messages;
     private final FieldProblems problems;
 
+    /** Entries of the case history on one page. */
+    static final int HISTORY_PAGE_SIZE = 50;
+
     /** The fields of the opening form the service may refuse, as the API names them. */
     static final List<String> OPENING_FIELDS = List.of("givenName", "familyName", "dateOfBirth", "nationality",
             "languages", "town", "assignee");
@@ -92,13 +95,14 @@ public class CasesController {
 
     @GetMapping("/faelle/{id}")
     public String file(@PathVariable String id, @RequestParam(required = false) String bedarf, Model model) {
-        return part(id, CaseFileSections.OVERVIEW, bedarf, model);
+        return part(id, CaseFileSections.OVERVIEW, bedarf, null, model);
     }
 
-    /** One part of the case file; each reads only what it shows. */
+    /** One part of the case file; each reads only what it shows (the history a page at a time, {@code seite}). */
     @GetMapping("/faelle/{id}/{part:" + CaseFileSections.PATTERN + "}")
     public String part(@PathVariable String id, @PathVariable String part,
-                       @RequestParam(required = false) String bedarf, Model model) {
+                       @RequestParam(required = false) String bedarf, @RequestParam(required = false) String seite,
+                       Model model) {
         Api.Answer file = api.get("/api/cases/" + id);
         if (!file.ok()) {
             model.addAttribute("error", file.problem());
@@ -109,7 +113,9 @@ public class CasesController {
         model.addAttribute("section", part);
         model.addAttribute("sections", CaseFileSections.ALL);
         if ("verlauf".equals(part)) {
-            model.addAttribute("history", api.list("/api/cases/" + id + "/history"));
+            int page = RecordList.page(seite);
+            model.addAttribute("history", CaseListController.Paged.of(api.read("/api/cases/" + id + "/history?page="
+                    + (page - 1) + "&size=" + HISTORY_PAGE_SIZE), page));
         }
         if (List.of("bedarfe", "verweisungen", "einwilligungen").contains(part)) {
             List<?> partners = api.list("/api/partners");

@@ -70,8 +70,9 @@ class CaseFileSectionsPageTest {
              "themes":[],"handOvers":[],"legalDomains":["SGB_II","AUFENTHG"]}""".formatted(CASE, PARTNER);
 
     private static final String HISTORY = """
-            [{"sequence":0,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","type":"CaseOpened",
-              "text":"Fall eröffnet (Zielgruppe: Neuzugewanderte; Zugang: Jobcenter), zuständig: cm-anna"}]""";
+            {"items":[{"sequence":0,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","type":"CaseOpened",
+              "text":"Fall eröffnet (Zielgruppe: Neuzugewanderte; Zugang: Jobcenter), zuständig: cm-anna"}],
+             "total":1,"page":0,"size":50}""";
 
     @Autowired
     MockMvc mvc;
@@ -89,8 +90,8 @@ class CaseFileSectionsPageTest {
         when(api.read("/api/cases/" + CASE)).thenReturn(json.convertValue(file, Map.class));
         when(api.list(anyString())).thenReturn(List.of());
         when(api.list("/api/partners")).thenAnswer(call -> List.of(Map.of("id", PARTNER, "name", "VHS Velbert")));
-        List<?> history = json.readValue(HISTORY, List.class);
-        when(api.list("/api/cases/" + CASE + "/history")).thenAnswer(call -> history);
+        Map<?, ?> history = json.readValue(HISTORY, Map.class);
+        when(api.read("/api/cases/" + CASE + "/history?page=0&size=50")).thenAnswer(call -> history);
         when(api.send(any(), anyString(), any())).thenReturn(new Api.Answer(204, json.createObjectNode()));
     }
 

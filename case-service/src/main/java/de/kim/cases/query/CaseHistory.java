@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The full history of a case as a timeline in plain words, read from the event store itself,
+ * The full history of a case as a timeline in plain words, read from the event store itself
+ * (paged newest first for the case file, whole and oldest first for the self-disclosure),
  * so it shows everything that happened, in order, with who did it: each line a sentence in the
  * reader's language, with labels instead of codes and names instead of partner and offer ids. Its texts are opened with the
  * client's key; once the client is erased, each line keeps only what happened and when.
@@ -49,15 +51,47 @@ public class CaseHistory {
     public record Entry(long sequence, Instant time, String actor, String type, String text) {
     }
 
-    /** The history, or nothing when the case does not exist for this tenant. */
+    /** One page of the history: its entries, newest first, and how many entries there are in all. */
+    public record Page(List<Entry> items, long total) {
+    }
+
+    /** The history, oldest first, or nothing when the case does not exist for this tenant. */
     public Optional<List<Entry>> of(String tenant, String caseId) {
+        return stream(tenant, caseId).map(stream -> {
+            boolean erased = erased(stream);
+            return stream.stream().map(m -> entry(m, tenant, erased)).toList();
+        });
+    }
+
+    /**
+     * One page of the history, newest first ({@code page} from 0), or nothing when the case does not
+     * exist for this tenant. Only the page's entries are written as sentences.
+     */
+    public Optional<Page> page(String tenant, String caseId, int page, int size) {
+        return stream(tenant, caseId).map(stream -> {
+            boolean erased = erased(stream);
+            int total = stream.size();
+            int from = (int) Math.min((long) page * size, total);
+            int to = Math.min(from + size, total);
+            List<Entry> items = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                items.add(entry(stream.get(total - 1 - i), tenant, erased));
+            }
+            return new Page(items, total);
+        });
+    }
+
+    private Optional<List<? extends DomainEventMessage<?>>> stream(String tenant, String caseId) {
         List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId).asStream().toList();
         if (stream.isEmpty() || !(stream.get(0).getPayload() instanceof CaseOpenedEvent opened)
                 || !opened.tenant().equals(tenant)) {
             return Optional.empty();
         }
-        boolean erased = stream.stream().anyMatch(m -> m.getPayload() instanceof ClientErasedEvent);
-        return Optional.of(stream.stream().map(m -> entry(m, tenant, erased)).toList());
+        return Optional.of(stream);
+    }
+
+    private static boolean erased(List<? extends DomainEventMessage<?>> stream) {
+        return stream.stream().anyMatch(m -> m.getPayload() instanceof ClientErasedEvent);
     }
 
     /** After an erasure the history keeps what happened and when, but no free text that may describe the client. */

@@ -67,6 +67,8 @@ import static de.kim.cases.web.CaseEndpoints.version;
 @RequestMapping(CaseEndpoints.BASE)
 public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
 
+    /** The history's one order: newest first. */
+    private static final List<String> HISTORY_ORDER = List.of("time");
     /** What the case list sorts by, the default first: the newest case leads. Names are sealed and sort nowhere. */
     static final List<String> SORTABLE = List.of("openedOn", "caseNumber", "status", "town", "targetGroup");
 
@@ -143,10 +145,15 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
         return ResponseEntity.ok().eTag("\"" + file.version + "\"").body(file);
     }
 
+    /** The history, newest first, a page at a time ({@code page} from 0, {@code size} 1 to 200, 50 if not given). */
     @GetMapping("/{id}/history")
-    public List<CaseHistory.Entry> history(@PathVariable String id) {
+    public ListPage<CaseHistory.Entry> history(@PathVariable String id, @RequestParam(required = false) String page,
+                                               @RequestParam(required = false) String size) {
+        PageRequest paging = ListPaging.of(page, size, null, HISTORY_ORDER, true);
         cases.file(id);
-        return history.of(cases.tenant(), id).orElseThrow(() -> new NotFoundException("case.not-found"));
+        CaseHistory.Page found = history.page(cases.tenant(), id, paging.number(), paging.size())
+                .orElseThrow(() -> new NotFoundException("case.not-found"));
+        return new ListPage<>(found.items(), found.total(), paging.number(), paging.size());
     }
 
     @PostMapping("/{id}/follow-ups")

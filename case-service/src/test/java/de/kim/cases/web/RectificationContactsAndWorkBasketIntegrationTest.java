@@ -217,6 +217,32 @@ class RectificationContactsAndWorkBasketIntegrationTest {
     }
 
     @Test
+    void the_history_comes_a_page_at_a_time_newest_first_with_the_total() throws Exception {
+        String caseId = openCase();
+        for (int minutes = 1; minutes <= 3; minutes++) {
+            assertThat(exchange(HttpMethod.POST, "/api/cases/" + caseId + "/contacts", contact("PHONE", minutes, "n"),
+                    null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        JsonNode first = json.readTree(http.getForEntity("/api/cases/" + caseId + "/history?page=0&size=2",
+                String.class).getBody());
+        assertThat(first.path("total").asLong()).isEqualTo(4);
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(2);
+        assertThat(first.path("items").findValuesAsText("type")).containsExactly("ContactRecorded", "ContactRecorded");
+        assertThat(first.at("/items/0/sequence").asLong()).isGreaterThan(first.at("/items/1/sequence").asLong());
+        JsonNode last = json.readTree(http.getForEntity("/api/cases/" + caseId + "/history?page=1&size=2",
+                String.class).getBody());
+        assertThat(last.path("items").findValuesAsText("type")).containsExactly("ContactRecorded", "CaseOpened");
+        assertThat(json.readTree(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody())
+                .path("size").asInt()).as("the size if none is asked").isEqualTo(50);
+
+        ResponseEntity<String> tooLarge = http.getForEntity("/api/cases/" + caseId + "/history?size=201", String.class);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLarge.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(tooLarge.getBody()).at("/errors/0/field").asText()).isEqualTo("size");
+    }
+
+    @Test
     void bad_input_to_the_consent_form_is_a_problem_naming_the_field() throws Exception {
         String caseId = openCase();
         String valid = """

@@ -171,7 +171,7 @@ class CaseWorkflowEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> json(PLATFORM.as(LEAD).get(cases)).path("status").asText().equals("CLOSED"));
 
         // The history tells it in plain words.
-        List<String> history = json(PLATFORM.as(LEAD).get(cases + "/history")).findValuesAsText("text");
+        List<String> history = json(PLATFORM.as(LEAD).get(cases + "/history?size=200")).findValuesAsText("text");
         assertThat(history).anyMatch(line -> line.startsWith("Fall eröffnet"))
                 .anyMatch(line -> line.startsWith("Verweisung an VHS Velbert: Angebot „Deutsch B1 mit Kinderbetreuung“"))
                 .anyMatch(line -> line.equals("Die Verweisung an VHS Velbert wurde angenommen"))

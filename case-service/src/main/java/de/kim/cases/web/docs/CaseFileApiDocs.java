@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 
-import java.util.List;
 import java.util.Map;
 
 import static de.kim.cases.web.docs.CaseDocTexts.CHANGED;
@@ -78,11 +77,14 @@ public interface CaseFileApiDocs {
     ResponseEntity<CaseFile> get(String id);
 
     @Operation(summary = "A case's history",
-            description = "What happened in the case, in order, in words: opened, consent recorded, need assessed, "
-                    + "referral made and answered, handed over, closed, … with who did it and when.")
-    @ApiResponse(responseCode = "200", description = "The history, oldest first.")
+            description = "What happened in the case, in words: opened, consent recorded, need assessed, "
+                    + "referral made and answered, handed over, closed, … with who did it and when. Paged on the "
+                    + "server, newest first: `page` from 0, `size` 1 to 200 (50 if not given); a bad one is a 400 "
+                    + "problem naming it.")
+    @ApiResponse(responseCode = "200", description = "One page of the history, newest first: `{items, total, page, size}`.")
+    @ApiResponse(responseCode = "400", description = "`page` or `size` out of range.")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
-    List<CaseHistory.Entry> history(String id);
+    ListPage<CaseHistory.Entry> history(String id, String page, String size);
 
     @Operation(summary = "Tag a generative theme",
             description = "Tags the case with a structural barrier that recurs across cases (e.g. "
