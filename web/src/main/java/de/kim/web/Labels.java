@@ -1,5 +1,6 @@
 package de.kim.web;
 
+import de.kim.contracts.vocabulary.IsoNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * What a page shows for what the APIs send: a code's label in the user's language
- * ({@code code.<CODE>}, or the code itself where there is none), days as {@code tt.mm.jjjj}
- * and times in Europe/Berlin.
+ * ({@code code.<CODE>}, or the code itself where there is none), nationalities and languages by
+ * their names, days as {@code tt.mm.jjjj} and times in Europe/Berlin.
  */
 @Component("labels")
 public class Labels {
@@ -42,6 +43,30 @@ public class Labels {
             return of(codes);
         }
         return all.stream().map(this::of).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * A nationality (ISO 3166-1 alpha-3, e.g. {@code AFG}) as the country's name in the user's language
+     * ({@link IsoNames}); a code without a name as "ohne Bezeichnung", none as nothing.
+     */
+    public String country(Object code) {
+        if (code == null || String.valueOf(code).isBlank()) {
+            return "";
+        }
+        return IsoNames.country(String.valueOf(code), LocaleContextHolder.getLocale()).orElseGet(this::unnamed);
+    }
+
+    /** Languages (ISO 639 codes, one or a list) as their names in the user's language, separated by commas. */
+    public String languages(Object codes) {
+        java.util.Collection<?> all = codes instanceof java.util.Collection<?> list ? list
+                : codes == null ? java.util.List.of() : java.util.List.of(codes);
+        return all.stream().map(String::valueOf).filter(code -> !code.isBlank())
+                .map(code -> IsoNames.language(code, LocaleContextHolder.getLocale()).orElseGet(this::unnamed))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private String unnamed() {
+        return messages.getMessage("disclosure.unnamed", null, "", LocaleContextHolder.getLocale());
     }
 
     /**

@@ -1,6 +1,7 @@
 package de.kim.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.kim.contracts.vocabulary.IsoNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -179,18 +180,11 @@ public final class SelfDisclosurePage {
         if (iso3 == null || iso3.isBlank()) {
             return NONE;
         }
-        for (String iso2 : Locale.getISOCountries()) {
-            Locale country = new Locale("", iso2);
-            if (country.getISO3Country().equalsIgnoreCase(iso3)) {
-                return country.getDisplayCountry(locale);
-            }
-        }
-        return text.apply("disclosure.unnamed");
+        return IsoNames.country(iso3, locale).orElseGet(() -> text.apply("disclosure.unnamed"));
     }
 
     private String language(String code) {
-        String name = new Locale(code).getDisplayLanguage(locale);
-        return name.isBlank() || name.equalsIgnoreCase(code) ? text.apply("disclosure.unnamed") : name;
+        return IsoNames.language(code, locale).orElseGet(() -> text.apply("disclosure.unnamed"));
     }
 
     static String shown(JsonNode value) {

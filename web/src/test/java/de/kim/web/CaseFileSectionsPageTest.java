@@ -154,7 +154,25 @@ class CaseFileSectionsPageTest {
         assertThat(all.toString()).contains("VHS Velbert", "Ausländerbehörde", "Verweisung", "Identität, Bedarfe",
                 "Keine Kapazität", "SGB II", "01.11.2026 – 31.03.2027", "ab 01.10.2026: SGB II + AufenthG",
                 "12.04.1990", "Hausbesuch", "15.11.2026", "Fall eröffnet (Zielgruppe: Neuzugewanderte", "01.10.2026 10:05",
-                "Jobcenter");
+                "Jobcenter", "Staatsangehörigkeit Syrien", "Sprachen Arabisch").doesNotContain(" SYR ", " ar ");
+    }
+
+    @Test
+    void the_history_is_read_a_page_at_a_time_newest_first() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            items.append(i == 0 ? "" : ",").append("""
+                    {"sequence":%d,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","type":"ContactRecorded",
+                     "text":"Beratungskontakt Nr. %d"}""".formatted(69 - i, 70 - i));
+        }
+        Map<?, ?> second = json.readValue("""
+                {"items":[%s],"total":120,"page":1,"size":50}""".formatted(items), Map.class);
+        when(api.read("/api/cases/" + CASE + "/history?page=1&size=50")).thenAnswer(call -> second);
+        String page = mvc.perform(get("/faelle/" + CASE + "/verlauf").param("seite", "2").locale(Locale.GERMAN)
+                .with(signedIn())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Einträge 51–100 von 120, neueste zuerst", "Beratungskontakt Nr. 70",
+                        "href=\"/faelle/" + CASE + "/verlauf?seite=1\"", "href=\"/faelle/" + CASE + "/verlauf?seite=3\"")
+                .containsSubsequence("Beratungskontakt Nr. 70", "Beratungskontakt Nr. 21");
     }
 
     private String page(String part) throws Exception {

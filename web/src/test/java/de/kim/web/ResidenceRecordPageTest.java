@@ -102,7 +102,8 @@ class ResidenceRecordPageTest {
         assertThat(page).contains("<select id=\"h-pathway\" name=\"pathway\"", "value=\"AUFENTHG_25B\"");
         String title = page.substring(page.indexOf("<h1"), page.indexOf("</h1>"));
         assertThat(title).contains("Aufenthaltsakte 32.1-ABH 4711/2019 – Haddad, Lina").doesNotContain("r-1");
-        assertThat(page).contains("123456789012");
+        assertThat(page).contains("123456789012", "<span id=\"record-nationality\">Afghanistan</span>")
+                .doesNotContain(">AFG<");
     }
 
     @Test

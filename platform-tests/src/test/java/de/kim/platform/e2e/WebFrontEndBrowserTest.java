@@ -204,6 +204,8 @@ class WebFrontEndBrowserTest {
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
         // Every part of the file (needs, consent, referral, contact, follow-up): words only, no axe-core violation.
         walkCaseFile(lead, caseUrl, "case-file-1");
+        assertThat(textOf(lead, caseUrl, "client-nationality")).isEqualTo("Syrien");
+        assertThat(lead.findElement(By.id("client-languages")).getText()).isEqualTo("Arabisch, Deutsch");
         assertThat(textOf(lead, caseUrl + "/verlauf", "history")).contains(
                 "Einwilligung für VHS Velbert erfasst", "Verweisung an VHS Velbert: Angebot „Deutsch B1 mit Kinderbetreuung“",
                 "Bedarf im Handlungsfeld Sprache erfasst", "Beratungskontakt am ", "Hausbesuch");
@@ -254,6 +256,7 @@ class WebFrontEndBrowserTest {
         submit(officer, "new-record");
         assertThat(officer.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Aufenthaltsakte ABH-B 2019/42 – Beispiel, Samir");
+        assertThat(officer.findElement(By.id("record-nationality")).getText()).isEqualTo("Afghanistan");
         String recordUrl = officer.getCurrentUrl();
         String recordId = recordUrl.substring(recordUrl.lastIndexOf('/') + 1);
         new Select(officer.findElement(By.id("s-type"))).selectByValue("DULDUNG");
