@@ -227,15 +227,16 @@ public class SteeringGroupPages {
             redirect.addFlashAttribute("taskErrors", taskErrors(answer, rows));
         }
         String decisionId = answer.ok() ? answer.id() : "";
-        if (answer.ok()) {
-            api.awaitUntil(meetingApi(groupId, meetingId), m -> m.path("decisions").findValuesAsText("id").contains(decisionId));
-        }
         if (answer.ok() && adoptsVersion != null) {
+            // The group answers for its decision at once: the adoption needs no wait for the meeting's page.
             answer = api.send(HttpMethod.POST, ActionPlanController.PLAN + "/versions/" + adoptsVersion + "/adoption",
-                    Map.of("decisionId", decisionId));
+                    Map.of("decisionId", decisionId, "groupId", groupId));
             if (answer.ok()) {
                 api.awaitUntil(ActionPlanController.PLAN, plan -> plan.path("inForce").asInt() == adoptsVersion);
             }
+        }
+        if (!decisionId.isEmpty()) {
+            api.awaitUntil(meetingApi(groupId, meetingId), m -> m.path("decisions").findValuesAsText("id").contains(decisionId));
         }
         answer.flash(redirect, "record-decision");
         return "redirect:" + meetingPath(groupId, meetingId) + "#decisions";

@@ -3,6 +3,7 @@ package de.kim.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -167,6 +169,23 @@ class SteeringGroupPagesRenderingTest {
                 .andExpect(status().isFound()).andReturn().getFlashMap().get("taskErrors");
         // The only task sent came from the second row.
         assertThat(errors).asString().contains("row=2", "nur ein Mitglied");
+    }
+
+    @Test
+    void a_decision_that_adopts_the_draft_adopts_it_at_once_naming_its_group() throws Exception {
+        String decisions = "/api/steering/groups/" + GROUP + "/meetings/" + MEETING + "/decisions";
+        String adoption = "/api/steering/action-plan/versions/2/adoption";
+        when(api.send(eq(HttpMethod.POST), eq(decisions), any())).thenReturn(new Api.Answer(201,
+                JSON.readTree("{\"id\":\"d-1\"}")));
+        when(api.send(eq(HttpMethod.POST), eq(adoption), any())).thenReturn(new Api.Answer(204, JSON.createObjectNode()));
+        mvc.perform(post("/steuerung/gremien/" + GROUP + "/sitzungen/" + MEETING + "/beschluesse").with(csrf())
+                        .with(signedIn()).param("subject", "Handlungskonzept beschlossen").param("text", "Fassung 2.")
+                        .param("adoptsVersion", "2"))
+                .andExpect(status().isFound());
+        InOrder order = inOrder(api);
+        order.verify(api).send(eq(HttpMethod.POST), eq(decisions), any());
+        order.verify(api).send(HttpMethod.POST, adoption, Map.of("decisionId", "d-1", "groupId", GROUP));
+        order.verify(api).awaitUntil(eq("/api/steering/groups/" + GROUP + "/meetings/" + MEETING), any());
     }
 
     @Test

@@ -85,10 +85,11 @@ class SteeringGroupEndToEndTest {
         String decision = id(decided);
         String task = json(decided).at("/taskIds/0").asText();
         assertThat(json(decided).at("/taskIds/1").asText()).isNotBlank().isNotEqualTo(task);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(steering.get("/api/steering/decisions/" + decision))
-                .path("meetingId").asText()).isEqualTo(meeting));
+        // Adopted the moment it is taken: the group answers for its decision, not the meetings' read model.
         assertThat(steering.post("/api/steering/action-plan/versions/" + version + "/adoption",
                 "{\"decisionId\":\"" + decision + "\"}").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(steering.get("/api/steering/decisions/" + decision))
+                .path("meetingId").asText()).isEqualTo(meeting));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(steering.get(
                 "/api/steering/tasks?open=true&size=100")).path("items").findValuesAsText("id")).contains(task));

@@ -38,7 +38,8 @@ public class SteeringGroupAggregate {
     private final Set<String> members = new HashSet<>();
     private final Set<String> formerMembers = new HashSet<>();
     private final Map<String, Meeting> meetings = new HashMap<>();
-    private final Set<String> decisions = new HashSet<>();
+    /** The decisions taken in the group's meetings, by id: what an adoption of the plan asks. */
+    private final Map<String, DecisionTaken> decisions = new HashMap<>();
     private final Map<String, Boolean> tasksDone = new HashMap<>();
 
     /** What the rules need of a meeting: its day, its agenda items and who was recorded present. */
@@ -122,7 +123,7 @@ public class SteeringGroupAggregate {
         if (c.agendaItemId() != null) {
             requireAgendaItem(meeting, c.agendaItemId());
         }
-        if (decisions.contains(c.decisionId())) {
+        if (decisions.containsKey(c.decisionId())) {
             throw new ConflictException("steering.decision.exists");
         }
         List<TaskSpec> tasks = c.tasks() == null ? List.of() : c.tasks();
@@ -141,6 +142,12 @@ public class SteeringGroupAggregate {
             apply(new TaskAssignedEvent(groupId, c.meetingId(), c.decisionId(), task.taskId(), task.title(),
                     task.ownerMemberId(), task.dueOn(), c.goalId(), c.measureId()));
         }
+    }
+
+    /** The decision, if one of this group's meetings took it; another tenant learns nothing. */
+    @CommandHandler
+    DecisionTaken handle(CheckDecisionCommand c, @MetaDataValue(Actor.TENANT) String actorTenant) {
+        return tenant.equals(actorTenant) ? decisions.get(c.decisionId()) : null;
     }
 
     @CommandHandler
@@ -220,7 +227,7 @@ public class SteeringGroupAggregate {
 
     @EventSourcingHandler
     void on(MeetingDecisionRecordedEvent e) {
-        decisions.add(e.decisionId());
+        decisions.put(e.decisionId(), new DecisionTaken(groupId, e.decisionId(), e.meetingId(), e.decidedOn()));
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package de.kim.steering.web;
 import de.kim.contracts.vocabulary.Direction;
 import de.kim.contracts.vocabulary.Metric;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.domain.NotFoundException;
 import de.kim.steering.api.*;
 import de.kim.steering.query.PlanVersions;
 import de.kim.steering.query.groups.DecisionView;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,8 +65,11 @@ public class PlanVersionController implements PlanVersionApi {
                                   @Pattern(regexp = MONTH) String to, @Size(max = 100) String town) {
     }
 
-    /** {@code POST …/versions/{n}/adoption}: the meeting's decision that adopts the draft. */
-    public record Adoption(@NotBlank String decisionId) {
+    /**
+     * {@code POST …/versions/{n}/adoption}: the meeting's decision that adopts the draft, and the group
+     * whose meeting took it ({@code groupId}, optional: without it each of the tenant's groups is asked).
+     */
+    public record Adoption(@NotBlank String decisionId, @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String groupId) {
     }
 
     @GetMapping("/versions")
@@ -90,13 +95,31 @@ public class PlanVersionController implements PlanVersionApi {
     @PostMapping("/versions/{number}/adoption")
     public ResponseEntity<Void> adopt(@PathVariable int number, @Valid @RequestBody Adoption body) {
         String tenant = context.tenant();
-        DecisionView decision = groups.decision(tenant, body.decisionId());
-        if (decision.meetingId == null) {
+        DecisionTaken decision = decision(tenant, body);
+        commands.sendAndWait(new AdoptPlanVersionCommand(tenant, number, decision.decidedOn(), decision.decisionId(),
+                decision.meetingId()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The adopting decision as its group knows it (the command side, not the meetings' read model), so
+     * that a decision just taken adopts at once. A decision recorded on its own, without a meeting, is a
+     * 400; one no group of the tenant took, 404.
+     */
+    private DecisionTaken decision(String tenant, Adoption body) {
+        List<String> asked = body.groupId() != null ? List.of(body.groupId())
+                : groups.groups(tenant, 0, Paging.MAX_SIZE).items().stream().map(group -> group.id).toList();
+        for (String group : asked) {
+            DecisionTaken taken = commands.sendAndWait(new CheckDecisionCommand(group, body.decisionId()));
+            if (taken != null) {
+                return taken;
+            }
+        }
+        DecisionView recorded = groups.decision(tenant, body.decisionId());
+        if (recorded.meetingId == null) {
             throw new InvalidInputException("decisionId", "steering.decision.not-in-meeting");
         }
-        commands.sendAndWait(new AdoptPlanVersionCommand(tenant, number, decision.decidedOn, decision.id,
-                decision.meetingId));
-        return ResponseEntity.noContent().build();
+        throw new NotFoundException("steering.decision.not-found");
     }
 
     @PutMapping("/goals/{goalId}")

@@ -80,6 +80,27 @@ class SteeringGroupAggregateTest {
     }
 
     @Test
+    void a_group_knows_a_decision_of_its_meetings_the_moment_it_is_taken() {
+        fixture.given(groupWithMeeting()).andGiven(new MeetingDecisionRecordedEvent("g1", "s1", "d1", TENANT,
+                        Body.STEERING_GROUP, DAY, "t1", "Handlungskonzept beschlossen", "Text", null, null))
+                .when(new CheckDecisionCommand("g1", "d1"), LG)
+                .expectSuccessfulHandlerExecution().expectNoEvents()
+                .expectResultMessagePayload(new DecisionTaken("g1", "d1", "s1", DAY));
+    }
+
+    @Test
+    void a_decision_the_group_did_not_take_or_of_another_tenant_is_unknown_to_it() {
+        fixture.given(groupWithMeeting()).andGiven(new MeetingDecisionRecordedEvent("g1", "s1", "d1", TENANT,
+                        Body.STEERING_GROUP, DAY, "t1", "Handlungskonzept beschlossen", "Text", null, null))
+                .when(new CheckDecisionCommand("g1", "d2"), LG)
+                .expectResultMessagePayload(null).expectNoEvents();
+        fixture.given(groupWithMeeting()).andGiven(new MeetingDecisionRecordedEvent("g1", "s1", "d1", TENANT,
+                        Body.STEERING_GROUP, DAY, "t1", "Handlungskonzept beschlossen", "Text", null, null))
+                .when(new CheckDecisionCommand("g1", "d1"), Map.of("tenant", "kreis-musterland"))
+                .expectResultMessagePayload(null).expectNoEvents();
+    }
+
+    @Test
     void a_task_owner_who_is_not_a_member_is_refused() {
         fixture.given(groupWithMeeting())
                 .when(new TakeDecisionCommand("g1", "s1", "d1", "t1", "Ausschreibung", "Text", null, null,

@@ -40,10 +40,13 @@ public interface PlanVersionApi {
 
     @Operation(summary = "Adopt the draft",
             description = "Adopts the draft as the version in force from the day of the meeting whose decision "
-                    + "(`decisionId`) adopts it; the version keeps the plan as it stands then.",
+                    + "(`decisionId`) adopts it; the version keeps the plan as it stands then. `groupId` names the "
+                    + "group whose meeting took the decision (without it each group of the Kommune is asked): the "
+                    + "group itself answers, so a decision adopts the moment it is taken.",
             requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
                     name = "Beschluss der Lenkungsgruppe", value = """
-                            {"decisionId": "8e1b2f3a-4c5d-4e6f-8a9b-0c1d2e3f4a5b"}"""))))
+                            {"decisionId": "8e1b2f3a-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                             "groupId": "3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9"}"""))))
     @ApiResponse(responseCode = "204", description = "Adopted.")
     @ApiResponse(responseCode = "400", description = "The decision was not taken in a meeting, or before the previous version.")
     @ApiResponse(responseCode = "404", description = "No such draft or decision.")
