@@ -10,12 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The candidate list as rows for a CSV or XLSX file, for the office's own procedure: a short head (the pathway,
  * the day and the end of the period) and one row per candidate, all in words of the reader's language (German by
- * default), dates as tt.mm.jjjj; no code and no record id.
+ * default), dates as tt.mm.jjjj; no code, no record id and no user id.
  */
 @Component
 class CandidateFiles {
@@ -27,10 +28,12 @@ class CandidateFiles {
 
     private final MessageSource messages;
     private final ScreeningTexts texts;
+    private final OfficerNames officers;
 
-    CandidateFiles(MessageSource messages, ScreeningTexts texts) {
+    CandidateFiles(MessageSource messages, ScreeningTexts texts, OfficerNames officers) {
         this.messages = messages;
         this.texts = texts;
+        this.officers = officers;
     }
 
     /**
@@ -42,7 +45,10 @@ class CandidateFiles {
                 + "-" + day;
     }
 
-    List<List<String>> rows(Pathway pathway, LocalDate day, LocalDate until, List<CandidateList.Candidate> candidates) {
+    /** The officer of each candidate by the name they sign in with ({@link OfficerNames}), never by user id. */
+    List<List<String>> rows(String tenant, Pathway pathway, LocalDate day, LocalDate until,
+                            List<CandidateList.Candidate> candidates) {
+        Map<String, String> officerNames = officers.of(tenant);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(word("pathway"), texts.label("pathway", pathway) + " (" + texts.label("pathway-basis", pathway) + ")"));
         rows.add(List.of(word("as-of"), DAY.format(day)));
@@ -52,7 +58,7 @@ class CandidateFiles {
                 word("missing"), word("to-check"), word("rule-set")));
         for (CandidateList.Candidate c : candidates) {
             rows.add(List.of(c.record() == null ? word("unnamed") : c.record(),
-                    c.officer() == null ? word("no-officer") : c.officer(),
+                    c.officer() == null ? word("no-officer") : officerNames.getOrDefault(c.officer(), word("officer-unknown")),
                     c.currentStatusLabel() == null ? "" : c.currentStatusLabel(),
                     word(c.meetsNow() ? "meets-now" : "meets-by"), DAY.format(c.meetsBy()),
                     requirements(c.missing()), requirements(c.toCheck()),

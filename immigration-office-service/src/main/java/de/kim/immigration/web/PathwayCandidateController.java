@@ -104,7 +104,7 @@ public class PathwayCandidateController implements PathwayCandidateApi {
         LocalDate until = day.plus(PathwayCandidates.window(within));
         List<CandidateList.Candidate> found = candidates.all(tenant(), pathway, day, until);
         AuditInterceptor.shows(request, found.stream().map(CandidateList.Candidate::recordId).toList());
-        return new Export(CandidateFiles.name(pathway, day), files.rows(pathway, day, until, found));
+        return new Export(CandidateFiles.name(pathway, day), files.rows(tenant(), pathway, day, until, found));
     }
 
     private static void requirePathway(Pathway pathway) {

@@ -682,6 +682,18 @@ class ImmigrationOfficeIntegrationTest {
             }
         });
         java.time.format.DateTimeFormatter german = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        // One officer has signed in with their name; the other has not yet.
+        java.util.Map<String, Object> jonas = TestTokens.claims(TestTokens.TENANT, "abh-jonas", Role.IMMIGRATION_OFFICER);
+        jonas.put("name", "Jonas Beispiel");
+        assertThat(http.exchange("/api/residence-records?size=1", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.bearer(TestTokens.sign(jonas))), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(put("/api/residence-records/" + meets + "/officer", "{\"officer\":\"abh-jonas\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(put("/api/residence-records/" + nextMonth + "/officer", "{\"officer\":\"abh-neu\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> record(meets).path("officer").asText().equals("abh-jonas")
+                && record(nextMonth).path("officer").asText().equals("abh-neu"));
 
         ResponseEntity<byte[]> csv = http.getForEntity("/api/pathway-candidates/export.csv?pathway=AUFENTHG_25B"
                 + "&within=P2M", byte[].class);
@@ -697,12 +709,13 @@ class ImmigrationOfficeIntegrationTest {
                 + "Erfüllt am oder bis;Fehlt noch;Prüft die Ausländerbehörde;Regelwerk");
         String meetsLine = java.util.Arrays.stream(lines).filter(l -> l.contains(family + ", Erika")
                 && l.contains(";erfüllt;")).findFirst().orElseThrow();
-        assertThat(meetsLine).contains("Duldung", german.format(TODAY), ";nichts;", "§ 25b AufenthG, Fassung 3 vom 31.12.2022");
+        assertThat(meetsLine).contains("Duldung", german.format(TODAY), ";nichts;", "§ 25b AufenthG, Fassung 3 vom 31.12.2022",
+                ";Jonas Beispiel;");
         String soonLine = java.util.Arrays.stream(lines).filter(l -> l.contains(family + ", Erika")
                 && l.contains(";voraussichtlich erfüllt;")).findFirst().orElseThrow();
-        assertThat(soonLine).contains(german.format(TODAY.plusMonths(2)));
+        assertThat(soonLine).contains(german.format(TODAY.plusMonths(2)), ";zugewiesen, Name noch nicht bekannt;");
         assertThat(text).as("words, never codes or ids").doesNotContain("AUFENTHG_25B", "DULDUNG", "MISSING",
-                "TO_CHECK", "null", meets, nextMonth);
+                "TO_CHECK", "null", meets, nextMonth, "abh-jonas", "abh-neu");
         assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
 
         ResponseEntity<byte[]> xlsx = http.getForEntity("/api/pathway-candidates/export.xlsx?pathway=AUFENTHG_25B"
