@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A form of the case file that the service refuses names each refused field next to it in a German
  * sentence ({@code aria-invalid}, {@code aria-describedby}), as the opening form does; a form sent
  * with nothing chosen (no purpose of a consent) reaches the service and comes back the same way,
- * never as a bare error page.
+ * never as a bare error page. Opening a case without a language opens it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -131,6 +131,24 @@ class CaseFileFormProblemsPageTest {
                          "errors":[{"field":"offerId","message":"darf nicht leer sein"}]}""")));
         mvc.perform(post("/faelle/" + CASE + "/verweisungen").with(csrf()).with(signedIn()).param("needId", "need-1"))
                 .andExpect(redirectedUrl("/faelle/" + CASE + "/verweisungen"));
+    }
+
+    @Test
+    void a_case_opened_without_a_language_opens_with_none() throws Exception {
+        when(api.send(eq(HttpMethod.POST), eq("/api/cases"), any()))
+                .thenReturn(new Api.Answer(201, json.readTree("{\"id\":\"" + CASE + "\"}")));
+        mvc.perform(post("/faelle").with(csrf()).with(signedIn()).locale(Locale.GERMAN)
+                        .param("givenName", "Amina").param("familyName", "Beispiel").param("dateOfBirth", "1990-04-12")
+                        .param("nationality", "SYR").param("languages", "").param("town", "Velbert")
+                        .param("targetGroup", "NEWLY_ARRIVED").param("accessRoute", "JOBCENTER").param("assignee", "cm-anna"))
+                .andExpect(redirectedUrl("/faelle/" + CASE));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
+        verify(api).send(eq(HttpMethod.POST), eq("/api/cases"), body.capture());
+        assertThat(((Map<?, ?>) body.getValue().get("client")).get("languages")).isEqualTo(List.of());
+        String page = mvc.perform(get("/faelle/" + CASE).locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"rc-languages\" name=\"languages\" value=\"\"");
     }
 
     private void refuse(String path, String field, String message) throws Exception {

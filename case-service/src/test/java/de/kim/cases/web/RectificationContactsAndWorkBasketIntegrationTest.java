@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -214,6 +215,20 @@ class RectificationContactsAndWorkBasketIntegrationTest {
                 .contains("Eintrag im Arbeitskorb erledigt");
         assertThat(exchange(HttpMethod.POST, "/api/work-basket/" + followUpItem + "/done", null, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void a_case_opens_without_a_language_and_its_file_says_none() throws Exception {
+        for (String languages : List.of("\"languages\":[],", "")) {
+            ResponseEntity<String> opened = exchange(HttpMethod.POST, CaseServiceIntegrationTest.OPEN_AGAIN,
+                    CaseServiceIntegrationTest.VALID_CASE.replace("cm-anna", manager).replace("\"languages\":[\"ar\",\"de\"],",
+                            languages), null);
+            String caseId = created(opened);
+            await().atMost(Duration.ofSeconds(20)).until(() -> caseFile(caseId).path("version").asLong() >= 0);
+            assertThat(caseFile(caseId).at("/client/languages").size()).isZero();
+            assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
     }
 
     @Test

@@ -124,6 +124,19 @@ class WebFrontEndBrowserTest {
         assertThat(lead.findElement(By.cssSelector("#open-case button[type=submit]")).getText()).isEqualTo("Trotzdem eröffnen");
         assertThat(accessibilityViolations(lead)).isEmpty();
         screenshot(lead, "case-duplicate-warning");
+        // A person is opened without a language as well; the file says none is given.
+        visit(lead, base() + "/faelle/neu");
+        lead.findElement(By.id("givenName")).sendKeys("Lina");
+        lead.findElement(By.id("familyName")).sendKeys("Erfunden");
+        date(lead, "dateOfBirth", "1988-07-01");
+        lead.findElement(By.id("nationality")).sendKeys("AFG");
+        lead.findElement(By.id("town")).sendKeys("Velbert");
+        lead.findElement(By.id("assignee")).clear();
+        lead.findElement(By.id("assignee")).sendKeys("fallmanagement.mettmann");
+        submit(lead, "open-case");
+        assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden, Lina");
+        assertThat(lead.findElement(By.id("client-languages")).getText()).isEqualTo("keine angegeben");
+        assertThat(lead.findElement(By.id("client-nationality")).getText()).isEqualTo("Afghanistan");
         visit(lead, caseUrl + "/bedarfe");
         new Select(reveal(lead, By.id("need-field"))).selectByValue("LANGUAGE");
         submit(lead, "add-need");
