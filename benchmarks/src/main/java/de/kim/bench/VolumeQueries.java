@@ -39,6 +39,9 @@ final class VolumeQueries implements Callable<Integer> {
     int requests;
     @Option(names = "--warmup", defaultValue = "20", description = "requests per query before measuring")
     int warmup;
+    @Option(names = "--budget", defaultValue = "60",
+            description = "seconds of measured requests per query at most: a slow query gets fewer requests")
+    int budget;
     @Option(names = "--out", description = "file for the results (default: standard output)")
     String out;
 
@@ -87,9 +90,14 @@ final class VolumeQueries implements Callable<Integer> {
                 results.put(q.key() + ".total", first.json().path("total").asLong());
             }
         }
+        Map<String, Long> spentNanos = new LinkedHashMap<>();
         for (int i = 0; i < warmup + requests; i++) {
             for (Query q : queries) {
+                if (spentNanos.getOrDefault(q.key(), 0L) > budget * 1_000_000_000L) {
+                    continue;
+                }
                 Api.Answer answer = api.send("GET", platform.gateway + q.path(), q.token(), null);
+                spentNanos.merge(q.key(), answer.nanos(), Long::sum);
                 if (!answer.ok()) {
                     errors.merge(q.key(), 1, Integer::sum);
                 } else if (i >= warmup) {
