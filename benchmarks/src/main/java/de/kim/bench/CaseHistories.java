@@ -1,6 +1,7 @@
 package de.kim.bench;
 
 import de.kim.cases.api.*;
+import de.kim.contracts.cases.SharedClientData;
 import de.kim.contracts.vocabulary.AccessRoute;
 import de.kim.contracts.vocabulary.CaseOutcome;
 import de.kim.contracts.vocabulary.ConsentPurpose;
@@ -45,6 +46,9 @@ final class CaseHistories {
     /** The actor of the consent expiry job (case-service's {@code ConsentExpiryJob}). */
     static final String CONSENT_EXPIRY = "consent-expiry-job";
     static final int CONSENT_YEARS = 2;
+    /** What a client's consent releases to the partner; a referral under it shares all of it, as the service does. */
+    static final java.util.Set<DataCategory> CONSENTED = EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT,
+            DataCategory.LANGUAGES, DataCategory.NEEDS);
     static final List<String> THEMES = List.of("NO_LANGUAGE_COURSE_WITH_CHILDCARE", "NO_AFFORDABLE_HOUSING",
             "LONG_WAIT_FOR_RECOGNITION", "NO_CHILDCARE_PLACE", "DIGITAL_ACCESS_BARRIER", "POOR_PUBLIC_TRANSPORT",
             "NO_INTERPRETER", "WAITING_FOR_APPOINTMENT");
@@ -121,22 +125,23 @@ final class CaseHistories {
         LocalDate consentOn = opened.plusDays(random.nextInt(4));
         at.accept(consentOn, () -> event(random, manager, consentOn, new ConsentRecordedEvent(caseId, consent, partner,
                 EnumSet.of(ConsentPurpose.REFERRAL, ConsentPurpose.COORDINATION),
-                EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.LANGUAGES, DataCategory.NEEDS),
-                random.nextBoolean() ? ConsentForm.WRITTEN : ConsentForm.ELECTRONIC, consentOn, consentOn.plusYears(CONSENT_YEARS),
+                EnumSet.copyOf(CONSENTED), random.nextBoolean() ? ConsentForm.WRITTEN : ConsentForm.ELECTRONIC, consentOn, consentOn.plusYears(CONSENT_YEARS),
                 text(tenant, caseId, "Einwilligung vom " + consentOn + ", Original in der Papierakte"))));
 
         List<FieldOfAction> fields = new ArrayList<>(List.of(FieldOfAction.values()));
         java.util.Collections.shuffle(fields, random);
         int needCount = 2 + random.nextInt(2);
         List<NeedId> needs = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
         LocalDate assessedOn = consentOn.plusDays(1 + random.nextInt(7));
         for (int n = 0; n < needCount; n++) {
             NeedId need = new NeedId(uuid(random));
             FieldOfAction field = fields.get(n);
+            String description = "Bedarf im Handlungsfeld " + field + ": " + pick(random, NOTES);
             needs.add(need);
+            descriptions.add(description);
             at.accept(assessedOn, () -> event(random, manager, assessedOn, new NeedAssessedEvent(caseId, need, field,
-                    pick(random, List.of(Priority.values())), text(tenant, caseId, "Bedarf im Handlungsfeld " + field
-                    + ": " + pick(random, NOTES)), assessedOn)));
+                    pick(random, List.of(Priority.values())), text(tenant, caseId, description), assessedOn)));
         }
         LocalDate agreedOn = assessedOn.plusDays(3 + random.nextInt(12));
         List<IntegrationPlanAgreedEvent.AgreedGoal> goals = new ArrayList<>();
@@ -151,7 +156,10 @@ final class CaseHistories {
 
         int referrals = 1 + (random.nextInt(3) == 0 ? 1 : 0);
         for (int n = 0; n < referrals; n++) {
-            referral(random, at, manager, tenant, caseId, partner, consent, needs.get(n), fields.get(n),
+            SharedClientData shared = new SharedClientData(client.givenName(), client.familyName(),
+                    client.dateOfBirth(), client.languages(), client.contact().phone(), client.contact().email(),
+                    client.contact().address(), client.town(), descriptions.get(n));
+            referral(random, at, manager, tenant, caseId, partner, consent, needs.get(n), fields.get(n), shared,
                     agreedOn.plusDays(2 + random.nextInt(20)));
         }
         LocalDate day = agreedOn;
@@ -201,12 +209,11 @@ final class CaseHistories {
 
     private void referral(Random random, java.util.function.BiConsumer<LocalDate, Supplier<Event>> at, String manager,
                           String tenant, CaseId caseId, String partner, ConsentId consent, NeedId need,
-                          FieldOfAction field, LocalDate madeOn) {
+                          FieldOfAction field, SharedClientData shared, LocalDate madeOn) {
         ReferralId referral = new ReferralId(uuid(random));
         String offer = "offer-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         at.accept(madeOn, () -> event(random, manager, madeOn, new ReferralMadeEvent(caseId, referral, partner, offer,
-                need, field, consent, EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.LANGUAGES),
-                sealer.seal(tenant, caseId.value(), "Freigegebene Angaben zur Verweisung"),
+                need, field, consent, EnumSet.copyOf(CONSENTED), sealer.seal(tenant, caseId.value(), shared),
                 text(tenant, caseId, "Bitte um Kontaktaufnahme, Sprachmittlung erwünscht"), madeOn)));
         int answer = random.nextInt(10);
         LocalDate answeredOn = madeOn.plusDays(2 + random.nextInt(9));

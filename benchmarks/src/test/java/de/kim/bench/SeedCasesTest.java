@@ -88,8 +88,10 @@ class SeedCasesTest {
                 assertThat(file.client.givenName()).isIn(InventedPeople.GIVEN_NAMES);
                 assertThat(file.version + 1).as("every event of %s applied", file.caseNumber).isEqualTo(perCase.get(file.id));
                 assertThat(file.caseNumber).matches("KIM-20(1[6-9]|2[0-6])-\\d{5}");
-                assertThat(file.needs).isNotEmpty();
-                assertThat(file.consents).isNotEmpty();
+                if (file.openedOn.isBefore(TODAY.minusDays(30))) {
+                    assertThat(file.needs).as("needs assessed in %s", file.caseNumber).isNotEmpty();
+                    assertThat(file.consents).as("consent recorded in %s", file.caseNumber).isNotEmpty();
+                }
             });
             assertThat(files.values().stream().map(f -> f.tenant + f.caseNumber).distinct()).hasSize(41);
 
