@@ -15,7 +15,8 @@
 # Usage: bench/volume.sh [--no-build] [--quick]
 #   --quick  a few thousand cases and fewer requests (a smoke test of this script)
 # Environment: VOLUME_CASES [100000, --quick 3000]  VOLUME_REQUESTS [200, --quick 30] per query
-#              VOLUME_BUDGET [60] seconds of measuring per query at most (a slow query gets fewer requests)
+#              VOLUME_BUDGET [60, --quick 15] seconds per query at most, warm-up included (a slow query gets
+#              fewer requests)
 #              VOLUME_REBUILD_RUNS [1]  VOLUME_SEED [42]
 #              VOLUME_WORK (data, logs) [a new /tmp/kim-volume.XXXXXX]  VOLUME_RESULTS [VOLUME_WORK/results]
 # Nothing may be running on the platform's ports. Needs java, mvn, curl, jq, du.
@@ -34,7 +35,7 @@ for arg in "$@"; do
 done
 if [ "$QUICK" = 1 ]; then CASES=${VOLUME_CASES:-3000}; REQUESTS=${VOLUME_REQUESTS:-30}
 else CASES=${VOLUME_CASES:-100000}; REQUESTS=${VOLUME_REQUESTS:-200}; fi
-BUDGET=${VOLUME_BUDGET:-60}; RUNS=${VOLUME_REBUILD_RUNS:-1}; SEED=${VOLUME_SEED:-42}
+BUDGET=${VOLUME_BUDGET:-$( [ "$QUICK" = 1 ] && echo 15 || echo 60 )}; RUNS=${VOLUME_REBUILD_RUNS:-1}; SEED=${VOLUME_SEED:-42}
 WORK=${VOLUME_WORK:-$(mktemp -d /tmp/kim-volume.XXXXXX)}
 RES=${VOLUME_RESULTS:-$WORK/results}; LOGS="$WORK/logs"; DATA="$WORK/data"
 mkdir -p "$RES" "$LOGS"

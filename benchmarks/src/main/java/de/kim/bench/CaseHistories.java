@@ -193,7 +193,7 @@ final class CaseHistories {
         Supplier<Event> expiry = () -> event(random, CONSENT_EXPIRY, expiredOn,
                 new ConsentExpiredEvent(caseId, consent, partner, expiredOn));
         at.accept(expiredOn, expiry);
-        pending.sort(Comparator.comparing(Pending::day).thenComparing(Pending::order));
+        pending.sort(Comparator.comparing(Pending::day).thenComparingInt(Pending::order));
         List<Event> events = new ArrayList<>(pending.size() + 1);
         pending.forEach(p -> events.add(p.event().get()));
         if (!plan.open()) {

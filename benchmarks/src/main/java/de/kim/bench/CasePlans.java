@@ -79,7 +79,7 @@ final class CasePlans {
                 LONG_CASE_CONTACTS);
         List<Draft> inOrder = new ArrayList<>(drafts);
         inOrder.add(longDraft);
-        inOrder.sort(Comparator.comparing(Draft::openedOn).thenComparing(Draft::index));
+        inOrder.sort(Comparator.comparing(Draft::openedOn).thenComparingInt(Draft::index));
         int demoOpenGiven = 0;
         CaseHistories.Plan longCase = null;
         for (Draft d : inOrder) {

@@ -40,7 +40,7 @@ final class VolumeQueries implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "requests per query before measuring")
     int warmup;
     @Option(names = "--budget", defaultValue = "60",
-            description = "seconds of measured requests per query at most: a slow query gets fewer requests")
+            description = "seconds per query at most, warm-up included: a slow query gets fewer requests")
     int budget;
     @Option(names = "--out", description = "file for the results (default: standard output)")
     String out;
