@@ -89,7 +89,7 @@ steering's facts: records of the case topic, which case-service publishes meanwh
 ### Queries through the gateway
 
 One client, one request at a time, the queries taking turns; $(prop "$VQ" requests) measured requests per query
-after a warm-up (fewer for a query that took more than a minute in all), latencies in ms from an
+after a warm-up (fewer for a query that took more than $(prop "$VQ" budget_s) s in all), latencies in ms from an
 HdrHistogram. Lists: open cases, 50 rows, sorted, with the total; the later page of the lead's list
 is page $(prop "$VQ" later_page). Name search: \`q=Schrö\` as the demo case manager and \`q=schroe\` (folded) as the
 lead; date of birth: the long case's client's, \`tt.mm.jjjj\`.$( [ -n "$VQ_SMALL" ] && [ -f "$VQ_SMALL" ] && echo " Beside: the same queries on a small store ($(num "$(prop "$VS_SMALL" cases)") cases), and the ratio." )

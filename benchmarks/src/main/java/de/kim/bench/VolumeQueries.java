@@ -106,6 +106,7 @@ final class VolumeQueries implements Callable<Integer> {
             }
         }
         results.put("requests", requests);
+        results.put("budget_s", budget);
         results.put("lead_open_total", leadOpen);
         results.put("later_page", laterPage);
         results.put("long_case.history_entries", api.send("GET", platform.gateway + "/api/cases/" + longCase
