@@ -74,7 +74,7 @@ final class CatchUp implements Callable<Integer> {
                     continue;
                 }
             }
-            poll(api, token, caseService + "/api/read-models/case-service", "case-files", caseFiles, 0, events);
+            poll(api, token, caseService + "/api/read-models/case-service", "case-files", caseFiles, 0, events - 1);
             poll(api, token, steeringService + "/api/read-models/steering-service", "facts", facts, quiet, 1);
             Thread.sleep(1000);
         }
