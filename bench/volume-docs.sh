@@ -156,6 +156,9 @@ entries) and H2's chunks not yet compacted make the difference.
 $(v_rebuild_rows)
 
 $( if [ -n "$(v_rebuild_rows | grep missed)" ] || ! ge "$(prop "$VC" case_files.events_per_s)" 20000 || ! ge "$(prop "$VC" steering_facts.events_per_s)" 20000; then
+  echo "The catch-up is slower than a rebuild of the same history: the live processor reads and writes the case's"
+  echo "document in the Mongo-wire server for each event, while a rebuild keeps the documents in memory and writes"
+  echo "them in batches (\`MemoryCaseFileStore\`); steering's facts wait for case-service's publication to Kafka."
   echo "Why the catch-up and the rebuilds stay below 20,000 events/s: what \"Rebuild speed on the platform as"
   echo "started\" above found holds here too. Each case-file event opens sealed values with its client's key (a"
   echo "key-store read per person, AES-GCM per value), the documents are mapped by Spring Data and written to the"

@@ -56,7 +56,8 @@ cleanup() { if [ "$STARTED" = 1 ]; then log "stopping the platform"; platform st
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-bytes() { du -sb "$@" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
+# Bytes allocated on disk (not the apparent size: Kafka preallocates its index files sparsely).
+bytes() { du -s -B1 "$@" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
 prop() { grep -m1 "^$2=" "$1" 2>/dev/null | cut -d= -f2- || true; }
 
 for p in 8080 8081 8082 8083 8084 8085 9000 9092 9093 27017; do
