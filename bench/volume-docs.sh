@@ -130,7 +130,7 @@ fi )
 
 ### Disk per store
 
-After the catch-up and the queries (before the rebuilds): the size of each embedded store's files,
+Measured $(prop "$VD" measured) (allocated bytes, \`du\`): the size of each embedded store's files,
 per seeded event ($(num "$(prop "$VD" events)") events; Kafka holds the integration events case-service published from
 them, and the other services' topics).
 

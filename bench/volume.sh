@@ -7,8 +7,8 @@
 #   - how long the case files and steering's facts take to catch up with the seeded history (catch-up),
 #   - through the gateway, one request at a time: case list pages, name and date-of-birth search, the
 #     case file of a case with hundreds of events, steering's figures (volume-queries),
-#   - the disk bytes per event of each store (case-service's event store, Mongo-wire store, Kafka logs),
-#   - the rebuild of the case files and of steering's facts on this history (POST .../rebuild).
+#   - the rebuild of the case files and of steering's facts on this history (POST .../rebuild),
+#   - the disk bytes per event of each store (case-service's event store, Mongo-wire store, Kafka logs).
 # Results: key=value files volume-*.properties in VOLUME_RESULTS; bench/run.sh (step "volume") writes the
 # "Volume" section of docs/BENCHMARKS.md from them.
 #
@@ -107,16 +107,6 @@ log "queries through the gateway ($REQUESTS per query, at most $BUDGET s each) .
     >"$LOGS/queries.log" 2>&1 || log "queries failed, see $LOGS/queries.log"
 cat "$LOGS/queries.log" >&2
 
-log "disk per store ..."
-{
-  echo "events=$EVENTS"
-  echo "eventstore_bytes=$(bytes "$DATA"/case-service/eventstore.*)"
-  echo "mongo_bytes=$(bytes "$DATA"/mongo)"
-  echo "kafka_bytes=$(bytes "$DATA"/kafka)"
-  echo "keystore_bytes=$(bytes "$DATA"/keystore)"
-  echo "data_bytes=$(bytes "$DATA")"
-} >"$RES/volume-disk.properties"
-
 log "rebuilds ($RUNS each) ..."
 TOKEN=$(curl -s -u admin.mettmann:demo -d grant_type=client_credentials "$AUTH/oauth2/token" | jq -r .access_token)
 : >"$RES/volume-rebuild.properties"
@@ -136,4 +126,15 @@ cat "$LOGS/rebuild.log" >&2
 log "stopping the platform"
 platform stop >>"$LOGS/platform.log" 2>&1 || true
 STARTED=0
+# After a clean stop: H2 compacts its files as it closes them, and Kafka trims its preallocated index files.
+log "disk per store ..."
+{
+  echo "events=$EVENTS"
+  echo "measured=after the rebuilds and a clean stop of the platform"
+  echo "eventstore_bytes=$(bytes "$DATA"/case-service/eventstore.*)"
+  echo "mongo_bytes=$(bytes "$DATA"/mongo)"
+  echo "kafka_bytes=$(bytes "$DATA"/kafka)"
+  echo "keystore_bytes=$(bytes "$DATA"/keystore)"
+  echo "data_bytes=$(bytes "$DATA")"
+} >"$RES/volume-disk.properties"
 log "done: results in $RES"
