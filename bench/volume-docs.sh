@@ -17,7 +17,7 @@ v_by() {
 v_by_ge() {
   local v="$1" t="$2" u="$3"
   isnum "$v" || { echo "not measured"; return; }
-  if ge "$v" "$t"; then echo "**met**"; else echo "**missed** by $(num "$(calc "$t - $v")") $u (reaches $(num "$(calc "$v / $t * 100")") %)"; fi
+  if ge "$v" "$t"; then echo "**met**"; else echo "**missed** by $(num "$(calc "$t - $v")") $u (reaches $(num "$(calc "$v / $t * 100")" 1) %)"; fi
 }
 
 # One row of the queries' table: key, what it is, target p99 in ms.
@@ -72,7 +72,8 @@ $(num "$(prop "$VS" long_case.events)") events. The seeder writes the service's 
 \`JdbcEventStorageEngine\` with the service's serializer and metadata, sealing the personal data
 and texts with each client's key in the platform's key store; it wrote $(num "$(prop "$VS" events_per_s)") events/s
 ($(num "$(prop "$VS" cases_per_s)") cases/s, $(prop "$VS" threads) threads, $(num "$(prop "$VS" seconds)" 1) s). Then the platform was started as \`./kim start\` starts it
-(local-infra's launcher, its heaps and JVM options; ready after $(num "$(prop "$VR" healthy_s)" 1) s) and measured as below.
+(local-infra's launcher, its heaps and JVM options; ready after $(num "$(prop "$VR" healthy_s)" 1) s) and measured as below. The machine's
+load average (two cores, shared with other work) was $(prop "$VR" load_after_catchup) when the read models had caught up.
 
 ### Catch-up of the read models with the seeded history
 
@@ -117,11 +118,13 @@ $( if v_missed list_lead_first 50 || v_missed list_demo_first 50 || v_missed sea
   echo "the lead's). What would close it: secondary indexes in the Mongo-wire server (in work on \`wip/mongoidx\`;"
   echo "rerun this step after its merge to see their effect), or real MongoDB with the declared indexes."
 fi )
+
 $( if v_missed case_file 30 || v_missed case_history 30; then
   echo "Why the long case misses: its file is one document of $(num "$(prop "$VQ" case_file.bytes)") bytes, read by id, decoded and encoded"
   echo "again by the service and passed through the gateway; its history is read from the event store and every"
   echo "sealed text opened. What would close it: paging the history and the file's long lists (contacts, follow-ups)."
 fi )
+
 $( if v_missed figures_month 100 || v_missed figures_town 100; then
   echo "Why the figures miss: each request reads all of the tenant's facts (\`TenantFacts\`) and counts them,"
   echo "so its time grows with every case ever opened. What would close it (#21): counts kept per tenant, period"

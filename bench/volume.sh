@@ -99,6 +99,7 @@ wait "$START_PID" || { tail -40 "$LOGS/platform.log"; kill "$CATCH_PID" 2>/dev/n
 echo "healthy_s=$(awk -v a="$T0" -v b="$(date +%s%3N)" 'BEGIN { printf "%.1f", (b - a) / 1000 }')" >>"$RES/volume-run.properties"
 log "platform ready; waiting for the read models ..."
 wait "$CATCH_PID" || log "the read models did not catch up, see $LOGS/catch-up.log"
+echo "load_after_catchup=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RES/volume-run.properties"
 cat "$LOGS/catch-up.log" >&2
 
 log "queries through the gateway ($REQUESTS per query, at most $BUDGET s each) ..."
