@@ -85,7 +85,8 @@ final class CatchUp implements Callable<Integer> {
                 continue;
             }
             double seconds = (p.doneMillis - p.firstSeenMillis) / 1000.0;
-            long events = p.donePosition - p.firstPosition;
+            // A read model that has passed no event yet reports -1, and the first event is at 1.
+            long events = p.donePosition - Math.max(0, p.firstPosition);
             results.put(p.key + ".done", true);
             results.put(p.key + ".position", p.donePosition);
             results.put(p.key + ".first_seen_s", (p.firstSeenMillis - start) / 1000.0);
