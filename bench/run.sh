@@ -10,6 +10,9 @@
 # Environment (defaults in brackets):
 #   BENCH_STEPS          which steps to run ["raw aggregates rebuild mongo-writes crud platform"]; "docs" measures
 #                        nothing and writes the file again from the results in BENCH_WORK (after a change of its text)
+#                        "volume" (not by default: an hour and more) seeds real volume and measures it (bench/volume.sh,
+#                        VOLUME_CASES [100000, --quick 3000] and its other settings); a run of that step alone, and its
+#                        "docs", write only the file's "Volume" section and leave the rest as it was
 #   BENCH_CLIENTS [32]  BENCH_DURATION [60]  BENCH_WARMUP [30]  (seconds)
 #   BENCH_AGG_SIZES [10000,100000,1000000]  BENCH_REBUILD_CASES [20000]  BENCH_PROBES [50]
 #   BENCH_WORK           working directory (results, logs, data) [a new /tmp/kim-bench.XXXXXX]
@@ -193,7 +196,7 @@ rss_mb() {
 # ---------------------------------------------------------------------------------------------
 log "work directory $WORK; steps: $STEPS"
 for p in 8080 8081 8082 8083 8084 8085 9000 9092 9093 27017 $CRUD_PORT; do
-  if { has_step platform || has_step crud; } && port_in_use "$p"; then
+  if { has_step platform || has_step crud || has_step volume; } && port_in_use "$p"; then
     echo "Port $p is in use: stop whatever runs there first (./kim stop for the platform)." >&2
     exit 1
   fi
@@ -339,6 +342,14 @@ if has_step platform; then
   log "stopping the platform ($RSS_END MB resident after the loads)"
   platform stop >>"$LOGS/platform.log" 2>&1 || true
   PLATFORM_STARTED=0
+fi
+
+# 6. Real volume: seeded case histories, the read models' catch-up, queries, disk, rebuilds (bench/volume.sh).
+if has_step volume; then
+  log "volume: seeding ${VOLUME_CASES:-$( [ "$QUICK" = 1 ] && echo 3000 || echo 100000 )} cases and measuring (bench/volume.sh) ..."
+  rm -rf "$WORK/volume/data"
+  VOLUME_WORK="$WORK/volume" VOLUME_RESULTS="$RES" bench/volume.sh --no-build $( [ "$QUICK" = 1 ] && echo --quick ) \
+      >"$LOGS/volume.log" 2>&1 || log "volume failed, see $LOGS/volume.log"
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -535,6 +546,22 @@ AGG_V=$(agg_verdict)
 AGG_FIRST=$(echo "$AGG_SIZES" | cut -d, -f1); AGG_LAST=$(echo "$AGG_SIZES" | awk -F, '{ print $NF }')
 
 FOOT_V=$( { isnum "$HEALTHY_S" && isnum "$RSS_END"; } || { echo 2; exit 0; }; { le "$HEALTHY_S" 60 && le "$RSS_START" 3072 && le "$RSS_END" 3072; } && echo 0 || echo 1)
+
+# The "Volume" section (bench/volume-docs.sh): from this run's results, else the one the file had.
+# shellcheck source=bench/volume-docs.sh
+. bench/volume-docs.sh
+volume_of() { awk '/^## / { inside = ($0 == "## Volume") } inside' "$1"; }
+without_volume() { awk '/^## / { inside = ($0 == "## Volume") } !inside' "$1"; }
+if [ -f "$RES/volume-run.properties" ]; then VOLUME_TEXT=$(volume_section)
+elif [ -f "$OUT" ]; then VOLUME_TEXT=$(volume_of "$OUT"); else VOLUME_TEXT=""; fi
+# Results of the volume step alone: only that section changes.
+if [ -z "$(ls "$RES" | grep -v -E '^(volume-.*|run\.properties|settle\.properties)$' || true)" ]; then
+  mkdir -p "$(dirname "$OUT")"
+  if [ -f "$OUT" ]; then BODY=$(without_volume "$OUT"); else BODY="# Benchmarks"; fi
+  printf '%s\n\n%s\n' "$BODY" "$VOLUME_TEXT" >"$OUT"
+  log "done: the Volume section of $OUT (results in $RES)"
+  exit 0
+fi
 
 mkdir -p "$(dirname "$OUT")"
 cat >"$OUT" <<EOF
@@ -1000,4 +1027,5 @@ Earlier (ARCHITECTURE, "Storage"): a probe of the embedded Mongo-wire server as 
 showed loads growing with the collection (11 to 17 ms at 20,000 events), which is why the event
 store is JDBC.
 EOF
+[ -z "$VOLUME_TEXT" ] || printf '\n%s\n' "$VOLUME_TEXT" >>"$OUT"
 log "done: $OUT (results in $RES)"

@@ -42,7 +42,10 @@ import java.util.UUID;
  * settings (or PostgreSQL with {@code --url}). No gateway, no token, no events: one insert.
  * Same heap and collector as a service when started by {@code bench/run.sh}.
  */
-@SpringBootApplication(proxyBeanMethods = false)
+@SpringBootApplication(proxyBeanMethods = false, excludeName = {
+        // On the class path for the seeder (SeedCases), not part of this service.
+        "de.kim.platform.config.KimPlatformAutoConfiguration", "de.kim.platform.health.HealthAutoConfiguration",
+        "de.kim.platform.privacy.PrivacyAutoConfiguration"})
 public class CrudService {
 
     /** The command line that starts it. */
@@ -80,8 +83,9 @@ public class CrudService {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.de.kim.bench", "INFO");
         SpringApplication application = new SpringApplication(CrudService.class);
-        application.setDefaultProperties(properties);
-        application.run();
+        // As arguments, which rank above the platform's defaults (KimDefaults, on the class path for the seeder).
+        application.run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new));
         System.out.println("crud-service ready on port " + properties.get("server.port")
                 + " (" + properties.get("spring.datasource.url") + ")");
     }
