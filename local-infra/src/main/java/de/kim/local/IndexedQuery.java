@@ -219,12 +219,17 @@ final class IndexedQuery {
                 || value instanceof java.util.UUID;
     }
 
+    /** The candidates of a find, after the first {@code skipped} matching documents in the sort's order. */
+    record Candidates(List<Document> documents, int skipped) {
+    }
+
     /**
      * The candidates of a find: without a sort from the index, every document the index finds, in
      * the order of a scan; with it, the matching documents in the sort's order, at least
-     * {@code skip + limit} of them where there are as many.
+     * {@code skip + limit} of them where there are as many. Where the index decides the query alone,
+     * groups of entries wholly before the page are skipped without reading their documents.
      */
-    static List<Document> find(Plan plan, View view, Document orderBy, int skip, int limit, Predicate<Document> matches) {
+    static Candidates find(Plan plan, View view, Document orderBy, int skip, int limit, Predicate<Document> matches) {
         if (plan.sortKeys == 0) {
             TreeSet<Object> positions = new TreeSet<>(IndexKeyOrder::comparePositions);
             for (Object[] prefix : plan.prefixes) {
@@ -233,41 +238,63 @@ final class IndexedQuery {
                     positions.add(entries.next().position());
                 }
             }
-            return documents(positions, view);
+            return new Candidates(documents(positions, view), 0);
         }
-        DocumentComparator order = new DocumentComparator(orderBy);
-        List<Document> found = new ArrayList<>();
+        Walk walk = new Walk(view, new DocumentComparator(orderBy), matches, plan.covers() ? skip : 0);
         Set<Object> seen = new HashSet<>();
-        List<Object> group = new ArrayList<>();
         Object[] groupValues = null;
         Cursor<IndexEntries.Entry, Boolean> entries = cursor(plan, view, plan.prefixes.get(0), plan.reverse);
         while (entries.hasNext()) {
             IndexEntries.Entry entry = entries.next();
             Object[] values = Arrays.copyOfRange(entry.values(), plan.prefix, plan.prefix + plan.sortKeys);
             if (groupValues != null && !equal(values, groupValues)) {
-                addGroup(group, view, matches, order, found);
-                if (limit > 0 && found.size() >= skip + limit) {
-                    return found;
+                walk.endGroup();
+                if (limit > 0 && walk.skipped + walk.found.size() >= skip + limit) {
+                    return new Candidates(walk.found, walk.skipped);
                 }
             }
             groupValues = values;
             if (seen.add(entry.position())) {
-                group.add(entry.position());
+                walk.group.add(entry.position());
             }
         }
-        addGroup(group, view, matches, order, found);
-        return found;
+        walk.endGroup();
+        return new Candidates(walk.found, walk.skipped);
     }
 
-    private static void addGroup(List<Object> group, View view, Predicate<Document> matches, DocumentComparator order,
-                                 List<Document> found) {
-        TreeSet<Object> positions = new TreeSet<>(IndexKeyOrder::comparePositions);
-        positions.addAll(group);
-        group.clear();
-        List<Document> documents = new ArrayList<>(documents(positions, view));
-        documents.removeIf(matches.negate());
-        documents.sort(order);
-        found.addAll(documents);
+    /** The documents found by walking an index in the sort's order, one group of equal sort values at a time. */
+    private static final class Walk {
+
+        final View view;
+        final DocumentComparator order;
+        final Predicate<Document> matches;
+        /** How many matching documents may be passed over unread: the index alone decides the query. */
+        final int skippable;
+        final List<Object> group = new ArrayList<>();
+        final List<Document> found = new ArrayList<>();
+        int skipped;
+
+        Walk(View view, DocumentComparator order, Predicate<Document> matches, int skippable) {
+            this.view = view;
+            this.order = order;
+            this.matches = matches;
+            this.skippable = skippable;
+        }
+
+        void endGroup() {
+            if (found.isEmpty() && skipped + group.size() <= skippable) {
+                skipped += group.size();
+                group.clear();
+                return;
+            }
+            TreeSet<Object> positions = new TreeSet<>(IndexKeyOrder::comparePositions);
+            positions.addAll(group);
+            group.clear();
+            List<Document> documents = new ArrayList<>(documents(positions, view));
+            documents.removeIf(matches.negate());
+            documents.sort(order);
+            found.addAll(documents);
+        }
     }
 
     /** How many documents match, counted from the index's entries alone; {@code null} if the index does not decide the query. */

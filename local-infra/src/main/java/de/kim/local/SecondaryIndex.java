@@ -122,7 +122,7 @@ final class SecondaryIndex extends Index<Object> {
     private List<Object> values(Document document, int key) {
         Object value = Utils.getSubdocumentValueCollectionAware(document, fields.get(key));
         if (!(value instanceof Collection<?> elements)) {
-            return List.of(normalized(value));
+            return java.util.Collections.singletonList(normalized(value));
         }
         markMultikey(key);
         if (elements.isEmpty()) {

@@ -82,10 +82,10 @@ final class SnapshotCollection extends H2Collection {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            List<Document> candidates = IndexedQuery.find(plan, view(plan.index()), orderBy, numberToSkip, limit,
-                    document -> documentMatchesQuery(document, query));
-            return matchDocumentsFromStream(candidates.stream(), query, orderBy, numberToSkip, limit, batchSize,
-                    fieldSelector);
+            IndexedQuery.Candidates candidates = IndexedQuery.find(plan, view(plan.index()), orderBy, numberToSkip,
+                    limit, document -> documentMatchesQuery(document, query));
+            return matchDocumentsFromStream(candidates.documents().stream(), query, orderBy,
+                    numberToSkip - candidates.skipped(), limit, batchSize, fieldSelector);
         });
         if (!Thread.holdsLock(this)) {
             return found;

@@ -75,10 +75,13 @@ final class SnapshotReadH2Backend extends H2Backend {
             "getfreemonitoringstatus", "replsetgetstatus", "startsession");
 
     private final DurableCommits commits;
-    /** Documents read by finds and counts, through an index or by a scan (for tests that check an index is used). */
-    private final LongAdder documentsRead = new LongAdder();
-    /** Set when the first database opens, in the constructor of the plain backend: before this class's fields are. */
+    /*
+     * Both set when the first database opens, in the constructor of the plain backend (before this
+     * class's field initializers run): the catalog of secondary indexes, and the documents read by
+     * finds and counts, through an index or by a scan (for tests that check an index is used).
+     */
     private IndexCatalog catalog;
+    private LongAdder documentsRead;
 
     SnapshotReadH2Backend(MVStore store) {
         super(store);
@@ -93,8 +96,15 @@ final class SnapshotReadH2Backend extends H2Backend {
         return catalog;
     }
 
+    private LongAdder reads() {
+        if (documentsRead == null) {
+            documentsRead = new LongAdder();
+        }
+        return documentsRead;
+    }
+
     long documentsRead() {
-        return documentsRead.sum();
+        return reads().sum();
     }
 
     @Override
@@ -164,7 +174,7 @@ final class SnapshotReadH2Backend extends H2Backend {
             MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_MAP + fullName,
                     new MVMap.Builder<Object, Document>().valueType(documents()));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_MAP + fullName);
-            return new SnapshotCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry, documentsRead);
+            return new SnapshotCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry, reads());
         }
 
         /** A non-unique index: kept in a map of its own, built when the catalog does not know it complete. */

@@ -1,5 +1,6 @@
 package de.kim.local;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -61,7 +62,13 @@ class MongoWireServerIndexTest {
                     both(db).forEach(c -> c.deleteOne(filter));
                 } else {
                     Bson change = change(random);
-                    both(db).forEach(c -> c.updateOne(filter, change));
+                    both(db).forEach(c -> {
+                        try {
+                            c.updateOne(filter, change);
+                        } catch (MongoWriteException refused) {
+                            // $addToSet on a single token: refused alike in both collections
+                        }
+                    });
                 }
             }
             both(db).forEach(c -> c.updateMany(Filters.eq("status", "HANDED_OVER"), Updates.set("status", "OPEN")));
@@ -152,7 +159,7 @@ class MongoWireServerIndexTest {
         try (MongoWireServer server = new MongoWireServer(Ports.freePort(), dir.resolve("kim.mv")).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> indexed = client.getDatabase("kim-cases").getCollection("indexed");
-            createIndexes(indexed);
+            indexed.createIndex(Indexes.ascending("tenant", "status"));
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 documents.add(new Document("_id", "c" + i).append("tenant", TENANTS[0]).append("status", STATUSES[i % 3]));
