@@ -1,6 +1,5 @@
 package de.kim.local;
 
-import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.Cursor;
@@ -25,8 +24,8 @@ import java.util.function.Predicate;
  * query, so the answer is the one a scan gives. A query no index serves this way is left to the scan.
  *
  * <p>With the sort given by the index, its entries are walked in order, in groups of equal sort
- * values (sorted within the group by the whole sort, ties in the order of a scan), until the page is
- * full. A count whose every condition is an equality on the index's keys counts entries, without
+ * values, until the page is full; the documents found are then sorted by the whole sort (which
+ * orders each group) as a scan's are. A count whose every condition is an equality on the index's keys counts entries, without
  * reading a document.
  */
 final class IndexedQuery {
@@ -240,7 +239,7 @@ final class IndexedQuery {
             }
             return new Candidates(documents(positions, view), 0);
         }
-        Walk walk = new Walk(view, new DocumentComparator(orderBy), matches, plan.covers() ? skip : 0);
+        Walk walk = new Walk(view, matches, plan.covers() ? skip : 0);
         Set<Object> seen = new HashSet<>();
         Object[] groupValues = null;
         Cursor<IndexEntries.Entry, Boolean> entries = cursor(plan, view, plan.prefixes.get(0), plan.reverse);
@@ -266,7 +265,6 @@ final class IndexedQuery {
     private static final class Walk {
 
         final View view;
-        final DocumentComparator order;
         final Predicate<Document> matches;
         /** How many matching documents may be passed over unread: the index alone decides the query. */
         final int skippable;
@@ -274,9 +272,8 @@ final class IndexedQuery {
         final List<Document> found = new ArrayList<>();
         int skipped;
 
-        Walk(View view, DocumentComparator order, Predicate<Document> matches, int skippable) {
+        Walk(View view, Predicate<Document> matches, int skippable) {
             this.view = view;
-            this.order = order;
             this.matches = matches;
             this.skippable = skippable;
         }
@@ -292,7 +289,6 @@ final class IndexedQuery {
             group.clear();
             List<Document> documents = new ArrayList<>(documents(positions, view));
             documents.removeIf(matches.negate());
-            documents.sort(order);
             found.addAll(documents);
         }
     }

@@ -323,7 +323,7 @@ class MongoWireServerIndexTest {
             case 3 -> Sorts.orderBy(Sorts.descending("openedOn"), Sorts.descending("caseNumber"), Sorts.descending("_id"));
             case 4 -> Sorts.orderBy(Sorts.ascending("status"), Sorts.ascending("openedOn"));
             case 5 -> Sorts.descending("caseNumber");
-            default -> Sorts.ascending("searchTokens");
+            default -> Sorts.descending("score");
         };
     }
 
