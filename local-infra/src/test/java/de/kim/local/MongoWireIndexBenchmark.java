@@ -43,6 +43,8 @@ class MongoWireIndexBenchmark {
     static final String[] TENANTS = {"kreis-mettmann", "stadt-essen", "kreis-wesel", "stadt-bonn", "kreis-kleve"};
     static final String[] STATUSES = {"OPEN", "OPEN", "OPEN", "CLOSED", "HANDED_OVER"};
     static final Instant START = Instant.parse("2016-01-01T00:00:00Z");
+    /** Each query is run up to the given number of times, for at most this long (and at least three times). */
+    static final long SECONDS_PER_QUERY = Long.getLong("kim.bench.seconds", 30);
 
     @TempDir
     Path dir;
@@ -77,7 +79,7 @@ class MongoWireIndexBenchmark {
         }
     }
 
-    static void measure(String setup, MongoCollection<Document> files, int runs) {
+    static void measure(String setup, MongoCollection<Document> files, int maxRuns) {
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
         Random random = new Random(7);
         Bson newestFirst = Sorts.orderBy(Sorts.descending("openedOn"), Sorts.descending("caseNumber"), Sorts.descending("_id"));
@@ -97,16 +99,21 @@ class MongoWireIndexBenchmark {
                 page(files, Filters.and(Filters.eq("tenant", TENANTS[random.nextInt(5)]),
                         Filters.all("searchTokens", token(random.nextInt(2_000)))), newestFirst, 0));
         for (Map.Entry<String, Supplier<Object>> query : queries.entrySet()) {
-            for (int i = 0; i < (runs >= 50 ? 3 : 1); i++) {
+            for (int i = 0; i < (maxRuns >= 50 ? 3 : 1); i++) {
                 query.getValue().get();
             }
+            int runs = maxRuns;
             long[] nanos = new long[runs];
-            for (int i = 0; i < runs; i++) {
+            long until = System.nanoTime() + SECONDS_PER_QUERY * 1_000_000_000L;
+            int done = 0;
+            while (done < runs && (done < 3 || System.nanoTime() < until)) {
                 long start = System.nanoTime();
                 query.getValue().get();
-                nanos[i] = System.nanoTime() - start;
+                nanos[done++] = System.nanoTime() - start;
             }
+            nanos = Arrays.copyOf(nanos, done);
             Arrays.sort(nanos);
+            runs = done;
             System.out.printf("mongo-wire-index: %-20s %-55s p50 %8.1f ms  p99 %8.1f ms  (%d runs)%n", setup, query.getKey(),
                     nanos[runs / 2] / 1e6, nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)] / 1e6, runs);
         }
