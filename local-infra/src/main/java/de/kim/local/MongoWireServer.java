@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The embedded stand-in for MongoDB: a server that speaks the MongoDB wire protocol, backed
- * by an H2 MVStore file. The services talk to it with the real MongoDB driver. It ignores
- * secondary indexes, so it serves read models, never events.
+ * by an H2 MVStore file. The services talk to it with the real MongoDB driver. It serves read
+ * models (with their indexes, {@link SecondaryIndex}), never events.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -67,6 +67,11 @@ public final class MongoWireServer implements AutoCloseable {
         return backend.getMvStore();
     }
 
+    /** Documents read by finds and counts since the start: few where an index serves them, all where they scan. */
+    long documentsRead() {
+        return backend.documentsRead();
+    }
+
     DurableCommits commits() {
         return ((SnapshotReadH2Backend) backend).commits();
     }
@@ -79,6 +84,16 @@ public final class MongoWireServer implements AutoCloseable {
         if (server != null) {
             server.shutdown();
             backend.close();
+            server = null;
+        }
+    }
+
+    /** For tests: ends the server as a kill would, its last writes committed but without a clean stop. */
+    synchronized void stopAsIfKilled() {
+        if (server != null) {
+            backend.getMvStore().commit();
+            backend.getMvStore().closeImmediately();
+            server.shutdown();
             server = null;
         }
     }

@@ -4,15 +4,10 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
-import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.QueryParameters;
-import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -20,14 +15,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.DataType;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * mongo-java-server's H2 backend, with reads that work as MongoDB's do: on a snapshot, and
@@ -56,6 +47,9 @@ import java.util.stream.StreamSupport;
  * own; an index map of the plain backend is copied into one once, when its database opens.</li>
  * <li><b>Documents are stored as BSON</b> ({@link StoredDocuments}), where the plain backend
  * Java-serializes them; documents it wrote are read as they are.</li>
+ * <li><b>Non-unique indexes are kept and used</b> ({@link SecondaryIndex}, {@link IndexedQuery}),
+ * where the plain backend ignores them and every find reads the whole collection. A count as the
+ * driver sends it (an aggregation) is answered as a count ({@link CountPipeline}).</li>
  * </ul>
  * Files of the plain backend are read as they are.
  */
@@ -67,6 +61,7 @@ final class SnapshotReadH2Backend extends H2Backend {
     /** The infix of the plain backend's index maps, and of this backend's ({@code <database>.<collection><infix><index>}). */
     private static final String PLAIN_INDEX = "._index_";
     private static final String KEYED_INDEX = "._keys_";
+    private static final String SECONDARY_INDEX = "._secondary_";
 
     /**
      * Commands that never change the store: answered at once. Every other command (insert, update,
@@ -80,10 +75,44 @@ final class SnapshotReadH2Backend extends H2Backend {
             "getfreemonitoringstatus", "replsetgetstatus", "startsession");
 
     private final DurableCommits commits;
+    /*
+     * Both set when the first database opens, in the constructor of the plain backend (before this
+     * class's field initializers run): the catalog of secondary indexes, and the documents read by
+     * finds and counts, through an index or by a scan (for tests that check an index is used).
+     */
+    private IndexCatalog catalog;
+    private LongAdder documentsRead;
 
     SnapshotReadH2Backend(MVStore store) {
         super(store);
+        catalog();
         this.commits = new DurableCommits(store);
+    }
+
+    private IndexCatalog catalog() {
+        if (catalog == null) {
+            catalog = new IndexCatalog(getMvStore());
+        }
+        return catalog;
+    }
+
+    private LongAdder reads() {
+        if (documentsRead == null) {
+            documentsRead = new LongAdder();
+        }
+        return documentsRead;
+    }
+
+    long documentsRead() {
+        return reads().sum();
+    }
+
+    @Override
+    public void close() {
+        if (!getMvStore().isClosed()) {
+            catalog().stoppedCleanly();
+        }
+        super.close();
     }
 
     @Override
@@ -94,6 +123,12 @@ final class SnapshotReadH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, "isMaster", query);
         }
         boolean write = writes(command, query);
+        if (command.equalsIgnoreCase("aggregate")) {
+            Document counted = CountPipeline.answer(this, databaseName, query);
+            if (counted != null) {
+                return counted;
+            }
+        }
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
@@ -139,7 +174,20 @@ final class SnapshotReadH2Backend extends H2Backend {
             MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_MAP + fullName,
                     new MVMap.Builder<Object, Document>().valueType(documents()));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_MAP + fullName);
-            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            return new SnapshotCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry, reads());
+        }
+
+        /** A non-unique index: kept in a map of its own, built when the catalog does not know it complete. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            SnapshotCollection collection = (SnapshotCollection) resolveCollection(collectionName, true);
+            MVMap<IndexEntries.Entry, Boolean> map = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + SECONDARY_INDEX + indexName,
+                    new MVMap.Builder<IndexEntries.Entry, Boolean>()
+                            .keyType(new IndexEntries(SecondaryIndex.ascending(keys)))
+                            .valueType(SecondaryIndex.Present.TYPE));
+            return new SecondaryIndex(indexName, keys, map, catalog(), collection);
         }
 
         @Override
@@ -162,7 +210,14 @@ final class SnapshotReadH2Backend extends H2Backend {
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            List<SecondaryIndex> secondaries = List.copyOf(((SnapshotCollection) collection).secondaries());
             super.dropIndex(collection, indexName);
+            for (SecondaryIndex secondary : secondaries) {
+                if (secondary.getName().equals(indexName)) {
+                    secondary.forget();
+                    getMvStore().removeMap(secondary.map());
+                }
+            }
             getMvStore().removeMap(collection.getFullName() + KEYED_INDEX + indexName);
         }
 
@@ -172,82 +227,15 @@ final class SnapshotReadH2Backend extends H2Backend {
             super.moveCollection(oldDatabase, collection, newCollectionName);
             String after = getFullCollectionNamespace(newCollectionName) + KEYED_INDEX;
             MVStore store = getMvStore();
+            for (SecondaryIndex secondary : ((SnapshotCollection) collection).secondaries()) {
+                store.renameMap(secondary.map(),
+                        getFullCollectionNamespace(newCollectionName) + SECONDARY_INDEX + secondary.getName());
+            }
             for (String name : List.copyOf(store.getMapNames())) {
                 if (name.startsWith(before)) {
                     store.renameMap(store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(UniqueIndexKeys.TYPE)),
                             after + name.substring(before.length()));
                 }
-            }
-        }
-    }
-
-    private static final class Collection extends H2Collection {
-
-        private final MVStore store;
-
-        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                   MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
-            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
-            this.store = dataMap.getStore();
-        }
-
-        /** A find, without the collection's lock (the plain backend's {@code handleQuery}, unsynchronised). */
-        @Override
-        public QueryResult handleQuery(QueryParameters parameters) {
-            Document selector = parameters.getQuerySelector();
-            Document query = selector;
-            Document orderBy = null;
-            for (String wrapped : List.of("query", "$query")) {
-                if (selector.containsKey(wrapped)) {
-                    query = (Document) selector.get(wrapped);
-                    orderBy = (Document) selector.get(wrapped.replace("query", "orderby"));
-                    break;
-                }
-            }
-            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
-                    parameters.getBatchSize(), parameters.getProjection());
-        }
-
-        @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                                             int batchSize, Document fieldSelector) {
-            QueryResult found = pinned(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
-                    fieldSelector));
-            if (!Thread.holdsLock(this)) {
-                return found;
-            }
-            // A write (it holds the lock) changes the documents it found: let it change copies.
-            List<Document> copies = new ArrayList<>();
-            found.forEach(document -> copies.add(document.cloneDeeply()));
-            return new QueryResult(copies, found.getCursorId());
-        }
-
-        /** Documents by their positions in an index: one removed since the index was read is left out. */
-        @Override
-        protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
-                                             int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-            Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
-                    .map(this::getDocument).filter(Objects::nonNull);
-            return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        /** The plain backend's matcher keeps state between calls; finds now run side by side, so each match gets its own. */
-        @Override
-        protected boolean documentMatchesQuery(Document document, Document query) {
-            return new DefaultQueryMatcher().matches(document, query);
-        }
-
-        @Override
-        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-            return pinned(() -> super.streamAllDocumentsWithPosition().toList()).stream();
-        }
-
-        private <T> T pinned(Supplier<T> read) {
-            MVStore.TxCounter version = store.registerVersionUsage();
-            try {
-                return read.get();
-            } finally {
-                store.deregisterVersionUsage(version);
             }
         }
     }

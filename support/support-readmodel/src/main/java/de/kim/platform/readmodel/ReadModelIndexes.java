@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * ({@code @CompoundIndex}, next to the fields they cover) and created here: when the service
  * starts, and again after a replay dropped the collection. The queries users wait for filter by
  * tenant first, so their indexes start with it; the few that work across tenants (the retention
- * job, updates by case or partner id) have their own. The embedded Mongo-wire server accepts
- * them and ignores them.
+ * job, updates by case or partner id) have their own. The embedded Mongo-wire server keeps and
+ * uses them too, for equalities on their first keys and for sorts on the next.
  */
 public final class ReadModelIndexes {
 

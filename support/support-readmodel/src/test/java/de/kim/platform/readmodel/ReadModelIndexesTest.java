@@ -14,8 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The declared indexes on the embedded Mongo-wire server, which accepts and ignores them (real
- * MongoDB creates them: {@code CaseServiceOnProductionStoresTest}, where Docker runs).
+ * The declared indexes on the embedded Mongo-wire server, which keeps them (real MongoDB:
+ * {@code CaseServiceOnProductionStoresTest}, where Docker runs).
  */
 class ReadModelIndexesTest {
 
