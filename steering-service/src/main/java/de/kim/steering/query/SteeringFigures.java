@@ -1,5 +1,6 @@
 package de.kim.steering.query;
 
+import de.kim.steering.query.CountedFigures.CaseCubes;
 import de.kim.steering.query.Facts.*;
 import de.kim.steering.query.SmallCellSuppression.Cell;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +19,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Computes the steering figures of one tenant from its facts, for a fixed reporting period
+ * Computes the steering figures of one tenant, for a fixed reporting period
  * ({@link ReportingPeriod}), through the disclosure control of {@link FigureCube}: every figure
  * of a year is one set of linked tables, and each view (a grouping, a town, a month, quarter or
- * year) reads its cells from it. A Kreis has some thousand cases a year, so the facts of a
- * tenant are read and counted here rather than in database aggregations that the embedded
- * Mongo-wire server does not all support.
+ * year) reads its cells from it. The case figures come from the counts the projection keeps
+ * ({@link CountedFigures}): a few documents per year, however many cases; so do the themes. Gaps,
+ * status progressions and the action plan's metrics still read the tenant's facts.
  */
 @Component
 public class SteeringFigures {
@@ -38,6 +38,7 @@ public class SteeringFigures {
     static final String FIELD_OF_ACTION = "FIELD_OF_ACTION";
     static final String OUTCOME = "OUTCOME";
     static final String CASE_MANAGER = "CASE_MANAGER";
+    static final String THEME = "THEME";
 
     private final FactsDatabase database;
     private final FigureLabels labels;
@@ -93,22 +94,25 @@ public class SteeringFigures {
     }
 
     public CaseFigures figures(TenantFacts facts, ReportingPeriod period, String town, GroupBy groupBy) {
-        CaseCubes cubes = facts.cached("cases:" + period.year(), () -> caseCubes(facts, period.year()));
+        CountedFigures counted = counted(facts, period.year());
+        CaseCubes cubes = facts.cached("cases:" + period.year(),
+                () -> counted.cubes(threshold, workloadByPerson, currentMonth(), today()));
         String dimension = groupBy.name();
         Function<FigureCube, Figure> view = cube -> Figure.of(cube, town, dimension, period, currentMonth(), labels);
-        List<CaseFact> opened = cases(facts).stream()
-                .filter(c -> period.contains(c.openedOn) && (town == null || town.equals(c.town))).toList();
         return new CaseFigures(facts.tenant(), period.node(), periodLabel(period),
                 town == null ? labels.message("steering.town.all") : town, groupBy,
-                view.apply(cubes.opened), view.apply(cubes.closed),
-                Figure.of(cubes.closed, town, OUTCOME, period, currentMonth(), labels), view.apply(cubes.open),
-                Figure.of(cubes.open, town, workloadByPerson ? CASE_MANAGER : "TOWN", period, currentMonth(), labels),
-                view.apply(cubes.needs), view.apply(cubes.goals), view.apply(cubes.doubleFunding),
-                view.apply(cubes.legalDomainChanges),
-                durations(opened.stream().filter(c -> c.firstReferralOn != null)
-                        .map(c -> ChronoUnit.DAYS.between(c.openedOn, c.firstReferralOn)).toList()),
-                durations(opened.stream().filter(c -> c.closedOn != null)
-                        .map(c -> ChronoUnit.DAYS.between(c.openedOn, c.closedOn)).toList()));
+                view.apply(cubes.opened()), view.apply(cubes.closed()),
+                Figure.of(cubes.closed(), town, OUTCOME, period, currentMonth(), labels), view.apply(cubes.open()),
+                Figure.of(cubes.open(), town, workloadByPerson ? CASE_MANAGER : "TOWN", period, currentMonth(), labels),
+                view.apply(cubes.needs()), view.apply(cubes.goals()), view.apply(cubes.doubleFunding()),
+                view.apply(cubes.legalDomainChanges()),
+                durations(counted.days(FigureCounts.TO_FIRST_REFERRAL, period, town)),
+                durations(counted.days(FigureCounts.TO_CLOSURE, period, town)));
+    }
+
+    /** The counts of a tenant's year, read once per request. */
+    CountedFigures counted(TenantFacts facts, int year) {
+        return facts.cached("counts:" + year, () -> CountedFigures.read(facts.counts(), facts.tenant(), year, currentMonth()));
     }
 
     /** The period in words: "2026", "1. Quartal 2026", "März 2026". */
@@ -118,62 +122,6 @@ public class SteeringFigures {
             case QUARTER -> labels.message("steering.period.quarter", period.node().substring(6), String.valueOf(period.year()));
             case MONTH -> labels.of("MONTH", period.node());
         };
-    }
-
-    private record CaseCubes(FigureCube opened, FigureCube closed, FigureCube open, FigureCube needs, FigureCube goals,
-                             FigureCube doubleFunding, FigureCube legalDomainChanges) {
-    }
-
-    private CaseCubes caseCubes(TenantFacts facts, int year) {
-        List<String> caseDimensions = List.of(TARGET_GROUP, LEGAL_DOMAIN);
-        // The cases themselves also by access route (Zugangsweg), as the report to the Land asks.
-        List<String> withRoute = List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN);
-        FigureCube opened = new FigureCube(year, true, withRoute, threshold);
-        FigureCube closed = new FigureCube(year, true, List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN, OUTCOME), threshold);
-        FigureCube open = new FigureCube(year, false, workloadByPerson
-                ? List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN, CASE_MANAGER) : withRoute, threshold);
-        FigureCube needs = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
-        FigureCube goals = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
-        FigureCube doubleFunding = new FigureCube(year, true, caseDimensions, threshold);
-        FigureCube domainChanges = new FigureCube(year, true, caseDimensions, threshold);
-        List<YearMonth> stockMonths = ReportingPeriod.year(year).months().stream()
-                .filter(m -> !m.isAfter(currentMonth())).toList();
-        for (CaseFact c : cases(facts)) {
-            Map<String, String> values = new HashMap<>();
-            values.put(TARGET_GROUP, c.targetGroup);
-            values.put(ACCESS_ROUTE, c.accessRoute);
-            values.put(LEGAL_DOMAIN, legalDomain(c));
-            values.put(CASE_MANAGER, c.assignee);
-            if (inYear(c.openedOn, year)) {
-                opened.add(c.town, values, YearMonth.from(c.openedOn));
-            }
-            if (inYear(c.closedOn, year)) {
-                closed.add(c.town, with(values, OUTCOME, c.outcome), YearMonth.from(c.closedOn));
-            }
-            for (YearMonth m : stockMonths) {
-                LocalDate day = m.atEndOfMonth().isAfter(today()) ? today() : m.atEndOfMonth();
-                if (c.openedOn != null && !c.openedOn.isAfter(day) && (c.closedOn == null || c.closedOn.isAfter(day))) {
-                    open.add(c.town, values, m);
-                }
-            }
-            c.needs.stream().filter(n -> inYear(n.assessedOn, year)).forEach(n -> needs.add(c.town,
-                    with(values, FIELD_OF_ACTION, n.fieldOfAction), YearMonth.from(n.assessedOn)));
-            for (EventFact e : c.events) {
-                if (!inYear(e.day(), year)) {
-                    continue;
-                }
-                YearMonth month = YearMonth.from(e.day());
-                switch (e.type()) {
-                    case "GoalAchieved" -> goals.add(e.town(), with(values, FIELD_OF_ACTION, e.code()), month);
-                    case "DoubleFundingWarned" -> doubleFunding.add(e.town(), values, month);
-                    case "LegalDomainsChanged" -> domainChanges.add(e.town(), with(values, LEGAL_DOMAIN, e.code()), month);
-                    default -> {
-                    }
-                }
-            }
-        }
-        return new CaseCubes(opened.protect(), closed.protect(), open.protect(), needs.protect(), goals.protect(),
-                doubleFunding.protect(), domainChanges.protect());
     }
 
     /** Median and 90th percentile from enough cases only; the number of cases is not published (it is not tied to a protected table). */
@@ -248,10 +196,8 @@ public class SteeringFigures {
 
     /** Generative themes counted: the managed list by code, free text apart as "Sonstiges Thema". */
     public Figure themes(TenantFacts facts, ReportingPeriod period) {
-        FigureCube themes = new FigureCube(period.year(), true, List.of("THEME"), threshold);
-        cases(facts).forEach(c -> c.events.stream().filter(e -> "ThemeTagged".equals(e.type()) && inYear(e.day(), period.year()))
-                .forEach(e -> themes.add(e.town(), values("THEME", e.code()), YearMonth.from(e.day()))));
-        return Figure.of(themes.protect(), null, "THEME", period, currentMonth(), labels);
+        FigureCube themes = counted(facts, period.year()).flowCube(FigureCounts.THEMES, List.of(THEME), threshold);
+        return Figure.of(themes.protect(), null, THEME, period, currentMonth(), labels);
     }
 
     /** The raw value of one figure, for an indicator of the action plan; suppression comes after. */
@@ -280,16 +226,6 @@ public class SteeringFigures {
 
     static List<CaseFact> cases(TenantFacts facts) {
         return facts.of(CaseFact.class);
-    }
-
-    private static String legalDomain(CaseFact c) {
-        return c.legalDomains == null || c.legalDomains.isEmpty() ? "NONE" : String.join("+", c.legalDomains);
-    }
-
-    private static Map<String, String> with(Map<String, String> values, String dimension, String value) {
-        Map<String, String> copy = new HashMap<>(values);
-        copy.put(dimension, value);
-        return copy;
     }
 
     private static Map<String, String> values(String... dimensionsAndValues) {
