@@ -67,6 +67,15 @@ final class CountedFigures {
                 doubleFunding.protect(), domainChanges.protect());
     }
 
+    /** The referral flows' documents of a tenant's year, by month (an empty one where none). */
+    static Map<YearMonth, Document> flows(FigureCountStore store, String tenant, int year) {
+        List<YearMonth> months = ReportingPeriod.year(year).months();
+        Map<String, Document> found = store.read(months.stream().map(m -> FigureCounts.flowsId(tenant, m)).toList());
+        Map<YearMonth, Document> byMonth = new HashMap<>();
+        months.forEach(m -> byMonth.put(m, found.getOrDefault(FigureCounts.flowsId(tenant, m), new Document())));
+        return byMonth;
+    }
+
     /** A flow cube of the year from the counts of one section, e.g. the themes (not yet protected). */
     FigureCube flowCube(String section, List<String> dimensions, int threshold) {
         FigureCube cube = new FigureCube(year, true, dimensions, threshold);
@@ -158,8 +167,30 @@ final class CountedFigures {
         return days;
     }
 
+    /**
+     * The counts under a field of a document, by the path below it ({@code depth} names deep, e.g.
+     * town and field of action): none where there is no such field.
+     */
+    static Map<String, Long> counts(Object field, int depth) {
+        Map<String, Long> counts = new HashMap<>();
+        if (field instanceof Document document) {
+            document.forEach((name, value) -> {
+                if (depth == 1 && value instanceof Number n) {
+                    counts.put(name, n.longValue());
+                } else if (depth > 1) {
+                    counts(value, depth - 1).forEach((path, n) -> counts.put(name + "." + path, n));
+                }
+            });
+        }
+        return counts;
+    }
+
+    static Map<String, Long> counts(Object field) {
+        return counts(field, 1);
+    }
+
     /** The towns of a document (by their field names) and what each holds. */
-    private static Map<String, Document> towns(Document document) {
+    static Map<String, Document> towns(Document document) {
         Map<String, Document> towns = new HashMap<>();
         document.forEach((field, value) -> {
             if (FigureCounts.isKey(field) && value instanceof Document d) {
@@ -170,7 +201,7 @@ final class CountedFigures {
     }
 
     /** The cells of a cube's counts: {@code *} for the total, {@code DIMENSION.value} for the others. */
-    private static Map<String, Long> cells(Document counts) {
+    static Map<String, Long> cells(Document counts) {
         Map<String, Long> cells = new HashMap<>();
         counts.forEach((field, value) -> {
             if (FigureCounts.TOTAL.equals(field) && value instanceof Number n) {
@@ -183,7 +214,7 @@ final class CountedFigures {
     }
 
     /** A cell by town key and {@code *} or {@code DIMENSION.value}: a missing town or value is UNKNOWN. */
-    private static void add(FigureCube cube, String town, String cell, YearMonth month, long count) {
+    static void add(FigureCube cube, String town, String cell, YearMonth month, long count) {
         String place = FigureCounts.value(town);
         if (FigureCounts.TOTAL.equals(cell)) {
             cube.add(place, FigureCube.ALL, FigureCube.ALL, month, count);

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The counted figures ({@link FigureCounts}) in the facts' database, next to the facts, so that a
  * rebuild switches both at once. A change is applied with {@code $inc} (atomic per document, so
  * instances sharing the partitions may write to one document) and remembered in the document
- * under its id (the case and the event's sequence): applied again, after a crash between the
+ * under its id (the fact, the event and a digest of what it adds): applied again, after a crash between the
  * counts and the fact, it changes nothing. A marker document says the counts are complete; a
  * database without it (one from before the counts) is counted from its facts.
  */
@@ -46,15 +46,20 @@ public class FigureCountStore {
         return mongo.getCollection(FigureCounts.COLLECTION);
     }
 
-    /** Adds the counts of one change, at most once per change id. */
+    /**
+     * Adds the counts of one change, at most once: the change is known by its id (what changed and
+     * by which event) and what it adds, so that the same event met again with the fact already
+     * moved on (a referral made again after its case moved) adds what has changed since.
+     */
     void apply(String changeId, FigureCounts change) {
-        change.documents().forEach((id, fields) -> {
+        String id = changeId + "#" + change.digest();
+        change.documents().forEach((document, fields) -> {
             Document increments = new Document();
             fields.forEach(increments::append);
             Document update = new Document("$inc", increments).append("$push", new Document(APPLIED,
-                    new Document("$each", List.of(changeId)).append("$slice", -REMEMBERED)));
+                    new Document("$each", List.of(id)).append("$slice", -REMEMBERED)));
             try {
-                collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.ne(APPLIED, changeId)), update,
+                collection().updateOne(Filters.and(Filters.eq("_id", document), Filters.ne(APPLIED, id)), update,
                         new UpdateOptions().upsert(true));
             } catch (MongoWriteException applied) {
                 // The document has this change already: the upsert found no match and met its own id.
@@ -70,26 +75,29 @@ public class FigureCountStore {
         return collection().find(Filters.eq("_id", MARKER)).first() != null;
     }
 
-    /** Counts every case of the database from scratch, in place of the counts there are. */
+    /** Counts every fact of the database from scratch, in place of the counts there are. */
     public void recount() {
         long start = System.nanoTime();
         FigureCounts all = new FigureCounts();
-        long[] cases = {0};
-        try (Stream<CaseFact> facts = mongo.stream(new Query(), CaseFact.class)) {
-            facts.forEach(c -> {
-                all.plus(FigureCounts.of(c));
-                cases[0]++;
-            });
+        long[] facts = {0};
+        List<Class<? extends Facts.Fact>> kinds = List.of(CaseFact.class, Facts.ReferralFact.class, Facts.EventFact.class);
+        for (Class<? extends Facts.Fact> counted : kinds) {
+            try (Stream<? extends Facts.Fact> stream = mongo.stream(new Query(), counted)) {
+                stream.forEach(fact -> {
+                    all.plus(FigureCounts.of(fact));
+                    facts[0]++;
+                });
+            }
         }
         mongo.dropCollection(FigureCounts.COLLECTION);
         write(all);
-        log.info("figures counted from {} case facts in {} ms", cases[0], (System.nanoTime() - start) / 1_000_000);
+        log.info("figures counted from {} facts in {} ms", facts[0], (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Writes the counts of these cases into the (empty) database, e.g. a rebuild's. */
-    void writeAll(Collection<CaseFact> cases) {
+    /** Writes the counts of these facts into the (empty) database, e.g. a rebuild's. */
+    void writeAll(Collection<? extends Facts.Fact> facts) {
         FigureCounts all = new FigureCounts();
-        cases.forEach(c -> all.plus(FigureCounts.of(c)));
+        facts.forEach(fact -> all.plus(FigureCounts.of(fact)));
         write(all);
     }
 

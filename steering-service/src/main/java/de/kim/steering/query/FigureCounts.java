@@ -47,6 +47,16 @@ final class FigureCounts {
     static final String CONTACTS = "k";
     /** The minutes of counselling contacts by kind. */
     static final String MINUTES = "m";
+    static final String PROGRESSIONS = "p";
+    static final String CHANCEN = "h";
+    /** In a flows document: the referrals of a partner and field, and the days they took to be answered. */
+    static final String REFERRALS = "f";
+    static final String TO_ANSWER = "a";
+    /** In the tenant's document of now: open needs, answered and declined referrals by town and field, places taken per offer. */
+    static final String OPEN_NEEDS = "needs";
+    static final String ANSWERED = "answered";
+    static final String DECLINED = "declined";
+    static final String TAKEN = "taken";
 
     private final Map<String, Map<String, Long>> byDocument = new HashMap<>();
 
@@ -69,6 +79,20 @@ final class FigureCounts {
         }
     }
 
+    /** A short digest of these counts, the same for the same counts. */
+    String digest() {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(byDocument).forEach((document, fields) ->
+                text.append(document).append(new java.util.TreeMap<>(fields)).append('\n'));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException always) {
+            throw new IllegalStateException(always);
+        }
+    }
+
     /** Adds all counts of the other. */
     FigureCounts plus(FigureCounts other) {
         other.byDocument.forEach((document, fields) -> fields.forEach((path, n) -> add(document, path, n)));
@@ -80,6 +104,20 @@ final class FigureCounts {
         FigureCounts difference = new FigureCounts().plus(this);
         before.byDocument.forEach((document, fields) -> fields.forEach((path, n) -> difference.add(document, path, -n)));
         return difference;
+    }
+
+    /** The counts of a fact of a kind that is counted (cases, referrals, the immigration office's events); none for others. */
+    static FigureCounts of(Facts.Fact fact) {
+        if (fact instanceof CaseFact c) {
+            return of(c);
+        }
+        if (fact instanceof Facts.ReferralFact r) {
+            return of(r);
+        }
+        if (fact instanceof EventFact e) {
+            return of(e);
+        }
+        return new FigureCounts();
     }
 
     /** The counts of a case (none for none, e.g. before it was opened). */
@@ -122,6 +160,9 @@ final class FigureCounts {
             }
         }
         for (NeedFact n : c.needs == null ? java.util.List.<NeedFact>of() : c.needs) {
+            if (!n.resolved && "OPEN".equals(c.status)) {
+                counts.add(nowId(tenant), OPEN_NEEDS + "." + key(n.town) + "." + key(n.fieldOfAction), 1);
+            }
             if (n.assessedOn != null) {
                 Map<String, String> need = new HashMap<>(values);
                 need.put(SteeringFigures.FIELD_OF_ACTION, n.fieldOfAction);
@@ -163,6 +204,67 @@ final class FigureCounts {
         return counts;
     }
 
+    /**
+     * What a referral adds: to the flows of its partner and field in the month it was made (by
+     * answer, state and reason of declining, and the days to its answer), and now: a place taken
+     * of its offer while accepted, an answer (declined or not) in its town and field.
+     */
+    static FigureCounts of(Facts.ReferralFact r) {
+        FigureCounts counts = new FigureCounts();
+        if (r == null) {
+            return counts;
+        }
+        String status = r.status == null ? "MADE" : r.status;
+        if (r.madeOn != null) {
+            String document = flowsId(r.tenant, YearMonth.from(r.madeOn));
+            String row = key(r.town) + "." + REFERRALS + "." + key(String.valueOf(r.partnerId)) + "."
+                    + key(String.valueOf(r.fieldOfAction));
+            Map<String, String> values = new HashMap<>();
+            values.put(ReferralFlows.ANSWER, switch (status) {
+                case "ACCEPTED", "COMPLETED" -> "ACCEPTED";
+                case "DECLINED", "WITHDRAWN" -> status;
+                default -> "OPEN";
+            });
+            values.put(ReferralFlows.STATE, status);
+            values.put(ReferralFlows.REASON, "DECLINED".equals(status)
+                    ? (r.declineReason == null ? "UNKNOWN" : r.declineReason) : ReferralFlows.NOT_DECLINED);
+            counts.cell(document, row, values, 1, ReferralFlows.ANSWER, ReferralFlows.STATE, ReferralFlows.REASON);
+            if (r.answeredOn != null) {
+                counts.add(document, key(r.town) + "." + TO_ANSWER + "." + key(String.valueOf(r.partnerId)) + "."
+                        + key(String.valueOf(r.fieldOfAction)) + "." + key(days(r.madeOn, r.answeredOn)), 1);
+            }
+        }
+        if ("ACCEPTED".equals(r.status) && r.offerId != null) {
+            counts.add(nowId(r.tenant), TAKEN + "." + key(r.offerId), 1);
+        }
+        if (r.answeredOn != null && !"WITHDRAWN".equals(r.status)) {
+            String at = key(r.town) + "." + key(r.fieldOfAction);
+            counts.add(nowId(r.tenant), ANSWERED + "." + at, 1);
+            if ("DECLINED".equals(r.status)) {
+                counts.add(nowId(r.tenant), DECLINED + "." + at, 1);
+            }
+        }
+        return counts;
+    }
+
+    /** What a countable event of the immigration office adds: a status progression, or a § 104c transition. */
+    static FigureCounts of(EventFact e) {
+        FigureCounts counts = new FigureCounts();
+        if (e == null || e.day() == null) {
+            return counts;
+        }
+        String month = monthId(e.tenant(), YearMonth.from(e.day()));
+        String at = key(e.town()) + ".";
+        if ("ResidenceStatusProgressed".equals(e.type())) {
+            Map<String, String> values = one(SteeringFigures.PATHWAY, e.code());
+            values.put(SteeringFigures.TRANSITION, SteeringFigures.transition(e.detail()));
+            counts.cell(month, at + PROGRESSIONS, values, 1, SteeringFigures.PATHWAY, SteeringFigures.TRANSITION);
+        } else if ("ChancenTransition".equals(e.type())) {
+            counts.cell(month, at + CHANCEN, one(SteeringFigures.PATHWAY, e.code()), 1, SteeringFigures.PATHWAY);
+        }
+        return counts;
+    }
+
     /** The open stock changes on a day: in its month, on its day, and in its year's balance. */
     private void stock(String tenant, String town, Map<String, String> values, LocalDate day, long count) {
         YearMonth month = YearMonth.from(day);
@@ -183,6 +285,14 @@ final class FigureCounts {
 
     static String monthId(String tenant, YearMonth month) {
         return tenant + "|" + month;
+    }
+
+    static String flowsId(String tenant, YearMonth month) {
+        return tenant + "|" + month + "|flows";
+    }
+
+    static String nowId(String tenant) {
+        return tenant + "|now";
     }
 
     static String daysId(String tenant, YearMonth month) {

@@ -38,7 +38,7 @@ public class MemoryFactStore implements FactStore {
     }
 
     @Override
-    public void saveCase(Facts.CaseFact fact, FigureCounts before, String changeId) {
+    public void saveCounted(Facts.Fact fact, FigureCounts before, String changeId) {
         save(fact);
     }
 
@@ -68,12 +68,6 @@ public class MemoryFactStore implements FactStore {
                 inserts.insert(collection, batch);
             });
         }
-        new FigureCountStore(mongo).writeAll(cases());
-    }
-
-    @SuppressWarnings("unchecked")
-    private java.util.Collection<Facts.CaseFact> cases() {
-        return (java.util.Collection<Facts.CaseFact>) (java.util.Collection<?>) facts
-                .getOrDefault(Facts.CaseFact.class, Map.of()).values();
+        new FigureCountStore(mongo).writeAll(facts.values().stream().flatMap(byId -> byId.values().stream()).toList());
     }
 }

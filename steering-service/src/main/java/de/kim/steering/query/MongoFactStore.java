@@ -19,8 +19,12 @@ public class MongoFactStore implements FactStore {
         return mongo.findById(id, type);
     }
 
+    /** A countable event of the immigration office is counted the first time it is saved (keyed by the event's id). */
     @Override
     public void save(Facts.Fact fact) {
+        if (fact instanceof Facts.EventFact e && find(Facts.EventFact.class, e.id()) == null) {
+            counts.apply(e.id(), FigureCounts.of(e));
+        }
         mongo.save(fact);
     }
 
@@ -31,18 +35,20 @@ public class MongoFactStore implements FactStore {
 
     /** The counts first: should the fact's write be lost, the event comes again and finds them applied. */
     @Override
-    public void saveCase(Facts.CaseFact fact, FigureCounts before, String changeId) {
+    public void saveCounted(Facts.Fact fact, FigureCounts before, String changeId) {
         counts.apply(changeId, FigureCounts.of(fact).minus(before));
         mongo.save(fact);
     }
 
     @Override
     public boolean insertIfAbsent(Facts.Fact fact) {
-        if (fact instanceof Facts.CaseFact c) {
-            if (find(Facts.CaseFact.class, c.id) != null) {
+        FigureCounts added = FigureCounts.of(fact);
+        if (!added.isEmpty()) {
+            if (find(fact.getClass(), fact.factId()) != null) {
                 return false;
             }
-            counts.apply(c.id + "@" + c.lastSequence, FigureCounts.of(c));
+            String change = fact instanceof Facts.CaseFact c ? String.valueOf(c.lastSequence) : "added";
+            counts.apply(fact.factId() + "@" + change, added);
         }
         try {
             mongo.insert(fact);

@@ -3,6 +3,7 @@ package de.kim.steering.query;
 import de.kim.steering.query.CountedFigures.CaseCubes;
 import de.kim.steering.query.Facts.*;
 import de.kim.steering.query.SmallCellSuppression.Cell;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,8 @@ import java.util.stream.Collectors;
  * ({@link ReportingPeriod}), through the disclosure control of {@link FigureCube}: every figure
  * of a year is one set of linked tables, and each view (a grouping, a town, a month, quarter or
  * year) reads its cells from it. The case figures come from the counts the projection keeps
- * ({@link CountedFigures}): a few documents per year, however many cases; so do the themes. Gaps,
- * status progressions and the action plan's metrics still read the tenant's facts.
+ * ({@link CountedFigures}): a few documents per year, however many cases; so do the themes,
+ * gaps and status progressions. The action plan's metrics still read the tenant's facts.
  */
 @Component
 public class SteeringFigures {
@@ -39,6 +40,8 @@ public class SteeringFigures {
     static final String OUTCOME = "OUTCOME";
     static final String CASE_MANAGER = "CASE_MANAGER";
     static final String THEME = "THEME";
+    static final String PATHWAY = "PATHWAY";
+    static final String TRANSITION = "TRANSITION";
 
     private final FactsDatabase database;
     private final FigureLabels labels;
@@ -137,29 +140,33 @@ public class SteeringFigures {
     }
 
     public List<Gap> gaps(TenantFacts facts) {
-        Map<String, CaseFact> cases = cases(facts).stream()
-                .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a));
-        List<ReferralFact> referrals = facts.of(ReferralFact.class);
-        Map<String, Long> placesTaken = referrals.stream().filter(r -> "ACCEPTED".equals(r.status) && r.offerId != null)
-                .collect(Collectors.groupingBy(r -> r.offerId, Collectors.counting()));
+        String id = FigureCounts.nowId(facts.tenant());
+        Document now = facts.cached("now", () -> facts.counts().read(List.of(id)).getOrDefault(id, new Document()));
+        Map<String, Long> placesTaken = new HashMap<>();
+        CountedFigures.counts(now.get(FigureCounts.TAKEN)).forEach((offer, n) -> placesTaken.put(FigureCounts.value(offer), n));
         List<OfferFact> freeOffers = facts.of(OfferFact.class).stream()
                 .filter(o -> o.active && o.capacity > placesTaken.getOrDefault(o.offerId, 0L)).toList();
-        // Keyed "town|field" so the gaps come sorted by town, then field.
-        Map<String, Long> openNeeds = cases.values().stream().flatMap(c -> c.needs.stream())
-                .filter(n -> !n.resolved && cases.containsKey(n.caseId) && "OPEN".equals(cases.get(n.caseId).status))
-                .collect(Collectors.groupingBy(n -> n.town + "|" + n.fieldOfAction, java.util.TreeMap::new,
-                        Collectors.counting()));
+        // Keyed "town|field" so the gaps come sorted by town, then field; none known as "null".
+        Map<String, Long> openNeeds = new java.util.TreeMap<>();
+        CountedFigures.counts(now.get(FigureCounts.OPEN_NEEDS), 2).forEach((path, n) -> {
+            String[] townAndField = path.split("\\.");
+            if (n != 0) {
+                openNeeds.merge(FigureCounts.value(townAndField[0]) + "|" + FigureCounts.value(townAndField[1]), n, Long::sum);
+            }
+        });
+        Map<String, Long> answered = CountedFigures.counts(now.get(FigureCounts.ANSWERED), 2);
+        Map<String, Long> declinedByTown = CountedFigures.counts(now.get(FigureCounts.DECLINED), 2);
         List<Gap> gaps = new ArrayList<>();
         openNeeds.forEach((key, count) -> {
             String town = key.substring(0, key.indexOf('|'));
             String field = key.substring(key.indexOf('|') + 1);
             boolean served = freeOffers.stream().anyMatch(o -> field.equals(o.fieldOfAction)
                     && (o.online || Objects.equals(town, o.town)));
-            List<ReferralFact> answered = referrals.stream().filter(r -> field.equals(r.fieldOfAction)
-                    && Objects.equals(town, r.town) && r.answeredOn != null && !"WITHDRAWN".equals(r.status)).toList();
-            long declined = answered.stream().filter(r -> "DECLINED".equals(r.status)).count();
+            String at = FigureCounts.key(town) + "." + FigureCounts.key(field);
+            long answers = answered.getOrDefault(at, 0L);
+            long declined = declinedByTown.getOrDefault(at, 0L);
             String reason = !served ? Gap.NO_FREE_OFFER
-                    : declined >= 3 && declined * 2 >= answered.size() ? Gap.KEEP_BEING_DECLINED : null;
+                    : declined >= 3 && declined * 2 >= answers ? Gap.KEEP_BEING_DECLINED : null;
             if (reason != null) {
                 gaps.add(new Gap(labels.of("TOWN", "null".equals(town) ? "UNKNOWN" : town), field,
                         labels.of(FIELD_OF_ACTION, field), Cell.of(count, threshold), reason, labels.of("GAP", reason),
@@ -174,24 +181,13 @@ public class SteeringFigures {
     }
 
     public StatusProgressions statusProgressions(TenantFacts facts, ReportingPeriod period) {
-        FigureCube progressions = new FigureCube(period.year(), true, List.of("PATHWAY", "TRANSITION"), threshold);
-        FigureCube chancen = new FigureCube(period.year(), true, List.of("PATHWAY"), threshold);
-        for (EventFact e : facts.of(EventFact.class)) {
-            if (!inYear(e.day(), period.year())) {
-                continue;
-            }
-            if ("ResidenceStatusProgressed".equals(e.type())) {
-                progressions.add(null, values("PATHWAY", e.code(), "TRANSITION", transition(e.detail())),
-                        YearMonth.from(e.day()));
-            } else if ("ChancenTransition".equals(e.type())) {
-                chancen.add(null, values("PATHWAY", e.code()), YearMonth.from(e.day()));
-            }
-        }
-        progressions.protect();
-        chancen.protect();
-        return new StatusProgressions(Figure.of(progressions, null, "PATHWAY", period, currentMonth(), labels),
-                Figure.of(progressions, null, "TRANSITION", period, currentMonth(), labels),
-                Figure.of(chancen, null, "PATHWAY", period, currentMonth(), labels));
+        CountedFigures counted = counted(facts, period.year());
+        FigureCube progressions = counted.flowCube(FigureCounts.PROGRESSIONS, List.of(PATHWAY, TRANSITION), threshold)
+                .protect();
+        FigureCube chancen = counted.flowCube(FigureCounts.CHANCEN, List.of(PATHWAY), threshold).protect();
+        return new StatusProgressions(Figure.of(progressions, null, PATHWAY, period, currentMonth(), labels),
+                Figure.of(progressions, null, TRANSITION, period, currentMonth(), labels),
+                Figure.of(chancen, null, PATHWAY, period, currentMonth(), labels));
     }
 
     /** Generative themes counted: the managed list by code, free text apart as "Sonstiges Thema". */
@@ -226,14 +222,6 @@ public class SteeringFigures {
 
     static List<CaseFact> cases(TenantFacts facts) {
         return facts.of(CaseFact.class);
-    }
-
-    private static Map<String, String> values(String... dimensionsAndValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < dimensionsAndValues.length; i += 2) {
-            values.put(dimensionsAndValues[i], dimensionsAndValues[i + 1]);
-        }
-        return values;
     }
 
     /** A transition {@code FROM>TO} with a missing status named {@code NONE}, never "null". */

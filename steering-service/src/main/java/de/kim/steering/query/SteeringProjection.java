@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * applies an event only if its sequence is newer; every other fact is keyed by the thing or
  * the event it stands for and written with the values the event carries, and a referral's
  * status only moves forward, so a redelivered or late event changes nothing. A change of a case
- * changes its counted figures by the difference of its counts before and after
+ * or a referral changes the counted figures by the difference of its counts before and after
  * ({@link FigureCounts}), applied at most once per change.
  */
 @Component
@@ -291,11 +291,12 @@ public class SteeringProjection implements SmartInitializingSingleton {
         FigureCounts before = u.store.counts() ? FigureCounts.of(fact) : null;
         change.accept(fact);
         fact.lastSequence = u.sequence;
-        u.store.saveCase(fact, before, fact.id + "@" + u.sequence);
+        u.store.saveCounted(fact, before, fact.id + "@" + u.sequence);
     }
 
     private void referralMade(Update u, ReferralMade e) {
         ReferralFact referral = referral(u.store, u.tenant, e.referralId(), e.caseId(), e.partnerId());
+        FigureCounts before = u.store.counts() ? FigureCounts.of(referral) : null;
         referral.offerId = e.offerId();
         referral.fieldOfAction = e.fieldOfAction();
         referral.town = town(u.store, u.tenant, e.caseId());
@@ -303,7 +304,7 @@ public class SteeringProjection implements SmartInitializingSingleton {
         if (referral.status == null) {
             referral.status = "MADE";
         }
-        u.store.save(referral);
+        u.store.saveCounted(referral, before, referral.id + "@" + u.eventId);
         onCase(u, e.caseId(), f -> f.firstReferralOn = f.firstReferralOn == null
                 || e.madeOn().isBefore(f.firstReferralOn) ? e.madeOn() : f.firstReferralOn);
         u.day = e.madeOn();
@@ -316,6 +317,7 @@ public class SteeringProjection implements SmartInitializingSingleton {
         if (referral.status != null && REFERRAL_STAGE.get(referral.status) >= REFERRAL_STAGE.get(status)) {
             return;
         }
+        FigureCounts before = u.store.counts() ? FigureCounts.of(referral) : null;
         referral.status = status;
         if (reason != null) {
             referral.declineReason = reason;
@@ -323,7 +325,7 @@ public class SteeringProjection implements SmartInitializingSingleton {
         if (!"COMPLETED".equals(status)) {
             referral.answeredOn = u.day;
         }
-        u.store.save(referral);
+        u.store.saveCounted(referral, before, referral.id + "@" + u.eventId);
     }
 
     private ReferralFact referral(FactStore store, String tenant, String referralId, String caseId, String partnerId) {

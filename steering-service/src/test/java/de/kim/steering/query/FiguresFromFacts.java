@@ -16,8 +16,9 @@ import java.util.function.Function;
 import static de.kim.steering.query.SteeringFigures.*;
 
 /**
- * The case figures computed from every case fact, each case added to the cubes one by one: the
- * reference the counted figures are compared with, and the "before" of the figures benchmark.
+ * The case figures, themes and counselling figures computed from every case fact, each case added
+ * to the cubes one by one: the reference the counted figures are compared with, and the "before"
+ * of the figures benchmark.
  */
 final class FiguresFromFacts {
 
@@ -107,6 +108,71 @@ final class FiguresFromFacts {
         }
         return new Cubes(opened.protect(), closed.protect(), open.protect(), needs.protect(), goals.protect(),
                 doubleFunding.protect(), domainChanges.protect());
+    }
+
+    /** The themes, each tagging of a case counted in the town it was tagged in. */
+    Figure themes(List<CaseFact> cases, ReportingPeriod period) {
+        FigureCube themes = new FigureCube(period.year(), true, List.of("THEME"), threshold);
+        cases.forEach(c -> c.events.stream().filter(e -> "ThemeTagged".equals(e.type()) && inYear(e.day(), period.year()))
+                .forEach(e -> themes.add(e.town(), with(Map.of(), "THEME", e.code()), YearMonth.from(e.day()))));
+        return Figure.of(themes.protect(), null, "THEME", period, figures.currentMonth(), figures.labels());
+    }
+
+    /** The counselling contacts and hours, each contact read from its case. */
+    CounsellingFigures.Counselling counselling(List<CaseFact> cases, ReportingPeriod period, String town, String groupBy) {
+        List<EventFact> contacts = cases.stream().flatMap(c -> c.events.stream())
+                .filter(e -> CounsellingFigures.CONTACT.equals(e.type()) && inYear(e.day(), period.year())).toList();
+        FigureCube cube = new FigureCube(period.year(), true, List.of(CounsellingFigures.KIND), threshold);
+        contacts.forEach(e -> cube.add(e.town(), Map.of(CounsellingFigures.KIND, e.code()), YearMonth.from(e.day())));
+        String dimension = "KIND".equals(groupBy) ? CounsellingFigures.KIND : groupBy;
+        Figure count = Figure.of(cube.protect(), town, dimension, period, figures.currentMonth(), figures.labels());
+        List<EventFact> inView = contacts.stream()
+                .filter(e -> period.contains(e.day()) && (town == null || town.equals(townOf(e)))).toList();
+        return new CounsellingFigures.Counselling(period.node(), figures.periodLabel(period), town, count,
+                hours(count, inView, dimension));
+    }
+
+    private Figure hours(Figure count, List<EventFact> contacts, String dimension) {
+        SmallCellSuppression.Cell total = count.total().suppressed() ? count.total()
+                : SmallCellSuppression.Cell.shown(hours(contacts, e -> true));
+        List<Figure.Group> groups = new java.util.ArrayList<>();
+        long shownMinutes = 0;
+        for (Figure.Group g : count.groups()) {
+            if (Figure.SUPPRESSED.equals(g.key())) {
+                continue;
+            }
+            java.util.function.Predicate<EventFact> inGroup = switch (String.valueOf(dimension)) {
+                case CounsellingFigures.KIND -> e -> g.key().equals(e.code());
+                case "TOWN" -> e -> g.key().equals(townOf(e));
+                case "MONTH" -> e -> g.key().equals(YearMonth.from(e.day()).toString());
+                default -> e -> true;
+            };
+            if (g.value().suppressed()) {
+                groups.add(new Figure.Group(g.key(), g.label(), SmallCellSuppression.Cell.withheld()));
+            } else {
+                shownMinutes += minutes(contacts, inGroup);
+                groups.add(new Figure.Group(g.key(), g.label(), SmallCellSuppression.Cell.shown(hours(contacts, inGroup))));
+            }
+        }
+        if (groups.stream().anyMatch(g -> g.value().suppressed())) {
+            long rest = minutes(contacts, e -> true) - shownMinutes;
+            groups.add(new Figure.Group(Figure.SUPPRESSED, figures.labels().of("", Figure.SUPPRESSED),
+                    total.suppressed() ? SmallCellSuppression.Cell.withheld()
+                            : SmallCellSuppression.Cell.shown(Math.round(rest / 60.0))));
+        }
+        return new Figure(total, groups);
+    }
+
+    private static long hours(List<EventFact> contacts, java.util.function.Predicate<EventFact> which) {
+        return Math.round(minutes(contacts, which) / 60.0);
+    }
+
+    private static long minutes(List<EventFact> contacts, java.util.function.Predicate<EventFact> which) {
+        return contacts.stream().filter(which).mapToLong(e -> Long.parseLong(e.detail())).sum();
+    }
+
+    private static String townOf(EventFact e) {
+        return e.town() == null ? "UNKNOWN" : e.town();
     }
 
     private static Map<String, String> with(Map<String, String> values, String dimension, String value) {

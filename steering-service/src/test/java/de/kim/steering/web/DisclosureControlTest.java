@@ -243,7 +243,7 @@ class DisclosureControlTest {
                     }
                     c.events.add(event(tenant, c, "ThemeTagged", opened.plusDays(1), "NO_AFFORDABLE_HOUSING"));
                     facts.store().insertIfAbsent(c);
-                    facts.template().insert(referral(tenant, c, opened.plusDays(3), k % 2 == 1 ? "ACCEPTED" : "DECLINED"));
+                    facts.store().insertIfAbsent(referral(tenant, c, opened.plusDays(3), k % 2 == 1 ? "ACCEPTED" : "DECLINED"));
                 }
             }
         }
@@ -265,7 +265,7 @@ class DisclosureControlTest {
                 c.events.add(event(tenant, c, "ThemeTagged", days[i], "OTHER"));
             }
             facts.store().insertIfAbsent(c);
-            facts.template().insert(referral(tenant, c, days[i].plusDays(2), answers[i]));
+            facts.store().insertIfAbsent(referral(tenant, c, days[i].plusDays(2), answers[i]));
         }
     }
 
