@@ -50,6 +50,22 @@ final class CountedFigures {
                 found.getOrDefault(FigureCounts.daysId(tenant, current), new Document()));
     }
 
+    /**
+     * What these counts are, as a digest of the documents read: the same for the same counts, so
+     * that the cubes protected from them can be used again while nothing has changed.
+     */
+    String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(months).forEach((month, document) -> text.append(document.toJson()));
+        text.append(balance.toJson()).append(runningDays.toJson());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException always) {
+            throw new IllegalStateException(always);
+        }
+    }
+
     CaseCubes cubes(int threshold, boolean workloadByPerson, YearMonth currentMonth, LocalDate today) {
         List<String> withRoute = List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN);
         FigureCube opened = flowCube(FigureCounts.OPENED, withRoute, threshold);

@@ -48,6 +48,14 @@ public class SteeringFigures {
     private final Clock clock;
     private final int threshold;
     private final boolean workloadByPerson;
+    /** The cubes last protected per tenant and year, the 64 asked for last (53 tenants in NRW, mostly the running year). */
+    private final Map<String, ProtectedCubes> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ProtectedCubes> eldest) {
+                    return size() > 64;
+                }
+            });
 
     public SteeringFigures(FactsDatabase database, FigureLabels labels, Clock clock,
                            @Value("${kim.steering.suppression-threshold:5}") int threshold,
@@ -98,8 +106,7 @@ public class SteeringFigures {
 
     public CaseFigures figures(TenantFacts facts, ReportingPeriod period, String town, GroupBy groupBy) {
         CountedFigures counted = counted(facts, period.year());
-        CaseCubes cubes = facts.cached("cases:" + period.year(),
-                () -> counted.cubes(threshold, workloadByPerson, currentMonth(), today()));
+        CaseCubes cubes = facts.cached("cases:" + period.year(), () -> protectedCubes(facts.tenant(), period.year(), counted));
         String dimension = groupBy.name();
         Function<FigureCube, Figure> view = cube -> Figure.of(cube, town, dimension, period, currentMonth(), labels);
         return new CaseFigures(facts.tenant(), period.node(), periodLabel(period),
@@ -111,6 +118,26 @@ public class SteeringFigures {
                 view.apply(cubes.legalDomainChanges()),
                 durations(counted.days(FigureCounts.TO_FIRST_REFERRAL, period, town)),
                 durations(counted.days(FigureCounts.TO_CLOSURE, period, town)));
+    }
+
+    /**
+     * The protected cubes of a tenant's year: those of the request before while its counts and
+     * today are the same (protecting them takes most of a request), else made anew.
+     */
+    private CaseCubes protectedCubes(String tenant, int year, CountedFigures counted) {
+        String version = counted.fingerprint() + "|" + today();
+        String key = tenant + "|" + year;
+        ProtectedCubes last = recent.get(key);
+        if (last != null && last.version().equals(version)) {
+            return last.cubes();
+        }
+        CaseCubes cubes = counted.cubes(threshold, workloadByPerson, currentMonth(), today());
+        recent.put(key, new ProtectedCubes(version, cubes));
+        return cubes;
+    }
+
+    /** Protected cubes (read only from then on) and the counts they were made from. */
+    private record ProtectedCubes(String version, CaseCubes cubes) {
     }
 
     /** The counts of a tenant's year, read once per request. */
