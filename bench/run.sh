@@ -500,14 +500,10 @@ fresh_text() {
   if [ "$v" = 1 ]; then
     local q; q=$(prop "$F" figures_request.median_ms)
     if ge "$q" 150; then
-      echo "Why: computing the figure is slow. For every request steering reads the facts of the"
-      echo "town asked for (\`TenantFacts\`); the Mongo-wire server, which ignores indexes, scans all of the tenant's"
-      echo "facts to find them, and the runs before this one opened tens of thousands of cases; on two busy cores each"
-      echo "request then takes hundreds of milliseconds or more, a probe may wait for the one before, and steering's"
-      echo "consumer, which writes into the same server on the same cores, falls behind meanwhile. The cost grows with"
-      echo "the facts in the store, so the faster the machine, the more cases the runs before leave, and the slower each"
-      echo "figure here. Real MongoDB uses the facts' (tenant, town) index. What would close it here: counts kept per"
-      echo "tenant, town and month as the facts arrive, so that a figure is one small read."
+      echo "Why: the figure request itself reads only the tenant's count documents of the year (\`CountedFigures\`,"
+      echo "at most fourteen, whatever the number of cases; \`FiguresBenchmark\` measures it alone), so a slow one"
+      echo "here waits for the two busy cores: the Mongo-wire server and steering's consumer, which writes each fact"
+      echo "and its counts, share them with the background load."
     else
       echo "Why: at this load steering's consumer (or case-service's publishing processor) falls behind the"
       echo "commands; the event waits in a queue before it is counted. What would close it: larger batches in the"

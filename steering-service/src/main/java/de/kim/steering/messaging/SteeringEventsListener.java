@@ -10,11 +10,14 @@ import de.kim.platform.readmodel.KafkaReadModelListener;
 import de.kim.platform.readmodel.KafkaReadModel;
 import de.kim.steering.query.SteeringProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the topics of case management, the partners and the immigration office into steering's
@@ -22,7 +25,8 @@ import java.time.LocalDate;
  * know are skipped, unknown fields ignored; a record without a field steering needs goes to the
  * dead-letter topic before anything is written ({@link FactRecordChecks}). The offset of each
  * record is stored with the facts after them ({@link KafkaPositions}): the listener goes on from
- * there after a restart, and seeks back to it if the store lost facts it had acknowledged.
+ * there after a restart, and seeks back to it if the store lost facts it had acknowledged; the
+ * counted figures are then counted again from the facts left, before the lost ones come again.
  */
 @Component
 public class SteeringEventsListener extends KafkaReadModelListener {
@@ -33,6 +37,8 @@ public class SteeringEventsListener extends KafkaReadModelListener {
     private final SteeringProjection projection;
     private final ReportingPublisher reporting;
     private final ObjectProvider<KafkaReadModel> facts;
+    /** The offset this listener last applied per partition, to see it sought back (a gap being healed). */
+    private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
 
     public SteeringEventsListener(EnvelopeCodec codec, SteeringProjection projection, ReportingPublisher reporting,
                                   ObjectProvider<KafkaReadModel> facts) {
@@ -49,6 +55,11 @@ public class SteeringEventsListener extends KafkaReadModelListener {
         positions.check(getTopicsAndCallbacks().keySet(), this::getSeekCallbackFor, false);
         if (!positions.toApply(record)) {
             return;
+        }
+        Long before = applied.put(new TopicPartition(record.topic(), record.partition()), record.offset());
+        if (before != null && record.offset() < before) {
+            // Sought back to an offset applied before: the store lost facts the counts still have.
+            projection.recount();
         }
         ReceivedEvent event;
         try {

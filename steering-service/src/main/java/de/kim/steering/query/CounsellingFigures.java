@@ -1,13 +1,11 @@
 package de.kim.steering.query;
 
-import de.kim.steering.query.Facts.EventFact;
+import de.kim.steering.query.CountedFigures.Minutes;
 import de.kim.steering.query.SmallCellSuppression.Cell;
 import org.springframework.stereotype.Component;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,7 +14,8 @@ import java.util.function.Predicate;
  * by kind, town or month; never who or what. The number of contacts goes through the disclosure
  * control of {@link FigureCube}; the hours are shown only for the groups whose number of contacts
  * is shown, so that a suppressed count cannot be told from its hours (and the hours withheld add up
- * over at least as many groups as the counts withheld).
+ * over at least as many groups as the counts withheld). Read from the counted figures
+ * ({@link CountedFigures}): the contacts and their minutes per town, month and kind.
  */
 @Component
 public class CounsellingFigures {
@@ -37,20 +36,16 @@ public class CounsellingFigures {
     }
 
     public Counselling of(TenantFacts facts, ReportingPeriod period, String town, String groupBy) {
-        List<EventFact> contacts = SteeringFigures.cases(facts).stream().flatMap(c -> c.events.stream())
-                .filter(e -> CONTACT.equals(e.type()) && SteeringFigures.inYear(e.day(), period.year())).toList();
-        FigureCube cube = new FigureCube(period.year(), true, List.of(KIND), figures.threshold());
-        contacts.forEach(e -> cube.add(e.town(), Map.of(KIND, e.code()), YearMonth.from(e.day())));
+        CountedFigures counted = figures.counted(facts, period.year());
+        FigureCube cube = counted.flowCube(FigureCounts.CONTACTS, List.of(KIND), figures.threshold());
         String dimension = "KIND".equals(groupBy) ? KIND : groupBy;
         Figure count = Figure.of(cube.protect(), town, dimension, period, figures.currentMonth(), figures.labels());
-        List<EventFact> inView = contacts.stream()
-                .filter(e -> period.contains(e.day()) && (town == null || town.equals(townOf(e)))).toList();
         return new Counselling(period.node(), figures.periodLabel(period), town, count,
-                hours(count, inView, dimension));
+                hours(count, counted.minutes(period, town), dimension));
     }
 
     /** The hours of each group whose count is shown; the rest in "nicht ausgewiesen", withheld where the total is. */
-    private Figure hours(Figure count, List<EventFact> contacts, String dimension) {
+    private Figure hours(Figure count, List<Minutes> contacts, String dimension) {
         Cell total = count.total().suppressed() ? count.total() : Cell.shown(hours(contacts, e -> true));
         List<Figure.Group> groups = new ArrayList<>();
         long shownMinutes = 0;
@@ -58,10 +53,10 @@ public class CounsellingFigures {
             if (Figure.SUPPRESSED.equals(g.key())) {
                 continue;
             }
-            Predicate<EventFact> inGroup = switch (String.valueOf(dimension)) {
-                case KIND -> e -> g.key().equals(e.code());
-                case "TOWN" -> e -> g.key().equals(townOf(e));
-                case "MONTH" -> e -> g.key().equals(YearMonth.from(e.day()).toString());
+            Predicate<Minutes> inGroup = switch (String.valueOf(dimension)) {
+                case KIND -> e -> g.key().equals(e.kind());
+                case "TOWN" -> e -> g.key().equals(e.town());
+                case "MONTH" -> e -> g.key().equals(e.month().toString());
                 default -> e -> true;
             };
             if (g.value().suppressed()) {
@@ -79,15 +74,11 @@ public class CounsellingFigures {
         return new Figure(total, groups);
     }
 
-    private static long hours(List<EventFact> contacts, Predicate<EventFact> which) {
+    private static long hours(List<Minutes> contacts, Predicate<Minutes> which) {
         return Math.round(minutes(contacts, which) / 60.0);
     }
 
-    private static long minutes(List<EventFact> contacts, Predicate<EventFact> which) {
-        return contacts.stream().filter(which).mapToLong(e -> Long.parseLong(e.detail())).sum();
-    }
-
-    private static String townOf(EventFact e) {
-        return e.town() == null ? "UNKNOWN" : e.town();
+    private static long minutes(List<Minutes> contacts, Predicate<Minutes> which) {
+        return contacts.stream().filter(which).mapToLong(Minutes::minutes).sum();
     }
 }

@@ -71,6 +71,35 @@ final class FigureCube {
         }
     }
 
+    /**
+     * Adds a count to one cell in its town and to the sum of all towns: the total
+     * ({@code dimension} and {@code group} {@link #ALL}) or one group of a dimension, in its month
+     * (a flow, also in its quarter and year) or at that month's end (a stock). Counted as
+     * {@link #add(String, Map, YearMonth)} counts one fact; a dimension the cube does not have is
+     * left out, and a count of none adds no town or group.
+     */
+    void add(String town, String dimension, String group, YearMonth month, long count) {
+        if (count == 0) {
+            return;
+        }
+        String t = town == null ? "UNKNOWN" : town;
+        if (!ALL.equals(dimension)) {
+            Set<String> known = groups.get(dimension);
+            if (known == null) {
+                return;
+            }
+            known.add(group);
+        }
+        towns.add(t);
+        List<String> periods = flow ? List.of(String.valueOf(year), ReportingPeriod.quarterOf(month), month.toString())
+                : List.of(month.toString());
+        for (String place : List.of(ALL, t)) {
+            for (String p : periods) {
+                tables.add(key(place, dimension, group, p), count);
+            }
+        }
+    }
+
     /** Ties a group of one dimension to the groups of another that add up to it, in every town and period. */
     void refine(String dimension, String group, String fineDimension, List<String> fineGroups) {
         refinements.add(new Refinement(dimension, group, fineDimension, fineGroups));

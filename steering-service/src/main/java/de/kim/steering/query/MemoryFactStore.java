@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Facts in memory, for a rebuild: replaying the topics touches each fact many times, and
- * memory takes that at the speed of a map; the result goes to the database in bulk once.
+ * memory takes that at the speed of a map; the result goes to the database in bulk once, with
+ * the figures counted from the cases it ends with.
  */
 public class MemoryFactStore implements FactStore {
 
@@ -29,6 +30,16 @@ public class MemoryFactStore implements FactStore {
     @Override
     public void save(Facts.Fact fact) {
         facts.computeIfAbsent(fact.getClass(), k -> new LinkedHashMap<>()).put(fact.factId(), fact);
+    }
+
+    @Override
+    public boolean counts() {
+        return false;
+    }
+
+    @Override
+    public void saveCounted(Facts.Fact fact, FigureCounts before, String changeId) {
+        save(fact);
     }
 
     @Override
@@ -57,5 +68,6 @@ public class MemoryFactStore implements FactStore {
                 inserts.insert(collection, batch);
             });
         }
+        new FigureCountStore(mongo).writeAll(facts.values().stream().flatMap(byId -> byId.values().stream()).toList());
     }
 }

@@ -1,14 +1,15 @@
 package de.kim.steering.query;
 
+import de.kim.steering.query.CountedFigures.CaseCubes;
 import de.kim.steering.query.Facts.*;
 import de.kim.steering.query.SmallCellSuppression.Cell;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +20,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Computes the steering figures of one tenant from its facts, for a fixed reporting period
+ * Computes the steering figures of one tenant, for a fixed reporting period
  * ({@link ReportingPeriod}), through the disclosure control of {@link FigureCube}: every figure
  * of a year is one set of linked tables, and each view (a grouping, a town, a month, quarter or
- * year) reads its cells from it. A Kreis has some thousand cases a year, so the facts of a
- * tenant are read and counted here rather than in database aggregations that the embedded
- * Mongo-wire server does not all support.
+ * year) reads its cells from it. The case figures come from the counts the projection keeps
+ * ({@link CountedFigures}): a few documents per year, however many cases; so do the themes,
+ * gaps and status progressions. The action plan's metrics still read the tenant's facts.
  */
 @Component
 public class SteeringFigures {
@@ -38,12 +39,23 @@ public class SteeringFigures {
     static final String FIELD_OF_ACTION = "FIELD_OF_ACTION";
     static final String OUTCOME = "OUTCOME";
     static final String CASE_MANAGER = "CASE_MANAGER";
+    static final String THEME = "THEME";
+    static final String PATHWAY = "PATHWAY";
+    static final String TRANSITION = "TRANSITION";
 
     private final FactsDatabase database;
     private final FigureLabels labels;
     private final Clock clock;
     private final int threshold;
     private final boolean workloadByPerson;
+    /** The cubes last protected per tenant and year, the 64 asked for last (53 tenants in NRW, mostly the running year). */
+    private final Map<String, ProtectedCubes> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ProtectedCubes> eldest) {
+                    return size() > 64;
+                }
+            });
 
     public SteeringFigures(FactsDatabase database, FigureLabels labels, Clock clock,
                            @Value("${kim.steering.suppression-threshold:5}") int threshold,
@@ -93,22 +105,44 @@ public class SteeringFigures {
     }
 
     public CaseFigures figures(TenantFacts facts, ReportingPeriod period, String town, GroupBy groupBy) {
-        CaseCubes cubes = facts.cached("cases:" + period.year(), () -> caseCubes(facts, period.year()));
+        CountedFigures counted = counted(facts, period.year());
+        CaseCubes cubes = facts.cached("cases:" + period.year(), () -> protectedCubes(facts.tenant(), period.year(), counted));
         String dimension = groupBy.name();
         Function<FigureCube, Figure> view = cube -> Figure.of(cube, town, dimension, period, currentMonth(), labels);
-        List<CaseFact> opened = cases(facts).stream()
-                .filter(c -> period.contains(c.openedOn) && (town == null || town.equals(c.town))).toList();
         return new CaseFigures(facts.tenant(), period.node(), periodLabel(period),
                 town == null ? labels.message("steering.town.all") : town, groupBy,
-                view.apply(cubes.opened), view.apply(cubes.closed),
-                Figure.of(cubes.closed, town, OUTCOME, period, currentMonth(), labels), view.apply(cubes.open),
-                Figure.of(cubes.open, town, workloadByPerson ? CASE_MANAGER : "TOWN", period, currentMonth(), labels),
-                view.apply(cubes.needs), view.apply(cubes.goals), view.apply(cubes.doubleFunding),
-                view.apply(cubes.legalDomainChanges),
-                durations(opened.stream().filter(c -> c.firstReferralOn != null)
-                        .map(c -> ChronoUnit.DAYS.between(c.openedOn, c.firstReferralOn)).toList()),
-                durations(opened.stream().filter(c -> c.closedOn != null)
-                        .map(c -> ChronoUnit.DAYS.between(c.openedOn, c.closedOn)).toList()));
+                view.apply(cubes.opened()), view.apply(cubes.closed()),
+                Figure.of(cubes.closed(), town, OUTCOME, period, currentMonth(), labels), view.apply(cubes.open()),
+                Figure.of(cubes.open(), town, workloadByPerson ? CASE_MANAGER : "TOWN", period, currentMonth(), labels),
+                view.apply(cubes.needs()), view.apply(cubes.goals()), view.apply(cubes.doubleFunding()),
+                view.apply(cubes.legalDomainChanges()),
+                durations(counted.days(FigureCounts.TO_FIRST_REFERRAL, period, town)),
+                durations(counted.days(FigureCounts.TO_CLOSURE, period, town)));
+    }
+
+    /**
+     * The protected cubes of a tenant's year: those of the request before while its counts and
+     * today are the same (protecting them takes most of a request), else made anew.
+     */
+    private CaseCubes protectedCubes(String tenant, int year, CountedFigures counted) {
+        String version = counted.fingerprint() + "|" + today();
+        String key = tenant + "|" + year;
+        ProtectedCubes last = recent.get(key);
+        if (last != null && last.version().equals(version)) {
+            return last.cubes();
+        }
+        CaseCubes cubes = counted.cubes(threshold, workloadByPerson, currentMonth(), today());
+        recent.put(key, new ProtectedCubes(version, cubes));
+        return cubes;
+    }
+
+    /** Protected cubes (read only from then on) and the counts they were made from. */
+    private record ProtectedCubes(String version, CaseCubes cubes) {
+    }
+
+    /** The counts of a tenant's year, read once per request. */
+    CountedFigures counted(TenantFacts facts, int year) {
+        return facts.cached("counts:" + year, () -> CountedFigures.read(facts.counts(), facts.tenant(), year, currentMonth()));
     }
 
     /** The period in words: "2026", "1. Quartal 2026", "März 2026". */
@@ -118,62 +152,6 @@ public class SteeringFigures {
             case QUARTER -> labels.message("steering.period.quarter", period.node().substring(6), String.valueOf(period.year()));
             case MONTH -> labels.of("MONTH", period.node());
         };
-    }
-
-    private record CaseCubes(FigureCube opened, FigureCube closed, FigureCube open, FigureCube needs, FigureCube goals,
-                             FigureCube doubleFunding, FigureCube legalDomainChanges) {
-    }
-
-    private CaseCubes caseCubes(TenantFacts facts, int year) {
-        List<String> caseDimensions = List.of(TARGET_GROUP, LEGAL_DOMAIN);
-        // The cases themselves also by access route (Zugangsweg), as the report to the Land asks.
-        List<String> withRoute = List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN);
-        FigureCube opened = new FigureCube(year, true, withRoute, threshold);
-        FigureCube closed = new FigureCube(year, true, List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN, OUTCOME), threshold);
-        FigureCube open = new FigureCube(year, false, workloadByPerson
-                ? List.of(TARGET_GROUP, ACCESS_ROUTE, LEGAL_DOMAIN, CASE_MANAGER) : withRoute, threshold);
-        FigureCube needs = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
-        FigureCube goals = new FigureCube(year, true, List.of(TARGET_GROUP, LEGAL_DOMAIN, FIELD_OF_ACTION), threshold);
-        FigureCube doubleFunding = new FigureCube(year, true, caseDimensions, threshold);
-        FigureCube domainChanges = new FigureCube(year, true, caseDimensions, threshold);
-        List<YearMonth> stockMonths = ReportingPeriod.year(year).months().stream()
-                .filter(m -> !m.isAfter(currentMonth())).toList();
-        for (CaseFact c : cases(facts)) {
-            Map<String, String> values = new HashMap<>();
-            values.put(TARGET_GROUP, c.targetGroup);
-            values.put(ACCESS_ROUTE, c.accessRoute);
-            values.put(LEGAL_DOMAIN, legalDomain(c));
-            values.put(CASE_MANAGER, c.assignee);
-            if (inYear(c.openedOn, year)) {
-                opened.add(c.town, values, YearMonth.from(c.openedOn));
-            }
-            if (inYear(c.closedOn, year)) {
-                closed.add(c.town, with(values, OUTCOME, c.outcome), YearMonth.from(c.closedOn));
-            }
-            for (YearMonth m : stockMonths) {
-                LocalDate day = m.atEndOfMonth().isAfter(today()) ? today() : m.atEndOfMonth();
-                if (c.openedOn != null && !c.openedOn.isAfter(day) && (c.closedOn == null || c.closedOn.isAfter(day))) {
-                    open.add(c.town, values, m);
-                }
-            }
-            c.needs.stream().filter(n -> inYear(n.assessedOn, year)).forEach(n -> needs.add(c.town,
-                    with(values, FIELD_OF_ACTION, n.fieldOfAction), YearMonth.from(n.assessedOn)));
-            for (EventFact e : c.events) {
-                if (!inYear(e.day(), year)) {
-                    continue;
-                }
-                YearMonth month = YearMonth.from(e.day());
-                switch (e.type()) {
-                    case "GoalAchieved" -> goals.add(e.town(), with(values, FIELD_OF_ACTION, e.code()), month);
-                    case "DoubleFundingWarned" -> doubleFunding.add(e.town(), values, month);
-                    case "LegalDomainsChanged" -> domainChanges.add(e.town(), with(values, LEGAL_DOMAIN, e.code()), month);
-                    default -> {
-                    }
-                }
-            }
-        }
-        return new CaseCubes(opened.protect(), closed.protect(), open.protect(), needs.protect(), goals.protect(),
-                doubleFunding.protect(), domainChanges.protect());
     }
 
     /** Median and 90th percentile from enough cases only; the number of cases is not published (it is not tied to a protected table). */
@@ -189,29 +167,33 @@ public class SteeringFigures {
     }
 
     public List<Gap> gaps(TenantFacts facts) {
-        Map<String, CaseFact> cases = cases(facts).stream()
-                .collect(Collectors.toMap(c -> c.caseId, c -> c, (a, b) -> a));
-        List<ReferralFact> referrals = facts.of(ReferralFact.class);
-        Map<String, Long> placesTaken = referrals.stream().filter(r -> "ACCEPTED".equals(r.status) && r.offerId != null)
-                .collect(Collectors.groupingBy(r -> r.offerId, Collectors.counting()));
+        String id = FigureCounts.nowId(facts.tenant());
+        Document now = facts.cached("now", () -> facts.counts().read(List.of(id)).getOrDefault(id, new Document()));
+        Map<String, Long> placesTaken = new HashMap<>();
+        CountedFigures.counts(now.get(FigureCounts.TAKEN)).forEach((offer, n) -> placesTaken.put(FigureCounts.value(offer), n));
         List<OfferFact> freeOffers = facts.of(OfferFact.class).stream()
                 .filter(o -> o.active && o.capacity > placesTaken.getOrDefault(o.offerId, 0L)).toList();
-        // Keyed "town|field" so the gaps come sorted by town, then field.
-        Map<String, Long> openNeeds = cases.values().stream().flatMap(c -> c.needs.stream())
-                .filter(n -> !n.resolved && cases.containsKey(n.caseId) && "OPEN".equals(cases.get(n.caseId).status))
-                .collect(Collectors.groupingBy(n -> n.town + "|" + n.fieldOfAction, java.util.TreeMap::new,
-                        Collectors.counting()));
+        // Keyed "town|field" so the gaps come sorted by town, then field; none known as "null".
+        Map<String, Long> openNeeds = new java.util.TreeMap<>();
+        CountedFigures.counts(now.get(FigureCounts.OPEN_NEEDS), 2).forEach((path, n) -> {
+            String[] townAndField = path.split("\\.");
+            if (n != 0) {
+                openNeeds.merge(FigureCounts.value(townAndField[0]) + "|" + FigureCounts.value(townAndField[1]), n, Long::sum);
+            }
+        });
+        Map<String, Long> answered = CountedFigures.counts(now.get(FigureCounts.ANSWERED), 2);
+        Map<String, Long> declinedByTown = CountedFigures.counts(now.get(FigureCounts.DECLINED), 2);
         List<Gap> gaps = new ArrayList<>();
         openNeeds.forEach((key, count) -> {
             String town = key.substring(0, key.indexOf('|'));
             String field = key.substring(key.indexOf('|') + 1);
             boolean served = freeOffers.stream().anyMatch(o -> field.equals(o.fieldOfAction)
                     && (o.online || Objects.equals(town, o.town)));
-            List<ReferralFact> answered = referrals.stream().filter(r -> field.equals(r.fieldOfAction)
-                    && Objects.equals(town, r.town) && r.answeredOn != null && !"WITHDRAWN".equals(r.status)).toList();
-            long declined = answered.stream().filter(r -> "DECLINED".equals(r.status)).count();
+            String at = FigureCounts.key(town) + "." + FigureCounts.key(field);
+            long answers = answered.getOrDefault(at, 0L);
+            long declined = declinedByTown.getOrDefault(at, 0L);
             String reason = !served ? Gap.NO_FREE_OFFER
-                    : declined >= 3 && declined * 2 >= answered.size() ? Gap.KEEP_BEING_DECLINED : null;
+                    : declined >= 3 && declined * 2 >= answers ? Gap.KEEP_BEING_DECLINED : null;
             if (reason != null) {
                 gaps.add(new Gap(labels.of("TOWN", "null".equals(town) ? "UNKNOWN" : town), field,
                         labels.of(FIELD_OF_ACTION, field), Cell.of(count, threshold), reason, labels.of("GAP", reason),
@@ -226,32 +208,19 @@ public class SteeringFigures {
     }
 
     public StatusProgressions statusProgressions(TenantFacts facts, ReportingPeriod period) {
-        FigureCube progressions = new FigureCube(period.year(), true, List.of("PATHWAY", "TRANSITION"), threshold);
-        FigureCube chancen = new FigureCube(period.year(), true, List.of("PATHWAY"), threshold);
-        for (EventFact e : facts.of(EventFact.class)) {
-            if (!inYear(e.day(), period.year())) {
-                continue;
-            }
-            if ("ResidenceStatusProgressed".equals(e.type())) {
-                progressions.add(null, values("PATHWAY", e.code(), "TRANSITION", transition(e.detail())),
-                        YearMonth.from(e.day()));
-            } else if ("ChancenTransition".equals(e.type())) {
-                chancen.add(null, values("PATHWAY", e.code()), YearMonth.from(e.day()));
-            }
-        }
-        progressions.protect();
-        chancen.protect();
-        return new StatusProgressions(Figure.of(progressions, null, "PATHWAY", period, currentMonth(), labels),
-                Figure.of(progressions, null, "TRANSITION", period, currentMonth(), labels),
-                Figure.of(chancen, null, "PATHWAY", period, currentMonth(), labels));
+        CountedFigures counted = counted(facts, period.year());
+        FigureCube progressions = counted.flowCube(FigureCounts.PROGRESSIONS, List.of(PATHWAY, TRANSITION), threshold)
+                .protect();
+        FigureCube chancen = counted.flowCube(FigureCounts.CHANCEN, List.of(PATHWAY), threshold).protect();
+        return new StatusProgressions(Figure.of(progressions, null, PATHWAY, period, currentMonth(), labels),
+                Figure.of(progressions, null, TRANSITION, period, currentMonth(), labels),
+                Figure.of(chancen, null, PATHWAY, period, currentMonth(), labels));
     }
 
     /** Generative themes counted: the managed list by code, free text apart as "Sonstiges Thema". */
     public Figure themes(TenantFacts facts, ReportingPeriod period) {
-        FigureCube themes = new FigureCube(period.year(), true, List.of("THEME"), threshold);
-        cases(facts).forEach(c -> c.events.stream().filter(e -> "ThemeTagged".equals(e.type()) && inYear(e.day(), period.year()))
-                .forEach(e -> themes.add(e.town(), values("THEME", e.code()), YearMonth.from(e.day()))));
-        return Figure.of(themes.protect(), null, "THEME", period, currentMonth(), labels);
+        FigureCube themes = counted(facts, period.year()).flowCube(FigureCounts.THEMES, List.of(THEME), threshold);
+        return Figure.of(themes.protect(), null, THEME, period, currentMonth(), labels);
     }
 
     /** The raw value of one figure, for an indicator of the action plan; suppression comes after. */
@@ -280,24 +249,6 @@ public class SteeringFigures {
 
     static List<CaseFact> cases(TenantFacts facts) {
         return facts.of(CaseFact.class);
-    }
-
-    private static String legalDomain(CaseFact c) {
-        return c.legalDomains == null || c.legalDomains.isEmpty() ? "NONE" : String.join("+", c.legalDomains);
-    }
-
-    private static Map<String, String> with(Map<String, String> values, String dimension, String value) {
-        Map<String, String> copy = new HashMap<>(values);
-        copy.put(dimension, value);
-        return copy;
-    }
-
-    private static Map<String, String> values(String... dimensionsAndValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < dimensionsAndValues.length; i += 2) {
-            values.put(dimensionsAndValues[i], dimensionsAndValues[i + 1]);
-        }
-        return values;
     }
 
     /** A transition {@code FROM>TO} with a missing status named {@code NONE}, never "null". */

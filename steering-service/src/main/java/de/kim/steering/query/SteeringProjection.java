@@ -7,6 +7,7 @@ import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.steering.query.Facts.*;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -18,10 +19,12 @@ import java.util.function.Consumer;
  * Turns the events of all services into steering's facts. Idempotent throughout: a case fact
  * applies an event only if its sequence is newer; every other fact is keyed by the thing or
  * the event it stands for and written with the values the event carries, and a referral's
- * status only moves forward, so a redelivered or late event changes nothing.
+ * status only moves forward, so a redelivered or late event changes nothing. A change of a case
+ * or a referral changes the counted figures by the difference of its counts before and after
+ * ({@link FigureCounts}), applied at most once per change.
  */
 @Component
-public class SteeringProjection {
+public class SteeringProjection implements SmartInitializingSingleton {
 
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
     private static final Map<String, Integer> REFERRAL_STAGE = Map.of(
@@ -63,6 +66,23 @@ public class SteeringProjection {
 
     public SteeringProjection(FactsDatabase database) {
         this.database = database;
+    }
+
+    /**
+     * Counts the figures of the live facts from scratch where they were never counted (a database
+     * from before the counts), before the listener starts.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        FigureCountStore counts = new FigureCountStore(database.template());
+        if (!counts.counted()) {
+            counts.recount();
+        }
+    }
+
+    /** Counts the figures of the live facts from scratch, e.g. after the store lost facts that the counts had. */
+    public void recount() {
+        new FigureCountStore(database.template()).recount();
     }
 
     /** Applies the event to the live facts; answers the day whose figures it changes. */
@@ -268,13 +288,15 @@ public class SteeringProjection {
         if (fact == null || fact.lastSequence >= u.sequence) {
             return;
         }
+        FigureCounts before = u.store.counts() ? FigureCounts.of(fact) : null;
         change.accept(fact);
         fact.lastSequence = u.sequence;
-        u.store.save(fact);
+        u.store.saveCounted(fact, before, fact.id + "@" + u.sequence);
     }
 
     private void referralMade(Update u, ReferralMade e) {
         ReferralFact referral = referral(u.store, u.tenant, e.referralId(), e.caseId(), e.partnerId());
+        FigureCounts before = u.store.counts() ? FigureCounts.of(referral) : null;
         referral.offerId = e.offerId();
         referral.fieldOfAction = e.fieldOfAction();
         referral.town = town(u.store, u.tenant, e.caseId());
@@ -282,7 +304,7 @@ public class SteeringProjection {
         if (referral.status == null) {
             referral.status = "MADE";
         }
-        u.store.save(referral);
+        u.store.saveCounted(referral, before, referral.id + "@" + u.eventId);
         onCase(u, e.caseId(), f -> f.firstReferralOn = f.firstReferralOn == null
                 || e.madeOn().isBefore(f.firstReferralOn) ? e.madeOn() : f.firstReferralOn);
         u.day = e.madeOn();
@@ -295,6 +317,7 @@ public class SteeringProjection {
         if (referral.status != null && REFERRAL_STAGE.get(referral.status) >= REFERRAL_STAGE.get(status)) {
             return;
         }
+        FigureCounts before = u.store.counts() ? FigureCounts.of(referral) : null;
         referral.status = status;
         if (reason != null) {
             referral.declineReason = reason;
@@ -302,7 +325,7 @@ public class SteeringProjection {
         if (!"COMPLETED".equals(status)) {
             referral.answeredOn = u.day;
         }
-        u.store.save(referral);
+        u.store.saveCounted(referral, before, referral.id + "@" + u.eventId);
     }
 
     private ReferralFact referral(FactStore store, String tenant, String referralId, String caseId, String partnerId) {

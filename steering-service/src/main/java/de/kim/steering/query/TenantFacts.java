@@ -45,6 +45,11 @@ public final class TenantFacts {
         });
     }
 
+    /** The counted figures of the database these facts come from. */
+    FigureCountStore counts() {
+        return new FigureCountStore(mongo);
+    }
+
     /** A result computed once per request from these facts (e.g. the protected tables of a year). */
     @SuppressWarnings("unchecked")
     <T> T cached(String name, java.util.function.Supplier<T> compute) {

@@ -12,6 +12,7 @@ import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import de.kim.steering.query.Facts.CaseFact;
 import de.kim.steering.query.FactsDatabase;
+import de.kim.steering.query.FigureCountStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,6 +33,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,8 +45,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Steering's facts know which records they hold: when the store loses facts and the offsets stored
  * with them go back (as a crash of the store would leave them), the listener seeks back and replays
- * by itself and says so on the health endpoint; and an administrator rebuilds them through the
- * read-model endpoint while the figures keep answering. Invented cases only.
+ * by itself and says so on the health endpoint, and the counted figures come out as counting the
+ * facts afresh gives them; and an administrator rebuilds them through the
+ * read-model endpoint while the figures keep answering, with the same facts and counts. Invented cases only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FactsHealAndRebuildIntegrationTest {
@@ -85,6 +89,11 @@ class FactsHealAndRebuildIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> lost.stream().allMatch(this::known));
         assertThat(first.stream().allMatch(this::known)).isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> health().path("gapsHealed").asLong() > gapsBefore);
+        awaitCaughtUp();
+        // The counted figures healed with the facts: each case counted once, as counting them afresh does.
+        Map<String, Long> healed = counts();
+        new FigureCountStore(mongo()).recount();
+        assertThat(counts()).isEqualTo(healed);
     }
 
     @Test
@@ -94,6 +103,7 @@ class FactsHealAndRebuildIntegrationTest {
         awaitCaughtUp();
         String databaseBefore = facts.activeName();
         List<Document> before = all("case_facts");
+        Map<String, Long> countsBefore = counts();
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         List<Integer> answers = new CopyOnWriteArrayList<>();
@@ -120,6 +130,8 @@ class FactsHealAndRebuildIntegrationTest {
         assertThat(answers).isNotEmpty().containsOnly(200);
         assertThat(facts.activeName()).isNotEqualTo(databaseBefore);
         assertThat(all("case_facts")).isEqualTo(before);
+        // The rebuild counts the facts it ends with: the same counts as the live projection kept.
+        assertThat(counts()).isNotEmpty().isEqualTo(countsBefore);
 
         // The listener goes on after the rebuild's offsets, and the status shows the new database.
         List<String> after = publishCasesOpened(1);
@@ -143,6 +155,27 @@ class FactsHealAndRebuildIntegrationTest {
 
     private MongoTemplate mongo() {
         return facts.template();
+    }
+
+    /** The counted figures of the test's tenant by field path, leaving out counts of none. */
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document d : mongo().getCollection("figure_counts").find()) {
+            if (d.getString("_id").startsWith(TENANT + "|")) {
+                flatten(d.getString("_id"), d, counts);
+            }
+        }
+        return counts;
+    }
+
+    private static void flatten(String path, Document document, Map<String, Long> counts) {
+        document.forEach((field, value) -> {
+            if (value instanceof Document inner) {
+                flatten(path + "." + field, inner, counts);
+            } else if (value instanceof Number n && n.longValue() != 0) {
+                counts.put(path + "." + field, n.longValue());
+            }
+        });
     }
 
     private List<Document> offsets() {

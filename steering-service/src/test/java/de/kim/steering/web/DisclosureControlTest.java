@@ -197,7 +197,7 @@ class DisclosureControlTest {
         // Twelve cases opened in Velbert in 2022: two closed in 2022, six in 2023, four in 2024; none open today.
         for (int i = 0; i < 12; i++) {
             LocalDate closed = i < 2 ? LocalDate.of(2022, 11, 3) : i < 8 ? LocalDate.of(2023, 2, 1) : LocalDate.of(2024, 5, 1);
-            facts.template().insert(caseFact(tenant, "Velbert", LocalDate.of(2022, 3, 1 + i), "FAMILIES", closed));
+            facts.store().insertIfAbsent(caseFact(tenant, "Velbert", LocalDate.of(2022, 3, 1 + i), "FAMILIES", closed));
         }
         HttpHeaders headers = TestTokens.bearer(TestTokens.token(tenant, "steuerung-test", Role.STEERING_MEMBER));
         JsonNode report = get(headers, "/api/steering/reports/yearly/2022");
@@ -242,8 +242,8 @@ class DisclosureControlTest {
                         c.events.add(event(tenant, c, "GoalAchieved", opened.plusDays(30), "LANGUAGE"));
                     }
                     c.events.add(event(tenant, c, "ThemeTagged", opened.plusDays(1), "NO_AFFORDABLE_HOUSING"));
-                    facts.template().insert(c);
-                    facts.template().insert(referral(tenant, c, opened.plusDays(3), k % 2 == 1 ? "ACCEPTED" : "DECLINED"));
+                    facts.store().insertIfAbsent(c);
+                    facts.store().insertIfAbsent(referral(tenant, c, opened.plusDays(3), k % 2 == 1 ? "ACCEPTED" : "DECLINED"));
                 }
             }
         }
@@ -264,8 +264,8 @@ class DisclosureControlTest {
             if (i == 1) {
                 c.events.add(event(tenant, c, "ThemeTagged", days[i], "OTHER"));
             }
-            facts.template().insert(c);
-            facts.template().insert(referral(tenant, c, days[i].plusDays(2), answers[i]));
+            facts.store().insertIfAbsent(c);
+            facts.store().insertIfAbsent(referral(tenant, c, days[i].plusDays(2), answers[i]));
         }
     }
 

@@ -115,6 +115,6 @@ class LandReportIntegrationTest {
         r.madeOn = made;
         r.status = "ACCEPTED";
         r.answeredOn = made.plusDays(2);
-        facts.template().insert(r);
+        facts.store().insertIfAbsent(r);
     }
 }

@@ -1,0 +1,137 @@
+package de.kim.steering.query;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import de.kim.steering.query.Facts.CaseFact;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The counted figures ({@link FigureCounts}) in the facts' database, next to the facts, so that a
+ * rebuild switches both at once. A change is applied with {@code $inc} (atomic per document, so
+ * instances sharing the partitions may write to one document) and remembered in the document
+ * under its id (the fact, the event and a digest of what it adds): applied again, after a crash between the
+ * counts and the fact, it changes nothing. A marker document says the counts are complete; a
+ * database without it (one from before the counts) is counted from its facts.
+ */
+public class FigureCountStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FigureCountStore.class);
+
+    /** How many changes a document remembers: more than can be in flight for one tenant while an instance restarts. */
+    static final int REMEMBERED = 200;
+    static final String APPLIED = "applied";
+    private static final String MARKER = "counted";
+
+    private final MongoTemplate mongo;
+
+    public FigureCountStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(FigureCounts.COLLECTION);
+    }
+
+    /**
+     * Adds the counts of one change, at most once: the change is known by its id (what changed and
+     * by which event) and what it adds, so that the same event met again with the fact already
+     * moved on (a referral made again after its case moved) adds what has changed since.
+     */
+    void apply(String changeId, FigureCounts change) {
+        String id = changeId + "#" + change.digest();
+        change.documents().forEach((document, fields) -> {
+            Document increments = new Document();
+            fields.forEach(increments::append);
+            Document update = new Document("$inc", increments).append("$push", new Document(APPLIED,
+                    new Document("$each", List.of(id)).append("$slice", -REMEMBERED)));
+            try {
+                collection().updateOne(Filters.and(Filters.eq("_id", document), Filters.ne(APPLIED, id)), update,
+                        new UpdateOptions().upsert(true));
+            } catch (MongoWriteException applied) {
+                // The document has this change already: the upsert found no match and met its own id.
+                if (applied.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw applied;
+                }
+            }
+        });
+    }
+
+    /** Whether the counts are complete (counted from the facts, or by a rebuild, once). */
+    public boolean counted() {
+        return collection().find(Filters.eq("_id", MARKER)).first() != null;
+    }
+
+    /** Counts every fact of the database from scratch, in place of the counts there are. */
+    public void recount() {
+        long start = System.nanoTime();
+        FigureCounts all = new FigureCounts();
+        long[] facts = {0};
+        List<Class<? extends Facts.Fact>> kinds = List.of(CaseFact.class, Facts.ReferralFact.class, Facts.EventFact.class);
+        for (Class<? extends Facts.Fact> counted : kinds) {
+            try (Stream<? extends Facts.Fact> stream = mongo.stream(new Query(), counted)) {
+                stream.forEach(fact -> {
+                    all.plus(FigureCounts.of(fact));
+                    facts[0]++;
+                });
+            }
+        }
+        mongo.dropCollection(FigureCounts.COLLECTION);
+        write(all);
+        log.info("figures counted from {} facts in {} ms", facts[0], (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Writes the counts of these facts into the (empty) database, e.g. a rebuild's. */
+    void writeAll(Collection<? extends Facts.Fact> facts) {
+        FigureCounts all = new FigureCounts();
+        facts.forEach(fact -> all.plus(FigureCounts.of(fact)));
+        write(all);
+    }
+
+    private void write(FigureCounts all) {
+        List<Document> documents = new ArrayList<>();
+        all.documents().forEach((id, fields) -> {
+            Document document = new Document("_id", id);
+            fields.forEach((path, count) -> nest(document, path, count));
+            documents.add(document);
+        });
+        for (int i = 0; i < documents.size(); i += 500) {
+            collection().insertMany(documents.subList(i, Math.min(documents.size(), i + 500)));
+        }
+        collection().insertOne(new Document("_id", MARKER));
+    }
+
+    /** The count documents with these ids that exist, by id. */
+    Map<String, Document> read(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        collection().find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), d));
+        return found;
+    }
+
+    private static void nest(Document document, String path, long count) {
+        String[] keys = path.split("\\.");
+        Document at = document;
+        for (int i = 0; i < keys.length - 1; i++) {
+            Document next = (Document) at.get(keys[i]);
+            if (next == null) {
+                next = new Document();
+                at.put(keys[i], next);
+            }
+            at = next;
+        }
+        at.put(keys[keys.length - 1], count);
+    }
+}
