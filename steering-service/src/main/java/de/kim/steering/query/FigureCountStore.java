@@ -1,9 +1,13 @@
 package de.kim.steering.query;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import de.kim.steering.query.Facts.CaseFact;
 import org.bson.Document;
@@ -51,23 +55,52 @@ public class FigureCountStore {
      * by which event) and what it adds, so that the same event met again with the fact already
      * moved on (a referral made again after its case moved) adds what has changed since.
      */
+    private static final int DUPLICATE_KEY = 11000;
+
     void apply(String changeId, FigureCounts change) {
         String id = changeId + "#" + change.digest();
-        change.documents().forEach((document, fields) -> {
-            Document increments = new Document();
-            fields.forEach(increments::append);
-            Document update = new Document("$inc", increments).append("$push", new Document(APPLIED,
-                    new Document("$each", List.of(id)).append("$slice", -REMEMBERED)));
-            try {
-                collection().updateOne(Filters.and(Filters.eq("_id", document), Filters.ne(APPLIED, id)), update,
-                        new UpdateOptions().upsert(true));
-            } catch (MongoWriteException applied) {
-                // The document has this change already: the upsert found no match and met its own id.
-                if (applied.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw applied;
-                }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        change.documents().forEach((document, fields) -> updates.add(update(document, fields, id)));
+        if (updates.isEmpty()) {
+            return;
+        }
+        try {
+            // One command, so one durable commit of the store, for all the documents of a change.
+            collection().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException applied) {
+            // Some documents have this change already (their upsert met its own id): each update is
+            // idempotent, so the change is applied again one document at a time.
+            if (applied.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw applied;
             }
-        });
+            updates.forEach(this::applyOne);
+        } catch (MongoCommandException refused) {
+            // A server that refuses the whole command for one duplicate key: the same, one document at a time.
+            if (refused.getErrorCode() != DUPLICATE_KEY) {
+                throw refused;
+            }
+            updates.forEach(this::applyOne);
+        }
+    }
+
+    private static UpdateOneModel<Document> update(String document, Map<String, ? extends Number> fields, String id) {
+        Document increments = new Document();
+        fields.forEach(increments::append);
+        Document update = new Document("$inc", increments).append("$push", new Document(APPLIED,
+                new Document("$each", List.of(id)).append("$slice", -REMEMBERED)));
+        return new UpdateOneModel<>(Filters.and(Filters.eq("_id", document), Filters.ne(APPLIED, id)), update,
+                new UpdateOptions().upsert(true));
+    }
+
+    private void applyOne(UpdateOneModel<Document> update) {
+        try {
+            collection().updateOne(update.getFilter(), update.getUpdate(), update.getOptions());
+        } catch (MongoWriteException applied) {
+            // The document has this change already: the upsert found no match and met its own id.
+            if (applied.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw applied;
+            }
+        }
     }
 
     /** Whether the counts are complete (counted from the facts, or by a rebuild, once). */
