@@ -57,7 +57,13 @@ public final class MongoWireServer implements AutoCloseable {
         if (file != null) {
             store.fileName(prepared(file).toString());
         }
-        backend = new SnapshotReadH2Backend(tuning.apply(store).open());
+        MVStore opened = tuning.apply(store).open();
+        // H2 keeps a chunk that no version uses for 45 s by default, in case the operating system
+        // writes the file out of order; every commit here is synced before it is answered, so the
+        // space can be used again at once. Under load the retained chunks made the file gigabytes
+        // and every commit rewrote their entries in H2's chunk map.
+        opened.setRetentionTime(0);
+        backend = new SnapshotReadH2Backend(opened);
         server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 0, WORKER_THREADS);
         return this;

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -71,6 +72,12 @@ public class KimPlatformAutoConfiguration {
      * the token store's claims decide who works which segment, and a dead instance's claims
      * pass to the others after the claim timeout.
      */
+    /** The event store's H2 file synced once a second (nothing on PostgreSQL): see {@link H2FileSync}. */
+    @Bean(destroyMethod = "close")
+    public H2FileSync eventStoreSync(ObjectProvider<DataSource> dataSource) {
+        return H2FileSync.of(dataSource.getIfAvailable(), "event store");
+    }
+
     @Bean
     public ConfigurerModule kimEventProcessing(@Value("${kim.processing.batch-size:100}") int batchSize,
                                                @Value("${kim.processing.segments:1}") int segments,

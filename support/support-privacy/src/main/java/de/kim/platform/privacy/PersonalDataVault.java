@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import de.kim.platform.config.H2FileSync;
 import de.kim.platform.config.Schemas;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,6 +56,7 @@ public class PersonalDataVault implements AutoCloseable {
     static final int PREFETCHED_PER_QUERY = 500;
 
     private final JdbcTemplate keys;
+    private final H2FileSync keySync;
     private final ThreadLocal<KeyCache> cachedKeys = new ThreadLocal<>();
     /**
      * One decrypting cipher per thread, initialised afresh for each value: looking the algorithm up
@@ -93,6 +95,7 @@ public class PersonalDataVault implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         Schemas.migrate(keys.getDataSource(), "keystore");
+        this.keySync = H2FileSync.of(keys.getDataSource(), "key store");
         if (erasureLog != null) {
             Schemas.migrate(erasureLog.getDataSource(), "erasure-log");
         }
@@ -220,6 +223,7 @@ public class PersonalDataVault implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        keySync.close();
         if (keys.getDataSource() instanceof AutoCloseable pool) {
             pool.close();
         }
