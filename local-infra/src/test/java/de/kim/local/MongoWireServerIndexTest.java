@@ -149,6 +149,12 @@ class MongoWireServerIndexTest {
                     .isLessThan(counted / 2);
 
             before = server.documentsRead();
+            long oneWord = indexed.countDocuments(Filters.and(Filters.eq("tenant", TENANTS[1]),
+                    Filters.eq("searchTokens", "t3")));
+            assertThat(oneWord).isPositive();
+            assertThat(server.documentsRead() - before).as("a one-word search's total is counted from the index").isZero();
+
+            before = server.documentsRead();
             db.getCollection("scanned").find(managersCases).into(new ArrayList<>());
             assertThat(server.documentsRead() - before).as("without an index, every document").isEqualTo(2_000);
         }
@@ -289,7 +295,9 @@ class MongoWireServerIndexTest {
             parts.add(Filters.eq("assignee", "cm-" + random.nextInt(6)));
         }
         if (random.nextInt(4) == 0) {
-            parts.add(random.nextBoolean() ? Filters.eq("searchTokens", "t" + random.nextInt(10))
+            int form = random.nextInt(3);
+            parts.add(form == 0 ? Filters.eq("searchTokens", "t" + random.nextInt(10))
+                    : form == 1 ? Filters.all("searchTokens", "t" + random.nextInt(10))
                     : Filters.all("searchTokens", "t" + random.nextInt(10), "t" + random.nextInt(10)));
         }
         if (random.nextInt(6) == 0) {

@@ -37,7 +37,9 @@ import java.util.Set;
 @CompoundIndex(name = "tenant_status_opened", def = "{'tenant': 1, 'status': 1, 'openedOn': 1}")
 @CompoundIndex(name = "tenant_opened", def = "{'tenant': 1, 'openedOn': 1}")
 @CompoundIndex(name = "tenant_assignee_status", def = "{'tenant': 1, 'assignee': 1, 'status': 1}")
-@CompoundIndex(name = "tenant_search_tokens", def = "{'tenant': 1, 'searchTokens': 1}")
+@CompoundIndex(name = "tenant_search_tokens_opened", def = "{'tenant': 1, 'searchTokens': 1, 'openedOn': 1}")
+@CompoundIndex(name = "tenant_assignee_search_tokens_opened",
+        def = "{'tenant': 1, 'assignee': 1, 'searchTokens': 1, 'openedOn': 1}")
 @CompoundIndex(name = "tenant_case_number", def = "{'tenant': 1, 'caseNumber': 1}")
 @CompoundIndex(name = "retention_due", def = "{'status': 1, 'closedOn': 1}")
 @Document("case_files")

@@ -95,7 +95,10 @@ public class CaseFileQueries {
         if (filter.caseNumber() != null) {
             criteria = criteria.and("caseNumber").is(filter.caseNumber());
         }
-        if (!filter.searchTokens().isEmpty()) {
+        if (filter.searchTokens().size() == 1) {
+            // an equality, which an index decides alone: a one-word search's total is counted from its entries
+            criteria = criteria.and("searchTokens").is(filter.searchTokens().get(0));
+        } else if (!filter.searchTokens().isEmpty()) {
             criteria = criteria.and("searchTokens").all(filter.searchTokens());
         }
         return criteria;
