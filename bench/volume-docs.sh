@@ -66,8 +66,10 @@ positions) and stopped, then **$(num "$cases") cases** seeded into case-service'
 \`seed-cases\` (benchmarks): $(num "$(prop "$VS" kreis_cases)") in Kreis Mettmann, the rest in the demo Kreis, opened over ten years,
 $(num "$(prop "$VS" open_cases)") still open ($(num "$(prop "$VS" demo_open_cases)") of them the demo case manager's, \`$(prop "$VS" demo_case_manager)\`, whom the
 benchmarks sign in as; the others belong to 60 invented case managers), **$(num "$events") events**
-($(num "$(prop "$VS" events_per_case)" 1) per case: opening, consent, needs, plan, referrals and answers, measures, contacts,
-follow-ups, hand-overs, themes, goals, closure, expiry of consents), among them one open case of
+($(num "$(prop "$VS" events_per_case)" 1) per case$( [ "$(prop "$VS" closed_briefly)" = true ] && echo ": every open case with its whole history (opening, consent, needs, plan, referrals and answers, measures, contacts,
+follow-ups, hand-overs, themes, goals, expiry of consents), each closed case with its opening and closure only (seeder option --closed-briefly: a large
+store for the lists and searches, seeded in a fraction of the time)" || echo ": opening, consent, needs, plan, referrals and answers, measures, contacts,
+follow-ups, hand-overs, themes, goals, closure, expiry of consents)"), among them one open case of
 $(num "$(prop "$VS" long_case.events)") events. The seeder writes the service's own event classes through Axon's
 \`JdbcEventStorageEngine\` with the service's serializer and metadata, sealing the personal data
 and texts with each client's key in the platform's key store; it wrote $(num "$(prop "$VS" events_per_s)") events/s

@@ -78,18 +78,31 @@ final class CaseHistories {
     record Event(Object payload, String actor, Instant at) {
     }
 
+    /** How cases ended, as often as case managers record them: most reach their goals. */
+    private static final List<CaseOutcome> OUTCOMES = List.of(CaseOutcome.GOALS_REACHED, CaseOutcome.GOALS_REACHED,
+            CaseOutcome.GOALS_REACHED, CaseOutcome.MOVED_AWAY, CaseOutcome.NO_CONTACT, CaseOutcome.HANDED_TO_REGULAR_SERVICE);
+
     private final Sealer sealer;
     private final LocalDate today;
     private final String partnerOf;
+    private final boolean closedBriefly;
 
     /**
-     * @param partnerOf the partner the tenant's consents and referrals name, e.g. {@code demo-partner-}
-     *                  followed by the tenant's short name
+     * @param partnerOf     the partner the tenant's consents and referrals name, e.g. {@code demo-partner-}
+     *                      followed by the tenant's short name
+     * @param closedBriefly whether a closed case gets only its opening and closure (a large store whose
+     *                      lists and searches are measured, seeded in a fraction of the time); open cases
+     *                      always get their whole history
      */
-    CaseHistories(Sealer sealer, LocalDate today, String partnerOf) {
+    CaseHistories(Sealer sealer, LocalDate today, String partnerOf, boolean closedBriefly) {
         this.sealer = sealer;
         this.today = today;
         this.partnerOf = partnerOf;
+        this.closedBriefly = closedBriefly;
+    }
+
+    CaseHistories(Sealer sealer, LocalDate today, String partnerOf) {
+        this(sealer, today, partnerOf, false);
     }
 
     /** A case id that looks like the service's (a random UUID), drawn from the seeded random. */
@@ -101,6 +114,9 @@ final class CaseHistories {
 
     /** The events of the planned case, oldest first, none after today. */
     List<Event> history(Plan plan) {
+        if (closedBriefly && !plan.open()) {
+            return openedAndClosed(plan);
+        }
         Random random = new Random(plan.seed());
         String tenant = plan.tenant();
         CaseId caseId = new CaseId(plan.caseId());
@@ -178,9 +194,7 @@ final class CaseHistories {
             at.accept(taggedOn, () -> event(random, plan.assignee(), taggedOn,
                     new ThemeTaggedEvent(caseId, pick(random, THEMES), null)));
         }
-        CaseOutcome outcome = plan.open() ? null : pick(random, List.of(CaseOutcome.GOALS_REACHED,
-                CaseOutcome.GOALS_REACHED, CaseOutcome.GOALS_REACHED, CaseOutcome.MOVED_AWAY, CaseOutcome.NO_CONTACT,
-                CaseOutcome.HANDED_TO_REGULAR_SERVICE));
+        CaseOutcome outcome = plan.open() ? null : pick(random, OUTCOMES);
         if (outcome == CaseOutcome.GOALS_REACHED || (plan.open() && random.nextBoolean())) {
             IntegrationPlanAgreedEvent.AgreedGoal goal = goals.get(0);
             LocalDate planned = plan.open() ? goal.targetDate() : plan.closedOn().minusDays(1 + random.nextInt(20));
@@ -205,6 +219,25 @@ final class CaseHistories {
             events.add(expiry.get());
         }
         return inOrderOfTime(events);
+    }
+
+    /** A closed case's opening and closure, nothing in between. */
+    private List<Event> openedAndClosed(Plan plan) {
+        Random random = new Random(plan.seed());
+        String tenant = plan.tenant();
+        CaseId caseId = new CaseId(plan.caseId());
+        String manager = plan.firstAssignee();
+        LocalDate opened = plan.openedOn();
+        ClientProfile client = client(random, plan.town(), opened, plan.familyName());
+        TargetGroup targetGroup = pick(random, List.of(TargetGroup.values()));
+        AccessRoute route = pick(random, List.of(AccessRoute.values()));
+        CaseOutcome outcome = pick(random, OUTCOMES);
+        LocalDate closedOn = plan.closedOn();
+        return inOrderOfTime(new ArrayList<>(List.of(
+                event(random, manager, opened, new CaseOpenedEvent(caseId, tenant, plan.caseNumber(),
+                        sealer.seal(tenant, caseId.value(), client), plan.town(), targetGroup, route, manager, opened)),
+                event(random, manager, closedOn, new CaseClosedEvent(caseId, outcome,
+                        text(tenant, caseId, "Abschluss: " + outcome), closedOn)))));
     }
 
     private void referral(Random random, java.util.function.BiConsumer<LocalDate, Supplier<Event>> at, String manager,

@@ -83,6 +83,8 @@ final class SeedCases implements Callable<Integer> {
     long seed;
     @Option(names = "--today", description = "the last day of the history (default: today in Germany)")
     LocalDate today;
+    @Option(names = "--closed-briefly", description = "closed cases get only their opening and closure (open ones their whole history)")
+    boolean closedBriefly;
     @Option(names = "--batch", defaultValue = "100", description = "cases appended per transaction")
     int batch;
     @Option(names = "--threads", description = "threads writing (default: one per core)")
@@ -113,7 +115,7 @@ final class SeedCases implements Callable<Integer> {
             Seeding seeding = new Seeding(eventStore, json);
             long started = System.nanoTime();
             CasePlans.Plans plans = CasePlans.plan(cases, seed, lastDay, demoOpen, seeding.numbersGiven());
-            CaseHistories histories = new CaseHistories(vault::seal, lastDay, PARTNER_PREFIX);
+            CaseHistories histories = new CaseHistories(vault::seal, lastDay, PARTNER_PREFIX, closedBriefly);
             Seeding.Written written = seeding.write(plans.cases(), histories, batch, threads);
             seeding.raiseCaseNumbers(plans.lastNumbers());
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -121,6 +123,7 @@ final class SeedCases implements Callable<Integer> {
             results.put("cases", plans.cases().size());
             results.put("events", written.events());
             results.put("events_per_case", written.events() / (double) plans.cases().size());
+            results.put("closed_briefly", closedBriefly);
             results.put("open_cases", plans.cases().stream().filter(CaseHistories.Plan::open).count());
             results.put("demo_case_manager", CasePlans.DEMO_CASE_MANAGER);
             results.put("demo_open_cases", plans.cases().stream()

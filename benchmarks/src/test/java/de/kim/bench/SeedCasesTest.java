@@ -2,6 +2,8 @@ package de.kim.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import de.kim.cases.api.CaseOpenedEvent;
+import de.kim.cases.api.CaseClosedEvent;
 import de.kim.cases.privacy.CaseTexts;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseFileProjection;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +50,8 @@ class SeedCasesTest {
 
     @Test
     void the_case_file_projection_reads_the_seeded_histories_with_the_clients_unsealed() throws Exception {
-        Path secrets = Files.createDirectories(data.resolve("secrets").resolve("keystore"));
-        Files.writeString(secrets.resolve("kek"), KeyEncryptionKeys.newKeyText("local-1") + "\n");
-        Files.writeString(secrets.resolve("password"), "seed-test");
-        Path results = data.resolve("seed.properties");
-
-        int exit = new CommandLine(new SeedCases()).execute("--data", data.toString(), "--cases", "40",
-                "--demo-open", "3", "--today", TODAY.toString(), "--threads", "2", "--batch", "7",
-                "--out", results.toString());
-        assertThat(exit).isZero();
-        Properties seeded = new Properties();
-        seeded.load(Files.newBufferedReader(results));
+        Properties seeded = seed();
+        Path secrets = data.resolve("secrets").resolve("keystore");
 
         String events = "jdbc:h2:file:" + data.resolve("case-service").resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE";
         String keys = "jdbc:h2:file:" + data.resolve("keystore").resolve("keys") + ";AUTO_SERVER=TRUE";
@@ -106,6 +100,41 @@ class SeedCasesTest {
             assertThat(Long.parseLong(seeded.getProperty("events")) / 41.0).isBetween(14.0, 40.0);
             assertThat(files.values().stream().filter(f -> "CLOSED".equals(f.status))).isNotEmpty();
         }
+    }
+
+    @Test
+    void closed_briefly_seeds_a_closed_case_with_its_opening_and_closure_and_an_open_one_whole() throws Exception {
+        Properties seeded = seed("--closed-briefly");
+        String events = "jdbc:h2:file:" + data.resolve("case-service").resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE";
+        Map<String, List<Object>> perCase = new HashMap<>();
+        try (HikariDataSource eventStore = SeedCases.pool(events, "sa", "", 2)) {
+            new SeedCases.Seeding(eventStore, SeedCases.objectMapper()).engine().readEvents(null, false)
+                    .forEach(e -> perCase.computeIfAbsent(((org.axonframework.eventhandling.DomainEventMessage<?>) e)
+                            .getAggregateIdentifier(), id -> new ArrayList<>()).add(e.getPayload()));
+        }
+        assertThat(perCase).hasSize(41);
+        assertThat(seeded.getProperty("closed_briefly")).isEqualTo("true");
+        List<List<Object>> closed = perCase.values().stream()
+                .filter(history -> history.get(history.size() - 1) instanceof CaseClosedEvent).toList();
+        assertThat(closed).isNotEmpty().allSatisfy(history -> assertThat(history).hasSize(2)
+                .first().isInstanceOf(CaseOpenedEvent.class));
+        assertThat(perCase.get(seeded.getProperty("long_case.id"))).hasSizeGreaterThan(400);
+    }
+
+    /** Seeds 41 cases (40 and the long one) into {@link #data} and answers the seeder's results. */
+    private Properties seed(String... options) throws Exception {
+        Path secrets = Files.createDirectories(data.resolve("secrets").resolve("keystore"));
+        Files.writeString(secrets.resolve("kek"), KeyEncryptionKeys.newKeyText("local-1") + "\n");
+        Files.writeString(secrets.resolve("password"), "seed-test");
+        Path results = data.resolve("seed.properties");
+        List<String> arguments = new ArrayList<>(List.of("--data", data.toString(), "--cases", "40",
+                "--demo-open", "3", "--today", TODAY.toString(), "--threads", "2", "--batch", "7",
+                "--out", results.toString()));
+        arguments.addAll(List.of(options));
+        assertThat(new CommandLine(new SeedCases()).execute(arguments.toArray(String[]::new))).isZero();
+        Properties seeded = new Properties();
+        seeded.load(Files.newBufferedReader(results));
+        return seeded;
     }
 
     /** The case files in a map, as the projection's store. */
