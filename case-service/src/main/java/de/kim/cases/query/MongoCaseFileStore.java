@@ -1,15 +1,26 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.WriteBehind;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The live case files and follow-up list, in the case files' current database. */
+/**
+ * The live case files and follow-up list, in the case files' current database. In a unit of work
+ * (the case-files processor's batch) the writes are held back and made together at its end
+ * ({@link CaseFileBatch}); outside one, each is made at once.
+ */
 @Component
 public class MongoCaseFileStore implements CaseFileStore {
 
@@ -21,11 +32,15 @@ public class MongoCaseFileStore implements CaseFileStore {
 
     @Override
     public CaseFile find(String caseId) {
-        return mongo().findById(caseId, CaseFile.class);
+        return batch().map(batch -> batch.find(caseId)).orElseGet(() -> mongo().findById(caseId, CaseFile.class));
     }
 
     @Override
     public boolean insert(CaseFile file) {
+        Optional<CaseFileBatch> batch = batch();
+        if (batch.isPresent()) {
+            return batch.get().insert(file);
+        }
         try {
             mongo().insert(file);
             return true;
@@ -36,30 +51,67 @@ public class MongoCaseFileStore implements CaseFileStore {
 
     @Override
     public void save(CaseFile file) {
-        mongo().save(file);
+        batch().ifPresentOrElse(batch -> batch.save(file), () -> mongo().save(file));
     }
 
     @Override
     public void followUpScheduled(FollowUpEntry entry) {
-        mongo().save(entry);
+        Update whole = whole(entry);
+        followUps(bulk -> bulk.upsert(CaseFileBatch.byId(entry.id()), whole));
     }
 
     @Override
     public void followUpCompleted(String entryId, LocalDate completedOn) {
-        mongo().updateFirst(Query.query(Criteria.where("_id").is(entryId)), new Update().set("completedOn", completedOn),
-                FollowUpEntry.class);
+        followUps(bulk -> bulk.updateOne(CaseFileBatch.byId(entryId), new Update().set("completedOn", completedOn)));
     }
 
     @Override
     public void followUpsHandedOver(String caseId, String from, String to) {
-        mongo().updateMulti(Query.query(Criteria.where("caseId").is(caseId).and("completedOn").is(null)
-                .and("assignee").is(from)), new Update().set("assignee", to), FollowUpEntry.class);
+        followUps(bulk -> bulk.updateMulti(Query.query(Criteria.where("caseId").is(caseId).and("completedOn").is(null)
+                .and("assignee").is(from)), new Update().set("assignee", to)));
     }
 
     @Override
     public void followUpSubjectsErased(String caseId) {
-        mongo().updateMulti(Query.query(Criteria.where("caseId").is(caseId).and("subject").ne(null)),
-                new Update().set("subject", ""), FollowUpEntry.class);
+        followUps(bulk -> bulk.updateMulti(Query.query(Criteria.where("caseId").is(caseId).and("subject").ne(null)),
+                new Update().set("subject", "")));
+    }
+
+    /** A write of the follow-up list: held back with the batch, or made at once as a bulk write of its own. */
+    private void followUps(Consumer<BulkOperations> write) {
+        batch().ifPresentOrElse(batch -> batch.followUps(write), () -> {
+            BulkOperations bulk = mongo().bulkOps(BulkMode.ORDERED, FollowUpEntry.class);
+            write.accept(bulk);
+            bulk.execute();
+        });
+    }
+
+    /**
+     * The entry as an upsert that sets each of its fields and unsets those it leaves empty: the
+     * document a replacement would make, as a write of the kind of the other follow-up writes. The
+     * driver sends a bulk write as one command per run of writes of one kind, so a replacement
+     * between updates would cost commands (and durable commits) of its own.
+     */
+    private Update whole(FollowUpEntry entry) {
+        Document document = new Document();
+        mongo().getConverter().write(entry, document);
+        Update update = new Update();
+        document.forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                update.set(field, value);
+            }
+        });
+        mongo().getConverter().getMappingContext().getRequiredPersistentEntity(FollowUpEntry.class)
+                .doWithProperties((MongoPersistentProperty property) -> {
+                    if (!property.isIdProperty() && !document.containsKey(property.getFieldName())) {
+                        update.unset(property.getFieldName());
+                    }
+                });
+        return update;
+    }
+
+    private Optional<CaseFileBatch> batch() {
+        return WriteBehind.ofCurrentUnitOfWork(this, () -> new CaseFileBatch(mongo()));
     }
 
     private MongoTemplate mongo() {
