@@ -1,12 +1,11 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.EntityUpdates;
 import de.kim.platform.readmodel.WriteBehind;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,7 +55,8 @@ public class MongoCaseFileStore implements CaseFileStore {
 
     @Override
     public void followUpScheduled(FollowUpEntry entry) {
-        Update whole = whole(entry);
+        // An upsert, not a replacement: the batch's follow-up writes stay one command (EntityUpdates).
+        Update whole = EntityUpdates.replacing(mongo().getConverter(), entry);
         followUps(bulk -> bulk.upsert(CaseFileBatch.byId(entry.id()), whole));
     }
 
@@ -84,30 +84,6 @@ public class MongoCaseFileStore implements CaseFileStore {
             write.accept(bulk);
             bulk.execute();
         });
-    }
-
-    /**
-     * The entry as an upsert that sets each of its fields and unsets those it leaves empty: the
-     * document a replacement would make, as a write of the kind of the other follow-up writes. The
-     * driver sends a bulk write as one command per run of writes of one kind, so a replacement
-     * between updates would cost commands (and durable commits) of its own.
-     */
-    private Update whole(FollowUpEntry entry) {
-        Document document = new Document();
-        mongo().getConverter().write(entry, document);
-        Update update = new Update();
-        document.forEach((field, value) -> {
-            if (!field.equals("_id")) {
-                update.set(field, value);
-            }
-        });
-        mongo().getConverter().getMappingContext().getRequiredPersistentEntity(FollowUpEntry.class)
-                .doWithProperties((MongoPersistentProperty property) -> {
-                    if (!property.isIdProperty() && !document.containsKey(property.getFieldName())) {
-                        update.unset(property.getFieldName());
-                    }
-                });
-        return update;
     }
 
     private Optional<CaseFileBatch> batch() {

@@ -12,6 +12,8 @@ import de.kim.cases.privacy.CaseTexts;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseFileDatabase;
 import de.kim.cases.query.FollowUpEntry;
+import de.kim.cases.query.WorkBasketDatabase;
+import de.kim.cases.query.WorkBasketItem;
 import de.kim.contracts.vocabulary.AccessRoute;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.contracts.vocabulary.Priority;
@@ -46,17 +48,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How fast the live case-files processor catches up on events it is behind on, with its read model
+ * How fast the live case-files (and work-basket) processor catches up on events it is behind on, with its read model
  * on a Mongo-wire server that keeps its data in a file (every write acknowledged after a durable
  * commit, as in the embedded default; the shared test server keeps memory only). Stops every
  * processor, appends {@code kim.bench.cases} invented cases (1,250 by default: each opened, with a
- * need and a follow-up scheduled and completed, four events), starts the case-files processor alone
- * and times it until its position is the event store's head. Writes the figures to
+ * need and a follow-up scheduled and completed, four events), then starts the case-files processor
+ * alone and times it until its position is the event store's head, then the work-basket processor
+ * likewise. Writes the figures to
  * {@code target/benchmark-case-files-catch-up.txt}. Run:
  * {@code mvn -B -o -pl case-service -am verify -Dkim.test.groups=benchmark -Dkim.test.excluded-groups=none
  * -Dtest=CaseFilesCatchUpBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -84,6 +88,8 @@ class CaseFilesCatchUpBenchmark {
     @Autowired
     AxonReadModel caseFilesReadModel;
     @Autowired
+    AxonReadModel workBasketReadModel;
+    @Autowired
     Configuration axon;
     @Autowired
     EventStore events;
@@ -99,24 +105,31 @@ class CaseFilesCatchUpBenchmark {
         int cases = Integer.getInteger("kim.bench.cases", 1_250);
         axon.eventProcessingConfiguration().eventProcessors().values().forEach(EventProcessor::shutDown);
         long appended = appendHistory(cases);
-        EventProcessor caseFiles = axon.eventProcessingConfiguration().eventProcessor(CaseFileDatabase.READ_MODEL)
-                .orElseThrow();
-        long start = System.nanoTime();
-        caseFiles.start();
-        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100)).until(this::caughtUp);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        String out = catchUp(CaseFileDatabase.READ_MODEL, caseFilesReadModel, appended)
+                + catchUp(WorkBasketDatabase.READ_MODEL, workBasketReadModel, appended);
         assertThat(mongo.count(new Query(), CaseFile.class)).as("case files").isEqualTo(cases);
         assertThat(mongo.count(Query.query(Criteria.where("completedOn").ne(null)), FollowUpEntry.class))
                 .as("follow-ups done").isEqualTo(cases);
-        String out = String.format(java.util.Locale.ROOT,
-                "case-files processor caught up on %d events (%d cases) in %.1f s: %.0f events/s%n",
-                appended, cases, seconds, appended / seconds);
+        assertThat(mongo.count(Query.query(Criteria.where("done").is(true)), WorkBasketItem.class))
+                .as("work-basket items done").isEqualTo(cases);
         System.out.print(out);
         Files.writeString(Path.of("target", "benchmark-case-files-catch-up.txt"), out);
     }
 
-    private boolean caughtUp() {
-        ReadModelStatus status = caseFilesReadModel.status();
+    /** Starts the processor alone and times it until it has every event. */
+    private String catchUp(String processorName, AxonReadModel readModel, long events) {
+        EventProcessor processor = axon.eventProcessingConfiguration().eventProcessor(processorName).orElseThrow();
+        long start = System.nanoTime();
+        processor.start();
+        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100)).until(() -> caughtUp(readModel));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        processor.shutDown();
+        return String.format(Locale.ROOT, "%s processor caught up on %d events in %.1f s: %.0f events/s%n",
+                processorName, events, seconds, events / seconds);
+    }
+
+    private static boolean caughtUp(AxonReadModel readModel) {
+        ReadModelStatus status = readModel.status();
         return status.lag() != null && status.lag() == 0;
     }
 

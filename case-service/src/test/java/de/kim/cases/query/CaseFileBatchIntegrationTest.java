@@ -1,7 +1,5 @@
 package de.kim.cases.query;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import de.kim.cases.api.CaseClosedEvent;
 import de.kim.cases.api.CaseHandedOverEvent;
 import de.kim.cases.api.CaseId;
@@ -36,10 +34,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,10 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  * delivered again after its writes changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(WriteCommands.Counting.class)
 class CaseFileBatchIntegrationTest {
 
     private static final Set<String> CASE_FILE_COLLECTIONS = Set.of("case_files", "follow_ups");
@@ -71,36 +65,6 @@ class CaseFileBatchIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
-    }
-
-    /** Counts the write commands the service sends, by collection. */
-    static final class WriteCommands implements CommandListener {
-        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            String name = event.getCommandName();
-            if (name.equals("insert") || name.equals("update") || name.equals("delete")) {
-                counts.computeIfAbsent(event.getCommand().getString(name).getValue(), c -> new LongAdder()).increment();
-            }
-        }
-
-        long toCaseFiles() {
-            return CASE_FILE_COLLECTIONS.stream().mapToLong(c -> counts.getOrDefault(c, new LongAdder()).sum()).sum();
-        }
-    }
-
-    @TestConfiguration
-    static class CountedCommands {
-        @Bean
-        WriteCommands writeCommands() {
-            return new WriteCommands();
-        }
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer countingWrites(WriteCommands commands) {
-            return settings -> settings.addCommandListener(commands);
-        }
     }
 
     @Autowired
@@ -128,11 +92,11 @@ class CaseFileBatchIntegrationTest {
         List<DomainEventMessage<?>> history = history(caseId);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection, axon.parameterResolverFactory());
 
-        long before = writes.toCaseFiles();
+        long before = writes.to(CASE_FILE_COLLECTIONS);
         for (EventMessage<?> event : history) {
             handlers.handle(event);
         }
-        long oneAtATime = writes.toCaseFiles() - before;
+        long oneAtATime = writes.to(CASE_FILE_COLLECTIONS) - before;
         Document file = caseFile(caseId);
         List<Document> followUps = followUps(caseId);
         assertThat(followUps).hasSize(3);
@@ -143,10 +107,10 @@ class CaseFileBatchIntegrationTest {
                 .orElseThrow();
         processor.shutDown();
         events.publish(history);
-        before = writes.toCaseFiles();
+        before = writes.to(CASE_FILE_COLLECTIONS);
         processor.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(0).equals(caseFilesReadModel.status().lag()));
-        long batched = writes.toCaseFiles() - before;
+        long batched = writes.to(CASE_FILE_COLLECTIONS) - before;
 
         assertThat(caseFile(caseId)).as("the case file").isEqualTo(file);
         assertThat(followUps(caseId)).as("the follow-ups").isEqualTo(followUps);
@@ -164,12 +128,12 @@ class CaseFileBatchIntegrationTest {
         List<Document> followUps = followUps(caseId);
         assertThat(file.getLong("version")).isEqualTo(history.size() - 1);
 
-        long before = writes.toCaseFiles();
+        long before = writes.to(CASE_FILE_COLLECTIONS);
         inOneBatch(history, handlers);
 
         assertThat(caseFile(caseId)).isEqualTo(file);
         assertThat(followUps(caseId)).isEqualTo(followUps);
-        assertThat(writes.toCaseFiles() - before).as("writes for the batch delivered again").isZero();
+        assertThat(writes.to(CASE_FILE_COLLECTIONS) - before).as("writes for the batch delivered again").isZero();
     }
 
     @Test
