@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ final class WorkBasketBatch extends WriteBehind {
 
     void add(WorkBasketItem item) {
         added.add(item.id());
-        var inserting = EntityUpdates.inserting(mongo.getConverter(), item);
+        Update inserting = EntityUpdates.inserting(mongo.getConverter(), item);
         itemWrites.add(bulk -> bulk.upsert(WorkBasketProjection.byId(item.id()), inserting));
     }
 
