@@ -2,6 +2,7 @@ package de.kim.cases.query;
 
 import de.kim.cases.api.*;
 import de.kim.platform.readmodel.ReadModelDatabase;
+import de.kim.platform.readmodel.WriteBehind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Keeps the work baskets from the case events and the hand-overs added to cases: an item comes
  * once (a repeated event finds it there and changes nothing), goes to the case's case manager (a
  * follow-up to the one it names), moves with a hand-over of the case, and is done when dealt with
  * ({@link WorkItemDoneEvent}, a follow-up's completion, a consent's end) or when the case closes.
+ * The live processor writes a batch of events at a time ({@link WorkBasketBatch}); a rebuild, an
+ * event at a time.
  */
 @Component
 @ProcessingGroup(WorkBasketDatabase.READ_MODEL)
@@ -45,15 +49,17 @@ public class WorkBasketProjection {
 
     @EventHandler
     void on(CaseOpenedEvent e) {
-        mongo().save(new CaseManager(e.caseId().value(), e.tenant(), e.assignee()));
+        CaseManager manager = new CaseManager(e.caseId().value(), e.tenant(), e.assignee());
+        batch().ifPresentOrElse(batch -> batch.save(manager), () -> mongo().save(manager));
     }
 
     @EventHandler
     void on(CaseHandedOverEvent e) {
-        mongo().updateFirst(byId(e.caseId().value()), new Update().set("assignee", e.toCaseManager()), CaseManager.class);
-        mongo().updateMulti(Query.query(Criteria.where("caseId").is(e.caseId().value()).and("done").is(false)
-                .and("assignee").is(e.fromCaseManager())), new Update().set("assignee", e.toCaseManager()),
-                WorkBasketItem.class);
+        String caseId = e.caseId().value();
+        batch().ifPresentOrElse(batch -> batch.handedOver(caseId, e.fromCaseManager(), e.toCaseManager()), () -> {
+            mongo().updateFirst(byId(caseId), assignedTo(e.toCaseManager()), CaseManager.class);
+            mongo().updateMulti(openItems(caseId, e.fromCaseManager()), assignedTo(e.toCaseManager()), WorkBasketItem.class);
+        });
     }
 
     @EventHandler
@@ -134,24 +140,45 @@ public class WorkBasketProjection {
     /** The item, once: a repeated event finds it and leaves it as it is (done or moved since). */
     private void add(CaseId caseId, String itemId, WorkItemKind kind, String detail, String assignee,
                      LocalDate showFrom, LocalDate dueOn) {
-        if (mongo().exists(byId(itemId), WorkBasketItem.class)) {
+        Optional<WorkBasketBatch> batch = batch();
+        if (batch.map(b -> b.hasItem(itemId)).orElseGet(() -> mongo().exists(byId(itemId), WorkBasketItem.class))) {
             return;
         }
-        CaseManager manager = mongo().findById(caseId.value(), CaseManager.class);
+        CaseManager manager = batch.map(b -> b.manager(caseId.value()))
+                .orElseGet(() -> mongo().findById(caseId.value(), CaseManager.class));
         if (manager == null) {
             return;
         }
-        mongo().insert(new WorkBasketItem(itemId, manager.tenant(), caseId.value(), kind, detail,
-                assignee == null ? manager.assignee() : assignee, showFrom, dueOn, false));
+        WorkBasketItem item = new WorkBasketItem(itemId, manager.tenant(), caseId.value(), kind, detail,
+                assignee == null ? manager.assignee() : assignee, showFrom, dueOn, false);
+        batch.ifPresentOrElse(b -> b.add(item), () -> mongo().insert(item));
     }
 
     private void done(String itemId) {
-        mongo().updateFirst(byId(itemId), new Update().set("done", true), WorkBasketItem.class);
+        Update done = new Update().set("done", true);
+        batch().ifPresentOrElse(batch -> batch.items(bulk -> bulk.updateOne(byId(itemId), done)),
+                () -> mongo().updateFirst(byId(itemId), done, WorkBasketItem.class));
     }
 
     private void caseDone(CaseId caseId) {
-        mongo().updateMulti(Query.query(Criteria.where("caseId").is(caseId.value()).and("done").is(false)),
-                new Update().set("done", true), WorkBasketItem.class);
+        Query open = Query.query(Criteria.where("caseId").is(caseId.value()).and("done").is(false));
+        Update done = new Update().set("done", true);
+        batch().ifPresentOrElse(batch -> batch.items(bulk -> bulk.updateMulti(open, done)),
+                () -> mongo().updateMulti(open, done, WorkBasketItem.class));
+    }
+
+    /** In a unit of work (the processor's batch) the writes are held back and made together at its end. */
+    private Optional<WorkBasketBatch> batch() {
+        return WriteBehind.ofCurrentUnitOfWork(this, () -> new WorkBasketBatch(mongo()));
+    }
+
+    /** The case's open items of a case manager. */
+    static Query openItems(String caseId, String assignee) {
+        return Query.query(Criteria.where("caseId").is(caseId).and("done").is(false).and("assignee").is(assignee));
+    }
+
+    static Update assignedTo(String assignee) {
+        return new Update().set("assignee", assignee);
     }
 
     /** An item's id: the case, the kind of thing and its id, so unique in the whole store. */
@@ -159,7 +186,7 @@ public class WorkBasketProjection {
         return caseId.value() + ":" + kind + ":" + id;
     }
 
-    private static Query byId(String id) {
+    static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
     }
 

@@ -65,11 +65,13 @@ public class AxonReadModel implements ReadModel {
      * with one, Axon stores a batch's token before it hands the batch to the handlers (the
      * transaction would make both one), and a token kept in MongoDB would then be ahead of the
      * documents if the process died in the batch; without, it stores the token after the handlers.
+     * What the handlers held back for the batch ({@link WriteBehind}) is written before the token too.
      */
     public static ConfigurerModule tokenStoreOf(ObjectProvider<AxonReadModel> readModel, String processingGroup) {
         return configurer -> configurer.eventProcessing()
                 .registerTokenStore(processingGroup, c -> readModel.getObject().tokens.serializedBy(c.serializer()))
-                .registerTransactionManager(processingGroup, c -> NoTransactionManager.instance());
+                .registerTransactionManager(processingGroup, c -> NoTransactionManager.instance())
+                .registerHandlerInterceptor(processingGroup, c -> WriteBehind.beforeTheToken());
     }
 
     @Override
