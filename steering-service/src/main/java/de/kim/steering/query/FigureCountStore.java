@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,6 +81,95 @@ public class FigureCountStore {
                 throw refused;
             }
             updates.forEach(this::applyOne);
+        }
+    }
+
+    /** One change of the counts: its id (what changed, by which event, and what it adds) and the counts it adds. */
+    record Change(String id, FigureCounts counts) {
+
+        static Change of(String changeId, FigureCounts counts) {
+            return new Change(changeId + "#" + counts.digest(), counts);
+        }
+    }
+
+    /**
+     * Adds the counts of several changes, each at most once, in one bulk write: per document their
+     * sum, and their ids remembered together, written only where the document has none of them.
+     * A document that has some of them (a batch delivered again with other bounds) takes the
+     * changes one at a time, each idempotent as in {@link #apply}.
+     */
+    void applyAll(List<Change> changes) {
+        Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        Map<String, List<UpdateOneModel<Document>>> singly = new LinkedHashMap<>();
+        for (Change change : changes) {
+            change.counts().documents().forEach((document, fields) -> {
+                Map<String, Long> sum = sums.computeIfAbsent(document, d -> new HashMap<>());
+                fields.forEach((path, n) -> sum.merge(path, n, Long::sum));
+                ids.computeIfAbsent(document, d -> new ArrayList<>()).add(change.id());
+                singly.computeIfAbsent(document, d -> new ArrayList<>()).add(update(document, fields, change.id()));
+            });
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        List<String> documents = new ArrayList<>(sums.keySet());
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        documents.forEach(document -> updates.add(merged(document, sums.get(document), ids.get(document))));
+        try {
+            // One command, so one durable commit of the store, for the documents of all the changes.
+            collection().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException met) {
+            // A document with one of these changes already (its upsert met its own id): that
+            // document takes them one at a time; the others are written.
+            if (met.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw met;
+            }
+            met.getWriteErrors().forEach(error -> singly.get(documents.get(error.getIndex())).forEach(this::applyOne));
+        } catch (MongoCommandException refused) {
+            // A server that refuses the whole command for one duplicate key: document by document.
+            if (refused.getErrorCode() != DUPLICATE_KEY) {
+                throw refused;
+            }
+            for (int i = 0; i < documents.size(); i++) {
+                if (!applyMerged(updates.get(i))) {
+                    singly.get(documents.get(i)).forEach(this::applyOne);
+                }
+            }
+        }
+    }
+
+    private static UpdateOneModel<Document> merged(String document, Map<String, Long> sum, List<String> ids) {
+        Document increments = new Document();
+        sum.forEach((path, n) -> {
+            if (n != 0L) {
+                increments.append(path, n);
+            }
+        });
+        Document update = new Document("$push", new Document(APPLIED,
+                new Document("$each", ids).append("$slice", -REMEMBERED)));
+        if (!increments.isEmpty()) {
+            update.append("$inc", increments);
+        }
+        return new UpdateOneModel<>(Filters.and(Filters.eq("_id", document), Filters.nin(APPLIED, ids)), update,
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Whether the merged update was written; not where the document has one of its changes. */
+    private boolean applyMerged(UpdateOneModel<Document> update) {
+        try {
+            collection().updateOne(update.getFilter(), update.getUpdate(), update.getOptions());
+            return true;
+        } catch (MongoWriteException met) {
+            if (met.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw met;
+            }
+            return false;
+        } catch (MongoCommandException met) {
+            if (met.getErrorCode() != DUPLICATE_KEY) {
+                throw met;
+            }
+            return false;
         }
     }
 

@@ -90,8 +90,13 @@ public class SteeringProjection implements SmartInitializingSingleton {
         return apply(event, database.store());
     }
 
+    /** The live facts for the records of one poll, held in memory and written at the end ({@link BatchFactStore}). */
+    public BatchFactStore batch() {
+        return new BatchFactStore(database.template());
+    }
+
     /**
-     * Applies the event to the given facts, e.g. those of a rebuild; answers the day whose figures it
+     * Applies the event to the given facts, e.g. those of a rebuild or a batch; answers the day whose figures it
      * changes. A type steering does not read changes nothing; a version of a type it reads that it
      * does not know is refused ({@link de.kim.platform.messaging.UnprocessableRecordException}).
      */
