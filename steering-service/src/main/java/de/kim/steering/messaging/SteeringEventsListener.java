@@ -12,6 +12,8 @@ import de.kim.steering.query.BatchFactStore;
 import de.kim.steering.query.SteeringProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -41,6 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SteeringEventsListener extends KafkaReadModelListener {
 
     public static final String ID = "steering-facts";
+
+    private static final Logger log = LoggerFactory.getLogger(SteeringEventsListener.class);
 
     private final EnvelopeCodec codec;
     private final SteeringProjection projection;
@@ -124,8 +128,12 @@ public class SteeringEventsListener extends KafkaReadModelListener {
             if (passed.isEmpty()) {
                 return;
             }
+            long start = System.nanoTime();
             store.write();
+            long documents = System.nanoTime();
             positions.applied(passed);
+            log.debug("batch of {} records written: documents {} ms, positions {} ms", passed.size(),
+                    (documents - start) / 1_000_000, (System.nanoTime() - documents) / 1_000_000);
             passed.forEach(record -> applied.put(new TopicPartition(record.topic(), record.partition()), record.offset()));
             changed.forEach(month -> reporting.changed(month.getKey(), month.getValue()));
             passed.clear();

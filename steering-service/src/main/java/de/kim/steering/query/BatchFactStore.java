@@ -32,6 +32,8 @@ public class BatchFactStore implements FactStore {
 
     private final MongoTemplate mongo;
     private final FigureCountStore counts;
+    /** Who writes, for the mark of a batch in progress ({@link FigureCountStore#interrupted}). */
+    private final String writer;
     /** The facts read or written in this batch, by type and id; a fact known to be absent maps to null. */
     private final Map<Class<?>, Map<String, Facts.Fact>> held = new HashMap<>();
     private final Map<Class<?>, Map<String, Facts.Fact>> changed = new LinkedHashMap<>();
@@ -39,8 +41,9 @@ public class BatchFactStore implements FactStore {
     private final Map<String, Integer> changesPerDocument = new HashMap<>();
     private int mostChangesOfADocument;
 
-    public BatchFactStore(MongoTemplate mongo) {
+    public BatchFactStore(MongoTemplate mongo, String writer) {
         this.mongo = mongo;
+        this.writer = writer;
         this.counts = new FigureCountStore(mongo);
     }
 
@@ -94,10 +97,20 @@ public class BatchFactStore implements FactStore {
 
     /**
      * Writes what the batch holds: the counts first (should the facts' writes be lost, the records
-     * come again and find their changes counted), then the facts. The store can take the next batch.
+     * come again and find their changes counted), marked as this writer's batch in progress, then
+     * the facts, then the mark goes. The store can take the next batch.
      */
     public void write() {
-        counts.applyAll(changes);
+        writeCounts();
+        writeFacts();
+    }
+
+    /** The counts alone, marked as this writer's batch in progress (a test stands here for a writer that dies). */
+    void writeCounts() {
+        counts.applyAll(changes, writer);
+    }
+
+    private void writeFacts() {
         FactDocuments documents = new FactDocuments(mongo.getConverter());
         changed.forEach((type, byId) -> {
             List<WriteModel<Document>> writes = new ArrayList<>(byId.size());
@@ -105,6 +118,9 @@ public class BatchFactStore implements FactStore {
                     new ReplaceOptions().upsert(true))));
             mongo.getCollection(mongo.getCollectionName(type)).bulkWrite(writes, new BulkWriteOptions().ordered(false));
         });
+        if (!changes.isEmpty()) {
+            counts.finished(writer);
+        }
         held.clear();
         changed.clear();
         changes.clear();

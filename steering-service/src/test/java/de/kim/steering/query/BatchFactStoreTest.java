@@ -79,6 +79,32 @@ class BatchFactStoreTest {
         assertThat(CountedFiguresTest.counts(template(projection), tenant)).isEqualTo(counts);
     }
 
+    @Test
+    void a_batch_whose_writer_died_after_its_counts_is_counted_afresh_at_the_next_start() {
+        FactsDatabase database = database("died");
+        SteeringProjection projection = new SteeringProjection(database);
+        projection.afterSingletonsInstantiated();
+        String tenant = "kreis-died";
+        List<String> delivered = CountedFiguresTest.deliveries(tenant, new Random(9));
+        int half = delivered.size() / 2;
+        applyInBatches(projection, delivered.subList(0, half), 250);
+        List<String> batch = delivered.subList(half, half + 90);
+        BatchFactStore dying = projection.batch();
+        batch.forEach(json -> projection.apply(codec.decode(json), dying));
+        dying.writeCounts();
+
+        // The next start; the batch comes again, the records of its keys interleaved otherwise.
+        SteeringProjection restarted = new SteeringProjection(database);
+        restarted.afterSingletonsInstantiated();
+        List<String> again = new ArrayList<>(batch);
+        again.sort(Comparator.comparing(json -> codec.decode(json).envelope().aggregateId()));
+        applyInBatches(restarted, again, 90);
+
+        Map<String, Long> counts = CountedFiguresTest.counts(database.template(), tenant);
+        new FigureCountStore(database.template()).recount();
+        assertThat(counts).as("the counts of the facts").isEqualTo(CountedFiguresTest.counts(database.template(), tenant));
+    }
+
     private void applyInBatches(SteeringProjection projection, List<String> records, int poll) {
         for (int from = 0; from < records.size(); from += poll) {
             BatchFactStore store = projection.batch();
@@ -94,9 +120,13 @@ class BatchFactStoreTest {
 
     private final Map<SteeringProjection, MongoTemplate> databases = new HashMap<>();
 
-    private SteeringProjection projection(String name) {
+    private FactsDatabase database(String name) {
         String database = "batch-test-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        FactsDatabase facts = new FactsDatabase(client, new MongoTemplate(client, database));
+        return new FactsDatabase(client, new MongoTemplate(client, database));
+    }
+
+    private SteeringProjection projection(String name) {
+        FactsDatabase facts = database(name);
         SteeringProjection projection = new SteeringProjection(facts);
         databases.put(projection, facts.template());
         return projection;
