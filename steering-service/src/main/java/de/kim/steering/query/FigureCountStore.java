@@ -7,8 +7,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import de.kim.steering.query.Facts.CaseFact;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -19,8 +22,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +34,9 @@ import java.util.stream.Stream;
  * instances sharing the partitions may write to one document) and remembered in the document
  * under its id (the fact, the event and a digest of what it adds): applied again, after a crash between the
  * counts and the fact, it changes nothing. A marker document says the counts are complete; a
- * database without it (one from before the counts) is counted from its facts.
+ * database without it (one from before the counts) is counted from its facts. A writer of a batch
+ * marks its counts until the batch's facts are written ({@link #applyAll}, {@link #finished}): a
+ * mark left behind by a writer that died is a batch whose counts may be written without its facts.
  */
 public class FigureCountStore {
 
@@ -39,6 +46,10 @@ public class FigureCountStore {
     static final int REMEMBERED = 200;
     static final String APPLIED = "applied";
     private static final String MARKER = "counted";
+    /** What a writer's mark of a batch in progress is called, its id after it. */
+    private static final String WRITING = "writing:";
+    /** How long a mark must stay unchanged to be one left behind: far longer than a batch takes to write. */
+    static final java.time.Duration LEFT_BEHIND = java.time.Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
 
@@ -83,6 +94,101 @@ public class FigureCountStore {
         }
     }
 
+    /** One change of the counts: its id (what changed, by which event, and what it adds) and the counts it adds. */
+    record Change(String id, FigureCounts counts) {
+
+        static Change of(String changeId, FigureCounts counts) {
+            return new Change(changeId + "#" + counts.digest(), counts);
+        }
+    }
+
+    /**
+     * Adds the counts of several changes, each at most once, in one bulk write: per document their
+     * sum, and their ids remembered together, written only where the document has none of them.
+     * A document that has some of them (a batch delivered again with other bounds) takes the
+     * changes one at a time, each idempotent as in {@link #apply}.
+     */
+    void applyAll(List<Change> changes, String writer) {
+        Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        Map<String, List<UpdateOneModel<Document>>> singly = new LinkedHashMap<>();
+        for (Change change : changes) {
+            change.counts().documents().forEach((document, fields) -> {
+                Map<String, Long> sum = sums.computeIfAbsent(document, d -> new HashMap<>());
+                fields.forEach((path, n) -> sum.merge(path, n, Long::sum));
+                ids.computeIfAbsent(document, d -> new ArrayList<>()).add(change.id());
+                singly.computeIfAbsent(document, d -> new ArrayList<>()).add(update(document, fields, change.id()));
+            });
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        List<String> documents = new ArrayList<>(sums.keySet());
+        List<WriteModel<Document>> updates = new ArrayList<>();
+        documents.forEach(document -> updates.add(merged(document, sums.get(document), ids.get(document))));
+        // The writer's mark, in the same write (last, so the documents keep their indexes).
+        ReplaceOneModel<Document> mark = new ReplaceOneModel<>(Filters.eq("_id", WRITING + writer),
+                new Document("_id", WRITING + writer).append("batch", UUID.randomUUID().toString()),
+                new ReplaceOptions().upsert(true));
+        updates.add(mark);
+        try {
+            // One command, so one durable commit of the store, for the documents of all the changes.
+            collection().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException met) {
+            // A document with one of these changes already (its upsert met its own id): that
+            // document takes them one at a time; the others are written.
+            if (met.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw met;
+            }
+            met.getWriteErrors().forEach(error -> singly.get(documents.get(error.getIndex())).forEach(this::applyOne));
+        } catch (MongoCommandException refused) {
+            // A server that refuses the whole command for one duplicate key: document by document.
+            if (refused.getErrorCode() != DUPLICATE_KEY) {
+                throw refused;
+            }
+            collection().replaceOne(mark.getFilter(), mark.getReplacement(), mark.getReplaceOptions());
+            for (int i = 0; i < documents.size(); i++) {
+                if (!applyMerged((UpdateOneModel<Document>) updates.get(i))) {
+                    singly.get(documents.get(i)).forEach(this::applyOne);
+                }
+            }
+        }
+    }
+
+    private static UpdateOneModel<Document> merged(String document, Map<String, Long> sum, List<String> ids) {
+        Document increments = new Document();
+        sum.forEach((path, n) -> {
+            if (n != 0L) {
+                increments.append(path, n);
+            }
+        });
+        Document update = new Document("$push", new Document(APPLIED,
+                new Document("$each", ids).append("$slice", -REMEMBERED)));
+        if (!increments.isEmpty()) {
+            update.append("$inc", increments);
+        }
+        return new UpdateOneModel<>(Filters.and(Filters.eq("_id", document), Filters.nin(APPLIED, ids)), update,
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Whether the merged update was written; not where the document has one of its changes. */
+    private boolean applyMerged(UpdateOneModel<Document> update) {
+        try {
+            collection().updateOne(update.getFilter(), update.getUpdate(), update.getOptions());
+            return true;
+        } catch (MongoWriteException met) {
+            if (met.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw met;
+            }
+            return false;
+        } catch (MongoCommandException met) {
+            if (met.getErrorCode() != DUPLICATE_KEY) {
+                throw met;
+            }
+            return false;
+        }
+    }
+
     private static UpdateOneModel<Document> update(String document, Map<String, ? extends Number> fields, String id) {
         Document increments = new Document();
         fields.forEach(increments::append);
@@ -101,6 +207,36 @@ public class FigureCountStore {
                 throw applied;
             }
         }
+    }
+
+    /** The writer's batch is written, facts and all: its mark goes. */
+    void finished(String writer) {
+        collection().deleteOne(Filters.eq("_id", WRITING + writer));
+    }
+
+    /**
+     * Whether a writer died between the counts of a batch and its facts: a mark that stays the
+     * same for {@link #LEFT_BEHIND} (a live writer removes or renews its mark with every batch).
+     */
+    public boolean interrupted() {
+        Map<Object, Object> marks = marks();
+        if (marks.isEmpty()) {
+            return false;
+        }
+        try {
+            Thread.sleep(LEFT_BEHIND.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        Map<Object, Object> later = marks();
+        return marks.entrySet().stream().anyMatch(mark -> mark.getValue().equals(later.get(mark.getKey())));
+    }
+
+    private Map<Object, Object> marks() {
+        Map<Object, Object> marks = new HashMap<>();
+        collection().find(Filters.regex("_id", "^" + WRITING)).forEach(d -> marks.put(d.get("_id"), d.get("batch")));
+        return marks;
     }
 
     /** Whether the counts are complete (counted from the facts, or by a rebuild, once). */

@@ -7,12 +7,15 @@ import de.kim.platform.messaging.IntegrationEventHandlers;
 import de.kim.platform.messaging.ReceivedEvent;
 import de.kim.platform.messaging.UnprocessableRecordException;
 import de.kim.steering.query.Facts.*;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +33,11 @@ public class SteeringProjection implements SmartInitializingSingleton {
     private static final Map<String, Integer> REFERRAL_STAGE = Map.of(
             "MADE", 0, "ACCEPTED", 1, "DECLINED", 2, "WITHDRAWN", 2, "COMPLETED", 3);
 
+    private static final Logger log = LoggerFactory.getLogger(SteeringProjection.class);
+
     private final FactsDatabase database;
+    /** This process as the writer of batches, for the mark of a batch in progress. */
+    private final String writer = UUID.randomUUID().toString();
     private final IntegrationEventHandlers<Update> handlers = IntegrationEventHandlers.<Update>builder("steering-facts")
             .on(CaseOpened.TYPE, CaseOpened.class, this::caseOpened)
             .on(CaseClosed.TYPE, CaseClosed.class, this::caseClosed)
@@ -77,6 +84,11 @@ public class SteeringProjection implements SmartInitializingSingleton {
         FigureCountStore counts = new FigureCountStore(database.template());
         if (!counts.counted()) {
             counts.recount();
+        } else if (counts.interrupted()) {
+            // A batch's counts written without its facts: applied again in another order, its
+            // changes could have other ids. Counted afresh from the facts, the batch then adds its changes.
+            log.info("a batch of facts was interrupted after its counts: counting the figures afresh");
+            counts.recount();
         }
     }
 
@@ -90,8 +102,13 @@ public class SteeringProjection implements SmartInitializingSingleton {
         return apply(event, database.store());
     }
 
+    /** The live facts for the records of one poll, held in memory and written at the end ({@link BatchFactStore}). */
+    public BatchFactStore batch() {
+        return new BatchFactStore(database.template(), writer);
+    }
+
     /**
-     * Applies the event to the given facts, e.g. those of a rebuild; answers the day whose figures it
+     * Applies the event to the given facts, e.g. those of a rebuild or a batch; answers the day whose figures it
      * changes. A type steering does not read changes nothing; a version of a type it reads that it
      * does not know is refused ({@link de.kim.platform.messaging.UnprocessableRecordException}).
      */

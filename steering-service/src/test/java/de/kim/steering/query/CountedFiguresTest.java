@@ -175,7 +175,7 @@ class CountedFiguresTest {
     }
 
     /** The counts of a tenant (of all where null) as field paths, without the changes remembered and counts of none. */
-    private static Map<String, Long> counts(MongoTemplate mongo, String tenant) {
+    static Map<String, Long> counts(MongoTemplate mongo, String tenant) {
         Map<String, Long> counts = new TreeMap<>();
         for (Document d : mongo.getCollection(FigureCounts.COLLECTION).find()) {
             String id = d.getString("_id");
@@ -197,7 +197,7 @@ class CountedFiguresTest {
     }
 
     /** The events of an invented history, in an order of delivery with some delivered twice or late. */
-    private List<String> deliveries(String tenant, Random random) {
+    static List<String> deliveries(String tenant, Random random) {
         List<List<String>> byCase = new ArrayList<>();
         List<String> network = new ArrayList<>();
         for (int p = 0; p < PARTNERS.length; p++) {
@@ -256,7 +256,7 @@ class CountedFiguresTest {
         return delivered;
     }
 
-    private List<String> history(String tenant, String caseId, Random random) {
+    private static List<String> history(String tenant, String caseId, Random random) {
         List<String> events = new ArrayList<>();
         LocalDate opened = day(random);
         List<String> domains = new ArrayList<>();

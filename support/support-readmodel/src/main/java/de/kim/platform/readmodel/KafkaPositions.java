@@ -2,7 +2,9 @@ package de.kim.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -11,7 +13,10 @@ import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -84,6 +89,24 @@ public class KafkaPositions {
     }
 
     /**
+     * The records are applied to the documents (a batch of them, in the order received): the offset
+     * after the last of each partition follows them into the database, in one bulk write.
+     */
+    public void applied(List<? extends ConsumerRecord<?, ?>> records) {
+        Map<TopicPartition, Long> next = new LinkedHashMap<>();
+        records.forEach(record -> next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1,
+                Math::max));
+        if (next.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        next.forEach((partition, offset) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id(partition)),
+                position(partition, offset), new ReplaceOptions().upsert(true))));
+        database.template().getCollection(MongoTokenStore.COLLECTION).bulkWrite(writes);
+        next.forEach((partition, offset) -> gaps.stored(stream(partition), offset));
+    }
+
+    /**
      * In the listener's thread, at most every few seconds: a stored offset behind the one this
      * process stored means lost writes; the partition is sought back to it.
      */
@@ -133,10 +156,17 @@ public class KafkaPositions {
 
     private void write(MongoTemplate mongo, TopicPartition partition, long offset) {
         MongoCollection<Document> positions = mongo.getCollection(MongoTokenStore.COLLECTION);
-        String id = readModel + ":" + partition.topic() + ":" + partition.partition();
-        positions.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("readModel", readModel)
-                .append("topic", partition.topic()).append("partition", partition.partition()).append("offset", offset),
+        positions.replaceOne(Filters.eq("_id", id(partition)), position(partition, offset),
                 new ReplaceOptions().upsert(true));
+    }
+
+    private String id(TopicPartition partition) {
+        return readModel + ":" + partition.topic() + ":" + partition.partition();
+    }
+
+    private Document position(TopicPartition partition, long offset) {
+        return new Document("_id", id(partition)).append("readModel", readModel).append("topic", partition.topic())
+                .append("partition", partition.partition()).append("offset", offset);
     }
 
     private static String stream(TopicPartition partition) {
