@@ -107,11 +107,11 @@ final class SeedCases implements Callable<Integer> {
         KeyEncryptionKeys keks = KeyEncryptionKeys.parse(Files.readString(kekFile != null ? kekFile
                 : secrets.resolve("kek"), StandardCharsets.UTF_8), "the key-encryption key file");
         Results results = new Results();
+        ObjectMapper json = objectMapper();
         try (HikariDataSource eventStore = pool(events, user, password, threads + 1);
-             HikariDataSource keyStore = pool(keys, keystoreUser, keysPassword, threads + 1)) {
-            ObjectMapper json = objectMapper();
-            PersonalDataVault vault = new PersonalDataVault(new JdbcTemplate(keyStore), keks, null, json,
-                    Clock.system(CaseHistories.BERLIN));
+             HikariDataSource keyStore = pool(keys, keystoreUser, keysPassword, threads + 1);
+             PersonalDataVault vault = new PersonalDataVault(new JdbcTemplate(keyStore), keks, null, json,
+                     Clock.system(CaseHistories.BERLIN))) {
             Seeding seeding = new Seeding(eventStore, json);
             long started = System.nanoTime();
             CasePlans.Plans plans = CasePlans.plan(cases, seed, lastDay, demoOpen, seeding.numbersGiven());
