@@ -1,15 +1,13 @@
 package de.kim.cases.config;
 
+import de.kim.platform.testing.MovableClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +25,7 @@ class CaseNumberCounterTest {
     private static final String METTMANN = "kreis-mettmann";
 
     private final JdbcDataSource database = new JdbcDataSource();
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
 
     CaseNumberCounterTest() {
         database.setURL("jdbc:h2:mem:numbers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -39,7 +37,7 @@ class CaseNumberCounterTest {
         for (int i = 1; i <= 3; i++) {
             assertThat(counter.next(METTMANN, 2026)).isEqualTo("KIM-2026-0000" + i);
             assertThat(lastNumber(METTMANN, 2026)).isEqualTo(i);
-            clock.pass(Duration.ofSeconds(5));
+            clock.advance(Duration.ofSeconds(5));
         }
         assertThat(counter.next(METTMANN, 2027)).isEqualTo("KIM-2027-00001");
         assertThat(counter.next("stadt-solingen", 2026)).isEqualTo("KIM-2026-00001");
@@ -104,29 +102,5 @@ class CaseNumberCounterTest {
 
     private static long sequence(String caseNumber) {
         return Long.parseLong(caseNumber.substring(caseNumber.lastIndexOf('-') + 1));
-    }
-
-    /** A clock that stands still unless the test moves it: a burst happens within one instant. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-06T09:00:00Z");
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
