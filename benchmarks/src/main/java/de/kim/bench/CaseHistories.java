@@ -101,10 +101,6 @@ final class CaseHistories {
         this.closedBriefly = closedBriefly;
     }
 
-    CaseHistories(Sealer sealer, LocalDate today, String partnerOf) {
-        this(sealer, today, partnerOf, false);
-    }
-
     /** A case id that looks like the service's (a random UUID), drawn from the seeded random. */
     static String uuid(Random random) {
         long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
