@@ -47,10 +47,11 @@ public class KimPlatformAutoConfiguration {
     }
 
     @Bean
-    public EventStoreSchema eventStoreSchema(ObjectProvider<EventStorageEngine> engine,
+    public EventStoreSchema eventStoreSchema(ObjectProvider<DataSource> dataSource,
+                                             ObjectProvider<EventStorageEngine> engine,
                                              ObjectProvider<TokenStore> tokenStore,
                                              ObjectProvider<SagaStore<?>> sagaStore) {
-        return new EventStoreSchema(engine, tokenStore, sagaStore);
+        return new EventStoreSchema(dataSource, engine, tokenStore, sagaStore);
     }
 
     @Bean
