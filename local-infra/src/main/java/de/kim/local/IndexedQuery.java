@@ -12,10 +12,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * How a find or count uses a secondary index, as MongoDB would: the index whose first keys the
@@ -219,12 +221,12 @@ final class IndexedQuery {
     }
 
     /** The candidates of a find, after the first {@code skipped} matching documents in the sort's order. */
-    record Candidates(List<Document> documents, int skipped) {
+    record Candidates(Stream<Document> documents, int skipped) {
     }
 
     /**
      * The candidates of a find: without a sort from the index, every document the index finds, in
-     * the order of a scan; with it, the matching documents in the sort's order, at least
+     * the order of a scan, each read as the stream reaches it; with it, the matching documents in the sort's order, at least
      * {@code skip + limit} of them where there are as many. Where the index decides the query alone,
      * groups of entries wholly before the page are skipped without reading their documents.
      */
@@ -237,7 +239,7 @@ final class IndexedQuery {
                     positions.add(entries.next().position());
                 }
             }
-            return new Candidates(documents(positions, view), 0);
+            return new Candidates(positions.stream().map(view.documents()).filter(Objects::nonNull), 0);
         }
         Walk walk = new Walk(view, matches, plan.covers() ? skip : 0);
         Set<Object> seen = new HashSet<>();
@@ -249,7 +251,7 @@ final class IndexedQuery {
             if (groupValues != null && !equal(values, groupValues)) {
                 walk.endGroup();
                 if (limit > 0 && walk.skipped + walk.found.size() >= skip + limit) {
-                    return new Candidates(walk.found, walk.skipped);
+                    return new Candidates(walk.found.stream(), walk.skipped);
                 }
             }
             groupValues = values;
@@ -258,7 +260,7 @@ final class IndexedQuery {
             }
         }
         walk.endGroup();
-        return new Candidates(walk.found, walk.skipped);
+        return new Candidates(walk.found.stream(), walk.skipped);
     }
 
     /** The documents found by walking an index in the sort's order, one group of equal sort values at a time. */

@@ -17,6 +17,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RootReference;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +38,9 @@ import java.util.stream.StreamSupport;
  * even and unchanged.
  */
 final class SnapshotCollection extends H2Collection {
+
+    /** A sorted page further in than this is sorted as the plain backend does. */
+    private static final int MAX_PAGE_HELD = 100_000;
 
     private final MVStore store;
     private final MVMap<Object, Document> dataMap;
@@ -84,7 +88,7 @@ final class SnapshotCollection extends H2Collection {
             }
             IndexedQuery.Candidates candidates = IndexedQuery.find(plan, view(plan.index()), orderBy, numberToSkip,
                     limit, document -> documentMatchesQuery(document, query));
-            return matchDocumentsFromStream(candidates.documents().stream(), query, orderBy,
+            return matchDocumentsFromStream(candidates.documents(), query, orderBy,
                     numberToSkip - candidates.skipped(), limit, batchSize, fieldSelector);
         });
         if (!Thread.holdsLock(this)) {
@@ -229,6 +233,25 @@ final class SnapshotCollection extends H2Collection {
         }
         Stream<Document> documents = dataMap.values().stream().peek(document -> documentsRead.increment());
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A sorted page keeps only the page's documents and those before it while it reads, not every
+     * matching document: a page of 50 from 100,000 matches holds 50 (the plain backend sorts them all).
+     * Ties keep the order read, as the plain backend's stable sort does.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip,
+                                                   int limit, int batchSize, Comparator<Document> comparator,
+                                                   Document fieldSelector) {
+        if (comparator == null || limit <= 0 || (long) Math.max(numberToSkip, 0) + limit > MAX_PAGE_HELD) {
+            return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, comparator,
+                    fieldSelector);
+        }
+        List<Document> page = TopDocuments.first(documents.filter(document -> documentMatchesQuery(document, query)),
+                comparator, Math.max(numberToSkip, 0) + limit);
+        return super.matchDocumentsFromStream(query, page.stream(), numberToSkip, limit, batchSize, comparator,
+                fieldSelector);
     }
 
     /** The plain backend's matcher keeps state between calls; finds now run side by side, so each match gets its own. */
