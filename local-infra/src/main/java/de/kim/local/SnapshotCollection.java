@@ -82,6 +82,10 @@ final class SnapshotCollection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
         QueryResult found = pinned(() -> {
+            Object id = plainId(query);
+            if (id != null) {
+                return matchDocuments(query, List.of(id), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
             IndexedQuery.Plan plan = IndexedQuery.plan(query, orderBy, secondaries);
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -103,6 +107,14 @@ final class SnapshotCollection extends H2Collection {
     /** A count from an index's entries where they decide the query; otherwise as a find would count. */
     @Override
     public int count(Document query, int skip, int limit) {
+        Object id = query == null ? null : plainId(query);
+        if (id != null) {
+            Document document = getDocument(id);
+            if (document != null) {
+                documentsRead.increment();
+            }
+            return document != null && skip <= 0 && documentMatchesQuery(document, query) ? 1 : 0;
+        }
         IndexedQuery.Plan plan = query == null ? null : IndexedQuery.plan(query, null, secondaries);
         Long counted = plan == null ? null : pinned(() -> IndexedQuery.count(plan, view(plan.index())));
         if (counted == null) {
@@ -110,6 +122,30 @@ final class SnapshotCollection extends H2Collection {
         }
         long count = Math.max(0, counted - Math.max(skip, 0));
         return (int) (limit > 0 ? Math.min(limit, count) : count);
+    }
+
+    /**
+     * The {@code _id} a query fixes with other conditions beside it ({@code {_id, tenant}}): the
+     * backend's map holds each document under its {@code _id}, so that one document is read and
+     * matched. The plain backend's index on {@code _id} serves only a query on {@code _id} alone,
+     * and a secondary index on the tenant would offer every document of the tenant.
+     */
+    private static Object plainId(Document query) {
+        if (!query.containsKey("_id") && query.get("$and") instanceof List<?> all) {
+            for (Object part : all) {
+                Object id = part instanceof Document condition ? plainId(condition) : null;
+                if (id != null) {
+                    return id;
+                }
+            }
+            return null;
+        }
+        Object id = query.get("_id");
+        if (id instanceof Document operators && operators.size() == 1 && operators.containsKey("$eq")) {
+            id = operators.get("$eq");
+        }
+        return id instanceof String || id instanceof de.bwaldvogel.mongo.bson.ObjectId || id instanceof java.util.UUID
+                ? id : null;
     }
 
     /** The index's entries and the collection's documents as of one moment, between two documents' changes. */
@@ -220,7 +256,7 @@ final class SnapshotCollection extends H2Collection {
     protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
                                          int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
-                .map(this::getDocument).filter(Objects::nonNull);
+                .map(this::getDocument).filter(Objects::nonNull).peek(document -> documentsRead.increment());
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 

@@ -154,6 +154,13 @@ class MongoWireServerIndexTest {
             assertThat(oneWord).isPositive();
             assertThat(server.documentsRead() - before).as("a one-word search's total is counted from the index").isZero();
 
+            String tenant = db.getCollection("scanned").find(Filters.eq("_id", "c17")).first().getString("tenant");
+            before = server.documentsRead();
+            assertThat(indexed.find(Filters.and(Filters.eq("_id", "c17"), Filters.eq("tenant", tenant))).into(new ArrayList<>()))
+                    .hasSize(1);
+            assertThat(server.documentsRead() - before).as("a file by its id: that file, not its tenant's").isEqualTo(1);
+            assertThat(indexed.countDocuments(Filters.and(Filters.eq("_id", "c17"), Filters.eq("tenant", tenant)))).isEqualTo(1);
+
             before = server.documentsRead();
             db.getCollection("scanned").find(managersCases).into(new ArrayList<>());
             assertThat(server.documentsRead() - before).as("without an index, every document").isEqualTo(2_000);

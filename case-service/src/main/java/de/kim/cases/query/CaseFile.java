@@ -35,8 +35,9 @@ import java.util.Set;
  * change nothing.
  */
 @CompoundIndex(name = "tenant_status_opened", def = "{'tenant': 1, 'status': 1, 'openedOn': 1}")
+@CompoundIndex(name = "tenant_status_case_number", def = "{'tenant': 1, 'status': 1, 'caseNumber': 1}")
 @CompoundIndex(name = "tenant_opened", def = "{'tenant': 1, 'openedOn': 1}")
-@CompoundIndex(name = "tenant_assignee_status", def = "{'tenant': 1, 'assignee': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_assignee_status_opened", def = "{'tenant': 1, 'assignee': 1, 'status': 1, 'openedOn': 1}")
 @CompoundIndex(name = "tenant_search_tokens_opened", def = "{'tenant': 1, 'searchTokens': 1, 'openedOn': 1}")
 @CompoundIndex(name = "tenant_assignee_search_tokens_opened",
         def = "{'tenant': 1, 'assignee': 1, 'searchTokens': 1, 'openedOn': 1}")

@@ -89,7 +89,7 @@ class CaseServiceOnProductionStoresTest {
                 Duration.ofSeconds(30))).isPresent();
         // The case list's queries find their indexes on real MongoDB as on the embedded server.
         assertThat(mongo.indexOps(CaseFile.class).getIndexInfo()).extracting(IndexInfo::getName)
-                .contains("tenant_status_opened", "tenant_opened", "tenant_assignee_status", "retention_due");
+                .contains("tenant_status_opened", "tenant_opened", "tenant_assignee_status_opened", "tenant_status_case_number", "retention_due");
         assertThat(mongo.indexOps(FollowUpEntry.class).getIndexInfo()).extracting(IndexInfo::getName)
                 .contains("tenant_open_due");
     }

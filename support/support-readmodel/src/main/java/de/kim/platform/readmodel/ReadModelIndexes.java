@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.index.IndexResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -24,13 +25,18 @@ public final class ReadModelIndexes {
     private ReadModelIndexes() {
     }
 
+    /** The index MongoDB keeps on {@code _id} of every collection. */
+    private static final String ID_INDEX = "_id_";
+
     /** The declared indexes of each document class, read from its annotations once. */
     private static final Map<Class<?>, List<IndexDefinition>> DECLARED = new ConcurrentHashMap<>();
 
     /**
      * Creates the declared indexes of each document class that are not there yet: one
      * {@code createIndexes} command per collection (a rebuild makes them on a fresh database, and
-     * each command is a durable commit on the server).
+     * each command is a durable commit on the server). An index no longer declared is dropped:
+     * every write would keep it up to date for no query. A collection's indexes are those its
+     * one document class declares.
      */
     public static void ensure(MongoTemplate mongo, Class<?>... documentClasses) {
         for (Class<?> documentClass : documentClasses) {
@@ -43,8 +49,17 @@ public final class ReadModelIndexes {
                 continue;
             }
             List<Document> indexes = declared.stream().map(ReadModelIndexes::command).toList();
-            mongo.getDb().runCommand(new Document("createIndexes", mongo.getCollectionName(documentClass))
-                    .append("indexes", indexes));
+            String collection = mongo.getCollectionName(documentClass);
+            mongo.getDb().runCommand(new Document("createIndexes", collection).append("indexes", indexes));
+            Set<String> names = indexes.stream().map(index -> index.getString("name")).collect(Collectors.toSet());
+            List<String> retired = new ArrayList<>();
+            mongo.getCollection(collection).listIndexes().forEach(index -> {
+                String name = index.getString("name");
+                if (!ID_INDEX.equals(name) && !names.contains(name)) {
+                    retired.add(name);
+                }
+            });
+            retired.forEach(name -> mongo.getCollection(collection).dropIndex(name));
         }
     }
 

@@ -41,4 +41,21 @@ class ReadModelIndexesTest {
             assertThat(mongo.findAll(Sample.class)).extracting(Sample::town).containsExactly("Haan");
         }
     }
+
+    @Test
+    void an_index_no_longer_declared_is_dropped_and_the_data_stays() {
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), null).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate mongo = new MongoTemplate(client, "kim-test");
+            mongo.insert(new Sample("kreis-mettmann:1", "kreis-mettmann", "Velbert"));
+            mongo.getCollection("samples").createIndex(new org.bson.Document("town", 1),
+                    new com.mongodb.client.model.IndexOptions().name("town_retired"));
+
+            ReadModelIndexes.ensure(mongo, Sample.class);
+
+            assertThat(mongo.indexOps(Sample.class).getIndexInfo()).extracting(IndexInfo::getName)
+                    .containsExactlyInAnyOrder("_id_", "tenant_town");
+            assertThat(mongo.findAll(Sample.class)).extracting(Sample::town).containsExactly("Velbert");
+        }
+    }
 }
