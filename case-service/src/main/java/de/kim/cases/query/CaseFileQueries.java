@@ -27,6 +27,13 @@ import java.util.Optional;
 @Component
 public class CaseFileQueries {
 
+    /**
+     * What a row of the case list shows ({@code CaseSummary}): a whole file (needs, plan, referrals,
+     * follow-ups) took four fifths of a list page's reading and mapping in case-service.
+     */
+    private static final String[] LIST_ROW_FIELDS = {"tenant", "caseNumber", "client.givenName", "client.familyName",
+            "client.town", "town", "targetGroup", "assignee", "status", "openedOn", "version"};
+
     private final CaseFileDatabase database;
 
     public CaseFileQueries(CaseFileDatabase database) {
@@ -47,7 +54,9 @@ public class CaseFileQueries {
         Sort.Direction direction = query.page().descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
         // Among equal values the newer case number comes first when descending: the newest case leads.
         Sort order = Sort.by(direction, query.page().sort()).and(Sort.by(direction, "caseNumber", "_id"));
-        return new CaseFilePage(mongo.find(paged(Query.query(criteria), query.page()).with(order), CaseFile.class), total);
+        Query page = paged(Query.query(criteria), query.page()).with(order);
+        page.fields().include(LIST_ROW_FIELDS);
+        return new CaseFilePage(mongo.find(page, CaseFile.class), total);
     }
 
     @QueryHandler

@@ -44,7 +44,7 @@ public final class CaseQueries {
         }
     }
 
-    /** A page of case files and how many match in all. */
+    /** A page of case files and how many match in all; each file holds only what a row of the list shows. */
     public record CaseFilePage(List<CaseFile> files, long total) {
     }
 

@@ -1,5 +1,6 @@
 package de.kim.platform.readmodel;
 
+import com.mongodb.MongoCommandException;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
@@ -24,6 +25,8 @@ public final class ReadModelIndexes {
 
     private ReadModelIndexes() {
     }
+
+    private static final int INDEX_NOT_FOUND = 27;
 
     /** The index MongoDB keeps on {@code _id} of every collection. */
     private static final String ID_INDEX = "_id_";
@@ -59,7 +62,16 @@ public final class ReadModelIndexes {
                     retired.add(name);
                 }
             });
-            retired.forEach(name -> mongo.getCollection(collection).dropIndex(name));
+            for (String name : retired) {
+                try {
+                    mongo.getCollection(collection).dropIndex(name);
+                } catch (MongoCommandException gone) {
+                    if (gone.getErrorCode() != INDEX_NOT_FOUND) {
+                        throw gone;
+                    }
+                    // Dropped meanwhile by another instance, or listed but no longer kept (the Mongo-wire server).
+                }
+            }
         }
     }
 

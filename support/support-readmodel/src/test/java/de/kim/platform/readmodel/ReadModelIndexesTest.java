@@ -58,4 +58,27 @@ class ReadModelIndexesTest {
             assertThat(mongo.findAll(Sample.class)).extracting(Sample::town).containsExactly("Velbert");
         }
     }
+
+    @Test
+    void an_index_no_longer_declared_is_dropped_after_a_restart_of_the_store(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        int port = Ports.freePort();
+        java.nio.file.Path file = dir.resolve("kim.mv");
+        try (MongoWireServer server = new MongoWireServer(port, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate mongo = new MongoTemplate(client, "kim-test");
+            mongo.insert(new Sample("kreis-mettmann:1", "kreis-mettmann", "Velbert"));
+            mongo.getCollection("samples").createIndex(new org.bson.Document("town", 1),
+                    new com.mongodb.client.model.IndexOptions().name("town_retired"));
+        }
+        try (MongoWireServer server = new MongoWireServer(port, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate mongo = new MongoTemplate(client, "kim-test");
+
+            ReadModelIndexes.ensure(mongo, Sample.class);
+
+            assertThat(mongo.indexOps(Sample.class).getIndexInfo()).extracting(IndexInfo::getName)
+                    .containsExactlyInAnyOrder("_id_", "tenant_town");
+            assertThat(mongo.findAll(Sample.class)).extracting(Sample::town).containsExactly("Velbert");
+        }
+    }
 }
