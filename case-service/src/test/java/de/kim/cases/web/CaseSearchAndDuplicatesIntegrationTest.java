@@ -97,7 +97,7 @@ class CaseSearchAndDuplicatesIntegrationTest {
     void a_case_has_an_aktenzeichen_of_its_year_shown_in_the_list_and_file_and_found_by_it() throws Exception {
         JsonNode file = json.readTree(get(lead, "/api/cases/" + annasCase).getBody());
         String number = file.path("caseNumber").asText();
-        assertThat(number).matches("KIM-" + LocalDate.now().getYear() + "-\\d{5}");
+        assertThat(number).matches("KIM-" + LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear() + "-\\d{5}");
         assertThat(found(lead, number)).containsExactly(annasCase);
         assertThat(found(lead, number.toLowerCase())).containsExactly(annasCase);
         JsonNode line = json.readTree(get(lead, "/api/cases?q=" + number).getBody()).at("/items/0");

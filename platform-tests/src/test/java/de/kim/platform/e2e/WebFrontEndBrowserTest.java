@@ -212,7 +212,7 @@ class WebFrontEndBrowserTest {
         visit(lead, caseUrl + "/wiedervorlagen");
         reveal(lead, By.id("f-subject")).sendKeys("Kursbeginn nachfragen");
         ((org.openqa.selenium.JavascriptExecutor) lead).executeScript(
-                "document.getElementById('f-due').value = new Date().toISOString().substring(0, 10)");
+                "document.getElementById('f-due').value = arguments[0]", today());
         press(lead, lead.findElement(By.id("f-subject")).findElement(By.xpath("ancestor::form//button")));
         assertThat(lead.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
         // Every part of the file (needs, consent, referral, contact, follow-up): words only, no axe-core violation.
@@ -362,12 +362,12 @@ class WebFrontEndBrowserTest {
 
         visit(manager, caseUrl + "/wiedervorlagen");
         reveal(manager, By.id("f-subject")).sendKeys("Kursbescheinigung anfordern");
-        date(manager, "f-due", java.time.LocalDate.now().toString());
+        date(manager, "f-due", today());
         press(manager, manager.findElement(By.id("f-subject")).findElement(By.xpath("ancestor::form//button")));
         press(manager, manager.findElement(By.cssSelector("form.complete-follow-up button")));
         assertThat(manager.findElements(By.cssSelector("form.complete-follow-up"))).isEmpty();
         assertThat(manager.findElement(By.id("follow-ups")).getText()).contains("Kursbescheinigung anfordern",
-                java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                java.time.LocalDate.parse(today()).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 
         visit(manager, caseUrl + "/kontakte");
         reveal(manager, By.id("add-contact"));
@@ -839,5 +839,10 @@ class WebFrontEndBrowserTest {
 
     static String base() {
         return "http://localhost:" + PLATFORM.platform().ports().gateway();
+    }
+
+    /** Today as the platform counts days (in Germany): between 23:00 and 24:00 UTC the UTC date is yesterday there. */
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
     }
 }
