@@ -50,4 +50,28 @@ class H2FileSyncTest {
                     .isLessThanOrEqualTo((int) H2FileSync.RETENTION.toMillis());
         }
     }
+
+    @Test
+    void a_clean_stop_compacts_the_file_and_keeps_every_row(@TempDir Path dir) throws Exception {
+        JdbcDataSource file = new JdbcDataSource();
+        file.setURL("jdbc:h2:file:" + dir.resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0");
+        Path onDisk = dir.resolve("eventstore.mv.db");
+        long churned;
+        try (H2FileSync sync = H2FileSync.of(file, "event store").compactingAtClose();
+             Connection held = file.getConnection(); Statement statement = held.createStatement()) {
+            statement.execute("create table events (id int primary key, payload varchar(2000))");
+            for (int round = 0; round < 20; round++) {
+                statement.execute("delete from events where id >= 100");
+                statement.execute("insert into events select x, repeat('x', 1500) from system_range(" + (round == 0 ? 0 : 100)
+                        + ", 2000)");
+            }
+            churned = java.nio.file.Files.size(onDisk);
+        }
+        assertThat(java.nio.file.Files.size(onDisk)).as("compacted at close").isLessThan(churned / 2);
+        try (Connection reopened = file.getConnection(); Statement statement = reopened.createStatement();
+             ResultSet count = statement.executeQuery("select count(*) from events")) {
+            count.next();
+            assertThat(count.getInt(1)).isEqualTo(2001);
+        }
+    }
 }
