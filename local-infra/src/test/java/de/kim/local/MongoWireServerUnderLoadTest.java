@@ -76,19 +76,20 @@ class MongoWireServerUnderLoadTest {
             } finally {
                 reading.set(false);
             }
-            long factWriteP90 = factWriter.get();
+            long factWriteMedian = factWriter.get();
             CompletableFuture.allOf(fileWriter, maintenance).get();
-            System.out.printf("full reads: %d (fastest %d ms), writes meanwhile: %d, 90th percentile of a fact's write %d ms%n",
-                    reads, fastestRead / 1_000_000, writes.get(), factWriteP90 / 1_000_000);
+            System.out.printf("full reads: %d (fastest %d ms), writes meanwhile: %d, median of a fact's write %d ms%n",
+                    reads, fastestRead / 1_000_000, writes.get(), factWriteMedian / 1_000_000);
             assertThat(reads).isGreaterThan(2);
             // A write to the collection being read does not wait for the read, as in MongoDB: were it to
-            // wait, nearly every write would (the reads follow one another), half a read on average. The
-            // 90th percentile leaves out a scheduler's or collector's pause on a busy machine.
-            assertThat(factWriteP90).isLessThan(fastestRead / 4);
+            // wait, nearly every write would (the reads follow one another), half a read on average, so
+            // the median write would too. The median leaves out the pauses of a busy machine's scheduler
+            // and collector, which other test JVMs beside this one make frequent.
+            assertThat(factWriteMedian).isLessThan(fastestRead / 4);
         }
     }
 
-    /** @return the 90th percentile of the writes' times, in nanoseconds */
+    /** @return the median of the writes' times, in nanoseconds */
     private static long keepWriting(MongoCollection<Document> collection, AtomicBoolean reading, AtomicInteger writes) {
         List<Long> times = new ArrayList<>();
         while (reading.get()) {
@@ -99,7 +100,7 @@ class MongoWireServerUnderLoadTest {
             times.add(System.nanoTime() - started);
         }
         times.sort(null);
-        return times.isEmpty() ? 0 : times.get((int) (times.size() * 0.9));
+        return times.isEmpty() ? 0 : times.get(times.size() / 2);
     }
 
     /** A fact written by one write: its fields agree, none is missing (a write seen half-way would break that). */
