@@ -7,6 +7,7 @@ import de.kim.platform.messaging.EnvelopeCodec;
 import de.kim.steering.query.Figure;
 import de.kim.steering.query.ReportingPeriod;
 import de.kim.steering.query.SteeringFigures;
+import de.kim.steering.query.TenantFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -59,22 +60,32 @@ public class ReportingPublisher {
         changed.add(new TenantMonth(tenant, YearMonth.from(day)));
     }
 
+    /**
+     * Publishes each changed month once. The months of a tenant are published from one reading of
+     * its counts, so the figures of a year are made once for all its months: after a burst or a
+     * catch-up, a hundred months of ten years change at once.
+     */
     @Scheduled(fixedDelayString = "${kim.reporting.interval:PT10S}")
     public void publishChanged() {
-        for (TenantMonth key : List.copyOf(changed)) {
-            changed.remove(key);
-            try {
-                publish(key);
-            } catch (Exception e) {
-                changed.add(key);
-                log.warn("figures of {} {} not published, tried again later: {}", key.tenant(), key.month(), e.toString());
-                return;
+        Map<String, List<TenantMonth>> byTenant = new LinkedHashMap<>();
+        List.copyOf(changed).forEach(key -> byTenant.computeIfAbsent(key.tenant(), t -> new ArrayList<>()).add(key));
+        for (List<TenantMonth> months : byTenant.values()) {
+            TenantFacts facts = figures.load(months.get(0).tenant());
+            for (TenantMonth key : months) {
+                changed.remove(key);
+                try {
+                    publish(key, facts);
+                } catch (Exception e) {
+                    changed.add(key);
+                    log.warn("figures of {} {} not published, tried again later: {}", key.tenant(), key.month(), e.toString());
+                    return;
+                }
             }
         }
     }
 
-    private void publish(TenantMonth key) throws Exception {
-        SteeringFigures.CaseFigures f = figures.figures(figures.load(key.tenant()), ReportingPeriod.month(key.month()),
+    private void publish(TenantMonth key, TenantFacts facts) throws Exception {
+        SteeringFigures.CaseFigures f = figures.figures(facts, ReportingPeriod.month(key.month()),
                 null, SteeringFigures.GroupBy.TOWN);
         Map<String, FiguresPublished.Figure> published = new LinkedHashMap<>();
         published.put("casesOpened", figure(f.casesOpened()));

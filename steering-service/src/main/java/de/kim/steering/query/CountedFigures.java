@@ -51,19 +51,23 @@ final class CountedFigures {
     }
 
     /**
-     * What these counts are, as a digest of the documents read: the same for the same counts, so
-     * that the cubes protected from them can be used again while nothing has changed.
+     * What these counts are: the documents read, without the ids of the changes each remembers
+     * (they say how the counts came about, not what they are). Equal for equal counts, so that
+     * the cubes protected from them can be used again while nothing has changed; compared field by
+     * field, which is exact and far cheaper than a digest of the documents as text.
      */
-    String fingerprint() {
-        StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(months).forEach((month, document) -> text.append(document.toJson()));
-        text.append(balance.toJson()).append(runningDays.toJson());
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException always) {
-            throw new IllegalStateException(always);
-        }
+    List<Object> counts() {
+        List<Object> counts = new ArrayList<>();
+        new java.util.TreeMap<>(months).forEach((month, document) -> counts.add(withoutChangeIds(document)));
+        counts.add(withoutChangeIds(balance));
+        counts.add(withoutChangeIds(runningDays));
+        return counts;
+    }
+
+    private static Map<String, Object> withoutChangeIds(Document document) {
+        Map<String, Object> counts = new HashMap<>(document);
+        counts.remove(FigureCountStore.APPLIED);
+        return counts;
     }
 
     CaseCubes cubes(int threshold, boolean workloadByPerson, YearMonth currentMonth, LocalDate today) {

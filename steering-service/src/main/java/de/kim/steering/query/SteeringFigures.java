@@ -125,7 +125,7 @@ public class SteeringFigures {
      * today are the same (protecting them takes most of a request), else made anew.
      */
     private CaseCubes protectedCubes(String tenant, int year, CountedFigures counted) {
-        String version = counted.fingerprint() + "|" + today();
+        Version version = new Version(counted.counts(), today());
         String key = tenant + "|" + year;
         ProtectedCubes last = recent.get(key);
         if (last != null && last.version().equals(version)) {
@@ -137,7 +137,11 @@ public class SteeringFigures {
     }
 
     /** Protected cubes (read only from then on) and the counts they were made from. */
-    private record ProtectedCubes(String version, CaseCubes cubes) {
+    private record ProtectedCubes(Version version, CaseCubes cubes) {
+    }
+
+    /** What protected cubes were made from: the counts of the year, and the day (the running month ends today). */
+    private record Version(List<Object> counts, LocalDate today) {
     }
 
     /** The counts of a tenant's year, read once per request. */

@@ -242,6 +242,20 @@ class SteeringFiguresIntegrationTest {
         assertThat(record.get().value()).doesNotContain("caseId", "aggregateId\":\"0e6a");
     }
 
+    @Test
+    void months_of_several_years_and_tenants_changed_together_are_each_published_with_their_own_figures() throws Exception {
+        publishCasesOpened("kreis-mettmann", "2023-02-10", 6);
+        publishCasesOpened("kreis-mettmann", "2024-09-03", 7);
+        publishCasesOpened("kreis-wesel", "2024-09-03", 8);
+        for (var expected : Map.of("kreis-mettmann:2023-02", 6, "kreis-mettmann:2024-09", 7, "kreis-wesel:2024-09", 8).entrySet()) {
+            var record = de.kim.local.TopicReader.find(EmbeddedInfra.shared().kafka().adminConfig(), Topics.REPORTING,
+                    r -> r.key().equals(expected.getKey())
+                            && r.value().contains("\"casesOpened\":{\"total\":{\"count\":" + expected.getValue() + ","),
+                    Duration.ofSeconds(30));
+            assertThat(record).as(expected.getKey()).isPresent();
+        }
+    }
+
     @Autowired
     org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
     @Autowired
