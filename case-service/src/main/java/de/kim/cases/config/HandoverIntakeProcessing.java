@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 public class HandoverIntakeProcessing {
 
     @Bean
-    public ConfigurerModule handoverIntakeProcessors(@Value("${kim.processing.batch-size:100}") int batchSize) {
+    public ConfigurerModule handoverIntakeProcessors(@Value("${kim.processing.batch-size}") int batchSize) {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                 HandoverIntakeSaga.PROCESSING_GROUP, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing().andInitialSegmentsCount(1).andBatchSize(batchSize))

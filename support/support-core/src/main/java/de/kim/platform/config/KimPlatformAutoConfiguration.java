@@ -80,7 +80,7 @@ public class KimPlatformAutoConfiguration {
     }
 
     @Bean
-    public ConfigurerModule kimEventProcessing(@Value("${kim.processing.batch-size:100}") int batchSize,
+    public ConfigurerModule kimEventProcessing(@Value("${kim.processing.batch-size}") int batchSize,
                                                @Value("${kim.processing.segments:1}") int segments,
                                                @Value("${kim.processing.threads:1}") int threads) {
         return configurer -> configurer.eventProcessing()
