@@ -58,8 +58,7 @@ public class ImmigrationEventsListener {
     @KafkaListener(id = "case-immigration-events", groupId = "${spring.kafka.consumer.group-id}-immigration-events",
             topics = Topics.IMMIGRATION)
     public void on(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = codec.decode(record.value());
-        handlers.dispatch(event, event);
+        IntegrationEventHandlers.read(record, codec, handlers);
     }
 
     private void handover(ReceivedEvent event, HandoverToCaseManagement handover) {

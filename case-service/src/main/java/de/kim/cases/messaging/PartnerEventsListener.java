@@ -48,8 +48,7 @@ public class PartnerEventsListener {
     @KafkaListener(id = "case-partner-events", groupId = "${spring.kafka.consumer.group-id}-partner-events",
             topics = Topics.PARTNER)
     public void on(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = codec.decode(record.value());
-        handlers.dispatch(event, event);
+        IntegrationEventHandlers.read(record, codec, handlers);
     }
 
     private IntegrationEventHandlers<ReceivedEvent> handlers() {

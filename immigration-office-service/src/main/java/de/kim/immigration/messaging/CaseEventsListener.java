@@ -69,8 +69,7 @@ public class CaseEventsListener {
     @KafkaListener(id = "immigration-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
             topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = codec.decode(record.value());
-        handlers.dispatch(event, event);
+        IntegrationEventHandlers.read(record, codec, handlers);
     }
 
     private void achievementShared(ReceivedEvent event, AchievementShared shared) {

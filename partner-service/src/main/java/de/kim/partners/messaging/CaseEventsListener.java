@@ -71,8 +71,7 @@ public class CaseEventsListener {
     @KafkaListener(id = "partner-case-events", groupId = "${spring.kafka.consumer.group-id}-case-events",
             topics = Topics.CASE)
     public void on(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = codec.decode(record.value());
-        handlers.dispatch(event, event);
+        IntegrationEventHandlers.read(record, codec, handlers);
     }
 
     private IntegrationEventHandlers<ReceivedEvent> handlers() {

@@ -1,9 +1,12 @@
 package de.kim.platform.messaging;
 
 import de.kim.contracts.EventType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>What it does with a record it has no handler for:
  * <ul>
  * <li>a type it does not know: skipped and counted ({@link #skipped()}). A consumer is not
- * interested in every event on a topic; that is normal, logged at debug.</li>
+ * interested in every event on a topic; that is normal, logged at debug. Where the record's
+ * header names the type ({@link KafkaEventPublisher#TYPE_HEADER}), {@link #skips} says so before
+ * the record is parsed: most consumers read a few types of a topic that carries dozens.</li>
  * <li>a version it does not read of a type it knows (a newer publisher, or an old version nobody
  * wrote a reader for): refused with {@link UnprocessableRecordException}, so it goes to the
  * dead-letter topic instead of being retried forever or silently lost.</li>
@@ -101,6 +106,32 @@ public final class IntegrationEventHandlers<C> {
         } catch (UnprocessableRecordException refusal) {
             throw refused(event, refusal.getMessage());
         }
+    }
+
+    /**
+     * Reads a record with the handlers whose context is the event itself: skipped unparsed where its
+     * header names a type they do not read ({@link #skips}), else decoded and dispatched.
+     */
+    public static void read(ConsumerRecord<String, String> record, EnvelopeCodec codec,
+                            IntegrationEventHandlers<ReceivedEvent> handlers) {
+        if (!handlers.skips(record)) {
+            ReceivedEvent event = codec.decode(record.value());
+            handlers.dispatch(event, event);
+        }
+    }
+
+    /**
+     * Whether the record is of a type this consumer does not read, by the type its header names:
+     * then it is skipped (and counted) without being parsed. A record without that header is
+     * parsed and dispatched as any other.
+     */
+    public boolean skips(ConsumerRecord<?, ?> record) {
+        Header type = record.headers().lastHeader(KafkaEventPublisher.TYPE_HEADER);
+        if (type == null || versions.containsKey(new String(type.value(), StandardCharsets.UTF_8))) {
+            return false;
+        }
+        skipped.incrementAndGet();
+        return true;
     }
 
     /** How many records of types this consumer does not read it has skipped since it started. */

@@ -33,6 +33,9 @@ import java.util.concurrent.TimeoutException;
 public class KafkaEventPublisher {
 
     public static final String PROCESSING_GROUP = "kim-kafka-publisher";
+    /** The record header that names the event's type, so that a consumer can skip a type it does not read unparsed. */
+    public static final String TYPE_HEADER = "kim-type";
+    public static final String VERSION_HEADER = "kim-version";
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, String> kafka;
@@ -62,8 +65,8 @@ public class KafkaEventPublisher {
                 message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(), event.data());
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.getAggregateIdentifier(),
                 codec.encode(envelope));
-        record.headers().add("kim-type", event.type().name().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("kim-version", String.valueOf(event.type().version()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(TYPE_HEADER, event.type().name().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(VERSION_HEADER, String.valueOf(event.type().version()).getBytes(StandardCharsets.UTF_8));
         pendingSendsOfThisBatch().add(kafka.send(record));
     }
 

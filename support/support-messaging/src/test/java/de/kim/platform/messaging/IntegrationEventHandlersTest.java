@@ -8,8 +8,10 @@ import de.kim.contracts.cases.CaseOpened;
 import de.kim.contracts.cases.ReferralMade;
 import de.kim.contracts.partners.PartnerRegistered;
 import de.kim.contracts.vocabulary.FieldOfAction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +61,34 @@ class IntegrationEventHandlersTest {
 
         assertThat(applied).isEmpty();
         assertThat(handlers.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void a_record_whose_header_names_a_type_the_consumer_does_not_read_is_skipped_unparsed() {
+        ConsumerRecord<String, String> unreadable = record("not an envelope", PartnerRegistered.TYPE);
+
+        IntegrationEventHandlers.read(unreadable, codec, handlers);
+
+        assertThat(applied).isEmpty();
+        assertThat(handlers.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void a_record_whose_header_names_a_type_the_consumer_reads_or_that_has_no_header_is_parsed_and_dispatched() {
+        IntegrationEventHandlers.read(record(Fixtures.json(CaseOpened.TYPE), CaseOpened.TYPE), codec, handlers);
+        IntegrationEventHandlers.read(record(Fixtures.json(CaseOpened.TYPE), null), codec, handlers);
+
+        assertThat(applied).hasSize(2).allMatch(CaseOpened.class::isInstance);
+        assertThatThrownBy(() -> IntegrationEventHandlers.read(record("not an envelope", CaseOpened.TYPE), codec, handlers))
+                .isInstanceOf(MalformedEnvelopeException.class);
+    }
+
+    private static ConsumerRecord<String, String> record(String value, EventType headerType) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("kim.case.v1", 0, 0L, "key", value);
+        if (headerType != null) {
+            record.headers().add(KafkaEventPublisher.TYPE_HEADER, headerType.name().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     @Test
