@@ -631,7 +631,7 @@ class ImmigrationOfficeIntegrationTest {
     @Test
     void the_record_list_filtered_by_25b_holds_records_whose_screening_today_meets_it_or_nearly_and_pages_them()
             throws Exception {
-        String family = "Pfadfilter" + letters(6);
+        String family = "Pfadfilter" + ResidenceRecordSearchIntegrationTest.letters(6);
         String meets = toleratedWithAchievements(LocalDate.of(2016, 5, 2), true, family);
         String noLanguage = toleratedWithAchievements(LocalDate.of(2016, 5, 2), false, family);
         String nextMonth = toleratedWithAchievements(TODAY.minusYears(6).plusDays(30), true, family);
@@ -673,7 +673,7 @@ class ImmigrationOfficeIntegrationTest {
 
     @Test
     void the_candidate_list_exports_as_csv_and_xlsx_in_words_and_dates_each_record_logged_as_read() throws Exception {
-        String family = "Exportliste" + letters(6);
+        String family = "Exportliste" + ResidenceRecordSearchIntegrationTest.letters(6);
         String meets = toleratedWithAchievements(LocalDate.of(2016, 5, 2), true, family);
         String nextMonth = toleratedWithAchievements(TODAY.minusYears(6).plusDays(30), true, family);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -919,11 +919,5 @@ class ImmigrationOfficeIntegrationTest {
             names.add(it.next());
         }
         return names;
-    }
-
-    /** Random lower-case letters, so that a family name of one test is found by its search alone. */
-    private static String letters(int count) {
-        return java.util.concurrent.ThreadLocalRandom.current().ints(count, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -154,7 +154,8 @@ class ResidenceRecordSearchIntegrationTest {
         return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
-    private static String letters(int count) {
+    /** Random lower-case letters, so that the names and file numbers of one test are found by its search alone. */
+    static String letters(int count) {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < count; i++) {
             word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
