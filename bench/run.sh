@@ -619,6 +619,16 @@ Mongo-wire server's heap and page cache), 302, 323 and 303 cases/s, the CRUD yar
 two runs on one machine are noise; compare a change on the same machine, run after run, and compare the
 platform with the CRUD yardstick of its own run.
 
+Before and after the restructuring of issue #19 (aggregate split, typed dispatch, support modules),
+measured on 2026-12-07 on one idle machine, each build started on a fresh data directory: open a case
+214.8 commands/s at \`984813c\` (CRUD yardstick 2,493/s) and 228.5 at \`05370f2\` (2,384/s), both in this
+script's order; the referral loop alone on a fresh platform 160.8 commands/s at \`9bbf659\` (before the
+aggregate split), 173.2 at \`e180615\` (the split) and 158.8 at \`05370f2\`; freshness at one fixed rate
+for both (100 cases/s, 15 probes) median 183 ms, p99 1,147 ms at \`9bbf659\` and median 38 ms, p99 827 ms
+at \`05370f2\`. In a full run the referral loop and freshness follow the earlier runs, whose length
+moves with freshness itself (at half of a higher maximum the probes wait up to 30 s each and the
+stores grow), so compare builds at one fixed rate.
+
 ## Open a case: \`POST /api/cases\`
 
 | run | clients | rate | commands/s | median ms | p90 ms | p99 ms | max ms | answers |
