@@ -70,16 +70,19 @@ public class ReportingPublisher {
         Map<String, List<TenantMonth>> byTenant = new LinkedHashMap<>();
         List.copyOf(changed).forEach(key -> byTenant.computeIfAbsent(key.tenant(), t -> new ArrayList<>()).add(key));
         for (List<TenantMonth> months : byTenant.values()) {
-            TenantFacts facts = figures.load(months.get(0).tenant());
-            for (TenantMonth key : months) {
-                changed.remove(key);
-                try {
+            TenantMonth current = months.get(0);
+            try {
+                TenantFacts facts = figures.load(current.tenant());
+                for (TenantMonth key : months) {
+                    current = key;
+                    changed.remove(key);
                     publish(key, facts);
-                } catch (Exception e) {
-                    changed.add(key);
-                    log.warn("figures of {} {} not published, tried again later: {}", key.tenant(), key.month(), e.toString());
-                    return;
                 }
+            } catch (Exception e) {
+                changed.add(current);
+                log.warn("figures of {} {} not published, tried again later: {}", current.tenant(), current.month(),
+                        e.toString());
+                return;
             }
         }
     }
