@@ -32,6 +32,8 @@ final class SecondaryIndex extends Index<Object> {
     private final SnapshotCollection collection;
     private final List<String> fields;
     private final boolean[] ascending;
+    /** Entries a build sorts at once: about 100 bytes each in the heap, beside the documents the server holds. */
+    static final int BUILD_RUN = 250_000;
     /** A bit for each key that has held an array (or an empty one): such a key cannot give a sort order. */
     private volatile long multikeys;
 
@@ -79,16 +81,33 @@ final class SecondaryIndex extends Index<Object> {
         return catalog.multikeys(map) >= 0;
     }
 
-    /** Fills the map from the collection's documents (under the collection's lock), then records it complete. */
+    /**
+     * Fills the map from the collection's documents (under the collection's lock), then records it
+     * complete. The entries go in in key order, up to {@link #BUILD_RUN} sorted at a time: each page of
+     * the map is then filled while it is at hand and written once, where entries in the documents'
+     * order (a search token's are random) change pages all over the map and make H2 copy and write
+     * most of them again at every commit.
+     */
     void build(Iterable<Map.Entry<Object, Document>> documents) {
         map.clear();
         multikeys = 0;
+        List<IndexEntries.Entry> run = new ArrayList<>();
         for (Map.Entry<Object, Document> document : documents) {
-            for (IndexEntries.Entry entry : entries(document.getValue(), document.getKey())) {
-                map.put(entry, Boolean.TRUE);
+            run.addAll(entries(document.getValue(), document.getKey()));
+            if (run.size() >= BUILD_RUN) {
+                putSorted(run);
             }
         }
+        putSorted(run);
         catalog.complete(map, multikeys);
+    }
+
+    private void putSorted(List<IndexEntries.Entry> run) {
+        run.sort(map.getKeyType());
+        for (IndexEntries.Entry entry : run) {
+            map.put(entry, Boolean.TRUE);
+        }
+        run.clear();
     }
 
     void forget() {

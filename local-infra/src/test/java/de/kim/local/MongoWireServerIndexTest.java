@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,6 +94,39 @@ class MongoWireServerIndexTest {
             insertBoth(db, random, 0, 400);
             createIndexes(db.getCollection("indexed"));
             compare(db, random, seed, "index made after the documents");
+        }
+    }
+
+    @Test
+    void an_index_made_from_more_entries_than_one_sorted_run_holds_each_of_them() {
+        int words = 100;
+        int documents = SecondaryIndex.BUILD_RUN / words + 500;
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), dir.resolve("kim.mv")).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> indexed = client.getDatabase("kim-cases").getCollection("indexed");
+            Map<String, Long> expected = new HashMap<>();
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < documents; i++) {
+                List<String> tokens = new ArrayList<>();
+                for (int j = 0; j < words; j++) {
+                    String token = "w" + ((i * 31 + j * 10) % 997);
+                    tokens.add(token);
+                    expected.merge(token, 1L, Long::sum);
+                }
+                batch.add(new Document("_id", "c" + i).append("searchTokens", tokens));
+            }
+            indexed.insertMany(batch);
+            indexed.createIndex(Indexes.ascending("searchTokens"));
+
+            long before = server.documentsRead();
+            for (String token : List.of("w0", "w1", "w500", "w996")) {
+                assertThat(indexed.countDocuments(Filters.eq("searchTokens", token))).as(token)
+                        .isEqualTo(expected.get(token));
+            }
+            assertThat(server.documentsRead() - before).as("counted from the index's entries").isZero();
+            assertThat(indexed.find(Filters.eq("searchTokens", "w42")).into(new ArrayList<>()))
+                    .hasSize(expected.get("w42").intValue())
+                    .allSatisfy(found -> assertThat(found.getList("searchTokens", String.class)).contains("w42"));
         }
     }
 
