@@ -90,8 +90,9 @@ public class CaseHistory {
         return Optional.of(stream);
     }
 
+    /** By the events' types, which the event store keeps beside them: no event but the page's is deserialised. */
     private static boolean erased(List<? extends DomainEventMessage<?>> stream) {
-        return stream.stream().anyMatch(m -> m.getPayload() instanceof ClientErasedEvent);
+        return stream.stream().anyMatch(m -> ClientErasedEvent.class.equals(m.getPayloadType()));
     }
 
     /** After an erasure the history keeps what happened and when, but no free text that may describe the client. */

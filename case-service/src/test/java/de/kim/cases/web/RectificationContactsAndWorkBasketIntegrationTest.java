@@ -161,7 +161,8 @@ class RectificationContactsAndWorkBasketIntegrationTest {
             assertThat(contact.path("participants").asText()).isEmpty();
             assertThat(contact.path("kind").asText()).isEqualTo("HOME_VISIT");
         });
-        assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody()).doesNotContain(note);
+        assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody()).doesNotContain(note)
+                .contains("Inhalt nach Löschung nicht mehr verfügbar");
     }
 
     @Test
