@@ -892,6 +892,33 @@ are; and histories with several events per document (a case with its needs, plan
 as in \`RebuildBenchmark\` above, where the same facts reach 26,000 to 33,000 events/s with the
 full JIT. Real MongoDB, in the production shape, takes the writes on machines of their own.
 
+*Measured again on 2026-12-07* (a seeded Kreis history of 3,001 cases, 57,849 events; the data
+directory of \`bench/volume.sh --quick\`, copied, rebuilt three or four times per build through
+\`POST .../rebuild\`; load 2.5 to 5, the platform's own): case files 6,466 to 6,754 events/s
+(replay 2.9 to 4.0 s, write 4.5 to 5.8 s for 8,699 documents), steering's facts 7,894 to 8,950
+(32,849 events, 6,990 documents). A wall-clock profile (async-profiler, \`event=wall\`) of the
+Mongo-wire server over two case-file rebuilds: of the rebuild connection's time in commands, the
+insert itself (decoding, \`_id\` index, document map, secondary indexes) 1.9 s, waiting for its durable
+commit 2.8 s (1.6 s of it for the commit lock while other writers' commits ran, 1.2 s for H2's
+page serialisation, which encodes every document to BSON again); the collector's thread 3.0 s
+(young and full collections). Tried:
+- *Indexes made after the documents*, as a bulk load into MongoDB does (the fresh database
+  without its indexes, \`createIndexes\` before the switch): the inserts took 0.8 s instead of 1.9,
+  but the index build 1.4 s per rebuild, and the write phase stayed 4.9 to 5.7 s. Not kept: it
+  would also leave the rebuild's own queries on the fresh database without indexes. Kept from it:
+  an index made on existing documents takes its entries sorted (1.7 s instead of 2.6 to 2.9 s
+  for 10,000 documents with 20 search tokens each, in a test), which serves every index built
+  again after a kill of the server.
+- *The full JIT* in every process (\`KIM_JAVA_OPTS=-XX:TieredStopAtLevel=4\`): the first rebuild
+  6,792 (case files) and 7,314 events/s (steering), while C2 compiled; from the third on 13,679 to
+  14,109 and 13,082 to 15,762. Both halves shrink (case files' replay 1.4 to 1.6 s, write 2.5 to
+  2.7 s), but not to 20,000, and C2 costs the platform a third of its CPU for minutes after each
+  start (above).
+So on two cores, with C1, the replay alone (2.9 to 4.0 s for the case files) already takes longer
+than 20,000 events/s allows (2.9 s). What would close it is unchanged: fewer CPU-seconds per event
+on both sides (case files mapped by hand, a store that keeps the BSON it receives), and a machine
+with more than two cores for nine JVMs.
+
 Earlier figures of this section (the same script before it noted CPU, one minute of load):
 
 *On the started platform* (\`bench/read-model-rebuild.sh\`: a fresh data directory, 8 clients

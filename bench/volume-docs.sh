@@ -237,11 +237,11 @@ $( if v_missed case_file 30; then
 fi )
 
 $( if v_missed case_history 30; then
-  echo "Why the history misses: it answers one page of 50 entries, but to make it case-service reads and"
-  echo "deserialises every event of the case from the event store (to count them, and to see whether the client"
-  echo "was erased) and writes only the page's entries as sentences, so its time grows with the case's events."
-  echo "What would close it: the count and the erasure kept with the case file, and only the page's events read"
-  echo "(Axon's event store reads a case's events from a sequence number on)."
+  echo "Why the history misses: it answers one page of 50 entries, but to make it case-service reads every"
+  echo "event row of the case from the event store (to count them, and to see by their types whether the client"
+  echo "was erased) and deserialises and writes only the page's entries, so its time still grows with the case's"
+  echo "events. What would close it: the count and the erasure kept with the case file, and only the page's events"
+  echo "read (Axon's event store reads a case's events from a sequence number on)."
 fi )
 
 $( if v_missed figures_month 100 || v_missed figures_town 100; then
