@@ -917,7 +917,7 @@ page serialisation, which encodes every document to BSON again); the collector's
 So on two cores, with C1, the replay alone (2.9 to 4.0 s for the case files) already takes longer
 than 20,000 events/s allows (2.9 s). What would close it is unchanged: fewer CPU-seconds per event
 on both sides (case files mapped by hand, a store that keeps the BSON it receives), and a machine
-with more than two cores for nine JVMs.
+with more than two cores for ten JVMs.
 
 Earlier figures of this section (the same script before it noted CPU, one minute of load):
 
