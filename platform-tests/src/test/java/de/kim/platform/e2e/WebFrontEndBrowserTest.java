@@ -158,6 +158,8 @@ class WebFrontEndBrowserTest {
         WebElement referral = untilPresent(partner, base() + "/eingang", By.xpath(
                 "//article[contains(@class, 'referral')][.//dd[@class='client-name' and text()='Erfunden, Mariam']]"));
         screenshot(partner, "partner-inbox");
+        assertThat(referral.findElement(By.tagName("h2")).getText()).as("the referral names the offer it is for")
+                .startsWith("Deutsch B1 mit Kinderbetreuung · ");
         press(partner, referral.findElement(By.cssSelector("form.accept button")));
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
