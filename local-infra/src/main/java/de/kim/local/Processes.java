@@ -95,14 +95,12 @@ final class Processes {
         return command;
     }
 
-    /** A heap size as the launcher writes it ({@code 256m}, {@code 1g}) in megabytes. */
-    static int megabytes(String heap) {
-        int amount = Integer.parseInt(heap.substring(0, heap.length() - 1));
-        return switch (Character.toLowerCase(heap.charAt(heap.length() - 1))) {
-            case 'm' -> amount;
-            case 'g' -> amount * 1024;
-            default -> throw new IllegalArgumentException("heap size not in m or g: " + heap);
-        };
+    /** A heap size as the launcher writes it ({@code 256m}) in megabytes. */
+    private static int megabytes(String heap) {
+        if (!heap.endsWith("m")) {
+            throw new IllegalArgumentException("heap size not in megabytes: " + heap);
+        }
+        return Integer.parseInt(heap.substring(0, heap.length() - 1));
     }
 
     static String marker(String name) {

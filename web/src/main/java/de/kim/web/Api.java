@@ -113,6 +113,17 @@ public class Api {
         return answer.ok() && answer.body().isArray() ? json.convertValue(answer.body(), List.class) : List.of();
     }
 
+    /** One field of each item of a list (as {@link #list} reads it) by the item's {@code id}: a partner's name, an offer's title. */
+    public static Map<Object, Object> fieldById(List<?> items, String field) {
+        Map<Object, Object> byId = new java.util.HashMap<>();
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> fields) {
+                byId.put(fields.get("id"), fields.get(field));
+            }
+        }
+        return byId;
+    }
+
     /** The {@code version} of a record (its ETag), -1 while it cannot be read. */
     public long version(String path) {
         Answer answer = get(path);

@@ -119,10 +119,8 @@ public class CasesController {
         }
         if (List.of("bedarfe", "verweisungen", "einwilligungen").contains(part)) {
             List<?> partners = api.list("/api/partners");
-            Map<Object, Object> partnerNames = new java.util.HashMap<>();
-            partners.forEach(p -> partnerNames.put(((Map<?, ?>) p).get("id"), ((Map<?, ?>) p).get("name")));
             model.addAttribute("partners", partners);
-            model.addAttribute("partnerNames", partnerNames);
+            model.addAttribute("partnerNames", Api.fieldById(partners, "name"));
         }
         if ("bedarfe".equals(part) && bedarf != null && caseFile.get("needs") != null) {
             for (Object need : (List<?>) caseFile.get("needs")) {
@@ -187,8 +185,7 @@ public class CasesController {
             model.addAttribute("error", answer.problem());
             return "self-disclosure";
         }
-        Map<Object, Object> partnerNames = new java.util.HashMap<>();
-        api.list("/api/partners").forEach(p -> partnerNames.put(((Map<?, ?>) p).get("id"), ((Map<?, ?>) p).get("name")));
+        Map<Object, Object> partnerNames = Api.fieldById(api.list("/api/partners"), "name");
         model.addAttribute("caseId", id);
         model.addAttribute("page", new SelfDisclosurePage(labels, key -> messages.getMessage(key, null, key, locale),
                 partnerNames, locale).of(answer.body()));

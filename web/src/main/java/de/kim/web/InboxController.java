@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +31,9 @@ public class InboxController {
         List<?> offers = api.list("/api/offers");
         model.addAttribute("referrals", api.list("/api/partners/" + partner + "/referrals"));
         model.addAttribute("offers", offers);
-        model.addAttribute("offerTitles", titles(offers));
+        model.addAttribute("offerTitles", Api.fieldById(offers, "title"));
         model.addAttribute("partnerId", partner);
         return "inbox";
-    }
-
-    /** Each offer's title by its id: a referral names the offer it is for, as a partner may have several in one field. */
-    private static Map<Object, Object> titles(List<?> offers) {
-        Map<Object, Object> titles = new HashMap<>();
-        for (Object offer : offers) {
-            if (offer instanceof Map<?, ?> fields && fields.get("title") != null) {
-                titles.put(fields.get("id"), fields.get("title"));
-            }
-        }
-        return titles;
     }
 
     @PostMapping("/eingang/{id}/annahme")

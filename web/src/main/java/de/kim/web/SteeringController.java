@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,14 +69,6 @@ public class SteeringController {
 
     /** The goals' titles by id, for the decisions that name a goal. */
     private static Map<Object, Object> goalTitles(Map<?, ?> plan) {
-        Map<Object, Object> titles = new LinkedHashMap<>();
-        if (plan.get("goals") instanceof List<?> goals) {
-            for (Object goal : goals) {
-                if (goal instanceof Map<?, ?> g) {
-                    titles.put(g.get("id"), g.get("title"));
-                }
-            }
-        }
-        return titles;
+        return plan.get("goals") instanceof List<?> goals ? Api.fieldById(goals, "title") : Map.of();
     }
 }
