@@ -13,6 +13,10 @@
 #                        "volume" (not by default: an hour and more) seeds real volume and measures it (bench/volume.sh,
 #                        VOLUME_CASES [100000, --quick 3000] and its other settings); a run of that step alone, and its
 #                        "docs", write only the file's "Volume" section and leave the rest as it was
+#                        "volume-eventstores" (not by default: about half an hour) fills the event store on H2 and on
+#                        PostgreSQL to NRW size (aggregate-load-growth) for the "Volume" section; run it with "volume"
+#                        (or into the BENCH_WORK of a volume run): BENCH_NRW_SIZES [10000,1000000,15000000, --quick
+#                        10000,100000]  BENCH_PG_URL [jdbc:postgresql://127.0.0.1:5432/test]  BENCH_PG_USER [postgres]
 #   BENCH_CLIENTS [32]  BENCH_DURATION [60]  BENCH_WARMUP [30]  (seconds)
 #   BENCH_AGG_SIZES [10000,100000,1000000]  BENCH_REBUILD_CASES [20000]  BENCH_PROBES [50]
 #   BENCH_WORK           working directory (results, logs, data) [a new /tmp/kim-bench.XXXXXX]
@@ -350,6 +354,26 @@ if has_step volume; then
   rm -rf "$WORK/volume/data"
   VOLUME_WORK="$WORK/volume" VOLUME_RESULTS="$RES" bench/volume.sh --no-build $( [ "$QUICK" = 1 ] && echo --quick ) \
       >"$LOGS/volume.log" 2>&1 || log "volume failed, see $LOGS/volume.log"
+fi
+
+# 7. The event store at NRW size, on H2 and on PostgreSQL side by side (issue #21, item 3).
+if has_step volume-eventstores; then
+  NRW_SIZES=${BENCH_NRW_SIZES:-$( [ "$QUICK" = 1 ] && echo 10000,100000 || echo 10000,1000000,15000000 )}
+  PG_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}; PG_USER=${BENCH_PG_USER:-postgres}
+  {
+    echo "when=$(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "sizes=$NRW_SIZES"
+    echo "postgres_version=$(psql -At -h 127.0.0.1 -U "$PG_USER" -c 'SHOW server_version' "${PG_URL##*/}" 2>/dev/null | cut -d' ' -f1 || true)"
+  } >"$RES/volume-eventstores.properties"
+  for store in h2 pg; do
+    log "event store at $NRW_SIZES events: $store ..."
+    java -Xmx1g -XX:+UseSerialGC -jar "$JAR" aggregate-load-growth --sizes "$NRW_SIZES" --loads "$AGG_LOADS" \
+        $( [ "$store" = h2 ] && echo --dir "$WORK/nrw-h2" || echo --url "$PG_URL" --user "$PG_USER" ) \
+        --out "$RES/volume-eventstore-$store.properties" >"$LOGS/volume-eventstore-$store.log" 2>&1 \
+        || log "event store $store failed, see $LOGS/volume-eventstore-$store.log"
+    rm -rf "$WORK/nrw-h2"
+  done
 fi
 
 # ---------------------------------------------------------------------------------------------

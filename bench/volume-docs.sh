@@ -161,6 +161,71 @@ files catching up beside them (before the change) the same requests took p50 56 
 EOF
 }
 
+# The event stores at NRW size (step volume-eventstores of bench/run.sh): aggregate-load-growth on H2 and on
+# PostgreSQL, one results file each.
+VE_H2="$RES/volume-eventstore-h2.properties"; VE_PG="$RES/volume-eventstore-pg.properties"
+VE="$RES/volume-eventstores.properties"
+
+v_store_rows() {
+  local f=$1 name=$2 s
+  [ -f "$f" ] || return 0
+  for s in $(prop "$f" sizes | tr , ' '); do
+    echo "| $name | $(num "$(prop "$f" "size.$s.events")") | $(num "$(prop "$f" "size.$s.file_mb")") MB | $(num "$(prop "$f" "size.$s.bytes_per_event")") | $(num "$(prop "$f" "size.$s.fill_events_per_s")")/s | $(num "$(prop "$f" "size.$s.fifty.median_ms")" 2) / $(num "$(prop "$f" "size.$s.fifty.p99_ms")" 2) | $(num "$(prop "$f" "size.$s.snapshotted.median_ms")" 2) / $(num "$(prop "$f" "size.$s.snapshotted.p99_ms")" 2) | $(num "$(prop "$f" "size.$s.random.median_ms")" 2) / $(num "$(prop "$f" "size.$s.random.p99_ms")" 2) | $(num "$(prop "$f" "size.$s.replay_events_per_s")")/s |"
+  done
+}
+
+# The largest size's figure of a results file: key after "size.<largest>.".
+v_store_last() { local f=$1; prop "$f" "size.$(prop "$f" sizes | awk -F, '{ print $NF }').$2"; }
+v_store_first() { local f=$1; prop "$f" "size.$(prop "$f" sizes | cut -d, -f1).$2"; }
+
+# "flat" when each load's median at the largest size is within 50 % (or 0.2 ms) of the smallest's.
+v_store_flat() {
+  local f=$1 k a b
+  [ -f "$f" ] || { echo "not measured"; return; }
+  for k in fifty snapshotted random; do
+    a=$(v_store_first "$f" "$k.median_ms"); b=$(v_store_last "$f" "$k.median_ms")
+    isnum "$a" && isnum "$b" || { echo "not measured"; return; }
+    if ! { le "$b" "$(calc "$a * 1.5")" || le "$b" "$(calc "$a + 0.2")"; }; then
+      echo "**grows**: $k $(num "$a" 2) → $(num "$b" 2) ms"; return
+    fi
+  done
+  echo "**flat**"
+}
+
+volume_eventstores() {
+  [ -f "$VE_H2" ] || [ -f "$VE_PG" ] || return 0
+  cat <<EOF
+### The event store at NRW size: H2 and PostgreSQL side by side (issue #21, item 3)
+
+Measured by \`aggregate-load-growth\` (benchmarks; step \`volume-eventstores\` of this script) on $(prop "$VE" when),
+commit \`$(prop "$VE" commit)\`: Axon's \`JdbcEventStorageEngine\` wired as the services wire it (Spring
+transactions on a Hikari pool, Jackson, the tables of \`EventStoreSchema\`), once on an H2 file with the
+services' settings and once on PostgreSQL $(prop "$VE" postgres_version) (127.0.0.1, a schema of its own), each
+filled in batches on two threads to the sizes below, the largest that of NRW (53 Kommunen, ten years: at
+least 15 million events). The events are the benchmark's own, of the services' size (a few hundred bytes, ten
+per aggregate, aggregates interleaved as concurrent cases' events are), not the seeder's case histories:
+sealing every client's data with his own key, \`seed-cases\` writes 11,000 to 16,000 events/s, so 15 million
+would take it about 20 minutes per store and the read models' catch-up from them (about 580 events/s above)
+seven hours. At each size: the store's size per event (H2: the file; PostgreSQL: the event and snapshot tables
+with their indexes and TOAST), the fill's rate, $(num "$(prop "$VE_H2" loads)") loads of each kind as a repository does them (an
+aggregate of 50 events written first, one of 1,000 events with a snapshot at 949, a random aggregate of the
+fill; median / p99 in ms) and a replay of every event as a rebuild reads them (the engine's stream from the
+start, every payload deserialised; one thread, the benchmark's JVM with the full JIT).
+
+| store | events | size | bytes per event | filled at | 50 events | snapshot + 50 | random 10 | replay |
+|---|---|---|---|---|---|---|---|---|
+$(v_store_rows "$VE_H2" "H2 file")
+$(v_store_rows "$VE_PG" "PostgreSQL")
+
+Loads as the store grows (#21: answers that do not grow with the store): H2 $(v_store_flat "$VE_H2"), PostgreSQL
+$(v_store_flat "$VE_PG"). Disk at the largest size (≤ 2 kB per event, #21): H2 $(v_by "$(v_store_last "$VE_H2" bytes_per_event)" 2048 bytes),
+PostgreSQL $(v_by "$(v_store_last "$VE_PG" bytes_per_event)" 2048 bytes). The replay at the largest size is the event
+store's part of a rebuild (≥ 20,000 events/s, #20 and #21): H2 $(v_by_ge "$(v_store_last "$VE_H2" replay_events_per_s)" 20000 events/s),
+PostgreSQL $(v_by_ge "$(v_store_last "$VE_PG" replay_events_per_s)" 20000 events/s); the read models' writing comes on top
+("Rebuilds on this history" above).
+EOF
+}
+
 volume_section() {
   local cases events seq_s
   cases=$(prop "$VS" cases); events=$(prop "$VS" events)
@@ -295,5 +360,7 @@ $( if [ -n "$(v_rebuild_rows | grep missed)" ] || ! ge "$(prop "$VC" case_files.
   echo "Mongo-wire server (documents kept as the BSON they arrive in) and a young generation that holds a batch;"
   echo "case files mapped by hand as the facts are; in production, cores of their own for MongoDB."
 fi )
+
+$(volume_eventstores)
 EOF
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -40,7 +41,9 @@ import java.util.stream.Stream;
  * size three loads are timed as an aggregate repository does them (snapshot, then the events
  * after it, every payload deserialised): an aggregate of 50 events written first, one of 1,000
  * events with a snapshot at 950 (so 50 events after the snapshot), and a random aggregate of
- * the fill.
+ * the fill. At each size, too, every event is read once as a rebuild reads them (the storage
+ * engine's stream from the start, every payload deserialised), and the store's size is taken.
+ * The same runs on PostgreSQL ({@code --url}), in a schema of its own made anew and dropped after.
  */
 @Command(name = "aggregate-load-growth", description = "How loading one aggregate grows with the event store.")
 final class AggregateLoadGrowth implements Callable<Integer> {
@@ -49,6 +52,8 @@ final class AggregateLoadGrowth implements Callable<Integer> {
     private static final int PER_AGGREGATE = 10;
     private static final String FIFTY = "probe-fifty";
     private static final String SNAPSHOTTED = "probe-snapshotted";
+    /** The schema of the benchmark's tables on PostgreSQL. */
+    static final String SCHEMA = "kim_aggregate_load_growth";
 
     /** An event of realistic size (the services' events with a sealed client are a few hundred bytes). */
     public record CaseEvent(String caseId, int sequence, String town, String fieldOfAction, String text) {
@@ -71,7 +76,8 @@ final class AggregateLoadGrowth implements Callable<Integer> {
     int fillThreads = Runtime.getRuntime().availableProcessors();
     @Option(names = "--dir", description = "directory of the H2 file (default: a new temporary one, deleted after)")
     Path givenDir;
-    @Option(names = "--url", description = "JDBC URL (default: an H2 file in --dir)")
+    @Option(names = "--url", description = "JDBC URL (default: an H2 file in --dir); on PostgreSQL the tables go into"
+            + " the schema " + SCHEMA + ", made anew and dropped after")
     String givenUrl;
     @Option(names = "--user", defaultValue = "sa")
     String user;
@@ -87,11 +93,16 @@ final class AggregateLoadGrowth implements Callable<Integer> {
         String url = givenUrl != null ? givenUrl : "jdbc:h2:file:" + dir.toAbsolutePath().resolve("eventstore")
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
+        boolean postgres = url.startsWith("jdbc:postgresql:");
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(10);
+        if (postgres) {
+            schema(url, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE; CREATE SCHEMA " + SCHEMA);
+            pool.setSchema(SCHEMA);
+        }
         Results results = new Results();
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
             TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
@@ -143,7 +154,9 @@ final class AggregateLoadGrowth implements Callable<Integer> {
                 results.put(key + ".aggregates", aggregates + 2);
                 results.put(key + ".fill_s", fillSeconds);
                 results.put(key + ".fill_events_per_s", (written - filledBefore) / Math.max(fillSeconds, 1e-9));
-                results.put(key + ".file_mb", sizeOnDisk(dir) / 1e6);
+                long bytes = postgres ? tablesSize(dataSource) : sizeOnDisk(dir);
+                results.put(key + ".file_mb", bytes / 1e6);
+                results.put(key + ".bytes_per_event", bytes / (double) written);
                 int filled = aggregates;
                 measure(store, FIFTY, 50, loads, warmup).writeTo(results, key + ".fifty");
                 measure(store, SNAPSHOTTED, 51, loads, warmup).writeTo(results, key + ".snapshotted");
@@ -151,15 +164,22 @@ final class AggregateLoadGrowth implements Callable<Integer> {
                     measure(store, () -> aggregateId(random.nextInt(filled)), PER_AGGREGATE, loads, warmup)
                             .writeTo(results, key + ".random");
                 }
+                double replaySeconds = replay(engine, written);
+                results.put(key + ".replay_s", replaySeconds);
+                results.put(key + ".replay_events_per_s", written / replaySeconds);
                 System.err.printf("aggregate-load-growth: %,d events (filled at %,.0f events/s): 50 events %s | snapshot + 50 %s"
-                                + " | random 10 %s%n", written, (written - filledBefore) / Math.max(fillSeconds, 1e-9),
-                        results.get(key + ".fifty.median_ms"), results.get(key + ".snapshotted.median_ms"),
-                        results.get(key + ".random.median_ms"));
+                                + " | random 10 %s | replay %,.0f events/s%n", written,
+                        (written - filledBefore) / Math.max(fillSeconds, 1e-9), results.get(key + ".fifty.median_ms"),
+                        results.get(key + ".snapshotted.median_ms"), results.get(key + ".random.median_ms"),
+                        written / replaySeconds);
             }
             store.shutDown();
         } finally {
             if (ownDir) {
                 delete(dir);
+            }
+            if (postgres) {
+                schema(url, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             }
         }
         results.print(out);
@@ -281,6 +301,42 @@ final class AggregateLoadGrowth implements Callable<Integer> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("SET WRITE_DELAY " + millis);
             }
+        }
+    }
+
+    /** Reads every event as a rebuild does (the engine's stream from the start, payloads deserialised): seconds. */
+    private static double replay(JdbcEventStorageEngine engine, long expected) {
+        long start = System.nanoTime();
+        long read = 0;
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+            java.util.Iterator<? extends TrackedEventMessage<?>> each = events.iterator();
+            while (each.hasNext()) {
+                TrackedEventMessage<?> event = each.next();
+                if (event.getPayload() == null) {
+                    throw new IllegalStateException("no payload in " + event);
+                }
+                read++;
+            }
+        }
+        if (read != expected) {
+            throw new IllegalStateException("replay read " + read + " events, expected " + expected);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void schema(String url, String statements) throws Exception {
+        try (Connection connection = java.sql.DriverManager.getConnection(url, user, password)) {
+            connection.createStatement().execute(statements);
+        }
+    }
+
+    /** Bytes of the event and snapshot tables on PostgreSQL, their indexes and TOAST included. */
+    private static long tablesSize(javax.sql.DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT pg_total_relation_size('domainevententry')"
+                     + " + pg_total_relation_size('snapshotevententry')")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
