@@ -4,7 +4,7 @@
 # BENCH_VOLUME_SMALL: the results directory of a run on a small store (e.g. --quick), shown beside as a ratio.
 
 VS="$RES/volume-seed.properties"; VR="$RES/volume-run.properties"; VC="$RES/volume-catchup.properties"
-VQ="$RES/volume-queries.properties"; VD="$RES/volume-disk.properties"; VB="$RES/volume-rebuild.properties"
+VQ="$RES/volume-queries.properties"; VK="$RES/volume-commands.properties"; VD="$RES/volume-disk.properties"; VB="$RES/volume-rebuild.properties"
 VQ_SMALL="${BENCH_VOLUME_SMALL:+$BENCH_VOLUME_SMALL/volume-queries.properties}"
 VS_SMALL="${BENCH_VOLUME_SMALL:+$BENCH_VOLUME_SMALL/volume-seed.properties}"
 
@@ -178,18 +178,19 @@ v_store_rows() {
 v_store_last() { local f=$1; prop "$f" "size.$(prop "$f" sizes | awk -F, '{ print $NF }').$2"; }
 v_store_first() { local f=$1; prop "$f" "size.$(prop "$f" sizes | cut -d, -f1).$2"; }
 
-# "flat" when each load's median at the largest size is within 50 % (or 0.2 ms) of the smallest's.
-v_store_flat() {
-  local f=$1 k a b
+# NRW against Kreis (#21: goal ≤ 2×): each load's median at the largest size over its median at the size
+# before it (the Kreis set has about 500,000 events, the nearest size below is 1,000,000).
+v_store_ratio() {
+  local f=$1 k a b sizes before last worst=0 out=""
   [ -f "$f" ] || { echo "not measured"; return; }
+  sizes=$(prop "$f" sizes); last=$(echo "$sizes" | awk -F, '{ print $NF }'); before=$(echo "$sizes" | awk -F, '{ print $(NF > 1 ? NF - 1 : 1) }')
   for k in fifty snapshotted random; do
-    a=$(v_store_first "$f" "$k.median_ms"); b=$(v_store_last "$f" "$k.median_ms")
+    a=$(prop "$f" "size.$before.$k.median_ms"); b=$(prop "$f" "size.$last.$k.median_ms")
     isnum "$a" && isnum "$b" || { echo "not measured"; return; }
-    if ! { le "$b" "$(calc "$a * 1.5")" || le "$b" "$(calc "$a + 0.2")"; }; then
-      echo "**grows**: $k $(num "$a" 2) → $(num "$b" 2) ms"; return
-    fi
+    le "$b" "$(calc "$a * 2")" || worst=1
+    out="$out$( [ -n "$out" ] && echo ", ")$(case $k in fifty) echo "50 events";; snapshotted) echo "snapshot + 50";; *) echo "random 10";; esac) $(num "$(calc "$b / $a")" 1)× ($(num "$a" 2) → $(num "$b" 2) ms)"
   done
-  echo "**flat**"
+  echo "$out: $( [ "$worst" = 0 ] && echo "**met**" || echo "**missed**" )"
 }
 
 volume_eventstores() {
@@ -217,12 +218,34 @@ start, every payload deserialised; one thread, the benchmark's JVM with the full
 $(v_store_rows "$VE_H2" "H2 file")
 $(v_store_rows "$VE_PG" "PostgreSQL")
 
-Loads as the store grows (#21: answers that do not grow with the store): H2 $(v_store_flat "$VE_H2"), PostgreSQL
-$(v_store_flat "$VE_PG"). Disk at the largest size (≤ 2 kB per event, #21): H2 $(v_by "$(v_store_last "$VE_H2" bytes_per_event)" 2048 bytes),
+Loads at NRW size against the size before it (#21: goal ≤ 2×), medians: H2 $(v_store_ratio "$VE_H2"); PostgreSQL
+$(v_store_ratio "$VE_PG"). Disk at the largest size (≤ 2 kB per event, #21): H2 $(v_by "$(v_store_last "$VE_H2" bytes_per_event)" 2048 bytes),
 PostgreSQL $(v_by "$(v_store_last "$VE_PG" bytes_per_event)" 2048 bytes). The replay at the largest size is the event
 store's part of a rebuild (≥ 20,000 events/s, #20 and #21): H2 $(v_by_ge "$(v_store_last "$VE_H2" replay_events_per_s)" 20000 events/s),
 PostgreSQL $(v_by_ge "$(v_store_last "$VE_PG" replay_events_per_s)" 20000 events/s); the read models' writing comes on top
-("Rebuilds on this history" above).
+("Rebuilds on this history" above).$( v_store_ratio "$VE_H2" | grep -q missed && echo "
+
+Why a load grows on H2: a random aggregate among 1.5 million has its pages rarely in H2's page cache (H2's
+default size), and the indexes are a level deeper, so its load reads more pages from the file (through the
+operating system's cache); it stays under half a millisecond. What would close it: a larger page cache for
+a large store (memory the embedded platform does not have to spare), or PostgreSQL, whose loads grow less." )
+EOF
+}
+
+# A command on a case with hundreds of events (load-generator, scenario contact), if measured.
+volume_commands() {
+  [ -f "$VK" ] || return 0
+  cat <<EOF
+### A command on a case with hundreds of events
+
+$(prop "$VK" clients) clients through the gateway, each the demo case manager recording a contact (\`POST
+/api/cases/{id}/contacts\`, with a note) on a case of its own with at least $(num "$(prop "$VS" long_cases.events_min)") events, one a second each
+($(num "$(prop "$VK" throughput)" 1) commands/s in all), $(num "$(prop "$VK" measured_s)") s measured after 10 s of warm-up;
+latencies in ms of the answers (the command accepted: its events stored), HdrHistogram.
+
+| command | commands | p50 | p90 | p99 | max | errors | target p99 |
+|---|---|---|---|---|---|---|---|
+| a contact on a long case | $(num "$(prop "$VK" step.contact.count)") | $(num "$(prop "$VK" step.contact.median_ms)" 1) | $(num "$(prop "$VK" step.contact.p90_ms)" 1) | $(num "$(prop "$VK" step.contact.p99_ms)" 1) | $(num "$(prop "$VK" step.contact.max_ms)" 1) | $(num "$(prop "$VK" errors)") | ≤ 50 ms at 20 clients: $(v_by "$(prop "$VK" step.contact.p99_ms)" 50 ms) |
 EOF
 }
 
@@ -314,6 +337,8 @@ $( if v_missed figures_month 100 || v_missed figures_town 100; then
   echo "and grouping as the facts arrive, \`FigureCountStore\`) and protects small cells; its time grows with the"
   echo "groupings of a year, not with the cases. A miss here is a tail, as for the lists above."
 fi )
+
+$(volume_commands)
 
 ### Disk per store
 

@@ -7,6 +7,8 @@
 #   - how long the case files and steering's facts take to catch up with the seeded history (catch-up),
 #   - through the gateway, one request at a time: case list pages, name and date-of-birth search, the
 #     case file of a case with hundreds of events, steering's figures (volume-queries),
+#   - a command on a case with hundreds of events: 20 clients, each recording contacts on a long case of
+#     its own, one a second each (load-generator, scenario contact),
 #   - the rebuild of the case files and of steering's facts on this history (POST .../rebuild),
 #   - the disk bytes per event of each store (case-service's event store, Mongo-wire store, Kafka logs).
 # Results: key=value files volume-*.properties in VOLUME_RESULTS; bench/run.sh (step "volume") writes the
@@ -18,6 +20,8 @@
 #              VOLUME_BUDGET [60, --quick 15] seconds per query at most, warm-up included (a slow query gets
 #              fewer requests)
 #              VOLUME_REBUILD_RUNS [1]  VOLUME_SEED [42]
+#              VOLUME_LONG_CASES [20] cases with hundreds of events, one per commanding client
+#              VOLUME_COMMAND_SECONDS [60, --quick 30] measured (after 10 s of warm-up)
 #              VOLUME_WAIT_FACTS [1]: 0 measures once the case files have caught up, without waiting for
 #              steering's facts (which follow the history through Kafka)
 #              VOLUME_CLOSED_BRIEFLY [0]: 1 seeds closed cases with their opening and closure only (open
@@ -81,6 +85,7 @@ STARTED=0
 
 log "seeding $CASES cases ..."
 java -Xmx1g -XX:+UseParallelGC -jar "$JAR" seed-cases --data "$DATA" --cases "$CASES" --seed "$SEED" \
+    --long-cases "${VOLUME_LONG_CASES:-20}" \
     $( [ "${VOLUME_CLOSED_BRIEFLY:-0}" = 1 ] && echo --closed-briefly ) \
     --out "$RES/volume-seed.properties" 2>"$LOGS/seed.log" || { tail -20 "$LOGS/seed.log"; exit 1; }
 EVENTS=$(prop "$RES/volume-seed.properties" events)
@@ -113,6 +118,14 @@ log "queries through the gateway ($REQUESTS per query, at most $BUDGET s each) .
     --name "Schrö" --requests "$REQUESTS" --budget "$BUDGET" --out "$RES/volume-queries.properties" \
     >"$LOGS/queries.log" 2>&1 || log "queries failed, see $LOGS/queries.log"
 cat "$LOGS/queries.log" >&2
+
+LONG_CASES=$(prop "$RES/volume-seed.properties" long_cases.ids)
+COMMANDING=$(echo "$LONG_CASES" | tr ',' '\n' | grep -c . || true)
+log "commands on the $COMMANDING long cases: $COMMANDING clients, one contact a second each ..."
+"${BENCH_JAVA[@]}" -jar "$JAR" load-generator --scenario contact --cases "$LONG_CASES" --clients "$COMMANDING" \
+    --rate "$COMMANDING" --warmup 10 --duration "${VOLUME_COMMAND_SECONDS:-$( [ "$QUICK" = 1 ] && echo 30 || echo 60 )}" \
+    --user "fallmanagement.mettmann" --out "$RES/volume-commands.properties" >"$LOGS/commands.log" 2>&1 \
+    || log "commands failed, see $LOGS/commands.log"
 
 log "rebuilds ($RUNS each) ..."
 TOKEN=$(curl -s -u admin.mettmann:demo -d grant_type=client_credentials "$AUTH/oauth2/token" | jq -r .access_token)

@@ -47,6 +47,14 @@ final class Bodies {
         return "{\"fieldOfAction\":\"LANGUAGE\",\"priority\":\"HIGH\"}";
     }
 
+    /** A talk at the office today, with a short note (sealed with the client's key by case-service). */
+    static String contact() {
+        return """
+                {"contactOn":"%s","kind":"IN_PERSON","durationMinutes":30,\
+                "note":"Gespräch zum Sprachkurs, Unterlagen besprochen (Benchmark)"}"""
+                .formatted(LocalDate.now(ZoneId.of("Europe/Berlin")));
+    }
+
     static String referral(String partner, String offer, String need) {
         return "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, offer, need);
     }

@@ -18,8 +18,9 @@ import java.util.Random;
  * younger ones), its case manager (many invented ones; about {@code demoOpen} open cases for the
  * demo case manager the benchmarks sign in as, so that his list is a real one; a few cases handed
  * over from another), its Aktenzeichen (counted per tenant and year in the order of opening, after
- * the numbers the store has given already), and one case with a long history (hundreds of
- * events) for the demo case manager.
+ * the numbers the store has given already), and cases with a long history (hundreds of events
+ * each) for the demo case manager: the first of them is the one the queries read, the others let
+ * as many clients command a long case each.
  */
 final class CasePlans {
 
@@ -33,8 +34,11 @@ final class CasePlans {
     private static final int MANAGERS_OF_OTHER = 12;
     private static final int LONG_CASE_CONTACTS = 230;
 
-    /** The plans, in the order of their opening, and the case with the long history. */
-    record Plans(List<CaseHistories.Plan> cases, CaseHistories.Plan longCase, Map<String, Long> lastNumbers) {
+    /** The plans, in the order of their opening, and the cases with a long history (the first: {@link #longCase}). */
+    record Plans(List<CaseHistories.Plan> cases, List<CaseHistories.Plan> longCases, Map<String, Long> lastNumbers) {
+        CaseHistories.Plan longCase() {
+            return longCases.get(0);
+        }
     }
 
     private record Draft(int index, long seed, String tenant, String town, LocalDate openedOn, LocalDate closedOn,
@@ -45,9 +49,11 @@ final class CasePlans {
     }
 
     /**
+     * @param longCases    how many cases get a long history (at least one)
      * @param numbersGiven the last number given per {@code tenant/year} (the store's counter), to count on from
      */
-    static Plans plan(int count, long seed, LocalDate today, int demoOpen, Map<String, Long> numbersGiven) {
+    static Plans plan(int count, long seed, LocalDate today, int demoOpen, int longCases,
+                      Map<String, Long> numbersGiven) {
         Random random = new Random(seed);
         Map<String, List<String>> towns = Map.of(KREIS, InventedPeople.towns(KREIS), OTHER, InventedPeople.towns(OTHER));
         List<Draft> drafts = new ArrayList<>(count);
@@ -75,18 +81,22 @@ final class CasePlans {
         Map<String, Long> numbers = new HashMap<>(numbersGiven);
         List<CaseHistories.Plan> plans = new ArrayList<>(count + 1);
         LocalDate longOpened = today.minusYears(3);
-        Draft longDraft = new Draft(count, seed * 1_000_003L + count, KREIS, towns.get(KREIS).get(0), longOpened, null,
-                LONG_CASE_CONTACTS);
+        List<Draft> longDrafts = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, longCases); k++) {
+            longDrafts.add(new Draft(count + k, seed * 1_000_003L + count + k, KREIS, towns.get(KREIS).get(0),
+                    longOpened, null, LONG_CASE_CONTACTS));
+        }
         List<Draft> inOrder = new ArrayList<>(drafts);
-        inOrder.add(longDraft);
+        inOrder.addAll(longDrafts);
         inOrder.sort(Comparator.comparing(Draft::openedOn).thenComparingInt(Draft::index));
         int demoOpenGiven = 0;
-        CaseHistories.Plan longCase = null;
+        List<CaseHistories.Plan> longPlans = new ArrayList<>();
         for (Draft d : inOrder) {
+            boolean isLong = d.index() >= count;
             Random own = new Random(d.seed() ^ 0x5eedL);
             String caseId = CaseHistories.uuid(own);
             String assignee;
-            if (d == longDraft) {
+            if (isLong) {
                 assignee = DEMO_CASE_MANAGER;
             } else if (d.tenant().equals(KREIS)) {
                 boolean demo = d.closedOn() == null ? own.nextDouble() < demoShare && demoOpenGiven < demoOpen
@@ -104,13 +114,13 @@ final class CasePlans {
             long number = numbers.merge(counter, 1L, Long::sum);
             CaseHistories.Plan plan = new CaseHistories.Plan(d.seed(), caseId, d.tenant(),
                     CaseNumbers.format(d.openedOn().getYear(), number), d.town(), d.openedOn(), d.closedOn(), assignee,
-                    first, d.contacts(), d == longDraft ? "Schröder" : null);
+                    first, d.contacts(), d.index() == count ? "Schröder" : null);
             plans.add(plan);
-            if (d == longDraft) {
-                longCase = plan;
+            if (isLong) {
+                longPlans.add(plan);
             }
         }
-        return new Plans(plans, longCase, numbers);
+        return new Plans(plans, longPlans, numbers);
     }
 
     /** Invented case managers' user names, e.g. {@code fm.koehler.mettmann}. */

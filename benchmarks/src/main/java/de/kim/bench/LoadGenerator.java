@@ -5,7 +5,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Instant;
 
 /**
@@ -15,13 +17,15 @@ import java.time.Instant;
  * <p>Scenarios: {@code open-case} ({@code POST /api/cases}, one command per iteration) and
  * {@code referral} (per iteration: open a case, record the consent for the partner, assess a
  * need, refer; four commands, each timed on its own, all four in the totals; the set-up
- * registers the demo partner and an offer of capacity 100,000 once). With {@code --target URL}
+ * registers the demo partner and an offer of capacity 100,000 once), {@code contact} (each client
+ * records contacts on a case of its own from {@code --cases}, e.g. cases with hundreds of events:
+ * a command on a long case, as the case manager of a long-running case works). With {@code --target URL}
  * the open-case body goes to that URL without a token (the CRUD service).
  */
 @Command(name = "load-generator", description = "Commands from concurrent clients: throughput and latency.")
 final class LoadGenerator implements Callable<Integer> {
 
-    @Option(names = "--scenario", defaultValue = "open-case", description = "open-case or referral")
+    @Option(names = "--scenario", defaultValue = "open-case", description = "open-case, referral or contact")
     String scenario;
     @Option(names = "--clients", defaultValue = "32")
     int clients;
@@ -37,6 +41,8 @@ final class LoadGenerator implements Callable<Integer> {
     double rate;
     @Option(names = "--user", defaultValue = "leitung.mettmann")
     String user;
+    @Option(names = "--cases", split = ",", description = "contact: the cases, one per client (round robin)")
+    List<String> cases;
     @Option(names = "--town", defaultValue = "Velbert")
     String town;
     @Option(names = "--out", description = "file for the results (default: standard output)")
@@ -52,6 +58,7 @@ final class LoadGenerator implements Callable<Integer> {
                     ? openCase(target, null, town)
                     : openCase(gateway + "/api/cases", api.token(auth, user), town);
             case "referral" -> new Referral(gateway, auth, user);
+            case "contact" -> contact(gateway, api.token(auth, user), cases);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
         System.err.printf("%s: set-up ...%n", chosen.name());
@@ -82,6 +89,30 @@ final class LoadGenerator implements Callable<Integer> {
             @Override
             public void iteration(LoadRun.Client client) {
                 if (client.call("open-case", "POST", url, token, body).ok()) {
+                    client.completed();
+                }
+            }
+        };
+    }
+
+    /** {@code POST /api/cases/{id}/contacts}, each client on a case of its own (round robin over {@code caseIds}). */
+    static LoadRun.Scenario contact(String gateway, String token, List<String> caseIds) {
+        if (caseIds == null || caseIds.isEmpty()) {
+            throw new IllegalArgumentException("the contact scenario needs --cases");
+        }
+        AtomicInteger clients = new AtomicInteger();
+        ThreadLocal<String> own = ThreadLocal.withInitial(() ->
+                gateway + "/api/cases/" + caseIds.get(clients.getAndIncrement() % caseIds.size()) + "/contacts");
+        String body = Bodies.contact();
+        return new LoadRun.Scenario() {
+            @Override
+            public String name() {
+                return "contact";
+            }
+
+            @Override
+            public void iteration(LoadRun.Client client) {
+                if (client.call("contact", "POST", own.get(), token, body).ok()) {
                     client.completed();
                 }
             }

@@ -79,6 +79,9 @@ final class SeedCases implements Callable<Integer> {
     int cases;
     @Option(names = "--demo-open", defaultValue = "100", description = "open cases of the demo case manager")
     int demoOpen;
+    @Option(names = "--long-cases", defaultValue = "1",
+            description = "cases of the demo case manager with a long history (hundreds of events each)")
+    int longCases;
     @Option(names = "--seed", defaultValue = "42")
     long seed;
     @Option(names = "--today", description = "the last day of the history (default: today in Germany)")
@@ -114,7 +117,8 @@ final class SeedCases implements Callable<Integer> {
                      Clock.system(CaseHistories.BERLIN))) {
             Seeding seeding = new Seeding(eventStore, json);
             long started = System.nanoTime();
-            CasePlans.Plans plans = CasePlans.plan(cases, seed, lastDay, demoOpen, seeding.numbersGiven());
+            CasePlans.Plans plans = CasePlans.plan(cases, seed, lastDay, demoOpen, longCases,
+                    seeding.numbersGiven());
             CaseHistories histories = new CaseHistories(vault::seal, lastDay, PARTNER_PREFIX, closedBriefly);
             Seeding.Written written = seeding.write(plans.cases(), histories, batch, threads);
             seeding.raiseCaseNumbers(plans.lastNumbers());
@@ -135,6 +139,10 @@ final class SeedCases implements Callable<Integer> {
             results.put("long_case.id", plans.longCase().caseId());
             results.put("long_case.events", written.longCaseEvents(plans.longCase().caseId()));
             results.put("long_case.family_name", plans.longCase().familyName());
+            results.put("long_cases.ids", plans.longCases().stream().map(CaseHistories.Plan::caseId)
+                    .collect(java.util.stream.Collectors.joining(",")));
+            results.put("long_cases.events_min", plans.longCases().stream()
+                    .mapToInt(p -> written.longCaseEvents(p.caseId())).min().orElse(0));
             results.put("threads", threads);
             results.put("seed", seed);
             results.put("today", lastDay.toString());

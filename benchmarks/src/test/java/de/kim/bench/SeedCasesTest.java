@@ -121,6 +121,24 @@ class SeedCasesTest {
         assertThat(perCase.get(seeded.getProperty("long_case.id"))).hasSizeGreaterThan(400);
     }
 
+    @Test
+    void more_long_cases_give_each_commanding_client_an_open_case_of_its_own_with_hundreds_of_events() throws Exception {
+        Properties seeded = seed("--long-cases", "3", "--closed-briefly");
+        String events = "jdbc:h2:file:" + data.resolve("case-service").resolve("eventstore") + ";DB_CLOSE_ON_EXIT=FALSE";
+        Map<String, Long> perCase;
+        try (HikariDataSource eventStore = SeedCases.pool(events, "sa", "", 2)) {
+            perCase = new SeedCases.Seeding(eventStore, SeedCases.objectMapper()).engine().readEvents(null, false)
+                    .collect(Collectors.groupingBy(e -> ((org.axonframework.eventhandling.DomainEventMessage<?>) e)
+                            .getAggregateIdentifier(), Collectors.counting()));
+        }
+        List<String> longCases = List.of(seeded.getProperty("long_cases.ids").split(","));
+        assertThat(perCase).hasSize(43);
+        assertThat(longCases).hasSize(3).doesNotHaveDuplicates().startsWith(seeded.getProperty("long_case.id"));
+        assertThat(longCases).allSatisfy(id -> assertThat(perCase.get(id)).isGreaterThan(400));
+        assertThat(Long.parseLong(seeded.getProperty("long_cases.events_min")))
+                .isEqualTo(longCases.stream().mapToLong(perCase::get).min().orElseThrow());
+    }
+
     /** Seeds 41 cases (40 and the long one) into {@link #data} and answers the seeder's results. */
     private Properties seed(String... options) throws Exception {
         Path secrets = Files.createDirectories(data.resolve("secrets").resolve("keystore"));
