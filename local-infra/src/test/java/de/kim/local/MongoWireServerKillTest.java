@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MongoWireServerKillTest {
 
     static final int WRITERS = 6;
+    /** Inserts acknowledged before the kill, at least: the kill must come under load. */
+    static final int ACKNOWLEDGED_BEFORE_KILL = 100;
 
     @TempDir
     Path dir;
@@ -78,7 +80,12 @@ class MongoWireServerKillTest {
                     }
                 }));
             }
+            // Killed under load once enough writes were acknowledged (at least five seconds, however slow the machine).
             Thread.sleep(5_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (inserted.size() <= ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             server.destroyForcibly();
             server.waitFor(30, TimeUnit.SECONDS);
             killed.set(true);
@@ -86,7 +93,7 @@ class MongoWireServerKillTest {
         } finally {
             server.destroyForcibly();
         }
-        assertThat(inserted).hasSizeGreaterThan(100);
+        assertThat(inserted).hasSizeGreaterThan(ACKNOWLEDGED_BEFORE_KILL);
 
         try (MongoWireServer reopened = new MongoWireServer(Ports.freePort(), file).start();
              MongoClient client = MongoClients.create(reopened.connectionString())) {

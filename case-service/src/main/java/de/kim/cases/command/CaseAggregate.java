@@ -42,8 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link WorkItems}); every command to an existing case first passes
  * {@link #admit}: whose case it is and whether its state takes the command.
  */
-@Aggregate
+@Aggregate(cache = CaseAggregate.CACHE)
 public class CaseAggregate {
+
+    /** The bean that keeps the cases commanded last in memory (case-service's {@code CaseCache}). */
+    public static final String CACHE = "caseCache";
 
     /** The recipient id that stands for the immigration office in a consent. */
     public static final String IMMIGRATION_OFFICE = de.kim.contracts.cases.ConsentRevoked.IMMIGRATION_OFFICE;
