@@ -4,7 +4,7 @@
 # BENCH_VOLUME_SMALL: the results directory of a run on a small store (e.g. --quick), shown beside as a ratio.
 
 VS="$RES/volume-seed.properties"; VR="$RES/volume-run.properties"; VC="$RES/volume-catchup.properties"
-VQ="$RES/volume-queries.properties"; VK="$RES/volume-commands.properties"; VD="$RES/volume-disk.properties"; VB="$RES/volume-rebuild.properties"
+VQ="$RES/volume-queries.properties"; VK="$RES/volume-commands.properties"; VU="$RES/volume-burst.properties"; VD="$RES/volume-disk.properties"; VB="$RES/volume-rebuild.properties"
 VQ_SMALL="${BENCH_VOLUME_SMALL:+$BENCH_VOLUME_SMALL/volume-queries.properties}"
 VS_SMALL="${BENCH_VOLUME_SMALL:+$BENCH_VOLUME_SMALL/volume-seed.properties}"
 
@@ -258,6 +258,28 @@ loads it from its events; and on two cores a command waits for whatever else run
 EOF
 }
 
+# After a burst of commands (burst), if measured.
+volume_burst() {
+  [ -f "$VU" ] || return 0
+  local after
+  after=$(prop "$VU" followed_after_s)
+  cat <<EOF
+### After a burst of commands
+
+On the platform started again after the disk was measured: **$(num "$(prop "$VU" commands)" ) cases opened** through the gateway by $(prop "$VU" clients)
+clients as fast as answered ($(num "$(prop "$VU" accepted)") accepted in $(num "$(prop "$VU" burst_s)" 1) s, $(num "$(prop "$VU" burst_per_s)" 1) per second). From its end on, a probe
+opened one case at a time in Haan (a town the burst never used) and waited until steering's figures counted it
+(published to Kafka by case-service's processor and consumed by steering) and until its case file answered
+(case-service's projection). The read models follow again once three probes in a row were in both within
+$(num "$(prop "$VU" lag_s)") s. $(prop "$VU" probes) probes; the first waited $(num "$(prop "$VU" first_probe.figure_s)" 1) s for the figure and $(num "$(prop "$VU" first_probe.file_s)" 1) s for the case file, the slowest
+$(num "$(prop "$VU" worst.figure_s)" 1) s and $(num "$(prop "$VU" worst.file_s)" 1) s.
+
+| after a burst of $(num "$(prop "$VU" commands)") commands | followed within $(num "$(prop "$VU" lag_s)") s again after | target (#21) |
+|---|---|---|
+| publication and consumption (figure), case file | $( [ "$after" = never ] && echo "not within $(num "$(prop "$VU" max_wait_s)") s" || echo "$(num "$after" 1) s" ) | ≤ 60 s: $( [ "$after" = never ] && echo "**missed**" || v_by "$after" 60 s) |
+EOF
+}
+
 volume_section() {
   local cases events seq_s
   cases=$(prop "$VS" cases); events=$(prop "$VS" events)
@@ -348,6 +370,8 @@ $( if v_missed figures_month 100 || v_missed figures_town 100; then
 fi )
 
 $(volume_commands)
+
+$(volume_burst)
 
 ### Disk per store
 

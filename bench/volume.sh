@@ -10,7 +10,9 @@
 #   - a command on a case with hundreds of events: 20 clients, each recording contacts on a long case of
 #     its own, one a second each (load-generator, scenario contact),
 #   - the rebuild of the case files and of steering's facts on this history (POST .../rebuild),
-#   - the disk bytes per event of each store (case-service's event store, Mongo-wire store, Kafka logs).
+#   - the disk bytes per event of each store (case-service's event store, Mongo-wire store, Kafka logs),
+#   - on the platform started again, a burst of commands (VOLUME_BURST [10000], 0: none) and the seconds
+#     after it until the read models follow within a second again (burst).
 # Results: key=value files volume-*.properties in VOLUME_RESULTS; bench/run.sh (step "volume") writes the
 # "Volume" section of docs/BENCHMARKS.md from them.
 #
@@ -158,4 +160,17 @@ log "disk per store ..."
   echo "keystore_bytes=$(bytes "$DATA"/keystore)"
   echo "data_bytes=$(bytes "$DATA")"
 } >"$RES/volume-disk.properties"
+
+# Last, on the platform started again (so that the figures above are of the seeded store): a burst of
+# commands, and how soon the read models follow within a second again.
+if [ "${VOLUME_BURST:-10000}" -gt 0 ]; then
+  log "a burst of ${VOLUME_BURST:-10000} commands, then probes until the read models follow ..."
+  STARTED=1
+  platform start >>"$LOGS/platform.log" 2>&1 || { tail -40 "$LOGS/platform.log"; exit 1; }
+  "${BENCH_JAVA[@]}" -jar "$JAR" burst --commands "${VOLUME_BURST:-10000}" --out "$RES/volume-burst.properties" \
+      >"$LOGS/burst.log" 2>&1 || log "burst failed, see $LOGS/burst.log"
+  tail -5 "$LOGS/burst.log" >&2
+  platform stop >>"$LOGS/platform.log" 2>&1 || true
+  STARTED=0
+fi
 log "done: results in $RES"

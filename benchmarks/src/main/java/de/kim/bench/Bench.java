@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  * the platform it measures; {@code bench/run.sh} runs them all.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, subcommands = {LoadGenerator.class, Freshness.class,
-        CrudService.Start.class, RawInsert.class, AggregateLoadGrowth.class, SeedCases.class, CatchUp.class, VolumeQueries.class})
+        CrudService.Start.class, RawInsert.class, AggregateLoadGrowth.class, SeedCases.class, CatchUp.class, VolumeQueries.class,
+        Burst.class})
 public final class Bench implements Callable<Integer> {
 
     @Spec

@@ -52,17 +52,7 @@ final class Freshness implements Callable<Integer> {
             System.err.printf("freshness: background load %.1f cases/s; settling %.0f s%n", rate, settle);
             LoadGenerator.sleep((long) (settle * 1000));
         }
-        // Counts from 1 to 4 show as "<5": get the probe town above that first.
-        for (int i = 0; i < 5; i++) {
-            LoadGenerator.require(api.send("POST", gateway + "/api/cases", lead, Bodies.openCase(town)), "open a seed case");
-        }
-        long seeded = System.nanoTime();
-        while (count(api, figures, steering) < 5) {
-            if (System.nanoTime() - seeded > timeoutNanos * 4) {
-                throw new IllegalStateException("the seed cases never reached the figures of " + town);
-            }
-            LoadGenerator.sleep(100);
-        }
+        seedAboveThreshold(api, gateway, lead, steering, figures, town, timeout * 4);
 
         Latencies post = new Latencies();
         Latencies visible = new Latencies();
@@ -107,14 +97,29 @@ final class Freshness implements Callable<Integer> {
         return 0;
     }
 
-    private static long count(Api api, String figures, String token) {
+    /** Counts from 1 to 4 show as "&lt;5": opens five cases in the probes' town and waits until the figures count them. */
+    static void seedAboveThreshold(Api api, String gateway, String lead, String steering, String figures, String town,
+                                   double timeoutSeconds) {
+        for (int i = 0; i < 5; i++) {
+            LoadGenerator.require(api.send("POST", gateway + "/api/cases", lead, Bodies.openCase(town)), "open a seed case");
+        }
+        long seeded = System.nanoTime();
+        while (count(api, figures, steering) < 5) {
+            if (System.nanoTime() - seeded > (long) (timeoutSeconds * 1e9)) {
+                throw new IllegalStateException("the seed cases never reached the figures of " + town);
+            }
+            LoadGenerator.sleep(100);
+        }
+    }
+
+    static long count(Api api, String figures, String token) {
         Api.Answer answer = api.send("GET", figures, token, null);
         LoadGenerator.require(answer, "read the figures");
         return countIn(answer);
     }
 
     /** The total of cases opened; -1 while it is suppressed (1 to 4). */
-    private static long countIn(Api.Answer figures) {
+    static long countIn(Api.Answer figures) {
         com.fasterxml.jackson.databind.JsonNode count = figures.json().path("casesOpened").path("total").path("count");
         return count.isNumber() ? count.asLong() : -1;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.time.Instant;
 
 /**
@@ -79,20 +80,7 @@ final class LoadGenerator implements Callable<Integer> {
 
     /** {@code POST <url>} with the body of a new case; {@code token} null sends none. */
     static LoadRun.Scenario openCase(String url, String token, String town) {
-        String body = Bodies.openCase(town);
-        return new LoadRun.Scenario() {
-            @Override
-            public String name() {
-                return "open-case";
-            }
-
-            @Override
-            public void iteration(LoadRun.Client client) {
-                if (client.call("open-case", "POST", url, token, body).ok()) {
-                    client.completed();
-                }
-            }
-        };
+        return onePost("open-case", () -> url, token, Bodies.openCase(town));
     }
 
     /** {@code POST /api/cases/{id}/contacts}, each client on a case of its own (round robin over {@code caseIds}). */
@@ -103,16 +91,20 @@ final class LoadGenerator implements Callable<Integer> {
         AtomicInteger clients = new AtomicInteger();
         ThreadLocal<String> own = ThreadLocal.withInitial(() ->
                 gateway + "/api/cases/" + caseIds.get(clients.getAndIncrement() % caseIds.size()) + "/contacts");
-        String body = Bodies.contact();
+        return onePost("contact", own::get, token, Bodies.contact());
+    }
+
+    /** One command per iteration: {@code POST} of {@code body} to the client's {@code url}, timed as step {@code name}. */
+    private static LoadRun.Scenario onePost(String name, Supplier<String> url, String token, String body) {
         return new LoadRun.Scenario() {
             @Override
             public String name() {
-                return "contact";
+                return name;
             }
 
             @Override
             public void iteration(LoadRun.Client client) {
-                if (client.call("contact", "POST", own.get(), token, body).ok()) {
+                if (client.call(name, "POST", url.get(), token, body).ok()) {
                     client.completed();
                 }
             }
