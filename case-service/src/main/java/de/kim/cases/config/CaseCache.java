@@ -84,17 +84,6 @@ final class CaseCache implements Cache {
     }
 
     @Override
-    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        T cached = get(key);
-        if (cached != null) {
-            return cached;
-        }
-        T value = valueSupplier.get();
-        put(key, value);
-        return value;
-    }
-
-    @Override
     public boolean remove(Object key) {
         synchronized (entries) {
             return entries.remove(key) != null;
