@@ -37,9 +37,11 @@ public final class Platform {
 
     /**
      * A second instance of one service beside the first ({@code <service>-2}), both with the
-     * environment given (a shared event store, segments), the gateway balancing between them.
+     * environment given (a shared event store, segments), the gateway balancing between them;
+     * {@code everyService}: settings of every service (a key store they share on a server, as in
+     * production, so that no instance's death takes it away from the others).
      */
-    public record ScaleOut(String service, int secondPort, Map<String, String> env) {
+    public record ScaleOut(String service, int secondPort, Map<String, String> env, Map<String, String> everyService) {
     }
 
     public Platform(Path home, Path dataDir, Ports ports) {
@@ -260,13 +262,16 @@ public final class Platform {
                 "KIM_WEB_REDIRECT_URI", "http://localhost:" + ports.gateway() + "/login/oauth2/code/kim"));
         // Every service gets the key store's password and key-encryption key; those that never open
         // the key store (steering) do not read them.
-        Map<String, String> serviceEnv = Map.of(
+        Map<String, String> serviceEnv = new LinkedHashMap<>(Map.of(
                 "KIM_DATA_DIR", dataDir.toString(),
                 "KIM_KAFKA_BOOTSTRAP", kafkaBootstrap,
                 "KIM_MONGO_URI", mongoUri,
                 "KIM_OIDC_ISSUER", issuer,
                 "KIM_KEYSTORE_PASSWORD", keyStoreSecrets.password(),
-                "KIM_KEYSTORE_KEK_FILE", keyStoreSecrets.kekFile().toString());
+                "KIM_KEYSTORE_KEK_FILE", keyStoreSecrets.kekFile().toString()));
+        if (scaleOut != null) {
+            serviceEnv.putAll(scaleOut.everyService());
+        }
         // case-service gathers a client's self-disclosure from the other services' audit trails.
         Map<String, String> caseEnv = new LinkedHashMap<>(serviceEnv);
         caseEnv.put("KIM_PARTNER_SERVICE_URL", "http://localhost:" + ports.partnerService());

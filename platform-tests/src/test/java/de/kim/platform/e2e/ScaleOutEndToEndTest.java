@@ -39,13 +39,20 @@ class ScaleOutEndToEndTest {
     static final StartedPlatform PLATFORM = new StartedPlatform(ScaleOutEndToEndTest::twoCaseServices);
 
     static Platform.ScaleOut twoCaseServices() {
-        Map<String, String> store = TestEventStore.fresh("kim_scale_" + UUID.randomUUID().toString().substring(0, 8));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> store = TestEventStore.fresh("kim_scale_" + run);
+        // The services' key store on the server too, as in production: embedded, it is an H2 file served by
+        // whichever process opened it first, and the others lose it for seconds when that one is killed.
+        Map<String, String> keys = TestEventStore.fresh("kim_scale_keys_" + run);
         return new Platform.ScaleOut("case-service", SECOND_PORT, Map.of(
                 "KIM_EVENTSTORE_URL", store.get("spring.datasource.url"),
                 "KIM_EVENTSTORE_USER", store.get("spring.datasource.username"),
                 "KIM_EVENTSTORE_PASSWORD", store.get("spring.datasource.password"),
                 "KIM_PROCESSING_SEGMENTS", "2",
-                "KIM_PROCESSING_THREADS", "2"));
+                "KIM_PROCESSING_THREADS", "2"), Map.of(
+                "KIM_KEYSTORE_URL", keys.get("spring.datasource.url"),
+                "KIM_KEYSTORE_USER", keys.get("spring.datasource.username"),
+                "KIM_KEYSTORE_PASSWORD", keys.get("spring.datasource.password")));
     }
 
     /** An invented person opened again and again: each opening confirms the duplicate warning. */

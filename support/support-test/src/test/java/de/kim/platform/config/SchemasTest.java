@@ -9,12 +9,20 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +60,38 @@ class SchemasTest {
         new AuditTrail(database);
         assertThat(versions(database, "kim_schema_history_audit")).containsExactly("1");
         assertThat(columns(database, "KIM_AUDIT_ENTRY")).contains("PURPOSE", "STATUS");
+    }
+
+    /**
+     * Several services open the shared key store at their start, and on a fresh data directory they
+     * start at once: each must come up, whichever of them creates the tables and Flyway's history first.
+     */
+    @Test
+    void services_migrating_one_fresh_key_store_at_once_all_start() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            Path file = Files.createTempDirectory("kim-schemas-").resolve("keys");
+            String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+            ExecutorService services = Executors.newFixedThreadPool(3);
+            try {
+                CountDownLatch ready = new CountDownLatch(3);
+                List<Future<?>> starts = new ArrayList<>();
+                for (int service = 0; service < 3; service++) {
+                    starts.add(services.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        Schemas.migrate(new DriverManagerDataSource(url, "sa", ""), "keystore");
+                        return null;
+                    }));
+                }
+                for (Future<?> start : starts) {
+                    start.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                services.shutdownNow();
+            }
+            assertThat(versions(new JdbcTemplate(new DriverManagerDataSource(url, "sa", "")), "kim_schema_history_keystore"))
+                    .as("round %d", round).containsExactly("1", "2");
+        }
     }
 
     @Test
