@@ -21,8 +21,11 @@ import java.util.function.Consumer;
  * The case files and follow-up writes of one batch of the case-files processor ({@link WriteBehind}),
  * written when the batch is handled: the follow-up writes in one ordered bulk write, then the new files
  * in one and the changed files in one, so a batch costs the store three durable commits at most. A
- * file read or written in the batch is kept as the document the database would hold, and a later
- * event of the batch reads it here. The follow-ups go first, as they do when each event is written at
+ * file read or written in the batch is kept here, and a later event of the batch changes that one: it
+ * is read from the database and made a document again once per batch, not once per event (a case with
+ * hundreds of events, caught up, cost as many conversions of its whole file). The projection changes a
+ * file only to save it (a batch that fails is discarded with what it holds and comes again).
+ * The follow-ups go first, as they do when each event is written at
  * once: should the files not be written, the batch comes again, finds the files as they were, and
  * makes each change with its follow-up writes again (setting the same values, so they end the same).
  */
@@ -30,8 +33,8 @@ final class CaseFileBatch extends WriteBehind {
 
     private final MongoTemplate mongo;
     private final String collection;
-    /** The files read or written in the batch, as stored. */
-    private final Map<String, Document> files = new HashMap<>();
+    /** The files read or written in the batch. */
+    private final Map<String, CaseFile> files = new HashMap<>();
     private final Set<String> inserted = new LinkedHashSet<>();
     private final Set<String> replaced = new LinkedHashSet<>();
     private final List<Consumer<BulkOperations>> followUps = new ArrayList<>();
@@ -42,16 +45,15 @@ final class CaseFileBatch extends WriteBehind {
     }
 
     CaseFile find(String caseId) {
-        Document stored = files.get(caseId);
-        if (stored == null) {
-            stored = mongo.findById(caseId, Document.class, collection);
-            if (stored == null) {
+        CaseFile file = files.get(caseId);
+        if (file == null) {
+            file = mongo.findById(caseId, CaseFile.class, collection);
+            if (file == null) {
                 return null;
             }
-            files.put(caseId, stored);
+            files.put(caseId, file);
         }
-        // A copy, as from the database: a change the projection makes counts only once it is saved.
-        return mongo.getConverter().read(CaseFile.class, stored);
+        return file;
     }
 
     /** Adds a new file; false if the batch or the database has one with its id. */
@@ -59,13 +61,13 @@ final class CaseFileBatch extends WriteBehind {
         if (files.containsKey(file.id) || mongo.exists(byId(file.id), CaseFile.class)) {
             return false;
         }
-        files.put(file.id, document(file));
+        files.put(file.id, file);
         inserted.add(file.id);
         return true;
     }
 
     void save(CaseFile file) {
-        files.put(file.id, document(file));
+        files.put(file.id, file);
         if (!inserted.contains(file.id)) {
             replaced.add(file.id);
         }
@@ -85,12 +87,13 @@ final class CaseFileBatch extends WriteBehind {
             followUps.clear();
         }
         if (!inserted.isEmpty()) {
-            mongo.bulkOps(BulkMode.ORDERED, CaseFile.class).insert(inserted.stream().map(files::get).toList()).execute();
+            mongo.bulkOps(BulkMode.ORDERED, CaseFile.class)
+                    .insert(inserted.stream().map(id -> document(files.get(id))).toList()).execute();
             inserted.clear();
         }
         if (!replaced.isEmpty()) {
             BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, CaseFile.class);
-            replaced.forEach(id -> bulk.replaceOne(byId(id), files.get(id), FindAndReplaceOptions.options().upsert()));
+            replaced.forEach(id -> bulk.replaceOne(byId(id), document(files.get(id)), FindAndReplaceOptions.options().upsert()));
             bulk.execute();
             replaced.clear();
         }
