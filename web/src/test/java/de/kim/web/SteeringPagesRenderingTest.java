@@ -144,6 +144,24 @@ class SteeringPagesRenderingTest {
     }
 
     @Test
+    void a_decision_names_its_goal_by_title_and_a_goal_no_longer_in_the_plan_in_words() throws Exception {
+        doReturn(map("""
+                {"goals":[{"id":"g-sprache","title":"Sprachkurse ausbauen","fieldOfAction":"LANGUAGE","description":null,
+                   "indicators":[],"measures":[]}],
+                 "decisions":[
+                   {"id":"d-1","body":"STEERING_GROUP","decidedOn":"2026-03-12","subject":"Sprachkurse",
+                    "text":"Zwei Kurse mehr in Velbert","goalId":"g-sprache"},
+                   {"id":"d-2","body":"STEERING_GROUP","decidedOn":"2026-04-09","subject":"Wohnen",
+                    "text":"Sprechstunde im Rathaus","goalId":"g-wohnen-alt"}]}"""))
+                .when(api).read(ActionPlanController.PLAN);
+        String page = mvc.perform(get("/steuerung").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String decisions = page.substring(page.indexOf("id=\"decision-list\""), page.indexOf("id=\"record-decision\""));
+        assertThat(decisions).contains("Sprachkurse ausbauen", "ein Ziel, das nicht mehr im Handlungskonzept steht")
+                .doesNotContain("g-wohnen-alt", "g-sprache");
+    }
+
+    @Test
     void the_yearly_report_shows_every_figure_in_words() throws Exception {
         String visible = visible("/steuerung/jahresbericht?jahr=2025");
         assertThat(visible).contains("Offene Fälle am 31.12. nach Ort", "nicht ausgewiesen", "Sonstiges Thema (freier Text)",
