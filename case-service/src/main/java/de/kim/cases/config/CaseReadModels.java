@@ -23,6 +23,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -62,6 +64,31 @@ public class CaseReadModels {
                                 return memory.documents();
                             }).preparing(batch -> vault.prefetchKeys(casesOf(batch))).runningIn(vault::withKeysCached);
                 });
+    }
+
+    /**
+     * The case-files processor reads the data keys of a batch's persons in a few queries as the batch
+     * begins, and each person's key once in the batch, as a rebuild does: opening each sealed value
+     * asked the key store (another process) once, several times per event. The cache ends with the
+     * batch's unit of work. A key shredded during the batch stays readable to the rest of that batch
+     * only; the file's erasure itself comes as an event of the case and empties it whatever the keys.
+     */
+    @Bean
+    public ConfigurerModule caseFilesKeysPerBatch(PersonalDataVault vault) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(CaseFileDatabase.READ_MODEL, c -> keysPerBatch(vault));
+    }
+
+    static MessageHandlerInterceptor<EventMessage<?>> keysPerBatch(PersonalDataVault vault) {
+        return (unitOfWork, chain) -> {
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isFirstMessage()) {
+                PersonalDataVault.KeysCached keys = vault.cachingKeys();
+                unitOfWork.onCleanup(done -> keys.close());
+                vault.prefetchKeys(casesOf(batch.getMessages().stream()
+                        .map(message -> (EventMessage<?>) message).toList()));
+            }
+            return chain.proceed();
+        };
     }
 
     /** The cases of a batch of events: the key-store subjects of their clients' data. */

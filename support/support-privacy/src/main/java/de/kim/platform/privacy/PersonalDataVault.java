@@ -129,21 +129,36 @@ public class PersonalDataVault implements AutoCloseable {
      * {@link #CACHED_KEYS} keys are held.
      */
     public void withKeysCached(Runnable work) {
+        try (KeysCached cached = cachingKeys()) {
+            work.run();
+        }
+    }
+
+    /**
+     * From now until the answer is closed, the data keys this thread opens are read once per person,
+     * as in {@link #withKeysCached}: for work that begins and ends in different calls (a processor's
+     * batch, begun by its first event and ended when its unit of work is cleaned up).
+     */
+    public KeysCached cachingKeys() {
         KeyCache before = cachedKeys.get();
         cachedKeys.set(new KeyCache());
-        try {
-            work.run();
-        } finally {
+        return () -> {
             if (before == null) {
                 cachedKeys.remove();
             } else {
                 cachedKeys.set(before);
             }
-        }
+        };
+    }
+
+    /** The keys cached in this thread since {@link #cachingKeys}; closing ends it. */
+    public interface KeysCached extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**
-     * Inside {@link #withKeysCached}: reads the key-store rows of these subjects in a few queries
+     * Inside {@link #withKeysCached} or {@link #cachingKeys}: reads the key-store rows of these subjects in a few queries
      * (instead of one per subject as they are opened), for the work to open their values next.
      * Outside it, does nothing. Rows of subjects not cached yet only; at most {@link #CACHED_KEYS}.
      */
