@@ -408,9 +408,18 @@ to 9,698 before, 6,965 to 9,776 after), and the queries' p99 stayed within a few
 $(v_rebuild_rows)
 
 $( if [ -n "$(v_rebuild_rows | grep missed)" ] || ! ge "$(prop "$VC" case_files.events_per_s)" 20000 || ! ge "$(prop "$VC" steering_facts.events_per_s)" 20000; then
-  echo "The catch-up is slower than a rebuild of the same history: the live processor reads and writes the case's"
-  echo "document in the Mongo-wire server for each event, while a rebuild keeps the documents in memory and writes"
-  echo "them in batches (\`MemoryCaseFileStore\`); steering's facts wait for case-service's publication to Kafka."
+  echo "The catch-up is slower than a rebuild of the same history: the live processor reads each case's document"
+  echo "from the Mongo-wire server and writes it back once per batch of up to 500 events (\`CaseFileBatch\`), and waits"
+  echo "for each of those writes to be durable, while a rebuild keeps the documents in memory and writes them in"
+  echo "batches of 1,000 (\`MemoryCaseFileStore\`); steering's facts wait for case-service's publication to Kafka."
+  echo "Measured by hand on 2026-12-07 afternoon (the seeder's quick history of 3,020 cases with 20 long ones,"
+  echo "66,754 events, the platform started on a copy of the seeded data directory each time, \`catch-up\` of the"
+  echo "benchmarks; load 2 to 6 with other work beside the first two): before this stop's changes 140 events/s for"
+  echo "the case files; with each batch keeping its files as objects (\`83e59b5\`) 156 and 215; with each batch's"
+  echo "data keys read in one query (\`f4c87a7\`) 269, and 278 in a run with a finer page-memory estimate of the"
+  echo "Mongo-wire server (not kept: within the noise). Sampled by \`jstack\` during the last: the processor waits"
+  echo "for the Mongo-wire server in about half of the samples, most of them for the batch's bulk replacement of"
+  echo "the changed files, each a durable commit that writes the changed pages anew."
   echo "Why the catch-up and the rebuilds stay below 20,000 events/s: what \"Rebuild speed on the platform as"
   echo "started\" above found holds here too; on an idle machine a rebuild of this history reaches about half the"
   echo "target. Measured by hand on 2026-12-07 (commit \`05370f2\`, load about 2, three rebuilds of each on a copy"
