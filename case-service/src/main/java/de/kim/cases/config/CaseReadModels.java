@@ -84,8 +84,12 @@ public class CaseReadModels {
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isFirstMessage()) {
                 PersonalDataVault.KeysCached keys = vault.cachingKeys();
                 unitOfWork.onCleanup(done -> keys.close());
-                vault.prefetchKeys(casesOf(batch.getMessages().stream()
-                        .map(message -> (EventMessage<?>) message).toList()));
+                // A batch of one event (a command's, as the processor follows live) reads its key when it opens
+                // a value, if it has any: read ahead, it would cost a query for every event that opens none.
+                if (batch.getMessages().size() > 1) {
+                    vault.prefetchKeys(casesOf(batch.getMessages().stream()
+                            .map(message -> (EventMessage<?>) message).toList()));
+                }
             }
             return chain.proceed();
         };
