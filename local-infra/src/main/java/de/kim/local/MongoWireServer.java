@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The embedded stand-in for MongoDB: a server that speaks the MongoDB wire protocol, backed
- * by an H2 MVStore file. The services talk to it with the real MongoDB driver. It serves read
- * models (with their indexes, {@link SecondaryIndex}), never events.
+ * by H2 MVStore files (one per database, {@link DatabaseStores}). The services talk to it with the
+ * real MongoDB driver. It serves read models (with their indexes, {@link SecondaryIndex}), never events.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -24,11 +24,13 @@ public final class MongoWireServer implements AutoCloseable {
     private SnapshotReadH2Backend backend;
 
     /**
-     * MB of decoded pages the store keeps (H2's default is 16). Every find without an index reads
-     * the whole collection, so pages kept decoded make full reads (steering's figures) several
-     * times faster than decoding them from the file again (figures in docs/BENCHMARKS.md).
+     * MB of decoded pages each database's store keeps (H2's default is 16). Every find without an
+     * index reads the whole collection, so pages kept decoded make full reads (steering's figures)
+     * several times faster than decoding them from the file again (figures in docs/BENCHMARKS.md).
+     * 128 when all databases shared one store; with a store each, the few large ones (case files,
+     * steering's facts, their rebuilds) share the server's heap.
      */
-    static final int PAGE_CACHE_MB = 128;
+    static final int PAGE_CACHE_MB = 64;
 
     /**
      * Threads that run commands (netty's default is two per core). A write waits for its durable
@@ -61,24 +63,15 @@ public final class MongoWireServer implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        MVStore.Builder store = new MVStore.Builder();
-        if (file != null) {
-            store.fileName(prepared(file).toString());
-        }
-        MVStore opened = tuning.apply(store).open();
-        // H2 keeps a chunk that no version uses for 45 s by default, in case the operating system
-        // writes the file out of order; every commit here is synced before it is answered, so the
-        // space can be used again at once. Under load the retained chunks made the file gigabytes
-        // and every commit rewrote their entries in H2's chunk map.
-        opened.setRetentionTime(0);
-        backend = new SnapshotReadH2Backend(opened);
+        backend = new SnapshotReadH2Backend(new DatabaseStores(file == null ? null : prepared(file), tuning));
         server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 0, WORKER_THREADS);
         return this;
     }
 
-    MVStore store() {
-        return backend.getMvStore();
+    /** The store of the given database (its own, or the shared one it was made in). */
+    MVStore store(String database) {
+        return backend.databaseStores().of(database).mvStore();
     }
 
     /** Documents read by finds and counts since the start: few where an index serves them, all where they scan. */
@@ -86,8 +79,9 @@ public final class MongoWireServer implements AutoCloseable {
         return backend.documentsRead();
     }
 
-    DurableCommits commits() {
-        return ((SnapshotReadH2Backend) backend).commits();
+    /** The group commit of the given database's store. */
+    DurableCommits commits(String database) {
+        return backend.databaseStores().of(database).commits();
     }
 
     public String connectionString() {
@@ -105,8 +99,7 @@ public final class MongoWireServer implements AutoCloseable {
     /** For tests: ends the server as a kill would, its last writes committed but without a clean stop. */
     synchronized void stopAsIfKilled() {
         if (server != null) {
-            backend.getMvStore().commit();
-            backend.getMvStore().closeImmediately();
+            backend.databaseStores().closeAsIfKilled();
             server.shutdown();
             server = null;
         }

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -41,7 +42,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <li><b>A write is answered once it is durable</b>: committed to the file and the file synced,
  * with writers that arrive together sharing one sync ({@link DurableCommits}). The plain backend
  * answers from memory and leaves the commit to H2's background writer, about a second later: a
- * SIGKILL in between lost writes the clients had been told were made.</li>
+ * SIGKILL in between lost writes the clients had been told were made. A write that asks for
+ * no journal ({@code j: false}) is answered from memory, as MongoDB answers it.</li>
+ * <li><b>Each database has a store of its own</b> ({@link DatabaseStores}), so a commit writes
+ * the changed pages of one database only.</li>
  * <li><b>Unique indexes compare their keys directly</b> ({@link UniqueIndexKeys}), where the
  * plain backend Java-serializes both keys of every comparison. Their maps have names of their
  * own; an index map of the plain backend is copied into one once, when its database opens.</li>
@@ -74,26 +78,31 @@ final class SnapshotReadH2Backend extends H2Backend {
             "getparameter", "getcmdlineopts", "hostinfo", "currentop", "explain", "saslstart", "saslcontinue",
             "getfreemonitoringstatus", "replsetgetstatus", "startsession");
 
-    private final DurableCommits commits;
+    /** While the plain backend's constructor opens the shared store's databases: this backend's stores. */
+    private static final ThreadLocal<DatabaseStores> CONSTRUCTING = new ThreadLocal<>();
+
+    private DatabaseStores stores;
     /*
-     * Both set when the first database opens, in the constructor of the plain backend (before this
-     * class's field initializers run): the catalog of secondary indexes, and the documents read by
-     * finds and counts, through an index or by a scan (for tests that check an index is used).
+     * Set when the first database opens, in the constructor of the plain backend (before this class's
+     * field initializers run): the documents read by finds and counts, through an index or by a scan
+     * (for tests that check an index is used).
      */
-    private IndexCatalog catalog;
     private LongAdder documentsRead;
 
-    SnapshotReadH2Backend(MVStore store) {
-        super(store);
-        catalog();
-        this.commits = new DurableCommits(store);
+    SnapshotReadH2Backend(DatabaseStores stores) {
+        super(constructing(stores));
+        CONSTRUCTING.remove();
+        this.stores = stores;
+        stores.ownDatabases().forEach(this::resolveDatabase);
     }
 
-    private IndexCatalog catalog() {
-        if (catalog == null) {
-            catalog = new IndexCatalog(getMvStore());
-        }
-        return catalog;
+    private static MVStore constructing(DatabaseStores stores) {
+        CONSTRUCTING.set(stores);
+        return stores.shared().mvStore();
+    }
+
+    private DatabaseStores stores() {
+        return stores != null ? stores : CONSTRUCTING.get();
     }
 
     private LongAdder reads() {
@@ -107,11 +116,14 @@ final class SnapshotReadH2Backend extends H2Backend {
         return reads().sum();
     }
 
+    DatabaseStores databaseStores() {
+        return stores;
+    }
+
+    /** Closes every store, each after its last write: no index needs building when it opens again. */
     @Override
     public void close() {
-        if (!getMvStore().isClosed()) {
-            catalog().stoppedCleanly();
-        }
+        stores.close();
         super.close();
     }
 
@@ -122,7 +134,12 @@ final class SnapshotReadH2Backend extends H2Backend {
             // the backend knows only the old name, so a service would report DOWN while serving.
             return super.handleCommand(channel, databaseName, "isMaster", query);
         }
-        boolean write = writes(command, query);
+        if (command.equalsIgnoreCase("dropDatabase")) {
+            Document answer = super.handleCommand(channel, databaseName, command, query);
+            stores.dropped(databaseName);
+            return answer;
+        }
+        boolean write = writes(command, query) && journaled(query);
         if (command.equalsIgnoreCase("aggregate")) {
             Document counted = CountPipeline.answer(this, databaseName, query);
             if (counted != null) {
@@ -133,13 +150,19 @@ final class SnapshotReadH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             if (write) {
-                commits.awaitDurable();
+                stores.existing(databaseName).commits().awaitDurable();
             }
         }
     }
 
-    DurableCommits commits() {
-        return commits;
+    /**
+     * Whether a write asks to be durable before its answer: every write, unless its write concern says
+     * {@code j: false} (as a rebuild's bulk load into its fresh database does). As MongoDB does, such a
+     * write is answered once it is made in memory; it becomes durable with the next commit of its
+     * database's store: H2's background writer (about a second later) or the next durable write.
+     */
+    private static boolean journaled(Document query) {
+        return !(query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j")));
     }
 
     private static boolean writes(String command, Document query) {
@@ -165,15 +188,23 @@ final class SnapshotReadH2Backend extends H2Backend {
     private final class Database extends H2Database {
 
         Database(String databaseName) {
-            super(databaseName, getMvStore(), getCursorRegistry());
+            super(databaseName, stores().of(databaseName).mvStore(), getCursorRegistry());
+        }
+
+        private MVStore store() {
+            return stores().of(getDatabaseName()).mvStore();
+        }
+
+        private IndexCatalog catalog() {
+            return stores().of(getDatabaseName()).catalog();
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_MAP + fullName,
+            MVMap<Object, Document> dataMap = store().openMap(DATA_MAP + fullName,
                     new MVMap.Builder<Object, Document>().valueType(documents()));
-            MVMap<String, Object> metaMap = getMvStore().openMap(META_MAP + fullName);
+            MVMap<String, Object> metaMap = store().openMap(META_MAP + fullName);
             return new SnapshotCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry, reads());
         }
 
@@ -182,7 +213,7 @@ final class SnapshotReadH2Backend extends H2Backend {
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
             SnapshotCollection collection = (SnapshotCollection) resolveCollection(collectionName, true);
-            MVMap<IndexEntries.Entry, Boolean> map = getMvStore().openMap(
+            MVMap<IndexEntries.Entry, Boolean> map = store().openMap(
                     getFullCollectionNamespace(collectionName) + SECONDARY_INDEX + indexName,
                     new MVMap.Builder<IndexEntries.Entry, Boolean>()
                             .keyType(new IndexEntries(SecondaryIndex.ascending(keys)))
@@ -193,7 +224,7 @@ final class SnapshotReadH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            MVStore store = getMvStore();
+            MVStore store = store();
             String name = getFullCollectionNamespace(collectionName) + KEYED_INDEX + indexName;
             boolean created = !store.hasMap(name);
             MVMap<KeyValue, Object> map = store.openMap(name,
@@ -215,18 +246,21 @@ final class SnapshotReadH2Backend extends H2Backend {
             for (SecondaryIndex secondary : secondaries) {
                 if (secondary.getName().equals(indexName)) {
                     secondary.forget();
-                    getMvStore().removeMap(secondary.map());
+                    store().removeMap(secondary.map());
                 }
             }
-            getMvStore().removeMap(collection.getFullName() + KEYED_INDEX + indexName);
+            store().removeMap(collection.getFullName() + KEYED_INDEX + indexName);
         }
 
         @Override
         public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            if (stores().of(oldDatabase.getDatabaseName()).mvStore() != store()) {
+                throw new MongoServerException("renaming a collection into another database is not supported here");
+            }
             String before = collection.getFullName() + KEYED_INDEX;
             super.moveCollection(oldDatabase, collection, newCollectionName);
             String after = getFullCollectionNamespace(newCollectionName) + KEYED_INDEX;
-            MVStore store = getMvStore();
+            MVStore store = store();
             for (SecondaryIndex secondary : ((SnapshotCollection) collection).secondaries()) {
                 store.renameMap(secondary.map(),
                         getFullCollectionNamespace(newCollectionName) + SECONDARY_INDEX + secondary.getName());

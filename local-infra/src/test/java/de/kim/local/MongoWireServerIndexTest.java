@@ -244,7 +244,7 @@ class MongoWireServerIndexTest {
             createIndexes(db.getCollection("indexed"));
             insertBoth(db, random, 0, 300);
             // What a kill between a write's change to the documents and to an index leaves behind.
-            var map = server.store().openMap("kim-cases.indexed._secondary_tenant_1_status_1_openedOn_1");
+            var map = server.store("kim-cases").openMap("kim-cases.indexed._secondary_tenant_1_status_1_openedOn_1");
             map.remove(map.firstKey());
             server.stopAsIfKilled();
         }

@@ -1,5 +1,6 @@
 package de.kim.local;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -112,13 +113,43 @@ class MongoWireServerKillTest {
         }
     }
 
+    /** What a rebuild relies on: its bulk load without journal, then one durable write, then the switch. */
+    @Test
+    void writes_without_journal_survive_a_kill_once_a_durable_write_of_their_database_is_acknowledged() throws Exception {
+        int port = Ports.freePort();
+        Path file = dir.resolve("kim.mv");
+        Process server = startServerProcess(port, file);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?retryWrites=false")) {
+            MongoCollection<Document> files = client.getDatabase("kim-case-service-case-files-1").getCollection("case_files");
+            MongoCollection<Document> bulk = files.withWriteConcern(WriteConcern.W1.withJournal(false));
+            for (int batch = 0; batch < 10; batch++) {
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    documents.add(new Document("_id", "kreis-mettmann:c" + batch + "-" + i).append("town", "Hilden"));
+                }
+                bulk.insertMany(documents);
+            }
+            client.getDatabase("kim-case-service-case-files-1").getCollection("rebuilds")
+                    .insertOne(new Document("_id", "case-files").append("complete", true));
+            server.destroyForcibly();
+            server.waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            server.destroyForcibly();
+        }
+        try (MongoWireServer reopened = new MongoWireServer(Ports.freePort(), file).start();
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            assertThat(client.getDatabase("kim-case-service-case-files-1").getCollection("case_files").countDocuments())
+                    .isEqualTo(5_000);
+        }
+    }
+
     @Test
     void writers_that_arrive_together_share_a_sync() throws Exception {
         try (MongoWireServer server = new MongoWireServer(Ports.freePort(), dir.resolve("kim.mv")).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> facts = client.getDatabase("kim-steering").getCollection("case_facts");
             facts.insertOne(new Document("_id", "warm-up"));
-            long syncsBefore = server.commits().syncs();
+            long syncsBefore = server.commits("kim-steering").syncs();
             int perWriter = 200;
             List<CompletableFuture<Void>> writers = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
@@ -131,7 +162,7 @@ class MongoWireServerKillTest {
             }
             CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             assertThat(facts.countDocuments()).isEqualTo(8L * perWriter + 1);
-            long syncs = server.commits().syncs() - syncsBefore;
+            long syncs = server.commits("kim-steering").syncs() - syncsBefore;
             assertThat(syncs).isPositive().isLessThan(8L * perWriter);
         }
     }

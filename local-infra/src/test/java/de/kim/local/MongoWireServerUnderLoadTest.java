@@ -38,7 +38,7 @@ class MongoWireServerUnderLoadTest {
         // A small page cache and no retention: pages are read from the file again and old chunks are freed at once.
         try (MongoWireServer server = new MongoWireServer(Ports.freePort(), dir.resolve("kim.mv"), store -> store.cacheSize(1)).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
-            server.store().setRetentionTime(0);
+            server.store("kim-steering").setRetentionTime(0);
             MongoCollection<Document> facts = client.getDatabase("kim-steering").getCollection("case_facts");
             MongoCollection<Document> files = client.getDatabase("kim-cases").getCollection("case_files");
             for (int batch = 0; batch < FACTS / 1000; batch++) {
@@ -56,8 +56,8 @@ class MongoWireServerUnderLoadTest {
             // The store's background work, sped up: commits of new versions, and compaction moving live pages.
             CompletableFuture<Void> maintenance = CompletableFuture.runAsync(() -> {
                 while (reading.get()) {
-                    server.store().commit();
-                    server.store().compact(90, 1024 * 1024);
+                    server.store("kim-steering").commit();
+                    server.store("kim-steering").compact(90, 1024 * 1024);
                 }
             });
             int reads = 0;

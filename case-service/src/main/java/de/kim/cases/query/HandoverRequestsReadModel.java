@@ -71,7 +71,9 @@ public class HandoverRequestsReadModel implements ReadModel {
         writes.keepForRebuild();
         try {
             long start = System.nanoTime();
-            MongoTemplate target = database.fresh();
+            // Written durably, not as a bulk load: the writes kept during the rebuild are made here once
+            // it is live, and they were acknowledged to the commands that made them.
+            MongoTemplate target = database.durable(database.fresh());
             HandoverRequests rebuilt = HandoverRequests.pinnedTo(target);
             ReadModelReplay replay = ReadModelReplay.through(
                     new HandoverRequestsProjection(new HandoverRequestsWrites(rebuilt)),

@@ -1,12 +1,18 @@
 package de.kim.platform.readmodel;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,6 +40,17 @@ public class ReadModelDatabase {
     private final Class<?>[] documents;
     private final AtomicReference<MongoTemplate> live = new AtomicReference<>();
     private volatile long checkedAt;
+
+    /**
+     * A rebuild's writes to its fresh database: answered once made, not once journaled. Nobody reads
+     * that database before the switch, and a rebuild cut off by a crash is done again, so its bulk
+     * load need not wait for a sync per batch (on the embedded server, a commit of every page the
+     * batch changed); {@link #switchOnly} makes it durable with one write before it switches.
+     */
+    static final WriteConcern BULK_LOAD = WriteConcern.W1.withJournal(false);
+
+    /** The collection of a rebuilt database that records its completion: the durable write before the switch. */
+    static final String REBUILDS = "read_model_rebuilds";
 
     /** How long an instance goes on with the database it knows before it reads the choice again. */
     static final Duration RECHECK = Duration.ofSeconds(1);
@@ -119,10 +136,22 @@ public class ReadModelDatabase {
         return active == null ? homeName : active.database();
     }
 
-    /** A template on an empty database of its own, for a rebuild to fill. */
+    /**
+     * A template on an empty database of its own, for a rebuild to fill; its writes are not journaled
+     * ({@link #BULK_LOAD}) until {@link #switchOnly} switches to it.
+     */
     public MongoTemplate fresh() {
         String name = homeName + "-" + label + "-" + System.currentTimeMillis();
-        return indexed(name);
+        SimpleMongoClientDatabaseFactory bulkLoad = new SimpleMongoClientDatabaseFactory(client, name);
+        bulkLoad.setWriteConcern(BULK_LOAD);
+        MongoTemplate template = new MongoTemplate(bulkLoad);
+        ReadModelIndexes.ensure(template, documents);
+        return template;
+    }
+
+    /** The same database as the given template's, with the client's write concern (durable writes). */
+    public MongoTemplate durable(MongoTemplate template) {
+        return new MongoTemplate(client, template.getDb().getName());
     }
 
     private MongoTemplate indexed(String database) {
@@ -136,12 +165,20 @@ public class ReadModelDatabase {
         dropUnlessHome(switchOnly(rebuilt));
     }
 
-    /** Makes the given database the live one; answers the name of the one before, for {@link #dropUnlessHome}. */
+    /**
+     * Makes the given database the live one; answers the name of the one before, for {@link #dropUnlessHome}.
+     * First a durable write to the rebuilt database: it is acknowledged once everything written there
+     * before it is durable too (the embedded server commits a database's store as a whole; MongoDB's
+     * journal is one log), so the switch never points at a database a crash could leave half-written.
+     */
     public String switchOnly(MongoTemplate rebuilt) {
+        MongoTemplate durable = durable(rebuilt);
+        durable.getCollection(REBUILDS).replaceOne(Filters.eq("_id", metaKey),
+                new Document("_id", metaKey).append("completedAt", new Date()), new ReplaceOptions().upsert(true));
         String previous = activeName();
         home.upsert(Query.query(Criteria.where("_id").is(metaKey)),
                 new Update().set("database", rebuilt.getDb().getName()), metaCollection);
-        live.set(rebuilt);
+        live.set(durable);
         checkedAt = System.nanoTime();
         return previous;
     }

@@ -49,4 +49,25 @@ class ReadModelDatabaseTest {
             assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain(first.getDb().getName());
         }
     }
+
+    @Test
+    void a_rebuild_loads_without_journal_and_the_switch_makes_it_durable_first() {
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), null).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate home = new MongoTemplate(client, "kim-test");
+            ReadModelDatabase database = new ReadModelDatabase(client, home, "samples", Sample.class);
+            MongoTemplate rebuilt = database.fresh();
+            assertThat(rebuilt.getDb().getWriteConcern()).isEqualTo(ReadModelDatabase.BULK_LOAD);
+            rebuilt.insert(new Sample("kreis-mettmann:1", "Mettmann"));
+
+            database.switchTo(rebuilt);
+
+            assertThat(rebuilt.getCollection(ReadModelDatabase.REBUILDS).countDocuments())
+                    .as("the durable write to the rebuilt database before the switch").isOne();
+            MongoTemplate live = database.template();
+            assertThat(live.getDb().getName()).isEqualTo(rebuilt.getDb().getName());
+            assertThat(live.getDb().getWriteConcern().getJournal()).as("live writes are durable again").isNull();
+            assertThat(live.findAll(Sample.class)).extracting(Sample::town).containsExactly("Mettmann");
+        }
+    }
 }
