@@ -102,17 +102,28 @@ final class DatabaseStores implements AutoCloseable {
         return own.getOrDefault(database, shared);
     }
 
-    /** After the backend dropped a database: its own file is closed and deleted; a shared one is committed. */
-    void dropped(String database) {
-        Store store = own.remove(database);
-        if (store == null) {
+    /**
+     * Before the backend drops a database: its own store, taken out of the list, so that a database of
+     * the same name made after the drop gets a new file; {@code null} for a database of the shared store.
+     */
+    Store detach(String database) {
+        return own.remove(database);
+    }
+
+    /**
+     * After the backend dropped a database: its own file is deleted, then closed (a store opened for the
+     * name meanwhile finds the file locked, not the old data); the shared store is committed.
+     */
+    void dropped(Store detached) {
+        if (detached == null) {
             shared.commits().awaitDurable();
             return;
         }
-        store.mvStore().closeImmediately();
-        if (directory != null) {
-            delete(fileOf(database));
+        String file = detached.mvStore().getFileStore() == null ? null : detached.mvStore().getFileStore().getFileName();
+        if (file != null) {
+            delete(Path.of(file));
         }
+        detached.mvStore().closeImmediately();
     }
 
     /** Every store, the shared one first. */

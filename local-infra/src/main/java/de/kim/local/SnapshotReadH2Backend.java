@@ -135,8 +135,9 @@ final class SnapshotReadH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, "isMaster", query);
         }
         if (command.equalsIgnoreCase("dropDatabase")) {
+            DatabaseStores.Store own = stores.detach(databaseName);
             Document answer = super.handleCommand(channel, databaseName, command, query);
-            stores.dropped(databaseName);
+            stores.dropped(own);
             return answer;
         }
         boolean write = writes(command, query) && journaled(query);
@@ -191,12 +192,25 @@ final class SnapshotReadH2Backend extends H2Backend {
             super(databaseName, stores().of(databaseName).mvStore(), getCursorRegistry());
         }
 
+        /*
+         * Its store, found when first needed (in the constructor of the plain backend's database, before
+         * field initializers run: so none here) and kept, so that a drop works on the store it had.
+         */
+        private DatabaseStores.Store own;
+
+        private DatabaseStores.Store own() {
+            if (own == null) {
+                own = stores().of(getDatabaseName());
+            }
+            return own;
+        }
+
         private MVStore store() {
-            return stores().of(getDatabaseName()).mvStore();
+            return own().mvStore();
         }
 
         private IndexCatalog catalog() {
-            return stores().of(getDatabaseName()).catalog();
+            return own().catalog();
         }
 
         @Override
