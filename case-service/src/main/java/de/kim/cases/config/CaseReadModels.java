@@ -62,7 +62,8 @@ public class CaseReadModels {
                             axon.getObject().parameterResolverFactory(), written -> {
                                 memory.flush();
                                 return memory.documents();
-                            }).preparing(batch -> vault.prefetchKeys(casesOf(batch))).runningIn(vault::withKeysCached);
+                            }).preparing(batch -> vault.prefetchKeys(casesOf(batch))).runningIn(vault::withKeysCached)
+                            .writingAtItsEnd();
                 });
     }
 

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,11 @@ public class MemoryCaseFileStore implements CaseFileStore {
     private final int capacity;
     private final Map<String, CaseFile> files = new LinkedHashMap<>();
     private final Set<String> written = new HashSet<>();
+    /**
+     * The follow-up entries written with each file read back from the database, to be deleted by id when
+     * the file is written again: a rebuild's database has its other indexes only once it is complete.
+     */
+    private final Map<String, List<String>> followUpsReadBack = new HashMap<>();
     private long followUpsWritten;
 
     public MemoryCaseFileStore(MongoTemplate target, int capacity) {
@@ -40,6 +46,8 @@ public class MemoryCaseFileStore implements CaseFileStore {
         CaseFile file = files.get(caseId);
         if (file == null && written.contains(caseId)) {
             file = target.findById(caseId, CaseFile.class);
+            CaseFile readBack = file;
+            followUpsReadBack.put(caseId, readBack.followUps.stream().map(u -> followUpId(readBack, u)).toList());
             keep(file);
         }
         return file;
@@ -86,7 +94,16 @@ public class MemoryCaseFileStore implements CaseFileStore {
         List<String> again = files.keySet().stream().filter(written::contains).toList();
         if (!again.isEmpty()) {
             caseFiles.deleteMany(Filters.in("_id", again));
-            followUpsWritten -= followUps.deleteMany(Filters.in("caseId", again)).getDeletedCount();
+            List<String> known = again.stream().filter(followUpsReadBack::containsKey)
+                    .flatMap(id -> followUpsReadBack.get(id).stream()).toList();
+            List<String> unknown = again.stream().filter(id -> !followUpsReadBack.containsKey(id)).toList();
+            if (!known.isEmpty()) {
+                followUpsWritten -= followUps.deleteMany(Filters.in("_id", known)).getDeletedCount();
+            }
+            if (!unknown.isEmpty()) {
+                followUpsWritten -= followUps.deleteMany(Filters.in("caseId", unknown)).getDeletedCount();
+            }
+            followUpsReadBack.clear();
         }
         List<Document> fileBatch = new ArrayList<>(BATCH);
         List<Document> followUpBatch = new ArrayList<>(BATCH);
@@ -95,7 +112,7 @@ public class MemoryCaseFileStore implements CaseFileStore {
                 fileBatch.add(document(file));
                 for (CaseFile.FollowUp u : file.followUps) {
                     followUpsWritten++;
-                    followUpBatch.add(document(new FollowUpEntry(file.id + ":" + u.id(), file.tenant, file.id,
+                    followUpBatch.add(document(new FollowUpEntry(followUpId(file, u), file.tenant, file.id,
                             file.caseNumber, u.id(), u.dueOn(), u.subject(), u.assignee(), u.completedOn())));
                 }
                 if (fileBatch.size() >= BATCH) {
@@ -124,6 +141,10 @@ public class MemoryCaseFileStore implements CaseFileStore {
         if (files.size() >= capacity) {
             flush();
         }
+    }
+
+    private static String followUpId(CaseFile file, CaseFile.FollowUp followUp) {
+        return file.id + ":" + followUp.id();
     }
 
     private Document document(Object entity) {

@@ -95,6 +95,12 @@ class CaseFilesHealAndRebuildIntegrationTest {
         }
         followUp(cases.get(0));
         await().atMost(Duration.ofSeconds(20)).until(() -> followUpsOf(cases.get(0)) == 1);
+        // Two files more: the replay, holding two in memory, writes the first case with its follow-up
+        // and reads it back for the second follow-up, which replaces what it wrote.
+        cases.add(opened("Neubau5"));
+        cases.add(opened("Neubau6"));
+        followUp(cases.get(0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> followUpsOf(cases.get(0)) == 2);
         awaitCaughtUp();
         String databaseBefore = caseFiles.activeName();
         List<Document> filesBefore = all(CaseFile.class);
@@ -126,6 +132,13 @@ class CaseFilesHealAndRebuildIntegrationTest {
         assertThat(caseFiles.activeName()).isNotEqualTo(databaseBefore);
         assertThat(all(CaseFile.class)).isEqualTo(filesBefore);
         assertThat(all(FollowUpEntry.class)).isEqualTo(followUpsBefore);
+        // Loaded without them, the rebuilt case files have their indexes once live, and the name search finds.
+        List<String> indexes = mongo().getCollection(mongo().getCollectionName(CaseFile.class)).listIndexes()
+                .map(index -> index.getString("name")).into(new ArrayList<>());
+        assertThat(indexes).contains("tenant_status_opened", "tenant_search_tokens_opened");
+        ResponseEntity<String> found = get("/api/cases?status=OPEN&q=Neubau3", manager);
+        assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(found.getBody()).contains(cases.get(3)).doesNotContain(cases.get(2));
 
         // The processor goes on from the rebuilt position, and the status names the new database.
         String after = opened("Danach");

@@ -118,6 +118,11 @@ public class SteeringReadModels {
                         memory.writeTo(mongo);
                         return memory.size();
                     }
+
+                    @Override
+                    public boolean queriesWhileReplaying() {
+                        return false;
+                    }
                 });
     }
 }

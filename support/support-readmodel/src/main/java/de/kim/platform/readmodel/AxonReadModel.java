@@ -106,8 +106,11 @@ public class AxonReadModel implements ReadModel {
         try {
             int[] segments = tokens.fetchSegments(processingGroup);
             long start = System.nanoTime();
-            MongoTemplate target = database.fresh();
+            MongoTemplate target = database.freshWithoutIndexes();
             ReadModelReplay replay = replays.apply(target);
+            if (replay.queriesWhileReplaying()) {
+                database.indexes(target);
+            }
             long[] counted = {0};
             TrackingToken[] reached = {null};
             replay.replayAll(() -> {

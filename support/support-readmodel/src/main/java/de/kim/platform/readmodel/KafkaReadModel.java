@@ -36,6 +36,11 @@ public class KafkaReadModel implements ReadModel, AutoCloseable {
         boolean apply(ConsumerRecord<String, String> record);
 
         long writeTo(MongoTemplate target);
+
+        /** As {@link ReadModelReplay#queriesWhileReplaying()}: false for a replay into memory, written at its end. */
+        default boolean queriesWhileReplaying() {
+            return true;
+        }
     }
 
     private final String name;
@@ -140,8 +145,11 @@ public class KafkaReadModel implements ReadModel, AutoCloseable {
         }
         try {
             long start = System.nanoTime();
-            MongoTemplate target = database.fresh();
+            MongoTemplate target = database.freshWithoutIndexes();
             Replay replay = replays.apply(target);
+            if (replay.queriesWhileReplaying()) {
+                database.indexes(target);
+            }
             long[] counts = new long[2];
             Map<TopicPartition, Long> ends = replay(replay, counts);
             long replayed = System.nanoTime();

@@ -137,16 +137,32 @@ public class ReadModelDatabase {
     }
 
     /**
-     * A template on an empty database of its own, for a rebuild to fill; its writes are not journaled
-     * ({@link #BULK_LOAD}) until {@link #switchOnly} switches to it.
+     * A template on an empty database of its own, with the read model's indexes, for a rebuild to fill;
+     * its writes are not journaled ({@link #BULK_LOAD}) until {@link #switchOnly} switches to it.
      */
     public MongoTemplate fresh() {
+        MongoTemplate template = freshWithoutIndexes();
+        indexes(template);
+        return template;
+    }
+
+    /**
+     * As {@link #fresh()}, but without the read model's secondary indexes until {@link #switchOnly}
+     * makes them, each in one pass over the documents then there, as a bulk load into MongoDB does:
+     * for a replay that writes its documents at its end and looks them up by id only meanwhile.
+     * Made while the documents go in, an index takes its entries in random order, and the store
+     * writes nearly all of its pages again at each commit of the load.
+     */
+    public MongoTemplate freshWithoutIndexes() {
         String name = homeName + "-" + label + "-" + System.currentTimeMillis();
         SimpleMongoClientDatabaseFactory bulkLoad = new SimpleMongoClientDatabaseFactory(client, name);
         bulkLoad.setWriteConcern(BULK_LOAD);
-        MongoTemplate template = new MongoTemplate(bulkLoad);
+        return new MongoTemplate(bulkLoad);
+    }
+
+    /** Makes the read model's declared indexes in the template's database, those not there yet. */
+    public void indexes(MongoTemplate template) {
         ReadModelIndexes.ensure(template, documents);
-        return template;
     }
 
     /** The same database as the given template's, with the client's write concern (durable writes). */
@@ -167,12 +183,13 @@ public class ReadModelDatabase {
 
     /**
      * Makes the given database the live one; answers the name of the one before, for {@link #dropUnlessHome}.
-     * First a durable write to the rebuilt database: it is acknowledged once everything written there
+     * First the indexes a rebuild made without them ({@link #freshWithoutIndexes}), then a durable write to the rebuilt database: it is acknowledged once everything written there
      * before it is durable too (the embedded server commits a database's store as a whole; MongoDB's
      * journal is one log), so the switch never points at a database a crash could leave half-written.
      */
     public String switchOnly(MongoTemplate rebuilt) {
         MongoTemplate durable = durable(rebuilt);
+        indexes(durable);
         durable.getCollection(REBUILDS).replaceOne(Filters.eq("_id", metaKey),
                 new Document("_id", metaKey).append("completedAt", new Date()), new ReplaceOptions().upsert(true));
         String previous = activeName();

@@ -20,6 +20,25 @@ public interface ReadModelReplay {
 
     long writeTo(MongoTemplate target);
 
+    /**
+     * Whether the replay queries its fresh database by more than ids before its end (a projection that
+     * writes as it goes): then the database gets its indexes before the replay, else at the switch
+     * ({@link ReadModelDatabase#freshWithoutIndexes}).
+     */
+    default boolean queriesWhileReplaying() {
+        return true;
+    }
+
+    /** This replay, declared to write its documents at its end and to look them up by id only before. */
+    default ReadModelReplay writingAtItsEnd() {
+        return new Wrapper(this, this::replayAll, this::prepare) {
+            @Override
+            public boolean queriesWhileReplaying() {
+                return false;
+            }
+        };
+    }
+
     /** Runs the loop that applies every event; a replay may wrap it (e.g. to cache keys for it). */
     default void replayAll(Runnable loop) {
         loop.run();
@@ -44,27 +63,45 @@ public interface ReadModelReplay {
 
     private static ReadModelReplay wrapped(ReadModelReplay self, Consumer<Runnable> around,
                                            Consumer<List<? extends EventMessage<?>>> preparation) {
-        return new ReadModelReplay() {
-            @Override
-            public void apply(EventMessage<?> event) throws Exception {
-                self.apply(event);
-            }
+        return new Wrapper(self, around, preparation);
+    }
 
-            @Override
-            public long writeTo(MongoTemplate target) {
-                return self.writeTo(target);
-            }
+    /** A replay that delegates to another, with its own loop and preparation. */
+    class Wrapper implements ReadModelReplay {
+        private final ReadModelReplay self;
+        private final Consumer<Runnable> around;
+        private final Consumer<List<? extends EventMessage<?>>> preparation;
 
-            @Override
-            public void replayAll(Runnable loop) {
-                around.accept(loop);
-            }
+        Wrapper(ReadModelReplay self, Consumer<Runnable> around, Consumer<List<? extends EventMessage<?>>> preparation) {
+            this.self = self;
+            this.around = around;
+            this.preparation = preparation;
+        }
 
-            @Override
-            public void prepare(List<? extends EventMessage<?>> batch) {
-                preparation.accept(batch);
-            }
-        };
+        @Override
+        public void apply(EventMessage<?> event) throws Exception {
+            self.apply(event);
+        }
+
+        @Override
+        public long writeTo(MongoTemplate target) {
+            return self.writeTo(target);
+        }
+
+        @Override
+        public void replayAll(Runnable loop) {
+            around.accept(loop);
+        }
+
+        @Override
+        public void prepare(List<? extends EventMessage<?>> batch) {
+            preparation.accept(batch);
+        }
+
+        @Override
+        public boolean queriesWhileReplaying() {
+            return self.queriesWhileReplaying();
+        }
     }
 
     /**

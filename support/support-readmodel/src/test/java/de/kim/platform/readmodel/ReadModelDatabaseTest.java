@@ -7,10 +7,14 @@ import de.kim.local.Ports;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 class ReadModelDatabaseTest {
 
     @Document("samples")
+    @CompoundIndex(name = "town", def = "{'town': 1}")
     record Sample(@Id String id, String town) {
     }
 
@@ -69,5 +74,30 @@ class ReadModelDatabaseTest {
             assertThat(live.getDb().getWriteConcern().getJournal()).as("live writes are durable again").isNull();
             assertThat(live.findAll(Sample.class)).extracting(Sample::town).containsExactly("Mettmann");
         }
+    }
+
+    @Test
+    void a_bulk_load_gets_its_indexes_at_the_switch_built_over_its_documents() {
+        try (MongoWireServer server = new MongoWireServer(Ports.freePort(), null).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoTemplate home = new MongoTemplate(client, "kim-test");
+            ReadModelDatabase database = new ReadModelDatabase(client, home, "samples", Sample.class);
+            MongoTemplate rebuilt = database.freshWithoutIndexes();
+            for (int i = 0; i < 50; i++) {
+                rebuilt.insert(new Sample("kreis-mettmann:" + i, i % 2 == 0 ? "Erkrath" : "Monheim"));
+            }
+            assertThat(indexNames(rebuilt)).doesNotContain("town");
+
+            database.switchTo(rebuilt);
+
+            assertThat(indexNames(database.template())).contains("town");
+            assertThat(database.template().find(Query.query(Criteria.where("town").is("Erkrath")), Sample.class))
+                    .hasSize(25);
+        }
+    }
+
+    private static List<String> indexNames(MongoTemplate template) {
+        return template.getCollection("samples").listIndexes().map(index -> index.getString("name"))
+                .into(new ArrayList<>());
     }
 }
