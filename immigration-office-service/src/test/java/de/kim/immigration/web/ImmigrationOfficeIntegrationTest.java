@@ -295,7 +295,9 @@ class ImmigrationOfficeIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/residence-records/" + id + "/case-links/" + asking + "/refusal", "", null)
                 .getStatusCode()).as("answered already").isEqualTo(HttpStatus.CONFLICT);
-        assertThat(record(id).path("caseLinks").findValuesAsText("state")).containsExactly("CONFIRMED");
+        // The record is a read model: it shows the answer once its processor has it.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(record(id).path("caseLinks").findValuesAsText("state")).containsExactly("CONFIRMED"));
         TopicReader.findOnceCreated(EmbeddedInfra.shared().kafka().adminConfig(), Topics.IMMIGRATION,
                 r -> r.value().contains(asking) && r.value().contains(CaseLinkAnswered.TYPE.name())
                         && r.value().contains("\"confirmed\":true"), Duration.ofSeconds(30))
