@@ -32,9 +32,9 @@ import java.util.stream.Stream;
  */
 final class DatabaseStores implements AutoCloseable {
 
-    /** The prefix of a collection's data map in an MVStore (the plain backend's). */
-    private static final String DATA_MAP = "databases.";
-    private static final String META_MAP = "meta.";
+    /** The names under which the plain backend keeps a collection's maps: its documents and its options. */
+    static final String DATA_MAP = "databases.";
+    static final String META_MAP = "meta.";
     private static final String SUFFIX = ".mv";
 
     /** A database's store, with its group commit and its catalog of secondary indexes. */

@@ -59,9 +59,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class SnapshotReadH2Backend extends H2Backend {
 
-    /** The names under which the plain backend keeps a collection's maps. */
-    private static final String DATA_MAP = "databases.";
-    private static final String META_MAP = "meta.";
     /** The infix of the plain backend's index maps, and of this backend's ({@code <database>.<collection><infix><index>}). */
     private static final String PLAIN_INDEX = "._index_";
     private static final String KEYED_INDEX = "._keys_";
@@ -216,9 +213,9 @@ final class SnapshotReadH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = store().openMap(DATA_MAP + fullName,
+            MVMap<Object, Document> dataMap = store().openMap(DatabaseStores.DATA_MAP + fullName,
                     new MVMap.Builder<Object, Document>().valueType(documents()));
-            MVMap<String, Object> metaMap = store().openMap(META_MAP + fullName);
+            MVMap<String, Object> metaMap = store().openMap(DatabaseStores.META_MAP + fullName);
             return new SnapshotCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry, reads());
         }
 

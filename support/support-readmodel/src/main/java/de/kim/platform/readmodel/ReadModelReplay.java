@@ -53,17 +53,12 @@ public interface ReadModelReplay {
 
     /** This replay, its loop run inside {@code around}. */
     default ReadModelReplay runningIn(Consumer<Runnable> around) {
-        return wrapped(this, around, this::prepare);
+        return new Wrapper(this, around, this::prepare);
     }
 
     /** This replay, each batch handed to {@code preparation} before it is applied. */
     default ReadModelReplay preparing(Consumer<List<? extends EventMessage<?>>> preparation) {
-        return wrapped(this, this::replayAll, preparation);
-    }
-
-    private static ReadModelReplay wrapped(ReadModelReplay self, Consumer<Runnable> around,
-                                           Consumer<List<? extends EventMessage<?>>> preparation) {
-        return new Wrapper(self, around, preparation);
+        return new Wrapper(this, this::replayAll, preparation);
     }
 
     /** A replay that delegates to another, with its own loop and preparation. */
