@@ -3,6 +3,7 @@ package de.kim.cases.query;
 import de.kim.cases.query.CaseQueries.CaseFilePage;
 import de.kim.cases.query.CaseQueries.CaseFilter;
 import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
+import de.kim.cases.query.CaseQueries.FindCaseHeadQuery;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.CaseQueries.FindOpenCasesOfPersonQuery;
@@ -34,6 +35,9 @@ public class CaseFileQueries {
     private static final String[] LIST_ROW_FIELDS = {"tenant", "caseNumber", "client.givenName", "client.familyName",
             "client.town", "town", "targetGroup", "assignee", "status", "openedOn", "version"};
 
+    /** What the head of a case file holds ({@link FindCaseHeadQuery}): a long case's whole file is some 100 kB. */
+    private static final String[] HEAD_FIELDS = {"tenant", "assignee", "version", "erasedOn"};
+
     private final CaseFileDatabase database;
 
     public CaseFileQueries(CaseFileDatabase database) {
@@ -44,6 +48,13 @@ public class CaseFileQueries {
     Optional<CaseFile> handle(FindCaseFileQuery query) {
         return Optional.ofNullable(database.template().findOne(Query.query(Criteria.where("_id").is(query.caseId())
                 .and("tenant").is(query.tenant())), CaseFile.class));
+    }
+
+    @QueryHandler
+    Optional<CaseFile> handle(FindCaseHeadQuery query) {
+        Query head = Query.query(Criteria.where("_id").is(query.caseId()).and("tenant").is(query.tenant()));
+        head.fields().include(HEAD_FIELDS);
+        return Optional.ofNullable(database.template().findOne(head, CaseFile.class));
     }
 
     @QueryHandler

@@ -8,6 +8,7 @@ import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -64,21 +65,39 @@ public class CaseHistory {
     }
 
     /**
-     * One page of the history, newest first ({@code page} from 0), or nothing when the case does not
-     * exist for this tenant. Only the page's entries are written as sentences.
+     * One page of the history, newest first ({@code page} from 0), or nothing when the case has no
+     * events. Only the page's events are read from the event store, and only they are written as
+     * sentences, so a page of a case with hundreds of events costs what a page of a young case does.
+     * The case file's head ({@code CaseQueries.FindCaseHeadQuery}, which the caller read to check
+     * access) tells whether the client is erased, up to its {@code version}; the events after it,
+     * which the read model has not seen yet, are looked at too.
      */
-    public Optional<Page> page(String tenant, String caseId, int page, int size) {
-        return stream(tenant, caseId).map(stream -> {
-            boolean erased = erased(stream);
-            int total = stream.size();
-            int from = (int) Math.min((long) page * size, total);
-            int to = Math.min(from + size, total);
-            List<Entry> items = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                items.add(entry(stream.get(total - 1 - i), tenant, erased));
-            }
-            return new Page(items, total);
-        });
+    public Optional<Page> page(String tenant, String caseId, CaseFile head, int page, int size) {
+        Optional<Long> last = events.lastSequenceNumberFor(caseId);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = last.get() + 1;
+        long newest = last.get() - (long) page * size;
+        long oldest = Math.max(0, newest - size + 1);
+        List<DomainEventMessage<?>> found = newest < 0 ? List.of() : read(caseId, oldest, newest);
+        boolean erased = head.erasedOn != null || erased(found)
+                || (head.version < last.get() && erased(read(caseId, head.version + 1, last.get())));
+        List<Entry> items = new ArrayList<>(found.size());
+        for (int i = found.size() - 1; i >= 0; i--) {
+            items.add(entry(found.get(i), tenant, erased));
+        }
+        return Optional.of(new Page(items, total));
+    }
+
+    /** The case's events from one sequence number to another, both included, not yet deserialised. */
+    private List<DomainEventMessage<?>> read(String caseId, long from, long to) {
+        List<DomainEventMessage<?>> read = new ArrayList<>((int) Math.min(to - from + 1, 1_000));
+        DomainEventStream stream = events.readEvents(caseId, from);
+        while (stream.hasNext() && stream.peek().getSequenceNumber() <= to) {
+            read.add(stream.next());
+        }
+        return read;
     }
 
     private Optional<List<? extends DomainEventMessage<?>>> stream(String tenant, String caseId) {

@@ -15,6 +15,14 @@ public final class CaseQueries {
     public record FindCaseFileQuery(String tenant, String caseId) {
     }
 
+    /**
+     * The head of one case file of a tenant: only who works it ({@code assignee}), its {@code version}
+     * and {@code erasedOn}, for a request that needs no more (the history's page) than to know
+     * whether the caller may see the case.
+     */
+    public record FindCaseHeadQuery(String tenant, String caseId) {
+    }
+
     /** One page of the case files of a tenant that match the filter, in the order asked for. */
     public record FindCasesQuery(String tenant, CaseFilter filter, PageRequest page) {
     }

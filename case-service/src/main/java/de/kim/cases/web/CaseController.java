@@ -150,8 +150,8 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
     public ListPage<CaseHistory.Entry> history(@PathVariable String id, @RequestParam(required = false) String page,
                                                @RequestParam(required = false) String size) {
         PageRequest paging = ListPaging.of(page, size, null, HISTORY_ORDER, true);
-        cases.file(id);
-        CaseHistory.Page found = history.page(cases.tenant(), id, paging.number(), paging.size())
+        CaseFile head = cases.head(id);
+        CaseHistory.Page found = history.page(cases.tenant(), id, head, paging.number(), paging.size())
                 .orElseThrow(() -> new NotFoundException("case.not-found"));
         return new ListPage<>(found.items(), found.total(), paging.number(), paging.size());
     }

@@ -4,6 +4,7 @@ import de.kim.cases.api.CaseAccess;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.query.CaseFile;
 import de.kim.cases.query.CaseQueries.FindCaseFileQuery;
+import de.kim.cases.query.CaseQueries.FindCaseHeadQuery;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.web.RequestActorResolver;
@@ -40,8 +41,17 @@ class CaseEndpoints {
 
     /** The case file, if the caller may work the case; any other case is "not found". */
     CaseFile file(String id) {
-        Optional<CaseFile> file = queries.query(new FindCaseFileQuery(tenant(), id),
-                ResponseTypes.optionalInstanceOf(CaseFile.class)).join();
+        return mayWork(queries.query(new FindCaseFileQuery(tenant(), id),
+                ResponseTypes.optionalInstanceOf(CaseFile.class)).join());
+    }
+
+    /** The case file's head ({@link FindCaseHeadQuery}), if the caller may work the case; any other case is "not found". */
+    CaseFile head(String id) {
+        return mayWork(queries.query(new FindCaseHeadQuery(tenant(), id),
+                ResponseTypes.optionalInstanceOf(CaseFile.class)).join());
+    }
+
+    private CaseFile mayWork(Optional<CaseFile> file) {
         return file.filter(found -> CaseAccess.mayWork(actors.require(), found.assignee))
                 .orElseThrow(() -> new NotFoundException("case.not-found"));
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.Topics;
 import de.kim.contracts.cases.ClientDataRectified;
+import de.kim.cases.query.CaseFile;
+import de.kim.cases.query.CaseHistory;
 import de.kim.contracts.cases.ContactRecorded;
 import de.kim.local.EmbeddedInfra;
 import de.kim.local.TopicReader;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +63,8 @@ class RectificationContactsAndWorkBasketIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataVault vault;
+    @Autowired
+    CaseHistory history;
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("workBasketReadModel")
     de.kim.platform.readmodel.AxonReadModel workBasket;
@@ -163,6 +169,27 @@ class RectificationContactsAndWorkBasketIntegrationTest {
         });
         assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody()).doesNotContain(note)
                 .contains("Inhalt nach Löschung nicht mehr verfügbar");
+
+        // A page without the erasure, read while the case file has not seen it yet, shows the contact as erased too.
+        CaseFile notYetErased = new CaseFile();
+        notYetErased.version = 0;
+        LocaleContextHolder.setLocale(Locale.GERMAN);
+        try {
+            long total = history.page(TestTokens.TENANT, caseId, notYetErased, 0, 1).orElseThrow().total();
+            List<CaseHistory.Entry> contacts = new java.util.ArrayList<>();
+            for (int page = 1; page < total; page++) {
+                CaseHistory.Entry entry = history.page(TestTokens.TENANT, caseId, notYetErased, page, 1).orElseThrow()
+                        .items().get(0);
+                assertThat(entry.type()).as("the erasure is on the first page only").isNotEqualTo("ClientErased");
+                if (entry.type().equals("ContactRecorded")) {
+                    contacts.add(entry);
+                }
+            }
+            assertThat(contacts).extracting(CaseHistory.Entry::text)
+                    .containsExactly("Beratungskontakt erfasst (Inhalt nach Löschung nicht mehr verfügbar)");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
@@ -249,6 +276,16 @@ class RectificationContactsAndWorkBasketIntegrationTest {
         JsonNode last = json.readTree(http.getForEntity("/api/cases/" + caseId + "/history?page=1&size=2",
                 String.class).getBody());
         assertThat(last.path("items").findValuesAsText("type")).containsExactly("ContactRecorded", "CaseOpened");
+        assertThat(last.at("/items/0/text").asText()).as("a line of a later page opens its note")
+                .isEqualTo("Beratungskontakt am " + german(today) + ": Telefonat, 1 Minuten, mit Dolmetschung. n");
+        JsonNode third = json.readTree(http.getForEntity("/api/cases/" + caseId + "/history?page=1&size=3",
+                String.class).getBody());
+        assertThat(third.path("items").findValuesAsText("type")).as("a last page that is not full")
+                .containsExactly("CaseOpened");
+        JsonNode beyond = json.readTree(http.getForEntity("/api/cases/" + caseId + "/history?page=2&size=2",
+                String.class).getBody());
+        assertThat(beyond.path("items").size()).as("a page after the last").isZero();
+        assertThat(beyond.path("total").asLong()).isEqualTo(4);
         assertThat(json.readTree(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody())
                 .path("size").asInt()).as("the size if none is asked").isEqualTo(50);
 
