@@ -14,9 +14,12 @@ import java.util.Set;
 
 /**
  * A referral in a partner's inbox. {@code client} holds only what the consent released, and
- * is emptied when that consent is revoked.
+ * is emptied when that consent is revoked. The inbox is read a page at a time, newest first, with
+ * or without a status: an index serves each of the two.
  */
-@CompoundIndex(name = "tenant_partner_status", def = "{'tenant': 1, 'partnerId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_partner_made", def = "{'tenant': 1, 'partnerId': 1, 'madeOn': -1, '_id': -1}")
+@CompoundIndex(name = "tenant_partner_status_made",
+        def = "{'tenant': 1, 'partnerId': 1, 'status': 1, 'madeOn': -1, '_id': -1}")
 @CompoundIndex(name = "tenant_case", def = "{'tenant': 1, 'caseId': 1}")
 @Document("referral_inbox")
 public record InboxReferral(@Id String id, String tenant, String partnerId, String caseId, String offerId,

@@ -1,6 +1,5 @@
 package de.kim.partners.query;
 
-import de.kim.platform.readmodel.BoundedResults;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.partners.api.SharedClient;
@@ -179,7 +178,7 @@ public class PartnerProjection {
     }
 
     @QueryHandler
-    List<PartnerView> handle(FindPartnersQuery q) {
+    PartnerPage handle(FindPartnersQuery q) {
         Criteria c = Criteria.where("tenant").is(q.tenant());
         if (q.fieldOfAction() != null) {
             c = c.and("fieldsOfAction").is(q.fieldOfAction());
@@ -187,7 +186,7 @@ public class PartnerProjection {
         if (q.town() != null) {
             c = c.and("towns").is(q.town());
         }
-        return BoundedResults.find(mongo(), Query.query(c).with(Sort.by("name")), PartnerView.class);
+        return new PartnerPage(page(c, q.page(), PartnerView.class), mongo().count(Query.query(c), PartnerView.class));
     }
 
     @QueryHandler
@@ -197,7 +196,7 @@ public class PartnerProjection {
     }
 
     @QueryHandler
-    List<OfferView> handle(FindOffersQuery q) {
+    OfferPage handle(FindOffersQuery q) {
         Criteria c = Criteria.where("tenant").is(q.tenant()).and("active").is(true);
         if (q.fieldOfAction() != null) {
             c = c.and("fieldOfAction").is(q.fieldOfAction());
@@ -211,8 +210,10 @@ public class PartnerProjection {
         if (q.availableOnly()) {
             c = c.and("freePlaces").gt(0);
         }
-        return BoundedResults.find(mongo(), Query.query(c).with(Sort.by(Sort.Direction.DESC, "freePlaces").and(Sort.by("title"))),
-                OfferView.class);
+        if (q.partnerId() != null) {
+            c = c.and("partnerId").is(q.partnerId());
+        }
+        return new OfferPage(page(c, q.page(), OfferView.class), mongo().count(Query.query(c), OfferView.class));
     }
 
     @QueryHandler
@@ -222,18 +223,30 @@ public class PartnerProjection {
     }
 
     @QueryHandler
-    List<InboxReferral> handle(FindInboxQuery q) {
+    InboxPage handle(FindInboxQuery q) {
         Criteria c = Criteria.where("tenant").is(q.tenant()).and("partnerId").is(q.partnerId());
         if (q.status() != null) {
             c = c.and("status").is(q.status());
         }
-        return BoundedResults.find(mongo(), Query.query(c).with(Sort.by("madeOn", "_id")), InboxReferral.class);
+        return new InboxPage(page(c, q.page(), InboxReferral.class),
+                mongo().count(Query.query(c), InboxReferral.class));
     }
 
     @QueryHandler
     Optional<InboxReferral> handle(FindReferralQuery q) {
         return Optional.ofNullable(mongo().findOne(Query.query(Criteria.where("_id").is(q.referralId())
                 .and("tenant").is(q.tenant())), InboxReferral.class));
+    }
+
+    /**
+     * One page of what matches, read and counted in the database: sorted as asked, ties broken by
+     * {@code _id} in the same direction, so that pages neither repeat nor skip an item.
+     */
+    private <T> List<T> page(Criteria criteria, PageRequest page, Class<T> type) {
+        Sort.Direction direction = page.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Query query = Query.query(criteria).with(Sort.by(direction, page.sort(), "_id"))
+                .skip(page.offset()).limit(page.size());
+        return mongo().find(query, type);
     }
 
     @ResetHandler

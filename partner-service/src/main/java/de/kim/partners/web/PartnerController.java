@@ -40,6 +40,12 @@ import java.util.Set;
 public class PartnerController implements PartnerApi {
 
     private static final String ID = "[A-Za-z0-9._@-]{1,64}";
+    /** What the partner list sorts by, the default first: by name, A to Z. */
+    static final List<String> PARTNERS_SORTABLE = List.of("name", "kind");
+    /** What the offer search sorts by, the default first: by title, A to Z. */
+    static final List<String> OFFERS_SORTABLE = List.of("title", "freePlaces", "partnerName", "town");
+    /** What an inbox sorts by, the default first: the newest referral leads. */
+    static final List<String> INBOX_SORTABLE = List.of("madeOn", "status");
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -85,10 +91,15 @@ public class PartnerController implements PartnerApi {
     }
 
     @GetMapping("/api/partners")
-    public List<PartnerView> partners(@RequestParam(required = false) String field,
-                                      @RequestParam(required = false) String town) {
-        return queries.query(new FindPartnersQuery(tenant(), field(field), town),
-                ResponseTypes.multipleInstancesOf(PartnerView.class)).join();
+    public ListPage<PartnerView> partners(@RequestParam(required = false) String field,
+                                          @RequestParam(required = false) String town,
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size,
+                                          @RequestParam(required = false) String sort) {
+        PageRequest paging = ListPaging.of(page, size, sort, PARTNERS_SORTABLE, false);
+        PartnerPage found = queries.query(new FindPartnersQuery(tenant(), field(field), town, paging),
+                ResponseTypes.instanceOf(PartnerPage.class)).join();
+        return new ListPage<>(found.partners(), found.total(), paging.number(), paging.size());
     }
 
     @GetMapping("/api/partners/{id}")
@@ -124,12 +135,19 @@ public class PartnerController implements PartnerApi {
     }
 
     @GetMapping("/api/offers")
-    public List<OfferView> offers(@RequestParam(required = false) String field,
-                                  @RequestParam(required = false) String town,
-                                  @RequestParam(required = false) String language,
-                                  @RequestParam(defaultValue = "false") boolean available) {
-        return queries.query(new FindOffersQuery(tenant(), field(field), town, language, available),
-                ResponseTypes.multipleInstancesOf(OfferView.class)).join();
+    public ListPage<OfferView> offers(@RequestParam(required = false) String field,
+                                      @RequestParam(required = false) String town,
+                                      @RequestParam(required = false) String language,
+                                      @RequestParam(defaultValue = "false") boolean available,
+                                      @RequestParam(required = false) String partner,
+                                      @RequestParam(required = false) String page,
+                                      @RequestParam(required = false) String size,
+                                      @RequestParam(required = false) String sort) {
+        PageRequest paging = ListPaging.of(page, size, sort, OFFERS_SORTABLE, false);
+        OfferPage found = queries.query(new FindOffersQuery(tenant(), field(field), town, language,
+                        available, blankToNull(partner), paging),
+                ResponseTypes.instanceOf(OfferPage.class)).join();
+        return new ListPage<>(found.offers(), found.total(), paging.number(), paging.size());
     }
 
     @GetMapping("/api/offers/{id}")
@@ -140,11 +158,16 @@ public class PartnerController implements PartnerApi {
 
     @Audited(perItem = true)
     @GetMapping("/api/partners/{id}/referrals")
-    public List<InboxReferral> inbox(@PathVariable String id, @RequestParam(required = false) String status) {
+    public ListPage<InboxReferral> inbox(@PathVariable String id, @RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String size,
+                                         @RequestParam(required = false) String sort) {
         requireOwnPartner(id);
         partner(id);
-        return queries.query(new FindInboxQuery(tenant(), id, status),
-                ResponseTypes.multipleInstancesOf(InboxReferral.class)).join();
+        PageRequest paging = ListPaging.of(page, size, sort, INBOX_SORTABLE, true);
+        InboxPage found = queries.query(new FindInboxQuery(tenant(), id, status, paging),
+                ResponseTypes.instanceOf(InboxPage.class)).join();
+        return new ListPage<>(found.referrals(), found.total(), paging.number(), paging.size());
     }
 
     @Audited
@@ -203,6 +226,10 @@ public class PartnerController implements PartnerApi {
             throw new NotFoundException("partner.not-found");
         }
         return new PartnerId(id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static String field(String field) {

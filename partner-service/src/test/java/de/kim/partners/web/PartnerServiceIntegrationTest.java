@@ -104,7 +104,7 @@ class PartnerServiceIntegrationTest {
         }
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
-                http.getForObject("/api/partners/" + partner + "/referrals", String.class))).hasSize(3));
+                http.getForObject("/api/partners/" + partner + "/referrals", String.class)).path("items")).hasSize(3));
 
         assertThat(post("/api/referrals/" + referrals.get(0) + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/referrals/" + referrals.get(1) + "/accept", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -131,7 +131,8 @@ class PartnerServiceIntegrationTest {
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode inbox = json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class));
+            JsonNode inbox = json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+                    .path("items");
             assertThat(inbox).hasSize(1);
             assertThat(inbox.get(0).at("/client/givenName").asText()).isEqualTo("Amina");
         });
@@ -398,7 +399,7 @@ class PartnerServiceIntegrationTest {
         }
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
-                http.getForObject("/api/partners/" + partner + "/referrals", String.class))).hasSize(3));
+                http.getForObject("/api/partners/" + partner + "/referrals", String.class)).path("items")).hasSize(3));
 
         assertThat(post("/api/referrals/" + declined + "/decline",
                 "{\"reason\":\"CLIENT_NOT_REACHED\",\"comment\":\"" + declineMarker + "\"}").getStatusCode())
@@ -447,7 +448,7 @@ class PartnerServiceIntegrationTest {
     private void assertInboxForgot(String partner, Map<String, String> comments, String... markers) throws Exception {
         ResponseEntity<String> inbox = http.getForEntity("/api/partners/" + partner + "/referrals", String.class);
         assertThat(inbox.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(json.readTree(inbox.getBody())).hasSize(3);
+        assertThat(json.readTree(inbox.getBody()).path("items")).hasSize(3);
         assertThat(inbox.getBody()).doesNotContain(markers);
         for (String referralId : comments.keySet()) {
             JsonNode referral = referral(referralId);
@@ -526,7 +527,7 @@ class PartnerServiceIntegrationTest {
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> inbox = new java.util.ArrayList<>();
-            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class)).path("items")
                     .forEach(referral -> inbox.add(referral.path("id").asText()));
             assertThat(inbox).containsExactly(goodReferral);
         });
@@ -566,7 +567,7 @@ class PartnerServiceIntegrationTest {
         TestTokens.signIn(http, TestTokens.partnerStaff(TestTokens.TENANT, "partner-test", partner));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> inbox = new java.util.ArrayList<>();
-            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+            json.readTree(http.getForObject("/api/partners/" + partner + "/referrals", String.class)).path("items")
                     .forEach(referral -> inbox.add(referral.path("id").asText()));
             assertThat(inbox).containsExactlyInAnyOrder(firstReferral, goodReferral);
         });
@@ -669,8 +670,8 @@ class PartnerServiceIntegrationTest {
         String full = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(0)));
         String open = created(post("/api/partners/" + partner + "/offers", OFFER.formatted(4)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String found = http.getForObject("/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true",
-                    String.class);
+            String found = http.getForObject("/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true"
+                    + "&partner=" + partner, String.class);
             assertThat(found).contains(open).doesNotContain(full);
         });
     }

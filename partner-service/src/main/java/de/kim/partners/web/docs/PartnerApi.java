@@ -3,6 +3,7 @@ package de.kim.partners.web.docs;
 import de.kim.partners.query.InboxReferral;
 import de.kim.partners.query.OfferView;
 import de.kim.partners.query.PartnerView;
+import de.kim.partners.web.ListPage;
 import de.kim.partners.web.PartnerRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,9 +58,14 @@ public interface PartnerApi {
     ResponseEntity<Void> deactivate(String id, PartnerRequests.Deactivate body);
 
     @Operation(summary = "Find Netzwerkpartner",
-            description = "The Kommune's partners, optionally those working in a Handlungsfeld (`field`, e.g. "
-                    + "`LANGUAGE`) or serving a town.")
-    List<PartnerView> partners(String field, String town);
+            description = "The Kommune's partners, a page at a time, optionally those working in a Handlungsfeld "
+                    + "(`field`, e.g. `LANGUAGE`) or serving a town. Paging: `page` (from 0), `size` (1 to 200, "
+                    + "default 50), `sort` one of `name` (default, A to Z) or `kind`, each with `,asc` or `,desc`. "
+                    + "Answers `{items, total, page, size}`.")
+    @ApiResponse(responseCode = "200", description = "One page of the partners, and how many match in all.")
+    @ApiResponse(responseCode = "400", description = "The Handlungsfeld is unknown, or a paging parameter is not valid; "
+            + "the problem names it, in German.")
+    ListPage<PartnerView> partners(String field, String town, String page, String size, String sort);
 
     @Operation(summary = "Read a Netzwerkpartner", description = "One partner with its Rechtskreise, Handlungsfelder, "
             + "towns, contact and cooperation agreement.")
@@ -100,9 +105,16 @@ public interface PartnerApi {
 
     @Operation(summary = "Find offers",
             description = "The case manager's search \"where can I send this client?\": offers of active partners, "
-                    + "optionally in a Handlungsfeld (`field`), in a town, in a language (ISO code, e.g. `ar`), and "
-                    + "only those with free places (`available=true`).")
-    List<OfferView> offers(String field, String town, String language, boolean available);
+                    + "a page at a time, optionally in a Handlungsfeld (`field`), in a town (or online), in a language "
+                    + "(ISO code, e.g. `ar`), only those with free places (`available=true`), and of one partner "
+                    + "(`partner`, its id). Paging: `page` (from 0), `size` (1 to 200, default 50), `sort` one of "
+                    + "`title` (default, A to Z), `freePlaces`, `partnerName`, `town`, each with `,asc` or `,desc`. "
+                    + "Answers `{items, total, page, size}`.")
+    @ApiResponse(responseCode = "200", description = "One page of the offers, and how many match in all.")
+    @ApiResponse(responseCode = "400", description = "The Handlungsfeld is unknown, or a paging parameter is not valid; "
+            + "the problem names it, in German.")
+    ListPage<OfferView> offers(String field, String town, String language, boolean available, String partner,
+                               String page, String size, String sort);
 
     @Operation(summary = "Read an offer", description = "One offer with its partner, languages, place and capacity.")
     @ApiResponse(responseCode = "200", description = "The offer.")
@@ -113,10 +125,13 @@ public interface PartnerApi {
             description = "The referrals (Verweisungen) case management sent to this partner, optionally by `status` "
                     + "(e.g. `RECEIVED`, `ACCEPTED`). Of the client, each shows only what the client's consent "
                     + "(Schweigepflichtentbindung) for this partner covers. Partner staff see their own partner's "
-                    + "inbox only; each read is logged.")
-    @ApiResponse(responseCode = "200", description = "The referrals, newest first.")
+                    + "inbox only; each referral shown is logged. Paging: `page` (from 0), `size` (1 to 200, default "
+                    + "50), `sort` one of `madeOn` (default, newest first) or `status`, each with `,asc` or `,desc`. "
+                    + "Answers `{items, total, page, size}`.")
+    @ApiResponse(responseCode = "200", description = "One page of the referrals, and how many match in all.")
+    @ApiResponse(responseCode = "400", description = "A paging parameter is not valid; the problem names it, in German.")
     @ApiResponse(responseCode = "404", description = "No such partner, or not the user's own partner.")
-    List<InboxReferral> inbox(String id, String status);
+    ListPage<InboxReferral> inbox(String id, String status, String page, String size, String sort);
 
     @Operation(summary = "Read a referral",
             description = "One referral in the partner's inbox, with what the consent lets the partner see of the "
