@@ -103,6 +103,32 @@ public class Api {
         return list(get(path));
     }
 
+    /** The most pages {@link #all} reads of one list: 2,000 entries, far beyond a Kommune's partners or offers. */
+    static final int MAX_PAGES_READ_WHOLE = 10;
+    /** The largest page the services give ({@code size}). */
+    static final int LARGEST_PAGE = 200;
+
+    /**
+     * Every item of a paged list ({@code {items, total, page, size}}), page after page of
+     * {@value #LARGEST_PAGE}, for a choice or a lookup that needs them all (the partners to choose
+     * from, a partner's names by id); at most {@value #MAX_PAGES_READ_WHOLE} pages. What a user
+     * reads as a list is shown a page at a time instead. Empty when the first call failed.
+     */
+    public List<?> all(String path) {
+        List<Object> items = new java.util.ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; page < MAX_PAGES_READ_WHOLE; page++) {
+            Map<?, ?> answer = map(get(path + separator + "page=" + page + "&size=" + LARGEST_PAGE));
+            List<?> found = answer.get("items") instanceof List<?> list ? list : List.of();
+            items.addAll(found);
+            long total = answer.get("total") instanceof Number number ? number.longValue() : 0;
+            if (found.isEmpty() || items.size() >= total) {
+                break;
+            }
+        }
+        return items;
+    }
+
     /** The answer's object as maps and lists, empty when the call failed. */
     public Map<?, ?> map(Answer answer) {
         return answer.ok() && answer.body().isObject() ? json.convertValue(answer.body(), Map.class) : Map.of();

@@ -30,6 +30,8 @@ public class CasesController {
 
     /** Entries of the case history on one page. */
     static final int HISTORY_PAGE_SIZE = 50;
+    /** Offers found for a need, a page at a time ({@code angebotsseite}). */
+    static final int OFFERS_PAGE_SIZE = 20;
 
     /** The fields of the opening form the service may refuse, as the API names them. */
     static final List<String> OPENING_FIELDS = List.of("givenName", "familyName", "dateOfBirth", "nationality",
@@ -95,14 +97,14 @@ public class CasesController {
 
     @GetMapping("/faelle/{id}")
     public String file(@PathVariable String id, @RequestParam(required = false) String bedarf, Model model) {
-        return part(id, CaseFileSections.OVERVIEW, bedarf, null, model);
+        return part(id, CaseFileSections.OVERVIEW, bedarf, null, null, model);
     }
 
     /** One part of the case file; each reads only what it shows (the history a page at a time, {@code seite}). */
     @GetMapping("/faelle/{id}/{part:" + CaseFileSections.PATTERN + "}")
     public String part(@PathVariable String id, @PathVariable String part,
                        @RequestParam(required = false) String bedarf, @RequestParam(required = false) String seite,
-                       Model model) {
+                       @RequestParam(required = false) String angebotsseite, Model model) {
         Api.Answer file = api.get("/api/cases/" + id);
         if (!file.ok()) {
             model.addAttribute("error", file.problem());
@@ -118,7 +120,7 @@ public class CasesController {
                     + (page - 1) + "&size=" + HISTORY_PAGE_SIZE), page));
         }
         if (List.of("bedarfe", "verweisungen", "einwilligungen").contains(part)) {
-            List<?> partners = api.list("/api/partners");
+            List<?> partners = api.all("/api/partners");
             model.addAttribute("partners", partners);
             model.addAttribute("partnerNames", Api.fieldById(partners, "name"));
         }
@@ -127,8 +129,11 @@ public class CasesController {
                 if (need instanceof Map<?, ?> n && bedarf.equals(n.get("id"))) {
                     Object town = caseFile.get("client") instanceof Map<?, ?> client ? client.get("town") : "";
                     model.addAttribute("searchedNeed", n);
-                    model.addAttribute("offers", api.list("/api/offers?available=true&field=" + n.get("fieldOfAction")
-                            + "&town=" + town));
+                    int offersPage = RecordList.page(angebotsseite);
+                    model.addAttribute("offers", CaseListController.Paged.of(api.map(api.get(
+                            "/api/offers?available=true&field={field}&town={town}&page={page}&size={size}",
+                            Map.of("field", n.get("fieldOfAction"), "town", town == null ? "" : town,
+                                    "page", offersPage - 1, "size", OFFERS_PAGE_SIZE))), offersPage));
                 }
             }
         }
@@ -185,7 +190,7 @@ public class CasesController {
             model.addAttribute("error", answer.problem());
             return "self-disclosure";
         }
-        Map<Object, Object> partnerNames = Api.fieldById(api.list("/api/partners"), "name");
+        Map<Object, Object> partnerNames = Api.fieldById(api.all("/api/partners"), "name");
         model.addAttribute("caseId", id);
         model.addAttribute("page", new SelfDisclosurePage(labels, key -> messages.getMessage(key, null, key, locale),
                 partnerNames, locale).of(answer.body()));

@@ -15,9 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Partner staff: the referral inbox of their partner, the answers, their offers, capacity and withdrawal. */
+/**
+ * Partner staff: the referral inbox of their partner (newest first, a page at a time, {@code seite}
+ * from 1), the answers, their offers, capacity and withdrawal.
+ */
 @Controller
 public class InboxController {
+
+    static final int PAGE_SIZE = 50;
 
     private final Api api;
 
@@ -26,10 +31,18 @@ public class InboxController {
     }
 
     @GetMapping("/eingang")
-    public String inbox(@AuthenticationPrincipal OidcUser user, Model model) {
+    public String inbox(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String seite,
+                        Model model) {
         String partner = SignedIn.of(user).partnerId();
-        List<?> offers = api.list("/api/offers");
-        model.addAttribute("referrals", api.list("/api/partners/" + partner + "/referrals"));
+        int page = RecordList.page(seite);
+        // The partner's own offers, every one: their titles name the referrals, and each can be changed here.
+        List<?> offers = api.all("/api/offers?partner=" + partner);
+        Api.Answer referrals = api.get("/api/partners/{partner}/referrals?page={page}&size={size}",
+                Map.of("partner", partner, "page", page - 1, "size", PAGE_SIZE));
+        if (!referrals.ok()) {
+            model.addAttribute("error", referrals.problem());
+        }
+        model.addAttribute("referrals", CaseListController.Paged.of(api.map(referrals), page));
         model.addAttribute("offers", offers);
         model.addAttribute("offerTitles", Api.fieldById(offers, "title"));
         model.addAttribute("partnerId", partner);

@@ -16,11 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Administration and the lead: the partner network (a reference list), registering and
- * deactivating partners; the administration also withdraws offers.
+ * Administration and the lead: the partner network (a reference list, by name, a page at a time,
+ * optionally of one field of action ({@code feld}) or town ({@code ort})),
+ * registering and deactivating partners; the administration also withdraws offers (listed a page at
+ * a time below the partners).
  */
 @Controller
 public class PartnersController {
+
+    /** Partners and offers shown a page at a time ({@code seite}, {@code angebotsseite}, from 1). */
+    static final int PAGE_SIZE = 50;
 
     private final Api api;
 
@@ -29,10 +34,33 @@ public class PartnersController {
     }
 
     @GetMapping("/partner")
-    public String partners(@AuthenticationPrincipal OidcUser user, Model model) {
-        model.addAttribute("partners", api.list("/api/partners"));
+    public String partners(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String feld,
+                           @RequestParam(required = false) String ort, @RequestParam(required = false) String seite,
+                           @RequestParam(required = false) String angebotsseite, Model model) {
+        int page = RecordList.page(seite);
+        String field = feld != null && Vocabulary.CODES.get("field").contains(feld) ? feld : "";
+        String town = ort == null ? "" : ort.trim();
+        StringBuilder template = new StringBuilder("/api/partners?page={page}&size={size}");
+        if (!field.isEmpty()) {
+            template.append("&field={field}");
+        }
+        if (!town.isEmpty()) {
+            template.append("&town={town}");
+        }
+        Api.Answer partners = api.get(template.toString(), Map.of("page", page - 1, "size", PAGE_SIZE,
+                "field", field, "town", town));
+        if (!partners.ok()) {
+            model.addAttribute("error", partners.problem());
+        }
+        model.addAttribute("partners", CaseListController.Paged.of(api.map(partners), page));
         // Only the administration may withdraw a partner's offer: only it is shown the offers here.
-        model.addAttribute("offers", SignedIn.of(user).has("ADMINISTRATOR") ? api.list("/api/offers") : List.of());
+        int offersPage = RecordList.page(angebotsseite);
+        Map<?, ?> offers = SignedIn.of(user).has("ADMINISTRATOR")
+                ? api.map(api.get("/api/offers?page={page}&size={size}", Map.of("page", offersPage - 1, "size", PAGE_SIZE)))
+                : Map.of();
+        model.addAttribute("offers", CaseListController.Paged.of(offers, offersPage));
+        model.addAttribute("pages", Map.of("seite", page, "angebotsseite", offersPage));
+        model.addAttribute("filter", Map.of("feld", field, "ort", town));
         return "partners";
     }
 

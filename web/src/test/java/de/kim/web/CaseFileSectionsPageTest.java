@@ -89,7 +89,7 @@ class CaseFileSectionsPageTest {
         when(api.get(anyString())).thenReturn(new Api.Answer(200, file));
         when(api.read("/api/cases/" + CASE)).thenReturn(json.convertValue(file, Map.class));
         when(api.list(anyString())).thenReturn(List.of());
-        when(api.list("/api/partners")).thenAnswer(call -> List.of(Map.of("id", PARTNER, "name", "VHS Velbert")));
+        when(api.all("/api/partners")).thenAnswer(call -> List.of(Map.of("id", PARTNER, "name", "VHS Velbert")));
         Map<?, ?> history = json.readValue(HISTORY, Map.class);
         when(api.read("/api/cases/" + CASE + "/history?page=0&size=50")).thenAnswer(call -> history);
         when(api.send(any(), anyString(), any())).thenReturn(new Api.Answer(204, json.createObjectNode()));

@@ -35,7 +35,7 @@ class SelfDisclosurePageRenderingTest {
     void the_page_renders_every_section_in_words() throws Exception {
         when(api.get("/api/cases/case-1/self-disclosure"))
                 .thenReturn(new Api.Answer(200, new ObjectMapper().readTree(SelfDisclosurePageTest.DISCLOSURE)));
-        when(api.list("/api/partners")).thenReturn((List) List.of(Map.of("id", "p-vhs", "name", "VHS Velbert")));
+        when(api.all("/api/partners")).thenReturn((List) List.of(Map.of("id", "p-vhs", "name", "VHS Velbert")));
 
         String page = mvc.perform(get("/faelle/case-1/selbstauskunft").locale(Locale.GERMAN).with(signedIn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
