@@ -50,7 +50,8 @@ class CaseWorkflowEndToEndTest {
                 {"title":"Deutsch B1 mit Kinderbetreuung","fieldOfAction":"LANGUAGE","languages":["de","ar"],
                  "town":"Velbert","capacity":1}"""));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(PLATFORM.as(LEAD).get(
-                "/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true")).findValuesAsText("id")).contains(offer));
+                "/api/offers?field=LANGUAGE&town=Velbert&language=ar&available=true&partner=" + partner)).path("items")
+                .findValuesAsText("id")).contains(offer));
 
         // The case manager opens the case and records consent, needs and plan.
         String caseId = id(PLATFORM.as(LEAD).post("/api/cases", """
@@ -85,7 +86,8 @@ class CaseWorkflowEndToEndTest {
 
         // The partner sees the referral with only what the consent releases, and accepts it.
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                PLATFORM.as(PARTNER_STAFF).get("/api/partners/" + partner + "/referrals").body().contains(accepted));
+                json(PLATFORM.as(PARTNER_STAFF).get("/api/partners/" + partner + "/referrals?status=RECEIVED&size=200"))
+                        .path("items").findValuesAsText("id").contains(accepted));
         JsonNode inboxEntry = json(PLATFORM.as(PARTNER_STAFF).get("/api/referrals/" + accepted));
         assertThat(inboxEntry.at("/client/givenName").asText()).isEqualTo("Layla");
         assertThat(inboxEntry.at("/client/email").isNull()).isTrue();

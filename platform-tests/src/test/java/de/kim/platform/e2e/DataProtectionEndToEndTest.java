@@ -146,7 +146,7 @@ class DataProtectionEndToEndTest {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).doesNotContain(marker);
         }
-        assertThat(partnerStaff.get("/api/partners/" + PARTNER + "/referrals").body()).doesNotContain(marker);
+        assertThat(partnerStaff.get("/api/partners/" + PARTNER + "/referrals?size=200").body()).doesNotContain(marker);
         assertThat(Gateway.json(partnerStaff.get("/api/referrals/" + completed)).path("client").isNull())
                 .as("the partner's copy of the client").isTrue();
         assertThat(lead.post(cases + "/reopening", "{\"reason\":\"neu\"}").statusCode()).as("an erased case reopened")

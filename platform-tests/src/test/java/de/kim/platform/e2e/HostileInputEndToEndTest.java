@@ -57,8 +57,9 @@ class HostileInputEndToEndTest {
     static final List<String> READS = List.of(
             "GET /api/cases?status={s}&town={s}&assignee={s}", "GET /api/cases/{id}", "GET /api/cases/{id}/history",
             "GET /api/follow-ups?dueBy={s}", "GET /api/handovers?status={s}", "GET /api/partners?field={s}&town={s}",
-            "GET /api/partners/{id}", "GET /api/offers?field={s}&language={s}&available={s}", "GET /api/referrals/{id}",
-            "GET /api/partners/{id}/referrals?status={s}", "GET /api/residence-records/{id}",
+            "GET /api/partners?page={s}&size={s}&sort={s}", "GET /api/partners/{id}",
+            "GET /api/offers?field={s}&language={s}&available={s}", "GET /api/offers?partner={s}&page={s}&sort={s}",
+            "GET /api/referrals/{id}", "GET /api/partners/{id}/referrals?status={s}&page={s}&size={s}&sort={s}", "GET /api/residence-records/{id}",
             "GET /api/residence-records/{id}/pathways?on={s}", "GET /api/residence-records?expiringWithinDays={s}",
             "GET /api/rule-sets?on={s}", "GET /api/steering/figures?from={s}&to={s}&groupBy={s}",
             "GET /api/steering/exports/{s}.csv?year={s}", "GET /api/steering/reports/yearly/{s}",
