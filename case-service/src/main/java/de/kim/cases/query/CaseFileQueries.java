@@ -8,7 +8,7 @@ import de.kim.cases.query.CaseQueries.FindCasesQuery;
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.CaseQueries.FindOpenCasesOfPersonQuery;
 import de.kim.cases.query.CaseQueries.FollowUpPage;
-import de.kim.cases.query.CaseQueries.PageRequest;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.readmodel.BoundedResults;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;

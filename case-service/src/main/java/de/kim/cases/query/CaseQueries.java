@@ -1,5 +1,6 @@
 package de.kim.cases.query;
 
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.contracts.vocabulary.TargetGroup;
 
 import java.time.LocalDate;
@@ -41,16 +42,6 @@ public final class CaseQueries {
         }
     }
 
-    /**
-     * A page of a list: {@code number} counts from 0; {@code sort} names a field the list may be
-     * sorted by (each list says which).
-     */
-    public record PageRequest(int number, int size, String sort, boolean descending) {
-
-        public long offset() {
-            return (long) number * size;
-        }
-    }
 
     /** A page of case files and how many match in all; each file holds only what a row of the list shows. */
     public record CaseFilePage(List<CaseFile> files, long total) {

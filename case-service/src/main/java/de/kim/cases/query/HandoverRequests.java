@@ -1,6 +1,6 @@
 package de.kim.cases.query;
 
-import de.kim.cases.query.CaseQueries.PageRequest;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.readmodel.ReadModelDatabase;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.cases.command.LinkedCases;

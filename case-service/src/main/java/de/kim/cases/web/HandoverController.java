@@ -1,9 +1,11 @@
 package de.kim.cases.web;
 
+import de.kim.platform.readmodel.ListPaging;
+import de.kim.platform.readmodel.ListPage;
 import de.kim.cases.web.docs.HandoverApiDocs;
 import de.kim.platform.audit.Audited;
 import de.kim.cases.query.HandoverRequests;
-import de.kim.cases.query.CaseQueries.PageRequest;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.cases.query.HandoverRequests.FindHandoverRequestsQuery;
 import de.kim.cases.query.HandoverRequests.HandoverRequestsPage;
 import de.kim.contracts.vocabulary.FieldOfAction;

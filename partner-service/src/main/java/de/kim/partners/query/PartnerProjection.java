@@ -1,5 +1,6 @@
 package de.kim.partners.query;
 
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.partners.api.SharedClient;

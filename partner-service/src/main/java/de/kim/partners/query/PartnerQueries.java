@@ -1,5 +1,6 @@
 package de.kim.partners.query;
 
+import de.kim.platform.readmodel.PageRequest;
 import java.util.List;
 
 /** The queries partner-service answers from its read models; every one is bound to a tenant. */
@@ -36,16 +37,6 @@ public final class PartnerQueries {
     public record FindReferralQuery(String tenant, String referralId) {
     }
 
-    /**
-     * A page of a list: {@code number} counts from 0; {@code sort} names a field the list may be
-     * sorted by (each list says which).
-     */
-    public record PageRequest(int number, int size, String sort, boolean descending) {
-
-        public long offset() {
-            return (long) number * size;
-        }
-    }
 
     /** A page of partners and how many match in all. */
     public record PartnerPage(List<PartnerView> partners, long total) {

@@ -1,5 +1,8 @@
 package de.kim.partners.web;
 
+import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.readmodel.ListPaging;
+import de.kim.platform.readmodel.ListPage;
 import de.kim.partners.web.docs.PartnerApi;
 import de.kim.platform.audit.Audited;
 import de.kim.partners.api.*;

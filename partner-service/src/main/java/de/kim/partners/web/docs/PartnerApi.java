@@ -1,9 +1,9 @@
 package de.kim.partners.web.docs;
 
+import de.kim.platform.readmodel.ListPage;
 import de.kim.partners.query.InboxReferral;
 import de.kim.partners.query.OfferView;
 import de.kim.partners.query.PartnerView;
-import de.kim.partners.web.ListPage;
 import de.kim.partners.web.PartnerRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

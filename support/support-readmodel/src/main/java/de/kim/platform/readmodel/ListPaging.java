@@ -1,6 +1,5 @@
-package de.kim.cases.web;
+package de.kim.platform.readmodel;
 
-import de.kim.cases.query.CaseQueries.PageRequest;
 import de.kim.platform.domain.InvalidInputException;
 
 import java.util.List;
@@ -8,20 +7,21 @@ import java.util.List;
 /**
  * Reads the paging parameters of a list: {@code page} (from 0), {@code size} (1 to {@value #MAX_SIZE},
  * {@value #DEFAULT_SIZE} if not given) and {@code sort} ({@code field} or {@code field,asc|desc}, from
- * the fields the list names). A bad one is a 400 problem naming it, in German.
+ * the fields the list names). A bad one is a 400 problem naming it, in German (or English): every
+ * paged list of the platform reads its parameters alike.
  */
-final class ListPaging {
+public final class ListPaging {
 
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 200;
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
     /** Far beyond any real list; it keeps the offset a database skips within reason. */
-    static final int MAX_PAGE = 100_000;
+    public static final int MAX_PAGE = 100_000;
 
     private ListPaging() {
     }
 
     /** @param sortable the fields the list sorts by, the default first (with its default direction) */
-    static PageRequest of(String page, String size, String sort, List<String> sortable, boolean descendingByDefault) {
+    public static PageRequest of(String page, String size, String sort, List<String> sortable, boolean descendingByDefault) {
         int number = number(page, 0, 0, MAX_PAGE, "page", "list.page.invalid", MAX_PAGE);
         int pageSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", "list.size.invalid", MAX_SIZE);
         if (sort == null || sort.isBlank()) {
