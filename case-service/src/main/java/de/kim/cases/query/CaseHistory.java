@@ -6,6 +6,7 @@ import de.kim.cases.privacy.CaseTexts;
 import de.kim.contracts.cases.ConsentRevoked;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.EventSwitch;
+import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -38,10 +39,12 @@ public class CaseHistory {
     private final CaseTexts texts;
     private final PartnerDirectoryProjection directory;
     private final ThemeCatalogue themes;
+    private final PersonalDataVault vault;
 
     public CaseHistory(EventStore events, MessageSource messages, CaseTexts texts,
-                       PartnerDirectoryProjection directory, ThemeCatalogue themes) {
+                       PartnerDirectoryProjection directory, ThemeCatalogue themes, PersonalDataVault vault) {
         this.events = events;
+        this.vault = vault;
         this.messages = messages;
         this.texts = texts;
         this.directory = directory;
@@ -60,7 +63,9 @@ public class CaseHistory {
     public Optional<List<Entry>> of(String tenant, String caseId) {
         return stream(tenant, caseId).map(stream -> {
             boolean erased = erased(stream);
-            return stream.stream().map(m -> entry(m, tenant, erased)).toList();
+            try (PersonalDataVault.KeysCached client = vault.cachingKeys()) {
+                return stream.stream().map(m -> entry(m, tenant, erased)).toList();
+            }
         });
     }
 
@@ -84,8 +89,11 @@ public class CaseHistory {
         boolean erased = head.erasedOn != null || erased(found)
                 || (head.version < last.get() && erased(read(caseId, head.version + 1, last.get())));
         List<Entry> items = new ArrayList<>(found.size());
-        for (int i = found.size() - 1; i >= 0; i--) {
-            items.add(entry(found.get(i), tenant, erased));
+        // The client's key is read from the key store once for the page, not once per sealed text.
+        try (PersonalDataVault.KeysCached client = vault.cachingKeys()) {
+            for (int i = found.size() - 1; i >= 0; i--) {
+                items.add(entry(found.get(i), tenant, erased));
+            }
         }
         return Optional.of(new Page(items, total));
     }
