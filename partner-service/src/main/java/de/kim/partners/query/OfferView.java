@@ -9,13 +9,13 @@ import java.util.Set;
 
 /**
  * An offer as the search "where can I send this client?" finds it, with its free places. The search
- * reads a page at a time, by title: indexes serve it with and without a field of action, and a
- * partner's own offers.
+ * reads a page at a time, the most free places first, ties by title: indexes serve that order with
+ * and without a field of action, and for a partner's own offers.
  */
-@CompoundIndex(name = "tenant_active_title", def = "{'tenant': 1, 'active': 1, 'title': 1, '_id': 1}")
-@CompoundIndex(name = "tenant_active_field_title",
-        def = "{'tenant': 1, 'active': 1, 'fieldOfAction': 1, 'title': 1, '_id': 1}")
-@CompoundIndex(name = "tenant_partner_title", def = "{'tenant': 1, 'partnerId': 1, 'title': 1, '_id': 1}")
+@CompoundIndex(name = "tenant_active_places", def = "{'tenant': 1, 'active': 1, 'freePlaces': -1, 'title': 1, '_id': -1}")
+@CompoundIndex(name = "tenant_active_field_places",
+        def = "{'tenant': 1, 'active': 1, 'fieldOfAction': 1, 'freePlaces': -1, 'title': 1, '_id': -1}")
+@CompoundIndex(name = "tenant_partner_places", def = "{'tenant': 1, 'partnerId': 1, 'freePlaces': -1, 'title': 1, '_id': -1}")
 @CompoundIndex(name = "partner", def = "{'partnerId': 1}")
 @Document("offers")
 public record OfferView(@Id String id, String tenant, String partnerId, String partnerName, String title,

@@ -187,7 +187,7 @@ public class PartnerProjection {
         if (q.town() != null) {
             c = c.and("towns").is(q.town());
         }
-        return new PartnerPage(page(c, q.page(), PartnerView.class), mongo().count(Query.query(c), PartnerView.class));
+        return new PartnerPage(page(c, q.page(), Sort.unsorted(), PartnerView.class), mongo().count(Query.query(c), PartnerView.class));
     }
 
     @QueryHandler
@@ -214,7 +214,9 @@ public class PartnerProjection {
         if (q.partnerId() != null) {
             c = c.and("partnerId").is(q.partnerId());
         }
-        return new OfferPage(page(c, q.page(), OfferView.class), mongo().count(Query.query(c), OfferView.class));
+        // Offers with as many free places, or of one partner or town, come by title.
+        Sort ties = q.page().sort().equals("title") ? Sort.unsorted() : Sort.by("title");
+        return new OfferPage(page(c, q.page(), ties, OfferView.class), mongo().count(Query.query(c), OfferView.class));
     }
 
     @QueryHandler
@@ -229,7 +231,7 @@ public class PartnerProjection {
         if (q.status() != null) {
             c = c.and("status").is(q.status());
         }
-        return new InboxPage(page(c, q.page(), InboxReferral.class),
+        return new InboxPage(page(c, q.page(), Sort.unsorted(), InboxReferral.class),
                 mongo().count(Query.query(c), InboxReferral.class));
     }
 
@@ -243,9 +245,9 @@ public class PartnerProjection {
      * One page of what matches, read and counted in the database: sorted as asked, ties broken by
      * {@code _id} in the same direction, so that pages neither repeat nor skip an item.
      */
-    private <T> List<T> page(Criteria criteria, PageRequest page, Class<T> type) {
+    private <T> List<T> page(Criteria criteria, PageRequest page, Sort ties, Class<T> type) {
         Sort.Direction direction = page.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        Query query = Query.query(criteria).with(Sort.by(direction, page.sort(), "_id"))
+        Query query = Query.query(criteria).with(Sort.by(direction, page.sort()).and(ties).and(Sort.by(direction, "_id")))
                 .skip(page.offset()).limit(page.size());
         return mongo().find(query, type);
     }

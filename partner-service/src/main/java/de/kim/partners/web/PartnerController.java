@@ -45,8 +45,11 @@ public class PartnerController implements PartnerApi {
     private static final String ID = "[A-Za-z0-9._@-]{1,64}";
     /** What the partner list sorts by, the default first: by name, A to Z. */
     static final List<String> PARTNERS_SORTABLE = List.of("name", "kind");
-    /** What the offer search sorts by, the default first: by title, A to Z. */
-    static final List<String> OFFERS_SORTABLE = List.of("title", "freePlaces", "partnerName", "town");
+    /**
+     * What the offer search sorts by, the default first: the most free places first (where a client can
+     * go now), ties by title.
+     */
+    static final List<String> OFFERS_SORTABLE = List.of("freePlaces", "title", "partnerName", "town");
     /** What an inbox sorts by, the default first: the newest referral leads. */
     static final List<String> INBOX_SORTABLE = List.of("madeOn", "status");
 
@@ -146,7 +149,7 @@ public class PartnerController implements PartnerApi {
                                       @RequestParam(required = false) String page,
                                       @RequestParam(required = false) String size,
                                       @RequestParam(required = false) String sort) {
-        PageRequest paging = ListPaging.of(page, size, sort, OFFERS_SORTABLE, false);
+        PageRequest paging = ListPaging.of(page, size, sort, OFFERS_SORTABLE, true);
         OfferPage found = queries.query(new FindOffersQuery(tenant(), field(field), town, language,
                         available, blankToNull(partner), paging),
                 ResponseTypes.instanceOf(OfferPage.class)).join();

@@ -120,7 +120,7 @@ class PartnerListPagingIntegrationTest {
     }
 
     @Test
-    void the_offer_search_pages_by_title_counting_only_active_offers_that_match_field_town_language_and_free_places()
+    void the_offer_search_pages_most_free_places_first_counting_only_active_offers_that_match_field_town_language_and_free_places()
             throws Exception {
         List<OfferView> offers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -140,7 +140,14 @@ class PartnerListPagingIntegrationTest {
         assertThat(first.path("items").findValuesAsText("title"))
                 .containsExactly("Deutschkurs 00", "Deutschkurs 01", "Deutschkurs 02", "Deutschkurs 03");
         assertThat(get(search + "&size=4&page=1").path("items").findValuesAsText("title"))
-                .containsExactly("Deutschkurs 04", "Deutschkurs 05", "Deutschkurs 07 (online)");
+                .as("three places each, then the online one with two").containsExactly("Deutschkurs 04", "Deutschkurs 05",
+                        "Deutschkurs 07 (online)");
+        assertThat(get("/api/offers?partner=" + partnerId + "&field=LANGUAGE").path("items").findValuesAsText("title"))
+                .as("three places, then two (by title), then the full one; not the withdrawn one").containsExactly(
+                        "Deutschkurs 00", "Deutschkurs 01", "Deutschkurs 02", "Deutschkurs 03", "Deutschkurs 04",
+                        "Deutschkurs 05", "Deutschkurs 07 (online)", "Deutschkurs 08 (in Hilden)", "Deutschkurs 06 (voll)");
+        assertThat(get("/api/offers?partner=" + partnerId + "&sort=title,desc&size=2").path("items")
+                .findValuesAsText("title")).containsExactly("Wohnungssuche", "Deutschkurs 08 (in Hilden)");
 
         assertThat(get("/api/offers?partner=" + partnerId).path("total").asLong()).as("every active offer").isEqualTo(10);
         assertThat(get("/api/offers?partner=" + partnerId + "&field=HOUSING").path("items").findValuesAsText("title"))
@@ -200,7 +207,7 @@ class PartnerListPagingIntegrationTest {
         assertBadParameter("/api/partners?sort=towns", "sort",
                 "Sortiert werden kann nach: name, kind, jeweils mit \",asc\" oder \",desc\".");
         assertBadParameter("/api/offers?page=zwei", "page", "Die Seite muss eine ganze Zahl ab 0 sein (höchstens 100.000).");
-        assertBadParameter("/api/offers?sort=title,sideways", "sort", "Sortiert werden kann nach: title, freePlaces, "
+        assertBadParameter("/api/offers?sort=title,sideways", "sort", "Sortiert werden kann nach: freePlaces, title, "
                 + "partnerName, town, jeweils mit \",asc\" oder \",desc\".");
         assertBadParameter("/api/offers?size=500&field=LANGUAGE", "size", null);
 

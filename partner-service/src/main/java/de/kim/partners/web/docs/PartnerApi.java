@@ -108,7 +108,8 @@ public interface PartnerApi {
                     + "a page at a time, optionally in a Handlungsfeld (`field`), in a town (or online), in a language "
                     + "(ISO code, e.g. `ar`), only those with free places (`available=true`), and of one partner "
                     + "(`partner`, its id). Paging: `page` (from 0), `size` (1 to 200, default 50), `sort` one of "
-                    + "`title` (default, A to Z), `freePlaces`, `partnerName`, `town`, each with `,asc` or `,desc`. "
+                    + "`freePlaces` (default, most first, ties by title), `title`, `partnerName`, `town`, each with `,asc` or "
+                    + "`,desc`. "
                     + "Answers `{items, total, page, size}`.")
     @ApiResponse(responseCode = "200", description = "One page of the offers, and how many match in all.")
     @ApiResponse(responseCode = "400", description = "The Handlungsfeld is unknown, or a paging parameter is not valid; "
