@@ -86,8 +86,9 @@ public class CaseHistory {
         long newest = last.get() - (long) page * size;
         long oldest = Math.max(0, newest - size + 1);
         List<DomainEventMessage<?>> found = newest < 0 ? List.of() : read(caseId, oldest, newest);
-        boolean erased = head.erasedOn != null || erased(found)
-                || (head.version < last.get() && erased(read(caseId, head.version + 1, last.get())));
+        // Only a page with entries has anything to word as erased.
+        boolean erased = !found.isEmpty() && (head.erasedOn != null || erased(found)
+                || erasedUnseen(caseId, head.version, last.get(), oldest, newest));
         List<Entry> items = new ArrayList<>(found.size());
         // The client's key is read from the key store once for the page, not once per sealed text.
         try (PersonalDataVault.KeysCached client = vault.cachingKeys()) {
@@ -96,6 +97,16 @@ public class CaseHistory {
             }
         }
         return Optional.of(new Page(items, total));
+    }
+
+    /**
+     * Whether an event the read model has not applied yet (after its {@code version}, up to {@code last})
+     * erases the client, not counting the page's own events ({@code oldest} to {@code newest}), which were
+     * read and looked at already: usually nothing is left to read.
+     */
+    private boolean erasedUnseen(String caseId, long version, long last, long oldest, long newest) {
+        return (version + 1 < oldest && erased(read(caseId, version + 1, oldest - 1)))
+                || (Math.max(version, newest) < last && erased(read(caseId, Math.max(version, newest) + 1, last)));
     }
 
     /** The case's events from one sequence number to another, both included, not yet deserialised. */

@@ -1,7 +1,7 @@
 package de.kim.cases.query;
 
-import de.kim.platform.readmodel.PageRequest;
 import de.kim.contracts.vocabulary.TargetGroup;
+import de.kim.platform.readmodel.PageRequest;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -41,7 +41,6 @@ public final class CaseQueries {
             searchTokens = searchTokens == null ? List.of() : List.copyOf(searchTokens);
         }
     }
-
 
     /** A page of case files and how many match in all; each file holds only what a row of the list shows. */
     public record CaseFilePage(List<CaseFile> files, long total) {

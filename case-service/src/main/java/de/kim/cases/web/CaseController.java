@@ -1,7 +1,5 @@
 package de.kim.cases.web;
 
-import de.kim.platform.readmodel.ListPaging;
-import de.kim.platform.readmodel.ListPage;
 import de.kim.cases.command.CaseNumbers;
 import de.kim.cases.api.CaseId;
 import de.kim.cases.api.CloseCaseCommand;
@@ -19,12 +17,14 @@ import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.cases.query.CaseQueries.CaseFilePage;
 import de.kim.cases.query.CaseQueries.CaseFilter;
 import de.kim.cases.query.CaseQueries.FindCasesQuery;
-import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.audit.Audited;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.Role;
+import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.readmodel.ListPaging;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.web.RequestActorResolver;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,15 +1,15 @@
 package de.kim.cases.web;
 
-import de.kim.platform.readmodel.ListPaging;
-import de.kim.platform.readmodel.ListPage;
 import de.kim.cases.web.docs.WorkBasketApiDocs;
 import de.kim.platform.audit.Audited;
 import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.CaseQueries.FollowUpPage;
-import de.kim.platform.readmodel.PageRequest;
 import de.kim.cases.query.FollowUpEntry;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.Role;
+import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.readmodel.ListPaging;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.web.RequestActorResolver;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,17 +1,17 @@
 package de.kim.cases.web;
 
-import de.kim.platform.readmodel.ListPaging;
-import de.kim.platform.readmodel.ListPage;
 import de.kim.cases.web.docs.HandoverApiDocs;
 import de.kim.platform.audit.Audited;
 import de.kim.cases.query.HandoverRequests;
-import de.kim.platform.readmodel.PageRequest;
 import de.kim.cases.query.HandoverRequests.FindHandoverRequestsQuery;
 import de.kim.cases.query.HandoverRequests.HandoverRequestsPage;
 import de.kim.contracts.vocabulary.FieldOfAction;
 import de.kim.platform.messaging.Codes;
 import de.kim.cases.query.HandoverRequests.HandoverRequest;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.readmodel.ListPaging;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.web.RequestActorResolver;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,6 +1,5 @@
 package de.kim.partners.query;
 
-import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.contracts.cases.SharedClientData;
 import de.kim.partners.api.SharedClient;
@@ -9,6 +8,7 @@ import de.kim.platform.privacy.Sealed;
 import de.kim.platform.privacy.SealedTexts;
 import de.kim.partners.api.*;
 import de.kim.partners.query.PartnerQueries.*;
+import de.kim.platform.readmodel.PageRequest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.SourceId;

@@ -37,7 +37,6 @@ public final class PartnerQueries {
     public record FindReferralQuery(String tenant, String referralId) {
     }
 
-
     /** A page of partners and how many match in all. */
     public record PartnerPage(List<PartnerView> partners, long total) {
     }

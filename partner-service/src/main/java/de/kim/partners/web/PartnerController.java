@@ -1,8 +1,5 @@
 package de.kim.partners.web;
 
-import de.kim.platform.readmodel.PageRequest;
-import de.kim.platform.readmodel.ListPaging;
-import de.kim.platform.readmodel.ListPage;
 import de.kim.partners.web.docs.PartnerApi;
 import de.kim.platform.audit.Audited;
 import de.kim.partners.api.*;
@@ -14,6 +11,9 @@ import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.NotFoundException;
 import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.Role;
+import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.readmodel.ListPaging;
+import de.kim.platform.readmodel.PageRequest;
 import de.kim.platform.web.RequestActorResolver;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import jakarta.validation.Valid;

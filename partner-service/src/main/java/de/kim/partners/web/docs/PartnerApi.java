@@ -1,10 +1,10 @@
 package de.kim.partners.web.docs;
 
-import de.kim.platform.readmodel.ListPage;
 import de.kim.partners.query.InboxReferral;
 import de.kim.partners.query.OfferView;
 import de.kim.partners.query.PartnerView;
 import de.kim.partners.web.PartnerRequests;
+import de.kim.platform.readmodel.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
