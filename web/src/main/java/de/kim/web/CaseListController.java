@@ -23,9 +23,11 @@ public class CaseListController {
     static final int FOLLOW_UPS_ON_CASE_LIST = 10;
 
     private final Api api;
+    private final Colleagues colleagues;
 
-    public CaseListController(Api api) {
+    public CaseListController(Api api, Colleagues colleagues) {
         this.api = api;
+        this.colleagues = colleagues;
     }
 
     @GetMapping("/faelle")
@@ -53,6 +55,7 @@ public class CaseListController {
         model.addAttribute("followUps", Paged.of(api.map(followUps), 1));
         Api.Answer handovers = api.get("/api/handovers?size=" + FOLLOW_UPS_ON_CASE_LIST);
         model.addAttribute("handovers", Paged.of(api.map(handovers), 1));
+        model.addAttribute("staff", colleagues.known());
         return "cases";
     }
 
@@ -80,6 +83,7 @@ public class CaseListController {
             model.addAttribute("error", answer.problem());
         }
         model.addAttribute("followUps", Paged.of(api.map(answer), page));
+        model.addAttribute("staff", colleagues.known());
         return "follow-ups";
     }
 

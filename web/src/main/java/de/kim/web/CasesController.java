@@ -27,6 +27,7 @@ public class CasesController {
     private final Labels labels;
     private final org.springframework.context.MessageSource messages;
     private final FieldProblems problems;
+    private final Colleagues colleagues;
 
     /** Entries of the case history on one page. */
     static final int HISTORY_PAGE_SIZE = 50;
@@ -38,18 +39,25 @@ public class CasesController {
             "languages", "town", "assignee");
 
     public CasesController(Api api, CaseChanges changes, Labels labels, org.springframework.context.MessageSource messages,
-                           FieldProblems problems) {
+                           FieldProblems problems, Colleagues colleagues) {
         this.api = api;
         this.changes = changes;
         this.labels = labels;
         this.messages = messages;
         this.problems = problems;
+        this.colleagues = colleagues;
     }
 
     /** A new case; {@code akte} names the residence record of a hand-over the case takes up. */
     @GetMapping("/faelle/neu")
     public String newCase(@RequestParam(required = false) String akte, Model model) {
         model.addAttribute("takesUp", akte);
+        return caseNew(model);
+    }
+
+    /** The opening form, with the colleagues a case can be assigned to. */
+    private String caseNew(Model model) {
+        model.addAttribute("staff", colleagues.known());
         return "case-new";
     }
 
@@ -74,7 +82,7 @@ public class CasesController {
             model.addAttribute("duplicateElsewhere", answer.body().has("elsewhere"));
             model.addAttribute("form", form);
             model.addAttribute("takesUp", blankToNull(form.get("residenceRecordId")));
-            return "case-new";
+            return caseNew(model);
         }
         if (!answer.ok()) {
             Map<String, String> fieldErrors = problems.of(answer.body(), OPENING_FIELDS);
@@ -83,7 +91,7 @@ public class CasesController {
             model.addAttribute("fieldErrors", fieldErrors);
             model.addAttribute("form", form);
             model.addAttribute("takesUp", blankToNull(form.get("residenceRecordId")));
-            return "case-new";
+            return caseNew(model);
         }
         api.awaitChange("/api/cases/" + answer.id(), -1);
         String record = blankToNull(form.get("residenceRecordId"));
@@ -114,6 +122,9 @@ public class CasesController {
         model.addAttribute("file", caseFile);
         model.addAttribute("section", part);
         model.addAttribute("sections", CaseFileSections.ALL);
+        if (List.of(CaseFileSections.OVERVIEW, "wiedervorlagen").contains(part)) {
+            model.addAttribute("staff", colleagues.known());
+        }
         if ("verlauf".equals(part)) {
             int page = RecordList.page(seite);
             model.addAttribute("history", CaseListController.Paged.of(api.read("/api/cases/" + id + "/history?page="

@@ -70,8 +70,8 @@ class CaseFileSectionsPageTest {
              "themes":[],"handOvers":[],"legalDomains":["SGB_II","AUFENTHG"]}""".formatted(CASE, PARTNER);
 
     private static final String HISTORY = """
-            {"items":[{"sequence":0,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","type":"CaseOpened",
-              "text":"Fall eröffnet (Zielgruppe: Neuzugewanderte; Zugang: Jobcenter), zuständig: cm-anna"}],
+            {"items":[{"sequence":0,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","actorName":"Anna Arbeit","type":"CaseOpened",
+              "text":"Fall eröffnet (Zielgruppe: Neuzugewanderte; Zugang: Jobcenter), zuständig: Anna Arbeit"}],
              "total":1,"page":0,"size":50}""";
 
     @Autowired
@@ -158,11 +158,29 @@ class CaseFileSectionsPageTest {
     }
 
     @Test
+    void case_managers_are_named_by_name_and_a_hand_over_offers_the_other_colleagues_by_name() throws Exception {
+        String handOver = "<input id=\"h-to\" name=\"toCaseManager\" required";
+        assertThat(page("ueberblick")).as("nobody known yet: the id they sign in with is typed")
+                .contains(handOver, "bitte die Kennung eingeben");
+
+        when(api.all("/api/staff")).thenAnswer(call -> List.of(
+                Map.of("userId", "cm-anna", "name", "Anna Arbeit", "roles", List.of("CASE_MANAGER")),
+                Map.of("userId", "cm-bert", "name", "Bert Beispiel", "roles", List.of("CASE_MANAGER"))));
+        String overview = page("ueberblick");
+        assertThat(visibleText(overview)).contains("Fallmanagement Anna Arbeit").doesNotContain("cm-anna");
+        assertThat(overview).contains("<option value=\"cm-bert\">Bert Beispiel</option>", "schon einmal angemeldet")
+                .doesNotContain("<option value=\"cm-anna\"", handOver);
+        for (String part : List.of("wiedervorlagen", "verlauf")) {
+            assertThat(visibleText(page(part))).as(part).contains("Anna Arbeit").doesNotContain("cm-anna");
+        }
+    }
+
+    @Test
     void the_history_is_read_a_page_at_a_time_newest_first() throws Exception {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 50; i++) {
             items.append(i == 0 ? "" : ",").append("""
-                    {"sequence":%d,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","type":"ContactRecorded",
+                    {"sequence":%d,"time":"2026-10-01T08:05:00Z","actor":"cm-anna","actorName":"Anna Arbeit","type":"ContactRecorded",
                      "text":"Beratungskontakt Nr. %d"}""".formatted(69 - i, 70 - i));
         }
         Map<?, ?> second = json.readValue("""

@@ -63,6 +63,7 @@ class CaseListPageTest {
         when(api.get(anyString())).thenReturn(new Api.Answer(200, json.readTree("{\"items\":[],\"total\":0}")));
         when(api.map(any())).thenAnswer(call -> json.convertValue(((Api.Answer) call.getArgument(0)).body(), Map.class));
         when(api.list(anyString())).thenReturn(List.of());
+        when(api.all("/api/staff")).thenAnswer(call -> List.of(Map.of("userId", "cm-anna", "name", "Anna Arbeit")));
 
         String page = mvc.perform(get("/faelle").param("suche", "mül").param("seite", "2").locale(Locale.GERMAN)
                 .with(signedIn())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -72,7 +73,7 @@ class CaseListPageTest {
         assertThat(page).contains("Fälle 51–52 von 1.468", "KIM-2026-00042", "ohne Aktenzeichen", "Neuzugewanderte",
                 "Müller, Amina", "02.03.2026", "Zurück", "Weiter",
                 "/faelle?suche=m%C3%BCl&amp;status=OPEN&amp;ort=&amp;zielgruppe=&amp;seite=3");
-        assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<");
+        assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<", ">cm-anna<").contains("<td>Anna Arbeit</td>");
     }
 
     @Test
@@ -152,6 +153,19 @@ class CaseListPageTest {
                 .param("assignee", "cm-anna").param("confirmDuplicate", "true")).andExpect(status().isFound());
         verify(api).send(eq(HttpMethod.POST), eq("/api/cases"), argThat(body -> body instanceof Map<?, ?> map
                 && Boolean.TRUE.equals(map.get("confirmDuplicate"))));
+    }
+
+    @Test
+    void a_case_is_assigned_to_a_colleague_chosen_by_name_the_signed_in_one_first() throws Exception {
+        when(api.all("/api/staff")).thenAnswer(call -> List.of(
+                Map.of("userId", "cm-anna", "name", "Anna Arbeit", "roles", List.of("CASE_MANAGER")),
+                Map.of("userId", "cm-bert", "name", "Bert Beispiel", "roles", List.of("CASE_MANAGER"))));
+        String form = mvc.perform(get("/faelle/neu").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("<select id=\"assignee\" name=\"assignee\" required",
+                "<option value=\"cm-anna\" selected=\"selected\">Anna Arbeit</option>",
+                "<option value=\"cm-bert\">Bert Beispiel</option>", "schon einmal angemeldet")
+                .doesNotContain("<input id=\"assignee\"");
     }
 
     private RequestPostProcessor signedIn() {

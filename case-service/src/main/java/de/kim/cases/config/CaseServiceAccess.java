@@ -42,6 +42,7 @@ public class CaseServiceAccess {
                 .allow("/api/work-basket", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/work-basket/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/handovers/**", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
+                .allow(HttpMethod.GET, "/api/staff", CASE_MANAGER, CASE_MANAGEMENT_LEAD)
                 .allow("/api/audit/**", ADMINISTRATOR)
                 .allow("/api/read-models/**", ADMINISTRATOR);
     }

@@ -8,6 +8,7 @@ import de.kim.platform.domain.Actor;
 import de.kim.platform.domain.EventSwitch;
 import de.kim.platform.privacy.PersonalDataVault;
 import de.kim.platform.privacy.Sealed;
+import de.kim.platform.web.StaffNames;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
  * The full history of a case as a timeline in plain words, read from the event store itself
  * (paged newest first for the case file, whole and oldest first for the self-disclosure),
  * so it shows everything that happened, in order, with who did it: each line a sentence in the
- * reader's language, with labels instead of codes and names instead of partner and offer ids. Its texts are opened with the
+ * reader's language, with labels instead of codes and names instead of partner, offer and user ids. Its texts are opened with the
  * client's key; once the client is erased, each line keeps only what happened and when.
  */
 @Component
@@ -40,10 +42,12 @@ public class CaseHistory {
     private final PartnerDirectoryProjection directory;
     private final ThemeCatalogue themes;
     private final PersonalDataVault vault;
+    private final StaffNames staff;
 
-    public CaseHistory(EventStore events, MessageSource messages, CaseTexts texts,
-                       PartnerDirectoryProjection directory, ThemeCatalogue themes, PersonalDataVault vault) {
+    public CaseHistory(EventStore events, MessageSource messages, CaseTexts texts, PartnerDirectoryProjection directory,
+                       ThemeCatalogue themes, PersonalDataVault vault, StaffNames staff) {
         this.events = events;
+        this.staff = staff;
         this.vault = vault;
         this.messages = messages;
         this.texts = texts;
@@ -51,8 +55,11 @@ public class CaseHistory {
         this.themes = themes;
     }
 
-    /** One thing that happened to the case. */
-    public record Entry(long sequence, Instant time, String actor, String type, String text) {
+    /**
+     * One thing that happened to the case: {@code actor} is the user id of who did it, {@code actorName}
+     * their name as the pages show it.
+     */
+    public record Entry(long sequence, Instant time, String actor, String actorName, String type, String text) {
     }
 
     /** One page of the history: its entries, newest first, and how many entries there are in all. */
@@ -63,8 +70,9 @@ public class CaseHistory {
     public Optional<List<Entry>> of(String tenant, String caseId) {
         return stream(tenant, caseId).map(stream -> {
             boolean erased = erased(stream);
+            Map<String, String> staffNames = staff.of(tenant);
             try (PersonalDataVault.KeysCached client = vault.cachingKeys()) {
-                return stream.stream().map(m -> entry(m, tenant, erased)).toList();
+                return stream.stream().map(m -> entry(m, tenant, erased, staffNames)).toList();
             }
         });
     }
@@ -90,10 +98,11 @@ public class CaseHistory {
         boolean erased = !found.isEmpty() && (head.erasedOn != null || erased(found)
                 || erasedUnseen(caseId, head.version, last.get(), oldest, newest));
         List<Entry> items = new ArrayList<>(found.size());
+        Map<String, String> staffNames = found.isEmpty() ? Map.of() : staff.of(tenant);
         // The client's key is read from the key store once for the page, not once per sealed text.
         try (PersonalDataVault.KeysCached client = vault.cachingKeys()) {
             for (int i = found.size() - 1; i >= 0; i--) {
-                items.add(entry(found.get(i), tenant, erased));
+                items.add(entry(found.get(i), tenant, erased, staffNames));
             }
         }
         return Optional.of(new Page(items, total));
@@ -134,16 +143,34 @@ public class CaseHistory {
     }
 
     /** After an erasure the history keeps what happened and when, but no free text that may describe the client. */
-    private Entry entry(DomainEventMessage<?> message, String tenant, boolean erased) {
+    private Entry entry(DomainEventMessage<?> message, String tenant, boolean erased, Map<String, String> staffNames) {
         Object event = message.getPayload();
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
         String text = erased && !(event instanceof ClientErasedEvent)
                 ? messages.getMessage("history.erased-entry", new Object[]{message("history.kind." + type)},
                         message("history.other"), LocaleContextHolder.getLocale())
-                : messages.getMessage("history." + type, arguments(event, tenant), message("history.other"),
+                : messages.getMessage("history." + type, arguments(event, tenant, staffNames), message("history.other"),
                         LocaleContextHolder.getLocale());
-        return new Entry(message.getSequenceNumber(), message.getTimestamp(),
-                (String) message.getMetaData().get(Actor.USER), type, text);
+        String actor = (String) message.getMetaData().get(Actor.USER);
+        return new Entry(message.getSequenceNumber(), message.getTimestamp(), actor,
+                actorName(actor, (String) message.getMetaData().get(Actor.SERVICE), staffNames), type, text);
+    }
+
+    /**
+     * Who did it, in words: a member of staff by name ({@link #named}); what the service did on its own or
+     * for another Baustein (a partner's answer, the immigration office's hand-over, an expired consent, the
+     * retention period) by what it is, named by the service principal that did it.
+     */
+    private String actorName(String actor, String service, Map<String, String> staffNames) {
+        if (actor != null && staffNames.containsKey(actor) || service == null || service.isBlank()) {
+            return named(actor, staffNames);
+        }
+        return messages.getMessage("history.actor." + service, null, named(actor, staffNames), LocaleContextHolder.getLocale());
+    }
+
+    /** A member of staff by name where it is known, else by user id (who has not signed in since names are learned). */
+    private static String named(String userId, Map<String, String> staffNames) {
+        return userId == null ? "" : staffNames.getOrDefault(userId, userId);
     }
 
     /**
@@ -155,7 +182,7 @@ public class CaseHistory {
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private static final EventSwitch<Object[]> ARGUMENTS = EventSwitch.<Object[]>builder()
-            .on(CaseOpenedEvent.class, e -> args(code(e.targetGroup()), code(e.accessRoute()), e.assignee()))
+            .on(CaseOpenedEvent.class, e -> args(code(e.targetGroup()), code(e.accessRoute()), staff(e.assignee())))
             .on(ConsentRecordedEvent.class, e -> args(partner(e.recipient()), codes(e.purposes()),
                     codes(e.dataCategories()), e.validUntil()))
             .on(ConsentRevokedEvent.class, e -> args(partner(e.recipient())))
@@ -182,7 +209,7 @@ public class CaseHistory {
             .on(MeasureConfirmedEvent.class, e -> args(text(e.justification())))
             .on(MeasureWithdrawnEvent.class, e -> args(text(e.reason())))
             .on(LegalDomainsChangedEvent.class, e -> args(codes(e.previous()), codes(e.current()), e.since()))
-            .on(FollowUpScheduledEvent.class, e -> args(e.dueOn(), text(e.subject()), e.assignee()))
+            .on(FollowUpScheduledEvent.class, e -> args(e.dueOn(), text(e.subject()), staff(e.assignee())))
             .on(FollowUpCompletedEvent.class, e -> args(e.completedOn()))
             .on(ClientErasedEvent.class, e -> args(new Key("history.ground." + e.ground()), text(e.reference())))
             .on(ErasureBlockChangedEvent.class, e -> args(new Key("history.block." + e.block()), e.active() ? 1 : 0,
@@ -193,7 +220,7 @@ public class CaseHistory {
             .on(AchievementSharedEvent.class, e -> args(code(e.kind())))
             .on(StatusCheckRequestedEvent.class, e -> args())
             .on(StatusCheckAnsweredEvent.class, e -> args(e.answer() == null ? 0 : 1))
-            .on(CaseHandedOverEvent.class, e -> args(e.fromCaseManager(), e.toCaseManager()))
+            .on(CaseHandedOverEvent.class, e -> args(staff(e.fromCaseManager()), staff(e.toCaseManager())))
             .on(CaseClosedEvent.class, e -> args(code(e.outcome())))
             .on(CaseReopenedEvent.class, e -> args(text(e.reason())))
             .build();
@@ -230,6 +257,10 @@ public class CaseHistory {
     private record Key(String key) {
     }
 
+    /** A member of staff, shown by the name they sign in with where it is known ({@link StaffNames}), else by user id. */
+    private record Staff(String userId) {
+    }
+
     private static Text text(Sealed sealed) {
         return new Text(sealed);
     }
@@ -250,19 +281,26 @@ public class CaseHistory {
         return new Partner(id);
     }
 
+    private static Staff staff(String userId) {
+        return new Staff(userId);
+    }
+
     private static Object[] args(Object... arguments) {
         return arguments;
     }
 
-    private Object[] arguments(Object event, String tenant) {
+    private Object[] arguments(Object event, String tenant, Map<String, String> staffNames) {
         Object[] arguments = ARGUMENTS.apply(event).orElseGet(() -> new Object[0]);
         for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = shown(arguments[i], tenant);
+            arguments[i] = shown(arguments[i], tenant, staffNames);
         }
         return arguments;
     }
 
-    private Object shown(Object argument, String tenant) {
+    private Object shown(Object argument, String tenant, Map<String, String> staffNames) {
+        if (argument instanceof Staff member) {
+            return named(member.userId(), staffNames);
+        }
         if (argument instanceof Text text) {
             return shown(texts.open(tenant, text.sealed()));
         }

@@ -134,6 +134,61 @@ class SignInIntegrationTest {
         assertThat(get("/api/audit/case-service", anna).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void colleagues_are_known_by_the_name_they_sign_in_with_a_page_at_a_time_and_the_history_names_them() throws Exception {
+        String anna = named("cm-anna", "Anna Arbeit", Role.CASE_MANAGER);
+        String bert = named("cm-bert", "Bert Beispiel", Role.CASE_MANAGER);
+        String lead = named("lea-lead", "Lea Leitung", Role.CASE_MANAGEMENT_LEAD);
+        String id = json.readTree(open(anna).getBody()).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cases/" + id, anna).getStatusCode() == HttpStatus.OK);
+        get("/api/cases", bert);
+
+        JsonNode everyone = json.readTree(get("/api/staff", lead).getBody());
+        assertThat(everyone.path("items").findValuesAsText("name")).containsExactly("Anna Arbeit", "Bert Beispiel", "Lea Leitung");
+        assertThat(everyone.path("items").findValuesAsText("userId")).containsExactly("cm-anna", "cm-bert", "lea-lead");
+        assertThat(everyone.at("/items/2/roles/0").asText()).isEqualTo("CASE_MANAGEMENT_LEAD");
+        assertThat(everyone.path("total").asLong()).isEqualTo(3);
+        JsonNode secondManager = json.readTree(get("/api/staff?role=CASE_MANAGER&size=1&page=1", anna).getBody());
+        assertThat(secondManager.path("items").findValuesAsText("name")).containsExactly("Bert Beispiel");
+        assertThat(secondManager.path("total").asLong()).isEqualTo(2);
+
+        ResponseEntity<String> badRole = get("/api/staff?role=PARTNER_STAFF", lead);
+        assertThat(badRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(badRole.getBody()).path("detail").asText()).contains("Die Rolle muss");
+        ResponseEntity<String> otherTenant = http.exchange("/api/staff", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.bearer(TestTokens.sign(withName(TestTokens.claims(TestTokens.OTHER_TENANT, "max-lead",
+                        Role.CASE_MANAGEMENT_LEAD), "Max Muster")))), String.class);
+        assertThat(otherTenant.getBody()).contains("Max Muster").doesNotContain("cm-anna", "Anna Arbeit");
+        assertThat(json.readTree(get("/api/staff", lead).getBody()).path("total").asLong())
+                .as("a lead of the same id in another tenant is not a colleague").isEqualTo(3);
+        assertThat(get("/api/staff", TestTokens.partnerStaff(TestTokens.TENANT, "pia", "partner-1")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // A new name in the token is the name from then on; the history names who did what by it.
+        String annaRenamed = named("cm-anna", "Anna Neuname", Role.CASE_MANAGER);
+        ResponseEntity<String> handedOver = http.exchange("/api/cases/" + id + "/handover", HttpMethod.POST,
+                new HttpEntity<>("{\"toCaseManager\":\"cm-bert\",\"note\":\"Urlaub\"}", json(annaRenamed)), String.class);
+        assertThat(handedOver.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cases/" + id, bert).getStatusCode() == HttpStatus.OK);
+        JsonNode history = json.readTree(get("/api/cases/" + id + "/history", bert).getBody()).path("items");
+        assertThat(history.get(0).path("text").asText()).isEqualTo("Fall übergeben von Anna Neuname an Bert Beispiel");
+        assertThat(history.get(0).path("actorName").asText()).isEqualTo("Anna Neuname");
+        assertThat(history.get(0).path("actor").asText()).isEqualTo("cm-anna");
+        assertThat(history.get(history.size() - 1).path("text").asText()).endsWith("zuständig: Anna Neuname");
+        assertThat(json.readTree(get("/api/staff", lead).getBody()).path("items").findValuesAsText("name"))
+                .containsExactly("Anna Neuname", "Bert Beispiel", "Lea Leitung");
+    }
+
+    /** A token that names the person, as the sign-in server's tokens do. */
+    private static String named(String user, String name, Role role) {
+        return TestTokens.sign(withName(TestTokens.claims(TestTokens.TENANT, user, role), name));
+    }
+
+    private static Map<String, Object> withName(Map<String, Object> claims, String name) {
+        claims.put("name", name);
+        return claims;
+    }
+
     private ResponseEntity<String> open(String token) {
         return http.exchange(CaseServiceIntegrationTest.OPEN_AGAIN, HttpMethod.POST, new HttpEntity<>(CaseServiceIntegrationTest.VALID_CASE, json(token)),
                 String.class);

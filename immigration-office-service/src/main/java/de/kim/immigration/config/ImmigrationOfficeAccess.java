@@ -7,11 +7,16 @@ import de.kim.immigration.api.RecordStatusCheckRequestCommand;
 import de.kim.immigration.api.RequestCaseLinkCommand;
 import de.kim.immigration.messaging.CaseEventsListener;
 import de.kim.immigration.privacy.RecordRetentionJob;
+import de.kim.platform.config.Schemas;
 import de.kim.platform.security.AccessRules;
 import de.kim.platform.security.ServiceGrants;
+import de.kim.platform.web.StaffNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Set;
 
 import static de.kim.platform.domain.Role.ADMINISTRATOR;
 import static de.kim.platform.domain.Role.CASE_MANAGEMENT_LEAD;
@@ -45,5 +50,17 @@ public class ImmigrationOfficeAccess {
                 RecordAchievementCommand.class, RecordStatusCheckRequestCommand.class,
                 WithdrawSharedAchievementsCommand.class, RequestCaseLinkCommand.class)
                 .grant(RecordRetentionJob.PRINCIPAL, EraseResidenceRecordCommand.class);
+    }
+
+    /**
+     * The officers' names, for the files that name an officer ({@code CandidateFiles}): learned from
+     * the officers' own tokens. Names learned before they moved to {@link StaffNames}' table are moved
+     * into it once ({@code db/kim/officer-names}).
+     */
+    @Bean
+    public StaffNames officerNames(JdbcTemplate jdbc) {
+        StaffNames names = new StaffNames(jdbc, Set.of(IMMIGRATION_OFFICER));
+        Schemas.migrate(jdbc.getDataSource(), "officer-names");
+        return names;
     }
 }

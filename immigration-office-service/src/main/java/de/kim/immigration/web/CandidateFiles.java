@@ -1,6 +1,7 @@
 package de.kim.immigration.web;
 
 import de.kim.immigration.api.Pathway;
+import de.kim.platform.web.StaffNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,9 @@ class CandidateFiles {
 
     private final MessageSource messages;
     private final ScreeningTexts texts;
-    private final OfficerNames officers;
+    private final StaffNames officers;
 
-    CandidateFiles(MessageSource messages, ScreeningTexts texts, OfficerNames officers) {
+    CandidateFiles(MessageSource messages, ScreeningTexts texts, StaffNames officers) {
         this.messages = messages;
         this.texts = texts;
         this.officers = officers;
@@ -45,7 +46,7 @@ class CandidateFiles {
                 + "-" + day;
     }
 
-    /** The officer of each candidate by the name they sign in with ({@link OfficerNames}), never by user id. */
+    /** The officer of each candidate by the name they sign in with ({@link StaffNames}), never by user id. */
     List<List<String>> rows(String tenant, Pathway pathway, LocalDate day, LocalDate until,
                             List<CandidateList.Candidate> candidates) {
         Map<String, String> officerNames = officers.of(tenant);

@@ -83,6 +83,10 @@ class WebFrontEndBrowserTest {
         press(partner, partner.findElement(By.cssSelector("form[action='/angebote'] button")));
         assertThat(partner.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Gespeichert.");
 
+        // The case manager signs in before the lead assigns her a case: from then on she can be chosen by name.
+        WebDriver manager = signIn("fallmanagement.mettmann");
+        assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
+
         WebDriver lead = signIn("leitung.mettmann");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
         visit(lead, base() + "/faelle");
@@ -96,8 +100,7 @@ class WebFrontEndBrowserTest {
         lead.findElement(By.id("nationality")).sendKeys("SYR");
         lead.findElement(By.id("languages")).sendKeys("ar, de");
         lead.findElement(By.id("town")).sendKeys("Velbert");
-        lead.findElement(By.id("assignee")).clear();
-        lead.findElement(By.id("assignee")).sendKeys("fallmanagement.mettmann");
+        new Select(lead.findElement(By.id("assignee"))).selectByVisibleText("Clara Fallmann");
         submit(lead, "open-case");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden, Mariam");
         String caseUrl = lead.getCurrentUrl();
@@ -106,7 +109,8 @@ class WebFrontEndBrowserTest {
         // The case list finds her by the beginning of her name, a page at a time, in words.
         until(lead, base() + "/faelle?suche=erfun+mari", d -> d.findElement(By.id("cases")).getText().contains("Erfunden, Mariam"));
         assertThat(lead.findElement(By.id("cases-range")).getText()).startsWith("Fälle 1–");
-        assertThat(lead.findElement(By.id("cases")).getText()).contains(caseNumber);
+        assertThat(lead.findElement(By.id("cases")).getText()).contains(caseNumber, "Clara Fallmann")
+                .doesNotContain("fallmanagement.mettmann");
         assertThat(lead.findElement(By.tagName("main")).getText()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-")
                 .doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b").doesNotContain("null");
         assertThat(accessibilityViolations(lead)).isEmpty();
@@ -131,8 +135,7 @@ class WebFrontEndBrowserTest {
         date(lead, "dateOfBirth", "1988-07-01");
         lead.findElement(By.id("nationality")).sendKeys("AFG");
         lead.findElement(By.id("town")).sendKeys("Velbert");
-        lead.findElement(By.id("assignee")).clear();
-        lead.findElement(By.id("assignee")).sendKeys("fallmanagement.mettmann");
+        new Select(lead.findElement(By.id("assignee"))).selectByVisibleText("Clara Fallmann");
         submit(lead, "open-case");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Fallakte: Erfunden, Lina");
         assertThat(lead.findElement(By.id("client-languages")).getText()).isEqualTo("keine angegeben");
@@ -168,8 +171,6 @@ class WebFrontEndBrowserTest {
         screenshot(lead, "case-file");
 
         // The assigned case manager finds the answer on the start page, "Mein Arbeitskorb", and marks it done.
-        WebDriver manager = signIn("fallmanagement.mettmann");
-        assertThat(manager.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
         until(manager, base() + "/arbeitskorb", d -> d.findElement(By.id("work-basket")).getText()
                 .contains("Ein Netzwerkpartner hat die Verweisung angenommen."));
         WebElement answer = manager.findElement(By.xpath("//table[@id='work-basket']//tr[td[text()="
@@ -224,7 +225,9 @@ class WebFrontEndBrowserTest {
         assertThat(lead.findElement(By.id("client-languages")).getText()).isEqualTo("Arabisch, Deutsch");
         assertThat(textOf(lead, caseUrl + "/verlauf", "history")).contains(
                 "Einwilligung für VHS Velbert erfasst", "Verweisung an VHS Velbert: Angebot „Deutsch B1 mit Kinderbetreuung“",
-                "Bedarf im Handlungsfeld Sprache erfasst", "Beratungskontakt am ", "Hausbesuch");
+                "Bedarf im Handlungsfeld Sprache erfasst", "Beratungskontakt am ", "Hausbesuch",
+                "Lea Leitner", "zuständig: Clara Fallmann", "Netzwerkpartner")
+                .doesNotContain("fallmanagement.mettmann", "leitung.mettmann", "partner.mettmann", "case-service.");
 
         WebDriver officer = signIn("abh.mettmann");
         assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Aufenthalt");
