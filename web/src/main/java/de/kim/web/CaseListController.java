@@ -55,7 +55,7 @@ public class CaseListController {
         model.addAttribute("followUps", Paged.of(api.map(followUps), 1));
         Api.Answer handovers = api.get("/api/handovers?size=" + FOLLOW_UPS_ON_CASE_LIST);
         model.addAttribute("handovers", Paged.of(api.map(handovers), 1));
-        model.addAttribute("staff", colleagues.known());
+        model.addAttribute("staff", colleagues.caseManagement());
         return "cases";
     }
 
@@ -83,7 +83,7 @@ public class CaseListController {
             model.addAttribute("error", answer.problem());
         }
         model.addAttribute("followUps", Paged.of(api.map(answer), page));
-        model.addAttribute("staff", colleagues.known());
+        model.addAttribute("staff", colleagues.caseManagement());
         return "follow-ups";
     }
 

@@ -57,7 +57,7 @@ public class CasesController {
 
     /** The opening form, with the colleagues a case can be assigned to. */
     private String caseNew(Model model) {
-        model.addAttribute("staff", colleagues.known());
+        model.addAttribute("staff", colleagues.caseManagement());
         return "case-new";
     }
 
@@ -123,7 +123,7 @@ public class CasesController {
         model.addAttribute("section", part);
         model.addAttribute("sections", CaseFileSections.ALL);
         if (List.of(CaseFileSections.OVERVIEW, "wiedervorlagen").contains(part)) {
-            model.addAttribute("staff", colleagues.known());
+            model.addAttribute("staff", colleagues.caseManagement());
         }
         if ("verlauf".equals(part)) {
             int page = RecordList.page(seite);

@@ -32,9 +32,11 @@ public class ResidenceController {
     static final List<String> WITHIN = List.of("P0D", "P3M", "P6M", "P12M");
 
     private final Api api;
+    private final Colleagues colleagues;
 
-    public ResidenceController(Api api) {
+    public ResidenceController(Api api, Colleagues colleagues) {
         this.api = api;
+        this.colleagues = colleagues;
     }
 
     /**
@@ -58,6 +60,7 @@ public class ResidenceController {
         model.addAttribute("expiryChoices", RecordList.EXPIRY_DAYS);
         model.addAttribute("workList", api.read("/api/residence-records/work-list?officer="
                 + SignedIn.of(user).username() + "&withinDays=180"));
+        model.addAttribute("staff", colleagues.officers());
         return "residence";
     }
 
@@ -146,6 +149,7 @@ public class ResidenceController {
         model.addAttribute("record", api.read("/api/residence-records/" + id));
         model.addAttribute("screening", api.read("/api/residence-records/" + id + "/pathways"
                 + (asOf == null ? "" : "?asOf=" + asOf)));
+        model.addAttribute("staff", colleagues.officers());
         return "residence-record";
     }
 

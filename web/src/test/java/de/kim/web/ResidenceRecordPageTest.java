@@ -107,6 +107,19 @@ class ResidenceRecordPageTest {
     }
 
     @Test
+    void the_officer_is_named_by_name_and_the_record_goes_to_another_officer_chosen_by_name() throws Exception {
+        when(api.all("/api/officers")).thenAnswer(call -> List.of(
+                Map.of("userId", "abh-jonas", "name", "Jonas Beispiel", "roles", List.of("IMMIGRATION_OFFICER")),
+                Map.of("userId", "abh-mira", "name", "Mira Muster", "roles", List.of("IMMIGRATION_OFFICER"))));
+        String page = mvc.perform(get("/aufenthalt/r-1").locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<strong id=\"officer\">Jonas Beispiel</strong>",
+                        "<option value=\"abh-mira\">Mira Muster</option>", "schon einmal angemeldet")
+                .doesNotContain("<option value=\"abh-jonas\"", "<input id=\"o-officer\"", ">abh-jonas<");
+    }
+
+    @Test
     void the_record_is_screened_as_of_the_day_asked() throws Exception {
         mvc.perform(get("/aufenthalt/r-1").param("asOf", "2023-06-01").locale(Locale.GERMAN).with(signedIn()))
                 .andExpect(status().isOk());

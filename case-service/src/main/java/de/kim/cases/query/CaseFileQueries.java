@@ -9,7 +9,7 @@ import de.kim.cases.query.CaseQueries.FindDueFollowUpsQuery;
 import de.kim.cases.query.CaseQueries.FindOpenCasesOfPersonQuery;
 import de.kim.cases.query.CaseQueries.FollowUpPage;
 import de.kim.platform.readmodel.BoundedResults;
-import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.web.PageRequest;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,7 +1,7 @@
 package de.kim.cases.query;
 
 import de.kim.contracts.vocabulary.TargetGroup;
-import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.web.PageRequest;
 
 import java.time.LocalDate;
 import java.util.List;

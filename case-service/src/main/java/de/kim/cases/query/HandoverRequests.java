@@ -3,7 +3,7 @@ package de.kim.cases.query;
 import de.kim.platform.readmodel.ReadModelDatabase;
 import de.kim.platform.readmodel.ReadModelIndexes;
 import de.kim.cases.command.LinkedCases;
-import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.web.PageRequest;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;

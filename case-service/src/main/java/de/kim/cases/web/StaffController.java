@@ -1,18 +1,14 @@
 package de.kim.cases.web;
 
 import de.kim.cases.web.docs.StaffApiDocs;
-import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.Role;
-import de.kim.platform.readmodel.ListPage;
-import de.kim.platform.readmodel.ListPaging;
-import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.web.ListPage;
 import de.kim.platform.web.RequestActorResolver;
 import de.kim.platform.web.StaffNames;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,29 +31,11 @@ public class StaffController implements StaffApiDocs {
         this.actors = actors;
     }
 
-    /** A colleague as a page names them. */
-    public record Colleague(String userId, String name, List<Role> roles) {
-    }
-
     @Override
     @GetMapping("/api/staff")
-    public ListPage<Colleague> colleagues(@RequestParam(required = false) String role,
-                                          @RequestParam(required = false) String page,
-                                          @RequestParam(required = false) String size) {
-        PageRequest paging = ListPaging.of(page, size, null, List.of("name"), false);
-        Role asked = role(role);
-        String tenant = actors.require().tenant().value();
-        List<Colleague> found = staff.members(tenant, asked, paging.offset(), paging.size()).stream()
-                .map(member -> new Colleague(member.userId(), member.name(), member.roles().stream().sorted().toList()))
-                .toList();
-        return new ListPage<>(found, staff.count(tenant, asked), paging.number(), paging.size());
-    }
-
-    private static Role role(String role) {
-        if (role == null || role.isBlank()) {
-            return null;
-        }
-        return Role.of(role.trim()).filter(CASE_MANAGEMENT::contains)
-                .orElseThrow(() -> new InvalidInputException("role", "staff.role.invalid"));
+    public ListPage<StaffNames.Member> colleagues(@RequestParam(required = false) String role,
+                                                  @RequestParam(required = false) String page,
+                                                  @RequestParam(required = false) String size) {
+        return staff.page(actors.require().tenant().value(), role, page, size);
     }
 }

@@ -154,7 +154,8 @@ class SignInIntegrationTest {
 
         ResponseEntity<String> badRole = get("/api/staff?role=PARTNER_STAFF", lead);
         assertThat(badRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(json.readTree(badRole.getBody()).path("detail").asText()).contains("Die Rolle muss");
+        assertThat(json.readTree(badRole.getBody()).path("detail").asText())
+                .isEqualTo("Die Rolle muss eine dieser sein: CASE_MANAGER, CASE_MANAGEMENT_LEAD.");
         ResponseEntity<String> otherTenant = http.exchange("/api/staff", HttpMethod.GET,
                 new HttpEntity<>(TestTokens.bearer(TestTokens.sign(withName(TestTokens.claims(TestTokens.OTHER_TENANT, "max-lead",
                         Role.CASE_MANAGEMENT_LEAD), "Max Muster")))), String.class);

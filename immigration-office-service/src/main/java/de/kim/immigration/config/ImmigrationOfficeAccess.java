@@ -34,6 +34,7 @@ public class ImmigrationOfficeAccess {
                 .allow("/api/residence-records", IMMIGRATION_OFFICER)
                 .allow("/api/pathway-candidates/**", IMMIGRATION_OFFICER)
                 .allow("/api/pathway-candidates", IMMIGRATION_OFFICER)
+                .allow(HttpMethod.GET, "/api/officers", IMMIGRATION_OFFICER)
                 .allow(HttpMethod.GET, "/api/rule-sets/**", IMMIGRATION_OFFICER, CASE_MANAGER, CASE_MANAGEMENT_LEAD,
                         ADMINISTRATOR)
                 .allow("/api/audit/**", ADMINISTRATOR)

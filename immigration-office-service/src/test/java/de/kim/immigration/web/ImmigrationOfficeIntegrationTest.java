@@ -690,6 +690,13 @@ class ImmigrationOfficeIntegrationTest {
         assertThat(http.exchange("/api/residence-records?size=1", HttpMethod.GET,
                 new HttpEntity<>(TestTokens.bearer(TestTokens.sign(jonas))), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // The office's officers by name, to choose from when a record changes hands: Jonas, not the officer without a name.
+        JsonNode officers = json.readTree(http.getForObject("/api/officers", String.class));
+        assertThat(officers.path("items").findValuesAsText("name")).contains("Jonas Beispiel");
+        assertThat(officers.path("items").findValuesAsText("userId")).doesNotContain("abh-neu");
+        assertThat(http.exchange("/api/officers", HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(
+                TestTokens.token(TestTokens.TENANT, "cm-anna", Role.CASE_MANAGER))), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(put("/api/residence-records/" + meets + "/officer", "{\"officer\":\"abh-jonas\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(put("/api/residence-records/" + nextMonth + "/officer", "{\"officer\":\"abh-neu\"}").getStatusCode())

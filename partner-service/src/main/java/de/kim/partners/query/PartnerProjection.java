@@ -8,7 +8,7 @@ import de.kim.platform.privacy.Sealed;
 import de.kim.platform.privacy.SealedTexts;
 import de.kim.partners.api.*;
 import de.kim.partners.query.PartnerQueries.*;
-import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.web.PageRequest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.SourceId;

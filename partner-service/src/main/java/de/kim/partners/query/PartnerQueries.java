@@ -1,6 +1,6 @@
 package de.kim.partners.query;
 
-import de.kim.platform.readmodel.PageRequest;
+import de.kim.platform.web.PageRequest;
 import java.util.List;
 
 /** The queries partner-service answers from its read models; every one is bound to a tenant. */

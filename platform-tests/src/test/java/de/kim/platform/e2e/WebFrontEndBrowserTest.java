@@ -422,9 +422,10 @@ class WebFrontEndBrowserTest {
         walkCaseFile(manager, caseUrl, "case-file-2");
         assertThat(textOf(manager, caseUrl + "/verlauf", "history")).contains("Maßnahme „Sprachkurs“ erfasst, gefördert nach SGB II",
                 "Verweisung an VHS Velbert: Angebot „Alphabetisierungskurs“", "Integrationsplan mit");
-        officer.findElement(By.id("o-officer")).sendKeys("abh-vertretung.mettmann");
+        // The record goes to an officer chosen by name; the page names her so.
+        new Select(officer.findElement(By.id("o-officer"))).selectByVisibleText("Aylin Amtsberg");
         submit(officer, "assign-officer");
-        assertThat(officer.findElement(By.id("officer")).getText()).isEqualTo("abh-vertretung.mettmann");
+        assertThat(officer.findElement(By.id("officer")).getText()).isEqualTo("Aylin Amtsberg");
         screenshot(officer, "immigration-office-record-complete");
     }
 

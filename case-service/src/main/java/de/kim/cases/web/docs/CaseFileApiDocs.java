@@ -5,7 +5,7 @@ import de.kim.cases.query.CaseHistory;
 import de.kim.cases.web.CaseRequests;
 import de.kim.cases.web.CaseSummary;
 import de.kim.cases.web.OpenCaseRequest;
-import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -1,7 +1,7 @@
 package de.kim.cases.web.docs;
 
-import de.kim.cases.web.StaffController.Colleague;
-import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.web.StaffNames;
+import de.kim.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,5 +19,5 @@ public interface StaffApiDocs {
                     + "200, default 50). Answers `{items: [{userId, name, roles}], total, page, size}`.")
     @ApiResponse(responseCode = "200", description = "One page of the colleagues, and how many there are in all.")
     @ApiResponse(responseCode = "400", description = "`role` is not a role of case management, or a paging parameter is out of range.")
-    ListPage<Colleague> colleagues(String role, String page, String size);
+    ListPage<StaffNames.Member> colleagues(String role, String page, String size);
 }

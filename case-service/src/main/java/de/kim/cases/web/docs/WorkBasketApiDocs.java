@@ -1,7 +1,7 @@
 package de.kim.cases.web.docs;
 
 import de.kim.cases.query.FollowUpEntry;
-import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -4,7 +4,7 @@ import de.kim.partners.query.InboxReferral;
 import de.kim.partners.query.OfferView;
 import de.kim.partners.query.PartnerView;
 import de.kim.partners.web.PartnerRequests;
-import de.kim.platform.readmodel.ListPage;
+import de.kim.platform.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -1,6 +1,7 @@
 package de.kim.platform.web;
 
 import de.kim.platform.config.Schemas;
+import de.kim.platform.domain.InvalidInputException;
 import de.kim.platform.domain.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -105,15 +106,34 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
         return names;
     }
 
+    /**
+     * One page of the tenant's staff known so far, by name ({@code page} from 0, {@code size} 1 to 200):
+     * {@code role}, one of the roles this service learns, narrows them; another is a 400 problem.
+     */
+    public ListPage<Member> page(String tenant, String role, String page, String size) {
+        PageRequest paging = ListPaging.of(page, size, null, List.of("name"), false);
+        Role asked = role(role);
+        return new ListPage<>(members(tenant, asked, paging.offset(), paging.size()), count(tenant, asked),
+                paging.number(), paging.size());
+    }
+
+    private Role role(String role) {
+        if (role == null || role.isBlank()) {
+            return null;
+        }
+        return Role.of(role.trim()).filter(learned::contains).orElseThrow(() -> new InvalidInputException("role",
+                "staff.role.invalid", learned.stream().map(Role::name).collect(Collectors.joining(", "))));
+    }
+
     /** How many of the tenant's staff known so far hold the role (any learned role if null). */
-    public long count(String tenant, Role role) {
+    long count(String tenant, Role role) {
         Long count = jdbc.queryForObject("select count(*) from kim_staff_name where tenant = ? and roles like ?",
                 Long.class, tenant, pattern(role));
         return count == null ? 0 : count;
     }
 
-    /** One page of the tenant's staff known so far who hold the role (any if null), by name. */
-    public List<Member> members(String tenant, Role role, long offset, int limit) {
+    /** Of the tenant's staff known so far who hold the role (any if null), by name, those from the offset on. */
+    List<Member> members(String tenant, Role role, long offset, int limit) {
         return jdbc.query("select user_id, name, roles from kim_staff_name where tenant = ? and roles like ?"
                         + " order by name, user_id offset ? rows fetch next ? rows only",
                 (row, n) -> new Member(row.getString(1), row.getString(2), roles(row.getString(3))),

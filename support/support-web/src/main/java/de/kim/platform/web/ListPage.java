@@ -1,4 +1,4 @@
-package de.kim.platform.readmodel;
+package de.kim.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 

@@ -1,4 +1,4 @@
-package de.kim.platform.readmodel;
+package de.kim.platform.web;
 
 /**
  * A page of a list asked for: {@code number} counts from 0; {@code sort} names a field the list may
