@@ -86,6 +86,7 @@ class AccessMatrixEndToEndTest {
             read("GET", "/api/audit/case-service", Set.of(Role.ADMIN)),
             read("GET", "/api/audit/case-service/disclosure", Set.of(Role.CM, Role.LEAD, Role.ADMIN)),
             read("GET", "/api/handovers", CASE_MANAGEMENT),
+            read("GET", "/api/staff", CASE_MANAGEMENT),
             read("GET", "/api/follow-ups", CASE_MANAGEMENT),
 
             write("POST", "/api/partners", Set.of(Role.ADMIN, Role.LEAD)),
@@ -108,6 +109,7 @@ class AccessMatrixEndToEndTest {
 
             write("POST", "/api/residence-records", Set.of(Role.OFFICER)),
             read("GET", "/api/residence-records", Set.of(Role.OFFICER)),
+            read("GET", "/api/officers", Set.of(Role.OFFICER)),
             one("/api/residence-records/{record}", Set.of(Role.OFFICER)),
             write("POST", "/api/residence-records/{record}/statuses", Set.of(Role.OFFICER)),
             read("GET", "/api/residence-records/{record}/statuses/unknown", Set.of(Role.OFFICER)),
