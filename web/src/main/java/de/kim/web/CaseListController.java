@@ -19,6 +19,9 @@ import java.util.Map;
 public class CaseListController {
 
     static final int PAGE_SIZE = 50;
+    /** The case list as the page asks case-service for it. */
+    static final String CASES = "/api/cases?q={q}&status={status}&town={town}&targetGroup={targetGroup}"
+            + "&assignee={assignee}&page={page}&size={size}";
     /** Follow-ups shown above the case list; the rest are on their own page. */
     static final int FOLLOW_UPS_ON_CASE_LIST = 10;
 
@@ -33,7 +36,8 @@ public class CaseListController {
     @GetMapping("/faelle")
     public String cases(@RequestParam(required = false) String suche, @RequestParam(required = false) String status,
                         @RequestParam(required = false) String ort, @RequestParam(required = false) String zielgruppe,
-                        @RequestParam(required = false) String seite, Model model) {
+                        @RequestParam(required = false) String zustaendig, @RequestParam(required = false) String seite,
+                        Model model) {
         String shownStatus = status == null ? "OPEN" : status;
         int page = page(seite);
         Map<String, Object> query = new LinkedHashMap<>();
@@ -41,16 +45,17 @@ public class CaseListController {
         query.put("status", "ALL".equals(shownStatus) ? "" : shownStatus);
         query.put("town", blank(ort));
         query.put("targetGroup", blank(zielgruppe));
+        // The lead's choice of a colleague; case-service gives a case manager their own cases whatever is asked.
+        query.put("assignee", blank(zustaendig));
         query.put("page", page - 1);
         query.put("size", PAGE_SIZE);
-        Api.Answer answer = api.get("/api/cases?q={q}&status={status}&town={town}&targetGroup={targetGroup}"
-                + "&page={page}&size={size}", query);
+        Api.Answer answer = api.get(CASES, query);
         if (!answer.ok()) {
             model.addAttribute("error", answer.problem());
         }
         model.addAttribute("cases", Paged.of(api.map(answer), page));
         model.addAttribute("filter", Map.of("suche", blank(suche), "status", shownStatus, "ort", blank(ort),
-                "zielgruppe", blank(zielgruppe)));
+                "zielgruppe", blank(zielgruppe), "zustaendig", blank(zustaendig)));
         Api.Answer followUps = api.get("/api/follow-ups?size=" + FOLLOW_UPS_ON_CASE_LIST);
         model.addAttribute("followUps", Paged.of(api.map(followUps), 1));
         Api.Answer handovers = api.get("/api/handovers?size=" + FOLLOW_UPS_ON_CASE_LIST);

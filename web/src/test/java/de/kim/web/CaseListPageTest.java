@@ -72,8 +72,9 @@ class CaseListPageTest {
                 && "OPEN".equals(query.get("status"))));
         assertThat(page).contains("Fälle 51–52 von 1.468", "KIM-2026-00042", "ohne Aktenzeichen", "Neuzugewanderte",
                 "Müller, Amina", "02.03.2026", "Zurück", "Weiter",
-                "/faelle?suche=m%C3%BCl&amp;status=OPEN&amp;ort=&amp;zielgruppe=&amp;seite=3");
-        assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<", ">cm-anna<").contains("<td>Anna Arbeit</td>");
+                "/faelle?suche=m%C3%BCl&amp;status=OPEN&amp;ort=&amp;zielgruppe=&amp;zustaendig=&amp;seite=3");
+        assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<", ">cm-anna<", "id=\"zustaendig\"")
+                .as("a case manager sees their own cases: no choice of colleague").contains("<td>Anna Arbeit</td>");
     }
 
     @Test
@@ -87,7 +88,7 @@ class CaseListPageTest {
         when(api.get(anyString())).thenReturn(handovers);
         when(api.get("/api/follow-ups?size=" + CaseListController.FOLLOW_UPS_ON_CASE_LIST))
                 .thenReturn(new Api.Answer(200, json.readTree("{\"items\":[],\"total\":0}")));
-        when(api.get(eq("/api/cases?q={q}&status={status}&town={town}&targetGroup={targetGroup}&page={page}&size={size}"),
+        when(api.get(eq(CaseListController.CASES),
                 anyMap())).thenReturn(new Api.Answer(200, json.readTree(PAGE)));
         when(api.map(any())).thenAnswer(call -> json.convertValue(((Api.Answer) call.getArgument(0)).body(), Map.class));
 
@@ -153,6 +154,27 @@ class CaseListPageTest {
                 .param("assignee", "cm-anna").param("confirmDuplicate", "true")).andExpect(status().isFound());
         verify(api).send(eq(HttpMethod.POST), eq("/api/cases"), argThat(body -> body instanceof Map<?, ?> map
                 && Boolean.TRUE.equals(map.get("confirmDuplicate"))));
+    }
+
+    @Test
+    void the_lead_narrows_the_list_to_one_colleague_chosen_by_name_and_the_pages_keep_the_choice() throws Exception {
+        when(api.get(anyString(), anyMap())).thenReturn(new Api.Answer(200, json.readTree(PAGE)));
+        when(api.get(anyString())).thenReturn(new Api.Answer(200, json.readTree("{\"items\":[],\"total\":0}")));
+        when(api.map(any())).thenAnswer(call -> json.convertValue(((Api.Answer) call.getArgument(0)).body(), Map.class));
+        when(api.all("/api/staff")).thenAnswer(call -> List.of(Map.of("userId", "cm-anna", "name", "Anna Arbeit"),
+                Map.of("userId", "cm-bert", "name", "Bert Beispiel")));
+        RequestPostProcessor lead = oidcLogin().clientRegistration(registrations.findByRegistrationId("kim"))
+                .idToken(token -> token.tokenValue("the-id-token").claim("preferred_username", "lea-lead")
+                        .claim("name", "Lea Leitung").claim("tenant", "kreis-mettmann")
+                        .claim("roles", List.of("CASE_MANAGEMENT_LEAD")));
+
+        String page = mvc.perform(get("/faelle").param("zustaendig", "cm-anna").locale(Locale.GERMAN).with(lead))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        verify(api).get(eq(CaseListController.CASES), argThat(query -> "cm-anna".equals(query.get("assignee"))));
+        assertThat(page).contains("<select id=\"zustaendig\" name=\"zustaendig\">", "alle im Fallmanagement",
+                "<option value=\"cm-anna\" selected=\"selected\">Anna Arbeit</option>",
+                "<option value=\"cm-bert\">Bert Beispiel</option>", "zustaendig=cm-anna&amp;seite=2");
     }
 
     @Test
