@@ -56,7 +56,9 @@ public class KimPlatformAutoConfiguration {
 
     @Bean
     public CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(Actor.TENANT, Actor.USER);
+        // The service principal too, where one acted for the user (a partner's answer relayed by case-service):
+        // the history says what the service did instead of naming a user another Baustein knows.
+        return new SimpleCorrelationDataProvider(Actor.TENANT, Actor.USER, Actor.SERVICE);
     }
 
     @Bean
