@@ -153,7 +153,7 @@ public class CaseHistory {
                         LocaleContextHolder.getLocale());
         String actor = (String) message.getMetaData().get(Actor.USER);
         return new Entry(message.getSequenceNumber(), message.getTimestamp(), actor,
-                actorName(actor, (String) message.getMetaData().get(Actor.SERVICE), staffNames), type, text);
+                actorName(actor, (String) message.getMetaData().get(Actor.VIA_SERVICE), staffNames), type, text);
     }
 
     /**

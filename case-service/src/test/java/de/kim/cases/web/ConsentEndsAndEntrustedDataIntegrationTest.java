@@ -91,6 +91,11 @@ class ConsentEndsAndEntrustedDataIntegrationTest {
 
         assertThat(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody())
                 .contains("Einwilligung für einen Netzwerkpartner abgelaufen").doesNotContain(partner);
+        JsonNode expired = json.readTree(http.getForEntity("/api/cases/" + caseId + "/history", String.class).getBody())
+                .path("items").get(0);
+        assertThat(expired.path("type").asText()).isEqualTo("ConsentExpired");
+        assertThat(expired.path("actorName").asText()).as("the job's work, in words")
+                .isEqualTo("automatisch (Einwilligung abgelaufen)");
         assertThat(expiry.run()).as("a second run ends nothing of this case again").isZero();
         ResponseEntity<String> referral = exchange(HttpMethod.POST, "/api/cases/" + caseId + "/referrals",
                 "{\"partnerId\":\"%s\",\"offerId\":\"%s\",\"needId\":\"%s\"}".formatted(partner, UUID.randomUUID(), need));

@@ -56,9 +56,22 @@ public class KimPlatformAutoConfiguration {
 
     @Bean
     public CorrelationDataProvider actorCorrelation() {
-        // The service principal too, where one acted for the user (a partner's answer relayed by case-service):
-        // the history says what the service did instead of naming a user another Baustein knows.
-        return new SimpleCorrelationDataProvider(Actor.TENANT, Actor.USER, Actor.SERVICE);
+        return new SimpleCorrelationDataProvider(Actor.TENANT, Actor.USER);
+    }
+
+    /**
+     * The service principal that acted for the user (a partner's answer relayed by case-service, a
+     * scheduled job) onto what its command makes, as {@link Actor#VIA_SERVICE}: a history then says what the
+     * service did instead of naming a user another Baustein knows. Under another key than the command's
+     * {@code service}, so no message made later in the same work is sent with the principal's rights.
+     */
+    @Bean
+    public CorrelationDataProvider servicePrincipalCorrelation() {
+        return message -> {
+            Object service = message.getMetaData().get(Actor.SERVICE);
+            return service == null || service.toString().isBlank() ? java.util.Map.of()
+                    : java.util.Map.of(Actor.VIA_SERVICE, service);
+        };
     }
 
     @Bean

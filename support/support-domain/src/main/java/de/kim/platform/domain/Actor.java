@@ -24,6 +24,12 @@ public record Actor(TenantId tenant, String userId, Set<Role> roles, Optional<St
     public static final String ROLES = "roles";
     public static final String PARTNER = "partner";
     public static final String SERVICE = "service";
+    /**
+     * On an event: the service principal whose command made it ({@code service} of that command), so that
+     * a history can say what the service did. A key of its own, never read as an authority: an event
+     * handler's command does not inherit the principal of the event it handles.
+     */
+    public static final String VIA_SERVICE = "viaService";
 
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
