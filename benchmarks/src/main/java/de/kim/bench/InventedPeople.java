@@ -55,9 +55,9 @@ final class InventedPeople {
     /** The towns of a tenant as the platform's defaults list them. */
     static List<String> towns(String tenant) {
         Properties defaults = new Properties();
-        try (InputStream in = InventedPeople.class.getClassLoader().getResourceAsStream("kim-defaults/core.properties")) {
+        try (InputStream in = InventedPeople.class.getClassLoader().getResourceAsStream("kim-defaults/tenants.properties")) {
             if (in == null) {
-                throw new IllegalStateException("kim-defaults/core.properties of support-core is not on the class path");
+                throw new IllegalStateException("kim-defaults/tenants.properties of support-domain is not on the class path");
             }
             defaults.load(in);
         } catch (IOException e) {

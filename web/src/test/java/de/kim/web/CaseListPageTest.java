@@ -75,6 +75,8 @@ class CaseListPageTest {
                 "/faelle?suche=m%C3%BCl&amp;status=OPEN&amp;ort=&amp;zielgruppe=&amp;zustaendig=&amp;seite=3");
         assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<", ">cm-anna<", "id=\"zustaendig\"")
                 .as("a case manager sees their own cases: no choice of colleague").contains("<td>Anna Arbeit</td>");
+        assertThat(page).as("the tenant by its name").contains("Angemeldet als Anna Muster (Kreis Mettmann)")
+                .doesNotContain("kreis-mettmann)");
     }
 
     @Test
