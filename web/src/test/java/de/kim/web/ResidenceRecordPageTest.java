@@ -104,6 +104,8 @@ class ResidenceRecordPageTest {
         assertThat(title).contains("Aufenthaltsakte 32.1-ABH 4711/2019 – Haddad, Lina").doesNotContain("r-1");
         assertThat(page).contains("123456789012", "<span id=\"record-nationality\">Afghanistan</span>")
                 .doesNotContain(">AFG<");
+        assertThat(CaseFileSectionsPageTest.visibleText(page)).as("empty tables say so")
+                .contains("Noch keine Integrationserfolge bekannt.", "noch keine Statusprüfung angefragt");
     }
 
     @Test
