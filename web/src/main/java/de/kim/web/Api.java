@@ -26,6 +26,8 @@ import java.util.Map;
 @Component
 public class Api {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Api.class);
+
     private final RestClient http;
     private final OAuth2AuthorizedClientManager clients;
     private final ObjectMapper json;
@@ -111,21 +113,24 @@ public class Api {
     /**
      * Every item of a paged list ({@code {items, total, page, size}}), page after page of
      * {@value #LARGEST_PAGE}, for a choice or a lookup that needs them all (the partners to choose
-     * from, a partner's names by id); at most {@value #MAX_PAGES_READ_WHOLE} pages. What a user
+     * from, a partner's names by id); at most {@value #MAX_PAGES_READ_WHOLE} pages (more is logged). What a user
      * reads as a list is shown a page at a time instead. Empty when the first call failed.
      */
     public List<?> all(String path) {
         List<Object> items = new java.util.ArrayList<>();
         String separator = path.contains("?") ? "&" : "?";
+        long total = 0;
         for (int page = 0; page < MAX_PAGES_READ_WHOLE; page++) {
             Map<?, ?> answer = map(get(path + separator + "page=" + page + "&size=" + LARGEST_PAGE));
             List<?> found = answer.get("items") instanceof List<?> list ? list : List.of();
             items.addAll(found);
-            long total = answer.get("total") instanceof Number number ? number.longValue() : 0;
+            total = answer.get("total") instanceof Number number ? number.longValue() : 0;
             if (found.isEmpty() || items.size() >= total) {
-                break;
+                return items;
             }
         }
+        // Far beyond a Kommune's partners or colleagues: said in the log, not hidden.
+        log.warn("{} lists {} entries; a choice offers the first {} only", path, total, items.size());
         return items;
     }
 
