@@ -17,7 +17,10 @@ class KimDefaultsTest {
 
         assertThat(sources).extracting(PropertySource::getName).containsExactly("kim-defaults/core.properties",
                 "kim-defaults/messaging.properties", "kim-defaults/privacy.properties",
-                "kim-defaults/readmodel.properties", "kim-defaults/security.properties", "kim-defaults/web.properties");
+                "kim-defaults/readmodel.properties", "kim-defaults/security.properties", "kim-defaults/tenants.properties",
+                "kim-defaults/web.properties");
+        assertThat(value(sources, "kim-defaults/tenants.properties", "kim.tenants.kreis-mettmann.name"))
+                .isEqualTo("Kreis Mettmann");
         assertThat(value(sources, "kim-defaults/messaging.properties", "spring.kafka.producer.acks")).isEqualTo("all");
         assertThat(value(sources, "kim-defaults/privacy.properties", "kim.keystore.url")).asString().contains("WRITE_DELAY=0");
         assertThat(value(sources, "kim-defaults/core.properties", "axon.serializer.events")).isEqualTo("jackson");
