@@ -168,7 +168,7 @@ class CaseFileSectionsPageTest {
                 Map.of("userId", "cm-bert", "name", "Bert Beispiel", "roles", List.of("CASE_MANAGER"))));
         String overview = page("ueberblick");
         assertThat(visibleText(overview)).contains("Fallmanagement Anna Arbeit").doesNotContain("cm-anna");
-        assertThat(overview).contains("<option value=\"cm-bert\">Bert Beispiel</option>", "schon einmal angemeldet")
+        assertThat(overview).contains("<option value=\"cm-bert\">Bert Beispiel</option>", "in den letzten zwölf Monaten angemeldet")
                 .doesNotContain("<option value=\"cm-anna\"", handOver);
         for (String part : List.of("wiedervorlagen", "verlauf")) {
             assertThat(visibleText(page(part))).as(part).contains("Anna Arbeit").doesNotContain("cm-anna");

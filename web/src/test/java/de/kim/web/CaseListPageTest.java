@@ -188,7 +188,7 @@ class CaseListPageTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("<select id=\"assignee\" name=\"assignee\" required",
                 "<option value=\"cm-anna\" selected=\"selected\">Anna Arbeit</option>",
-                "<option value=\"cm-bert\">Bert Beispiel</option>", "schon einmal angemeldet")
+                "<option value=\"cm-bert\">Bert Beispiel</option>", "in den letzten zwölf Monaten angemeldet")
                 .doesNotContain("<input id=\"assignee\"");
     }
 

@@ -117,7 +117,7 @@ class ResidenceRecordPageTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<strong id=\"officer\">Jonas Beispiel</strong>",
-                        "<option value=\"abh-mira\">Mira Muster</option>", "schon einmal angemeldet")
+                        "<option value=\"abh-mira\">Mira Muster</option>", "in den letzten zwölf Monaten angemeldet")
                 .doesNotContain("<option value=\"abh-jonas\"", "<input id=\"o-officer\"", ">abh-jonas<");
     }
 

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,6 +179,14 @@ class SignInIntegrationTest {
         assertThat(history.get(history.size() - 1).path("text").asText()).endsWith("zuständig: Anna Neuname");
         assertThat(json.readTree(get("/api/staff", lead).getBody()).path("items").findValuesAsText("name"))
                 .containsExactly("Anna Neuname", "Bert Beispiel", "Lea Leitung");
+
+        // Who has not been seen for more than a year (left the Kommune, or case management) is no longer
+        // offered, but the history still names them.
+        jdbc.update("update kim_staff_name set seen_on = ? where user_id = 'cm-anna'", LocalDate.now().minusMonths(13));
+        assertThat(json.readTree(get("/api/staff", lead).getBody()).path("items").findValuesAsText("name"))
+                .containsExactly("Bert Beispiel", "Lea Leitung");
+        assertThat(json.readTree(get("/api/cases/" + id + "/history", bert).getBody()).path("items").get(0)
+                .path("text").asText()).isEqualTo("Fall übergeben von Anna Neuname an Bert Beispiel");
     }
 
     /** A token that names the person, as the sign-in server's tokens do. */

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.util.Set;
 
 import static de.kim.platform.domain.Role.ADMINISTRATOR;
@@ -59,8 +60,8 @@ public class ImmigrationOfficeAccess {
      * into it once ({@code db/kim/officer-names}).
      */
     @Bean
-    public StaffNames officerNames(JdbcTemplate jdbc) {
-        StaffNames names = new StaffNames(jdbc, Set.of(IMMIGRATION_OFFICER));
+    public StaffNames officerNames(JdbcTemplate jdbc, Clock clock) {
+        StaffNames names = new StaffNames(jdbc, Set.of(IMMIGRATION_OFFICER), clock);
         Schemas.migrate(jdbc.getDataSource(), "officer-names");
         return names;
     }

@@ -13,8 +13,9 @@ public interface StaffApiDocs {
     @Operation(summary = "Colleagues in case management, by name",
             description = "The case managers and leads of the caller's tenant by the name they sign in with (the "
                     + "`name` claim of their token), sorted by name: whom a case can be assigned or handed over to, and "
-                    + "the names for the user ids that cases, follow-ups and the history keep. Known are those who have "
-                    + "called case-service since names are learned; a new name in their token replaces the old one. "
+                    + "the names for the user ids that cases, follow-ups and the history keep. Listed are those who have "
+                    + "called case-service within the last twelve months (who left drops out; the history still names "
+                    + "them); a new name in their token replaces the old one. "
                     + "`role` narrows to `CASE_MANAGER` or `CASE_MANAGEMENT_LEAD`. Paged: `page` (from 0), `size` (1 to "
                     + "200, default 50). Answers `{items: [{userId, name, roles}], total, page, size}`.")
     @ApiResponse(responseCode = "200", description = "One page of the colleagues, and how many there are in all.")

@@ -14,6 +14,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,7 +31,9 @@ import java.util.stream.Collectors;
  * of staff: a case names its case manager, a residence record its officer, by user id, and the platform
  * keeps no list of its users (the sign-in server does). So a service learns each person's name and
  * roles from the claims of the token they sign in with, on each of their requests to it (written only
- * when new or changed), for the roles it names staff by. Staff acting in their office, not clients:
+ * when new or changed, and the day they were seen once a day), for the roles it names staff by. The lists
+ * to choose from hold those seen within {@link #CHOOSABLE_FOR}: who left the Kommune (or the role) drops
+ * out of them, while their name still stands where they acted. Staff acting in their office, not clients:
  * their names are kept plainly, as the steering group's members' are. A service that uses it declares
  * it as a bean; it registers itself for the service's {@code /api/**} requests.
  */
@@ -37,6 +42,8 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
     static final String NAME_CLAIM = "name";
     /** The longest name kept; a longer claim is cut. */
     static final int LONGEST_NAME = 200;
+    /** How long after their last request a member of staff can still be chosen. */
+    public static final Period CHOOSABLE_FOR = Period.ofMonths(12);
 
     /** A member of staff as the pages name them. */
     public record Member(String userId, String name, Set<Role> roles) {
@@ -44,13 +51,15 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
 
     private final JdbcTemplate jdbc;
     private final Set<Role> learned;
-    /** The names and roles already stored, by tenant and user: most requests then write nothing. */
+    private final Clock clock;
+    /** The names, roles and day already stored, by tenant and user: most requests then write nothing. */
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
     /** @param learned the roles of the people whose names this service learns and shows */
-    public StaffNames(JdbcTemplate jdbc, Set<Role> learned) {
+    public StaffNames(JdbcTemplate jdbc, Set<Role> learned, Clock clock) {
         this.jdbc = jdbc;
         this.learned = EnumSet.copyOf(learned);
+        this.clock = clock;
         Schemas.migrate(jdbc.getDataSource(), "staff-names");
     }
 
@@ -80,23 +89,24 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
         String key = tenant + "\u0000" + userId;
         String shown = name.length() > LONGEST_NAME ? name.substring(0, LONGEST_NAME) : name;
         String roleList = roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", ",", ","));
-        String stored = shown + "\u0000" + roleList;
+        LocalDate today = LocalDate.now(clock);
+        String stored = shown + "\u0000" + roleList + "\u0000" + today;
         if (stored.equals(known.get(key))) {
             return;
         }
-        String update = "update kim_staff_name set name = ?, roles = ? where tenant = ? and user_id = ?";
-        if (jdbc.update(update, shown, roleList, tenant, userId) == 0) {
+        String update = "update kim_staff_name set name = ?, roles = ?, seen_on = ? where tenant = ? and user_id = ?";
+        if (jdbc.update(update, shown, roleList, today, tenant, userId) == 0) {
             try {
-                jdbc.update("insert into kim_staff_name (tenant, user_id, name, roles) values (?, ?, ?, ?)",
-                        tenant, userId, shown, roleList);
+                jdbc.update("insert into kim_staff_name (tenant, user_id, name, roles, seen_on) values (?, ?, ?, ?, ?)",
+                        tenant, userId, shown, roleList, today);
             } catch (DuplicateKeyException sameMomentElsewhere) {
-                jdbc.update(update, shown, roleList, tenant, userId);
+                jdbc.update(update, shown, roleList, today, tenant, userId);
             }
         }
         known.put(key, stored);
     }
 
-    /** The names of the tenant's staff known so far, by user id. */
+    /** The names of the tenant's staff known so far, by user id, whenever they were seen last. */
     public Map<String, String> of(String tenant) {
         Map<String, String> names = new HashMap<>();
         jdbc.query("select user_id, name from kim_staff_name where tenant = ?",
@@ -107,8 +117,9 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     /**
-     * One page of the tenant's staff known so far, by name ({@code page} from 0, {@code size} 1 to 200):
-     * {@code role}, one of the roles this service learns, narrows them; another is a 400 problem.
+     * One page of the tenant's staff who can be chosen (seen within {@link #CHOOSABLE_FOR}), by name
+     * ({@code page} from 0, {@code size} 1 to 200): {@code role}, one of the roles this service learns,
+     * narrows them; another is a 400 problem.
      */
     public ListPage<Member> page(String tenant, String role, String page, String size) {
         PageRequest paging = ListPaging.of(page, size, null, List.of("name"), false);
@@ -125,19 +136,23 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
                 "staff.role.invalid", learned.stream().map(Role::name).collect(Collectors.joining(", "))));
     }
 
-    /** How many of the tenant's staff known so far hold the role (any learned role if null). */
+    /** How many of the tenant's staff who can be chosen hold the role (any learned role if null). */
     long count(String tenant, Role role) {
-        Long count = jdbc.queryForObject("select count(*) from kim_staff_name where tenant = ? and roles like ?",
-                Long.class, tenant, pattern(role));
+        Long count = jdbc.queryForObject("select count(*) from kim_staff_name where tenant = ? and roles like ?"
+                + " and seen_on >= ?", Long.class, tenant, pattern(role), choosableSince());
         return count == null ? 0 : count;
     }
 
-    /** Of the tenant's staff known so far who hold the role (any if null), by name, those from the offset on. */
+    /** Of the tenant's staff who can be chosen and hold the role (any if null), by name, those from the offset on. */
     List<Member> members(String tenant, Role role, long offset, int limit) {
         return jdbc.query("select user_id, name, roles from kim_staff_name where tenant = ? and roles like ?"
-                        + " order by name, user_id offset ? rows fetch next ? rows only",
+                        + " and seen_on >= ? order by name, user_id offset ? rows fetch next ? rows only",
                 (row, n) -> new Member(row.getString(1), row.getString(2), roles(row.getString(3))),
-                tenant, pattern(role), offset, limit);
+                tenant, pattern(role), choosableSince(), offset, limit);
+    }
+
+    private LocalDate choosableSince() {
+        return LocalDate.now(clock).minus(CHOOSABLE_FOR);
     }
 
     private static String pattern(Role role) {
