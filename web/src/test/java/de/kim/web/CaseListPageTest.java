@@ -75,6 +75,7 @@ class CaseListPageTest {
                 "/faelle?suche=m%C3%BCl&amp;status=OPEN&amp;ort=&amp;zielgruppe=&amp;zustaendig=&amp;seite=3");
         assertThat(page).doesNotContain("NEWLY_ARRIVED</td>", ">null<", ">cm-anna<", "id=\"zustaendig\"")
                 .as("a case manager sees their own cases: no choice of colleague").contains("<td>Anna Arbeit</td>");
+        assertThat(page).contains("<h1>Meine Fälle</h1>");
         assertThat(page).as("the tenant by its name").contains("Angemeldet als Anna Muster (Kreis Mettmann)")
                 .doesNotContain("kreis-mettmann)");
     }
@@ -177,6 +178,7 @@ class CaseListPageTest {
         assertThat(page).contains("<select id=\"zustaendig\" name=\"zustaendig\">", "alle im Fallmanagement",
                 "<option value=\"cm-anna\" selected=\"selected\">Anna Arbeit</option>",
                 "<option value=\"cm-bert\">Bert Beispiel</option>", "zustaendig=cm-anna&amp;seite=2");
+        assertThat(page).contains("<h1>Alle Fälle</h1>", "<title>Alle Fälle");
     }
 
     @Test

@@ -90,7 +90,7 @@ class WebFrontEndBrowserTest {
         WebDriver lead = signIn("leitung.mettmann");
         assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Arbeitskorb");
         visit(lead, base() + "/faelle");
-        assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Fälle");
+        assertThat(lead.findElement(By.tagName("h1")).getText()).as("the lead sees every case of the Kreis").isEqualTo("Alle Fälle");
         screenshot(lead, "case-manager-cases");
         press(lead, lead.findElement(By.linkText("Fall eröffnen")));
         lead.findElement(By.id("givenName")).sendKeys("Mariam");
