@@ -80,15 +80,17 @@ public class CaseListController {
     }
 
     @GetMapping("/faelle/wiedervorlagen")
-    public String followUps(@RequestParam(required = false) String seite, Model model) {
+    public String followUps(@RequestParam(required = false) String zustaendig, @RequestParam(required = false) String seite,
+                            Model model) {
         int page = page(seite);
-        Api.Answer answer = api.get("/api/follow-ups?page={page}&size={size}", Map.of("page", page - 1,
-                "size", PAGE_SIZE));
+        Api.Answer answer = api.get("/api/follow-ups?assignee={assignee}&page={page}&size={size}", Map.of(
+                "assignee", blank(zustaendig), "page", page - 1, "size", PAGE_SIZE));
         if (!answer.ok()) {
             model.addAttribute("error", answer.problem());
         }
         model.addAttribute("followUps", Paged.of(api.map(answer), page));
         model.addAttribute("staff", colleagues.caseManagement());
+        model.addAttribute("zustaendig", blank(zustaendig));
         return "follow-ups";
     }
 

@@ -179,6 +179,18 @@ class CaseListPageTest {
                 "<option value=\"cm-anna\" selected=\"selected\">Anna Arbeit</option>",
                 "<option value=\"cm-bert\">Bert Beispiel</option>", "zustaendig=cm-anna&amp;seite=2");
         assertThat(page).contains("<h1>Alle Fälle</h1>", "<title>Alle Fälle");
+
+        when(api.get(eq("/api/follow-ups?assignee={assignee}&page={page}&size={size}"), anyMap())).thenReturn(
+                new Api.Answer(200, json.readTree("""
+                        {"items":[{"id":"x","caseId":"case-1","caseNumber":"KIM-2026-00042","dueOn":"2026-11-15",
+                                   "subject":"Kursbeginn","assignee":"cm-bert","completedOn":null}],
+                         "total":51,"page":0,"size":50}""")));
+        String followUps = mvc.perform(get("/faelle/wiedervorlagen").param("zustaendig", "cm-bert").locale(Locale.GERMAN)
+                .with(lead)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        verify(api).get(eq("/api/follow-ups?assignee={assignee}&page={page}&size={size}"),
+                argThat(query -> "cm-bert".equals(query.get("assignee"))));
+        assertThat(followUps).contains("<option value=\"cm-bert\" selected=\"selected\">Bert Beispiel</option>",
+                "<td>Bert Beispiel</td>", "zustaendig=cm-bert&amp;seite=2").doesNotContain(">cm-bert<");
     }
 
     @Test

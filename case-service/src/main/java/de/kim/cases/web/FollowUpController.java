@@ -51,6 +51,8 @@ public class FollowUpController implements WorkBasketApiDocs {
         String tenant = actor.tenant().value();
         if (!actor.has(Role.CASE_MANAGEMENT_LEAD)) {
             assignee = actor.userId();
+        } else if (assignee != null && assignee.isBlank()) {
+            assignee = null;
         }
         FollowUpPage found = queries.query(new FindDueFollowUpsQuery(tenant, assignee,
                 dueBy == null ? LocalDate.now(clock) : dueBy, paging), ResponseTypes.instanceOf(FollowUpPage.class)).join();

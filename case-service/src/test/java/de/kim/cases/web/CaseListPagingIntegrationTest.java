@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kim.contracts.vocabulary.TargetGroup;
 import de.kim.cases.query.CaseFile;
+import de.kim.cases.query.FollowUpEntry;
 import de.kim.platform.domain.Role;
 import de.kim.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,24 @@ class CaseListPagingIntegrationTest {
         TestTokens.signIn(http, TestTokens.token(TestTokens.TENANT, "cm-someone-else", Role.CASE_MANAGER));
 
         assertThat(page("").path("total").asLong()).isZero();
+    }
+
+    @Test
+    void the_lead_reads_the_follow_ups_due_of_everyone_or_of_one_colleague() throws Exception {
+        String colleague = assignee + "-2";
+        mongo.insert(List.of(
+                new FollowUpEntry(assignee + "-f1", TestTokens.TENANT, "case-a", "KIM-2026-09001", "f1", firstDay, "", assignee, null),
+                new FollowUpEntry(assignee + "-f2", TestTokens.TENANT, "case-b", "KIM-2026-09002", "f2", firstDay, "", colleague, null)),
+                FollowUpEntry.class);
+        try {
+            String due = "/api/follow-ups?size=200&dueBy=" + firstDay + "&assignee=";
+            assertThat(json.readTree(http.getForObject(due, String.class)).path("items").findValuesAsText("assignee"))
+                    .as("an empty choice is everyone's").contains(assignee, colleague);
+            assertThat(json.readTree(http.getForObject(due + colleague, String.class)).path("items").findValuesAsText("assignee"))
+                    .containsOnly(colleague);
+        } finally {
+            mongo.remove(Query.query(Criteria.where("assignee").in(assignee, colleague)), FollowUpEntry.class);
+        }
     }
 
     @Test

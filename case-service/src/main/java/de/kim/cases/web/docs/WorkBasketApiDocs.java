@@ -14,7 +14,7 @@ public interface WorkBasketApiDocs {
 
     @Operation(summary = "Follow-ups due (Arbeitskorb)",
             description = "The Wiedervorlagen due by a day (default today) across the cases: a case manager sees their "
-                    + "own, the lead of case management anyone's (`assignee`). Paged like the case list: `page` (from 0), "
+                    + "own, the lead of case management anyone's (`assignee`; empty or absent: everyone's). Paged like the case list: `page` (from 0), "
                     + "`size` (1 to 200, default 50), `sort` `dueOn` (default, oldest first) or `assignee`, each with "
                     + "`,asc` or `,desc`. Answers `{items, total, page, size}`.")
     @ApiResponse(responseCode = "200", description = "One page of the follow-ups due, and how many there are in all.")
