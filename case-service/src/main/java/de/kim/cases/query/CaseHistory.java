@@ -162,7 +162,7 @@ public class CaseHistory {
      * retention period) by what it is, named by the service principal that did it.
      */
     private String actorName(String actor, String service, Map<String, String> staffNames) {
-        if (actor != null && staffNames.containsKey(actor) || service == null || service.isBlank()) {
+        if ((actor != null && staffNames.containsKey(actor)) || service == null || service.isBlank()) {
             return named(actor, staffNames);
         }
         return messages.getMessage("history.actor." + service, null, named(actor, staffNames), LocaleContextHolder.getLocale());
