@@ -11,10 +11,12 @@ import java.util.List;
  * @param expiringUntil  only records whose current permit or § 104c clock ends between {@code today} and this day
  * @param tokens         blind-index tokens the record must all hold (name prefixes, date of birth)
  * @param fileNumberToken the token of a whole Aktenzeichen: a record holding it matches too (or-ed with {@code tokens})
+ * @param sortField      the document field the records are sorted by (ties by id)
  * @param page           from 0
  */
 public record FindRecordsQuery(String tenant, ResidenceStatusType statusType, LocalDate today, LocalDate expiringUntil,
-                               String officer, List<String> tokens, String fileNumberToken, int page, int size) {
+                               String officer, List<String> tokens, String fileNumberToken, String sortField,
+                               boolean descending, int page, int size) {
 
     public FindRecordsQuery {
         tokens = tokens == null ? List.of() : List.copyOf(tokens);

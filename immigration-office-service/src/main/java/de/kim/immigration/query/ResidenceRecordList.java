@@ -49,7 +49,9 @@ class ResidenceRecordList {
         }
         Query filter = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
         long total = database.template().count(filter, ResidenceRecordView.class);
-        Query page = Query.of(filter).with(Sort.by("_id")).skip((long) query.page() * query.size()).limit(query.size());
+        Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Query page = Query.of(filter).with(Sort.by(direction, query.sortField()).and(Sort.by(direction, "_id")))
+                .skip((long) query.page() * query.size()).limit(query.size());
         return new FindRecordsQuery.RecordPage(database.template().find(page, ResidenceRecordView.class), total);
     }
 }

@@ -42,6 +42,8 @@ import java.util.List;
  * @param version            the sequence number of the last event applied
  */
 @CompoundIndex(name = "tenant_permit_until", def = "{'tenant': 1, 'currentValidUntil': 1}")
+@CompoundIndex(name = "tenant_file_number", def = "{'tenant': 1, 'identity.fileNumber': 1}")
+@CompoundIndex(name = "tenant_family_name", def = "{'tenant': 1, 'identity.familyName': 1}")
 @CompoundIndex(name = "tenant_chancen_ends", def = "{'tenant': 1, 'chancenClockEndsOn': 1}")
 @CompoundIndex(name = "tenant_officer", def = "{'tenant': 1, 'officer': 1}")
 @CompoundIndex(name = "tenant_search_tokens", def = "{'tenant': 1, 'searchTokens': 1}")

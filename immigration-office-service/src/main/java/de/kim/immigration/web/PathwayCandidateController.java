@@ -5,6 +5,8 @@ import de.kim.immigration.web.docs.PathwayCandidateApi;
 import de.kim.platform.audit.AuditInterceptor;
 import de.kim.platform.audit.Audited;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.web.ListPaging;
+import de.kim.platform.web.PageRequest;
 import de.kim.platform.web.RequestActorResolver;
 import de.kim.platform.web.SpreadsheetFiles;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +33,6 @@ import java.util.List;
 @RequestMapping("/api/pathway-candidates")
 public class PathwayCandidateController implements PathwayCandidateApi {
 
-    static final int MAX_SIZE = 200;
-    private static final int DEFAULT_SIZE = 50;
-
     private final RequestActorResolver actors;
     private final PathwayCandidates candidates;
     private final CandidateFiles files;
@@ -54,18 +53,14 @@ public class PathwayCandidateController implements PathwayCandidateApi {
                                     @RequestParam(required = false) String within,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                     LocalDate asOf,
-                                    @RequestParam(required = false) Integer page,
-                                    @RequestParam(required = false) Integer size) {
+                                    @RequestParam(required = false) String page,
+                                    @RequestParam(required = false) String size) {
         requirePathway(pathway);
         Period window = PathwayCandidates.window(within);
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? DEFAULT_SIZE : size;
-        if (pageNumber < 0) {
-            throw new InvalidInputException("page", "candidates.page-invalid");
-        }
-        if (pageSize < 1 || pageSize > MAX_SIZE) {
-            throw new InvalidInputException("size", "candidates.size-invalid", MAX_SIZE);
-        }
+        // Those who meet the pathway now come first: the order is the list's own, only the paging is asked.
+        PageRequest paging = ListPaging.of(page, size, null, List.of("meetsNow"), true);
+        int pageNumber = paging.number();
+        int pageSize = paging.size();
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         LocalDate until = day.plus(window);
         List<CandidateList.Candidate> found = candidates.all(tenant(), pathway, day, until);

@@ -5,6 +5,8 @@ import de.kim.immigration.api.ResidenceStatusType;
 import de.kim.immigration.query.FindRecordsQuery;
 import de.kim.immigration.query.ResidenceRecordView;
 import de.kim.platform.domain.InvalidInputException;
+import de.kim.platform.web.ListPaging;
+import de.kim.platform.web.PageRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,9 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +30,9 @@ import java.util.Optional;
 @Component
 class RecordListing {
 
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 200;
+    /** What the list sorts by ({@code sort}), the default first, and the document field each names. */
+    static final Map<String, String> SORTABLE = orderedMap("fileNumber", "identity.fileNumber",
+            "validUntil", "currentValidUntil", "familyName", "identity.familyName");
     /** How far ahead the pathway filter looks when no {@code within} is given: "met or nearly met". */
     static final Period DEFAULT_WITHIN = Period.ofMonths(6);
     /** Records read from the read model at a time while the pathway filter screens them. */
@@ -46,19 +51,18 @@ class RecordListing {
     }
 
     /** What the list is asked for; null where not given. {@code until} ends the expiry window that starts {@code today}. */
-    record Request(String tenant, Integer page, Integer size, String q, ResidenceStatusType statusType,
+    record Request(String tenant, PageRequest paging, String q, ResidenceStatusType statusType,
                    LocalDate today, LocalDate until, String officer, Pathway pathway, String within) {
     }
 
+    /** Reads the list's paging and order ({@code page}, {@code size}, {@code sort}) as every paged list does. */
+    static PageRequest paging(String page, String size, String sort) {
+        return ListPaging.of(page, size, sort, List.copyOf(SORTABLE.keySet()), false);
+    }
+
     RecordListPage page(Request request) {
-        int number = request.page() == null ? 0 : request.page();
-        int size = request.size() == null ? DEFAULT_SIZE : request.size();
-        if (number < 0) {
-            throw new InvalidInputException("page", "residence.list.page-invalid");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("size", "residence.list.size-invalid", MAX_SIZE);
-        }
+        int number = request.paging().number();
+        int size = request.paging().size();
         RecordSearch.Terms terms = search.read(request.tenant(), request.q());
         if (request.pathway() != null) {
             return byPathway(request, terms, number, size);
@@ -94,7 +98,16 @@ class RecordListing {
 
     private static FindRecordsQuery query(Request request, RecordSearch.Terms terms, int page, int size) {
         return new FindRecordsQuery(request.tenant(), request.statusType(), request.today(), request.until(),
-                request.officer(), terms.tokens(), terms.fileNumberToken(), page, size);
+                request.officer(), terms.tokens(), terms.fileNumberToken(), SORTABLE.get(request.paging().sort()),
+                request.paging().descending(), page, size);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private RecordListPage.Item item(ResidenceRecordView record, CandidateList.Candidate candidate) {

@@ -251,7 +251,8 @@ public class ResidenceRecordController implements ResidenceRecordApi {
     @GetMapping
     public Object list(@RequestParam(required = false) Integer expiringWithinDays,
                        @RequestParam(required = false) String officer,
-                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                       @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                       @RequestParam(required = false) String sort,
                        @RequestParam(required = false) String q,
                        @RequestParam(required = false) ResidenceStatusType statusType,
                        @RequestParam(required = false) Pathway pathway,
@@ -259,11 +260,11 @@ public class ResidenceRecordController implements ResidenceRecordApi {
         Integer days = expiringWithinDays == null ? null : window("expiringWithinDays", expiringWithinDays);
         requireOfficer(officer, false);
         LocalDate today = LocalDate.now(clock);
-        if (days != null && page == null && size == null && q == null && statusType == null && pathway == null
-                && within == null) {
+        if (days != null && page == null && size == null && sort == null && q == null && statusType == null
+                && pathway == null && within == null) {
             return deadlines(today, today.plusDays(days), officer);
         }
-        return listing.page(new RecordListing.Request(tenant(), page, size, q, statusType, today,
+        return listing.page(new RecordListing.Request(tenant(), RecordListing.paging(page, size, sort), q, statusType, today,
                 days == null ? null : today.plusDays(days), officer, pathway, within));
     }
 

@@ -71,6 +71,17 @@ class ResidenceRecordSearchIntegrationTest {
         firstPage.path("items").forEach(item -> paged.add(item.path("recordId").asText()));
         secondPage.path("items").forEach(item -> paged.add(item.path("recordId").asText()));
         assertThat(paged).containsExactlyInAnyOrderElementsOf(ids);
+        // By Aktenzeichen unless asked otherwise, either way round; an unknown order is a German 400 naming the known.
+        List<String> byNumber = list("?q=" + folded).path("items").findValuesAsText("fileNumber");
+        assertThat(byNumber).hasSize(3).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        List<String> backwards = new ArrayList<>(byNumber);
+        java.util.Collections.reverse(backwards);
+        assertThat(list("?q=" + folded + "&sort=fileNumber,desc").path("items").findValuesAsText("fileNumber"))
+                .containsExactlyElementsOf(backwards);
+        ResponseEntity<String> sideways = http.getForEntity("/api/residence-records?sort=sideways", String.class);
+        assertThat(sideways.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(sideways.getBody()).path("detail").asText())
+                .isEqualTo("Sortiert werden kann nach: fileNumber, validUntil, familyName, jeweils mit \",asc\" oder \",desc\".");
 
         JsonNode byFileNumber = list("?q=" + fileNumber.toLowerCase().replace(" ", "  "));
         assertThat(byFileNumber.path("total").asLong()).isEqualTo(1);
@@ -122,8 +133,10 @@ class ResidenceRecordSearchIntegrationTest {
         assertThat(json.readTree(noFileNumber.getBody()).path("detail").asText()).isNotBlank();
         assertThat(post("/api/residence-records", body(family, "Anna", "ABH-1", "1985-03-03", "12345"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.getForEntity("/api/residence-records?size=201", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> tooLarge = http.getForEntity("/api/residence-records?size=201", String.class);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(tooLarge.getBody()).path("detail").asText())
+                .isEqualTo("Die Seitengröße muss eine ganze Zahl von 1 bis 200 sein.");
         assertThat(http.getForEntity("/api/residence-records?q=é", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }

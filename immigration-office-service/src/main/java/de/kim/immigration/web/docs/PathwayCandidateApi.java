@@ -32,8 +32,8 @@ public interface PathwayCandidateApi {
                              @Parameter(description = "ISO-8601 period to look ahead, e.g. `P6M`.", example = "P6M")
                              String within,
                              @Parameter(description = "The day (YYYY-MM-DD); default today.") LocalDate asOf,
-                             @Parameter(description = "Page number from 0.") Integer page,
-                             @Parameter(description = "Entries per page, 1..200.") Integer size);
+                             @Parameter(description = "Page number from 0.") String page,
+                             @Parameter(description = "Entries per page, 1..200.") String size);
 
     @Operation(summary = "Candidates for a pathway as a CSV file",
             description = "Every candidate of the list with the same `pathway`, `within` and `asOf` (all pages), as a "

@@ -237,7 +237,9 @@ public interface ResidenceRecordApi {
 
     @Operation(summary = "List and search residence records",
             description = "The Kommune's records, a page of them: `{items, total, page, size}` (`page` from 0, `size` "
-                    + "1 to 200, default 50), in a stable order. Filters: `statusType` (the current status), "
+                    + "1 to 200, default 50), sorted by `sort`: `fileNumber` (the Aktenzeichen, default), `validUntil` "
+                    + "(the current permit's end) or `familyName`, each with `,asc` (default) or `,desc`; paging "
+                    + "parameters and their 400 problems as every paged list of the platform. Filters: `statusType` (the current status), "
                     + "`expiringWithinDays` (the permit or the Chancen-Aufenthaltsrecht ends within so many days, at most "
                     + "3650), `officer`. `q` searches: the whole text as an Aktenzeichen (exactly, case aside), or each "
                     + "word as a date of birth (`12.04.1990`, `1990-04-12`) or the beginning of a family or given name "
@@ -252,7 +254,7 @@ public interface ResidenceRecordApi {
                     + "deadlines (`ExpiringEntry`), soonest first.")
     @ApiResponse(responseCode = "200", description = "The page, or the list of deadlines.", content = @Content(
             mediaType = "application/json", schema = @Schema(oneOf = {RecordListPage.class, ExpiringEntry[].class})))
-    Object list(Integer expiringWithinDays, String officer, Integer page, Integer size, String q,
+    Object list(Integer expiringWithinDays, String officer, String page, String size, String sort, String q,
                 ResidenceStatusType statusType,
                 @Parameter(description = "Only records that meet this pathway's requirements now or within `within`.")
                 Pathway pathway,
