@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The officer's list of residence records: what the address asks for ({@code suche}, {@code status},
  * {@code ablauf} in days, {@code meine}, {@code weg}: a pathway met today or within six months,
- * {@code seite}) and the call to immigration-office-service it
+ * {@code ordnung}: the order, {@code seite}) and the call to immigration-office-service it
  * becomes. Only fixed choices and the search text (sent as a parameter, never pasted into the address)
  * reach the API.
  */
@@ -16,23 +16,22 @@ final class RecordList {
     static final int PAGE_SIZE = 50;
     /** The expiry windows offered, in days. */
     static final List<String> EXPIRY_DAYS = List.of("30", "90", "180", "365");
+    /** The orders offered ({@code ordnung}) and the API's {@code sort} each asks for; by Aktenzeichen when none is chosen. */
+    static final Map<String, String> ORDERS = Map.of("ablauf", "validUntil", "name", "familyName");
 
     private RecordList() {
     }
 
     /** The filter as shown in the form; empty strings where nothing is chosen. */
-    record Filter(String suche, String status, String ablauf, boolean meine, String weg) {
+    record Filter(String suche, String status, String ablauf, boolean meine, String weg, String ordnung) {
 
-        static Filter of(String suche, String status, String ablauf, String meine) {
-            return of(suche, status, ablauf, meine, null);
-        }
-
-        static Filter of(String suche, String status, String ablauf, String meine, String weg) {
+        static Filter of(String suche, String status, String ablauf, String meine, String weg, String ordnung) {
             String chosenStatus = status != null && Vocabulary.CODES.get("statusType").contains(status)
                     ? status : "";
             return new Filter(suche == null ? "" : suche.trim(), chosenStatus,
                     ablauf != null && EXPIRY_DAYS.contains(ablauf) ? ablauf : "", "on".equals(meine) || "true".equals(meine),
-                    weg != null && Vocabulary.CODES.get("pathway").contains(weg) ? weg : "");
+                    weg != null && Vocabulary.CODES.get("pathway").contains(weg) ? weg : "",
+                    ordnung != null && ORDERS.containsKey(ordnung) ? ordnung : "");
         }
     }
 
@@ -54,6 +53,9 @@ final class RecordList {
         if (!filter.weg().isEmpty()) {
             template.append("&pathway={pathway}");
         }
+        if (!filter.ordnung().isEmpty()) {
+            template.append("&sort={sort}");
+        }
         return template.toString();
     }
 
@@ -66,6 +68,7 @@ final class RecordList {
         query.put("days", filter.ablauf());
         query.put("officer", username);
         query.put("pathway", filter.weg());
+        query.put("sort", ORDERS.getOrDefault(filter.ordnung(), ""));
         return query;
     }
 

@@ -47,8 +47,9 @@ public class ResidenceController {
     public String records(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String suche,
                           @RequestParam(required = false) String status, @RequestParam(required = false) String ablauf,
                           @RequestParam(required = false) String meine, @RequestParam(required = false) String weg,
-                          @RequestParam(required = false) String seite, Model model) {
-        RecordList.Filter filter = RecordList.Filter.of(suche, status, ablauf, meine, weg);
+                          @RequestParam(required = false) String ordnung, @RequestParam(required = false) String seite,
+                          Model model) {
+        RecordList.Filter filter = RecordList.Filter.of(suche, status, ablauf, meine, weg, ordnung);
         int page = RecordList.page(seite);
         Api.Answer answer = api.get(RecordList.template(filter), RecordList.query(filter, page,
                 SignedIn.of(user).username()));

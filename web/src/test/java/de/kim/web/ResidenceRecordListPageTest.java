@@ -86,8 +86,20 @@ class ResidenceRecordListPageTest {
     }
 
     @Test
+    void the_officer_orders_the_list_by_the_permits_end_and_the_pages_keep_the_order() throws Exception {
+        String page = mvc.perform(get("/aufenthalt").param("ordnung", "ablauf").param("seite", "2")
+                        .locale(Locale.GERMAN).with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        verify(api).get(eq("/api/residence-records?page={page}&size={size}&sort={sort}"),
+                argThat(query -> "validUntil".equals(query.get("sort"))));
+        assertThat(page).contains("<option value=\"ablauf\" selected=\"selected\">Ende der Erlaubnis (früheste zuerst)</option>",
+                "ordnung=ablauf&amp;seite=1");
+    }
+
+    @Test
     void a_filter_not_offered_is_not_sent() throws Exception {
-        mvc.perform(get("/aufenthalt").param("status", "EVIL&x=1").param("ablauf", "7").with(signedIn()))
+        mvc.perform(get("/aufenthalt").param("status", "EVIL&x=1").param("ablauf", "7").param("ordnung", "_id")
+                        .with(signedIn()))
                 .andExpect(status().isOk());
         verify(api).get(eq("/api/residence-records?page={page}&size={size}"), anyMap());
     }
