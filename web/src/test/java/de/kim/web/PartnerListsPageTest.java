@@ -70,6 +70,8 @@ class PartnerListsPageTest {
                 argThat(query -> "p-vhs".equals(query.get("partner")) && Integer.valueOf(1).equals(query.get("page"))));
         assertThat(page).contains("Verweisungen 51–52 von 73, neueste zuerst", "Deutsch B1 mit Kinderbetreuung",
                 "Beispiel, Amina", "02.03.2026", "Zurück", "Weiter", "/eingang?seite=1", "/eingang?seite=3");
+        assertThat(page).contains("<a rel=\"prev\" href=\"/eingang?seite=1\">Zurück</a>",
+                "<a rel=\"next\" href=\"/eingang?seite=3\">Weiter</a>", "id=\"referrals-pager\"");
     }
 
     @Test
@@ -95,6 +97,9 @@ class PartnerListsPageTest {
                         && Integer.valueOf(0).equals(query.get("page"))));
         assertThat(page).contains("Partner 1–1 von 51, nach Namen", "AWO Velbert", "Angebote 1–1 von 1", "Wohnungssuche",
                 "/partner?feld=HOUSING&amp;ort=Velbert&amp;seite=2&amp;angebotsseite=1").doesNotContain("rel=\"prev\"");
+        assertThat(page).as("the partners' pager, named; none for the one page of offers")
+                .contains("<nav class=\"pager\" id=\"partners-pager\" aria-label=\"Seiten\">")
+                .doesNotContain("id=\"offers-pager\"");
     }
 
     private RequestPostProcessor signedIn(String role, String partnerId) {
