@@ -70,7 +70,6 @@ import static de.kim.cases.web.CaseEndpoints.version;
 public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
 
     /** The history's one order: newest first. */
-    private static final List<String> HISTORY_ORDER = List.of("time");
     /** What the case list sorts by, the default first: the newest case leads. Names are sealed and sort nowhere. */
     static final List<String> SORTABLE = List.of("openedOn", "caseNumber", "status", "town", "targetGroup");
 
@@ -151,7 +150,7 @@ public class CaseController implements CaseFileApiDocs, FollowUpApiDocs {
     @GetMapping("/{id}/history")
     public ListPage<CaseHistory.Entry> history(@PathVariable String id, @RequestParam(required = false) String page,
                                                @RequestParam(required = false) String size) {
-        PageRequest paging = ListPaging.of(page, size, null, HISTORY_ORDER, true);
+        PageRequest paging = ListPaging.of(page, size);
         CaseFile head = cases.head(id);
         CaseHistory.Page found = history.page(cases.tenant(), id, head, paging.number(), paging.size())
                 .orElseThrow(() -> new NotFoundException("case.not-found"));

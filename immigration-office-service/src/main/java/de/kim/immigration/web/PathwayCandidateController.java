@@ -58,7 +58,7 @@ public class PathwayCandidateController implements PathwayCandidateApi {
         requirePathway(pathway);
         Period window = PathwayCandidates.window(within);
         // Those who meet the pathway now come first: the order is the list's own, only the paging is asked.
-        PageRequest paging = ListPaging.of(page, size, null, List.of("meetsNow"), true);
+        PageRequest paging = ListPaging.of(page, size);
         int pageNumber = paging.number();
         int pageSize = paging.size();
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;

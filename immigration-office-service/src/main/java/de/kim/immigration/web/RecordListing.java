@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,10 @@ import java.util.Optional;
 @Component
 class RecordListing {
 
-    /** What the list sorts by ({@code sort}), the default first, and the document field each names. */
-    static final Map<String, String> SORTABLE = orderedMap("fileNumber", "identity.fileNumber",
+    /** What the list sorts by ({@code sort}), the default first. */
+    static final List<String> SORTABLE = List.of("fileNumber", "validUntil", "familyName");
+    /** The document field each order reads. */
+    private static final Map<String, String> SORT_FIELDS = Map.of("fileNumber", "identity.fileNumber",
             "validUntil", "currentValidUntil", "familyName", "identity.familyName");
     /** How far ahead the pathway filter looks when no {@code within} is given: "met or nearly met". */
     static final Period DEFAULT_WITHIN = Period.ofMonths(6);
@@ -57,7 +58,7 @@ class RecordListing {
 
     /** Reads the list's paging and order ({@code page}, {@code size}, {@code sort}) as every paged list does. */
     static PageRequest paging(String page, String size, String sort) {
-        return ListPaging.of(page, size, sort, List.copyOf(SORTABLE.keySet()), false);
+        return ListPaging.of(page, size, sort, SORTABLE, false);
     }
 
     RecordListPage page(Request request) {
@@ -98,16 +99,8 @@ class RecordListing {
 
     private static FindRecordsQuery query(Request request, RecordSearch.Terms terms, int page, int size) {
         return new FindRecordsQuery(request.tenant(), request.statusType(), request.today(), request.until(),
-                request.officer(), terms.tokens(), terms.fileNumberToken(), SORTABLE.get(request.paging().sort()),
+                request.officer(), terms.tokens(), terms.fileNumberToken(), SORT_FIELDS.get(request.paging().sort()),
                 request.paging().descending(), page, size);
-    }
-
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
     }
 
     private RecordListPage.Item item(ResidenceRecordView record, CandidateList.Candidate candidate) {

@@ -20,10 +20,15 @@ public final class ListPaging {
     private ListPaging() {
     }
 
+    /** The paging of a list in an order of its own, which takes no {@code sort} (its {@code sort} is null). */
+    public static PageRequest of(String page, String size) {
+        return new PageRequest(pageNumber(page), pageSize(size), null, false);
+    }
+
     /** @param sortable the fields the list sorts by, the default first (with its default direction) */
     public static PageRequest of(String page, String size, String sort, List<String> sortable, boolean descendingByDefault) {
-        int number = number(page, 0, 0, MAX_PAGE, "page", "list.page.invalid", MAX_PAGE);
-        int pageSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", "list.size.invalid", MAX_SIZE);
+        int number = pageNumber(page);
+        int pageSize = pageSize(size);
         if (sort == null || sort.isBlank()) {
             return new PageRequest(number, pageSize, sortable.get(0), descendingByDefault);
         }
@@ -34,6 +39,14 @@ public final class ListPaging {
             throw new InvalidInputException("sort", "list.sort.invalid", String.join(", ", sortable));
         }
         return new PageRequest(number, pageSize, parts[0], parts.length == 2 && parts[1].equalsIgnoreCase("desc"));
+    }
+
+    private static int pageNumber(String page) {
+        return number(page, 0, 0, MAX_PAGE, "page", "list.page.invalid", MAX_PAGE);
+    }
+
+    private static int pageSize(String size) {
+        return number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", "list.size.invalid", MAX_SIZE);
     }
 
     private static int number(String text, int absent, int min, int max, String field, String messageKey, int shownMax) {

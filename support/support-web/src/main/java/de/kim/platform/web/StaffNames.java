@@ -43,7 +43,7 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
     /** The longest name kept; a longer claim is cut. */
     static final int LONGEST_NAME = 200;
     /** How long after their last request a member of staff can still be chosen. */
-    public static final Period CHOOSABLE_FOR = Period.ofMonths(12);
+    static final Period CHOOSABLE_FOR = Period.ofMonths(12);
 
     /** A member of staff as the pages name them. */
     public record Member(String userId, String name, Set<Role> roles) {
@@ -74,11 +74,14 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
             Jwt jwt = token.getToken();
             String name = jwt.getClaimAsString(NAME_CLAIM);
+            if (name == null || name.isBlank()) {
+                return true;
+            }
+            var actor = RequestActorResolver.of(jwt);
             Set<Role> roles = EnumSet.noneOf(Role.class);
-            roles.addAll(RequestActorResolver.roles(jwt));
+            roles.addAll(actor.roles());
             roles.retainAll(learned);
-            if (name != null && !name.isBlank() && !roles.isEmpty()) {
-                var actor = RequestActorResolver.of(jwt);
+            if (!roles.isEmpty()) {
                 learn(actor.tenant().value(), actor.userId(), name.strip(), roles);
             }
         }
@@ -122,7 +125,7 @@ public class StaffNames implements HandlerInterceptor, WebMvcConfigurer {
      * narrows them; another is a 400 problem.
      */
     public ListPage<Member> page(String tenant, String role, String page, String size) {
-        PageRequest paging = ListPaging.of(page, size, null, List.of("name"), false);
+        PageRequest paging = ListPaging.of(page, size);
         Role asked = role(role);
         return new ListPage<>(members(tenant, asked, paging.offset(), paging.size()), count(tenant, asked),
                 paging.number(), paging.size());
